@@ -1,0 +1,31 @@
+package entities
+
+// Token is one word or punctuation mark of a [Document].
+//
+// Start and End are UTF-8 byte offsets into the document's original text,
+// half-open, so that text[Start:End] == Text always holds.
+type Token struct {
+	Text  string // the token exactly as it appears in the input
+	Start int    // byte offset of the first byte
+	End   int    // byte offset just past the last byte
+	Tag   string // Penn Treebank part-of-speech tag from prose's perceptron model
+	Label string // prose's NER label in BIO form ("B-GPE", "I-PERSON", "O")
+}
+
+// Sentence is a run of tokens. Start and End are byte offsets into the
+// document's text (half-open); Tokens[TokenStart:TokenEnd] are its tokens.
+type Sentence struct {
+	Start      int
+	End        int
+	TokenStart int
+	TokenEnd   int
+}
+
+// Document is the analysis of one text. It is a plain value: the extractor
+// that built it keeps no reference to it, and it shares no mutable state
+// with other documents.
+type Document struct {
+	Text      string     // the caller's text, never rewritten
+	Tokens    []Token    // in text order, non-overlapping
+	Sentences []Sentence // in text order; each covers its tokens
+}
