@@ -1,0 +1,716 @@
+package entities
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Date recognition.
+//
+// Dates are found by hand-written rules over tokens rather than by a
+// library: github.com/olebedev/when returns a single merged match per text
+// (it is built for "meet tomorrow at 5pm"), and
+// github.com/markusmobius/go-dateparser's Search took milliseconds per
+// sentence and returned spans such as "14, 1992 and 1996-12-06, yesterday"
+// on news text. Rules over the tokenizer's output give exact byte offsets,
+// run in linear time and cost no allocations beyond the matches.
+//
+// Values follow TIMEX3: "2008", "2013-12", "1992-02-14", "XXXX-08" (year
+// unknown), "199X" (a decade), "19" (a century), "2014-W35" (a week),
+// "2014-SU" (a season), "2014-Q1" (a quarter), "P3Y"/"PXM" (durations),
+// "PRESENT_REF". Modifiers are EARLY, MID and LATE ("late August"), START and
+// END ("the end of the year") and APPROX. Relative expressions ("yesterday",
+// "last week", "on Friday", "this year") are resolved against a reference
+// date when one is given and otherwise keep the unknown parts as X.
+
+// dateMatch is a date expression covering tokens [start, end).
+type dateMatch struct {
+	start, end int
+	value      string
+	mod        string
+}
+
+// refDate is the optional document date that relative expressions are
+// resolved against. The zero value means "unknown".
+type refDate struct {
+	t  time.Time
+	ok bool
+}
+
+// findDates returns the date expressions of one sentence's tokens, in order
+// and non-overlapping. Its cost is linear in len(toks): every rule looks at
+// a bounded window of tokens.
+func findDates(toks []Token, ref refDate) []dateMatch {
+	var out []dateMatch
+	for i := 0; i < len(toks); {
+		if m, ok := matchDateAt(toks, i, ref); ok {
+			out = append(out, m)
+			i = m.end
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// matchDateAt tries every rule at token i, the longest expressions first.
+func matchDateAt(toks []Token, i int, ref refDate) (dateMatch, bool) {
+	w := lowerAt(toks, i)
+	// A period modifier before a date: "early 2014", "late August",
+	// "the end of the year", "mid-2014".
+	if mod, n := periodModifier(toks, i); n > 0 {
+		if m, ok := coreDate(toks, i+n, ref, true); ok {
+			m.start = i
+			m.mod = mod
+			// The end of a year is its last month and the start its first,
+			// as TIMEX3 annotators write "the end of the year" (XXXX-12).
+			if len(m.value) == 4 && (mod == "END" || mod == "START") {
+				m.value += map[string]string{"END": "-12", "START": "-01"}[mod]
+			}
+			return m, true
+		}
+	}
+	if rest, ok := strings.CutPrefix(w, "mid-"); ok {
+		if v, ok := yearValue(rest); ok {
+			return dateMatch{i, i + 1, v, "MID"}, true
+		}
+		if mo := monthNumber(rest); mo > 0 {
+			return dateMatch{i, i + 1, monthValue(ref, mo, 0), "MID"}, true
+		}
+	}
+	if w == "the" {
+		// "the 1990s", "the 20th century", "the year" handled by coreDate
+		// only after a modifier; here: decades and centuries.
+		if m, ok := decadeOrCentury(toks, i+1); ok {
+			m.start = i
+			return m, true
+		}
+		if m, ok := quarter(toks, i+1, ref); ok {
+			m.start = i
+			return m, true
+		}
+	}
+	if m, ok := decadeOrCentury(toks, i); ok {
+		return m, true
+	}
+	if m, ok := relativeDate(toks, i, ref); ok {
+		return m, true
+	}
+	if m, ok := duration(toks, i); ok {
+		return m, true
+	}
+	return coreDate(toks, i, ref, false)
+}
+
+// periodModifier recognises "early", "mid", "late", "the end of",
+// "the beginning of", "the start of", "the middle of" (also without
+// "the") and returns the modifier and the number of tokens it spans.
+func periodModifier(toks []Token, i int) (string, int) {
+	switch lowerAt(toks, i) {
+	case "early":
+		return "EARLY", 1
+	case "mid":
+		return "MID", 1
+	case "late":
+		return "LATE", 1
+	case "the":
+		if mod, n := periodModifier(toks, i+1); n > 0 && mod != "EARLY" && mod != "LATE" && mod != "MID" {
+			return mod, n + 1
+		}
+	case "end", "beginning", "start", "middle":
+		if lowerAt(toks, i+1) != "of" {
+			return "", 0
+		}
+		switch lowerAt(toks, i) {
+		case "end":
+			return "END", 2
+		case "middle":
+			return "MID", 2
+		default:
+			return "START", 2
+		}
+	}
+	return "", 0
+}
+
+// coreDate recognises calendar dates, months and years at token i.
+// afterModifier allows "the year", "the month" and a bare month that would
+// otherwise be too ambiguous ("late May").
+func coreDate(toks []Token, i int, ref refDate, afterModifier bool) (dateMatch, bool) {
+	if i >= len(toks) {
+		return dateMatch{}, false
+	}
+	w := lowerAt(toks, i)
+	// ISO dates kept whole by the tokenizer: 1996-12-06, 2013-12.
+	if v, ok := isoDate(w); ok {
+		return dateMatch{i, i + 1, v, ""}, true
+	}
+	// DAY MONTH [,] [YEAR]: "14 February 1992", "14th of February".
+	if d := dayNumber(w); d > 0 {
+		j := i + 1
+		if lowerAt(toks, j) == "of" {
+			j++
+		}
+		if mo := monthNumber(lowerAt(toks, j)); mo > 0 && d <= daysIn(mo) {
+			k := j + 1
+			if lowerAt(toks, k) == "," {
+				k++
+			}
+			if y, ok := yearValue(lowerAt(toks, k)); ok {
+				return dateMatch{i, k + 1, y + "-" + two(mo) + "-" + two(d), ""}, true
+			}
+			return dateMatch{i, j + 1, monthDayValue(ref, mo, d), ""}, true
+		}
+	}
+	if mo := monthNumber(w); mo > 0 && isCapitalized(toks[i].Text) {
+		// MONTH DAY [,] YEAR: "Feb. 14, 1992", "February 14".
+		if d := dayNumber(lowerAt(toks, i+1)); d > 0 && d <= daysIn(mo) {
+			k := i + 2
+			if lowerAt(toks, k) == "," {
+				k++
+			}
+			if y, ok := yearValue(lowerAt(toks, k)); ok {
+				return dateMatch{i, k + 1, y + "-" + two(mo) + "-" + two(d), ""}, true
+			}
+			return dateMatch{i, i + 2, monthDayValue(ref, mo, d), ""}, true
+		}
+		// MONTH [of] YEAR: "December 2013".
+		k := i + 1
+		if lowerAt(toks, k) == "of" {
+			k++
+		}
+		if y, ok := yearValue(lowerAt(toks, k)); ok {
+			return dateMatch{i, k + 1, y + "-" + two(mo), ""}, true
+		}
+		// A bare month. "May" and "March" are also a verb and a noun, so
+		// they need a date context: a modifier or a preceding preposition.
+		if (w != "may" && w != "march") || afterModifier || monthPreposition(lowerAt(toks, i-1)) {
+			return dateMatch{i, i + 1, monthValue(ref, mo, 0), ""}, true
+		}
+		return dateMatch{}, false
+	}
+	// Seasons: "spring 2014", "the summer".
+	if s := seasonCode(w); s != "" {
+		if y, ok := yearValue(lowerAt(toks, i+1)); ok {
+			return dateMatch{i, i + 2, y + "-" + s, ""}, true
+		}
+	}
+	// A year: 2008, 1992.
+	if y, ok := yearValue(w); ok && yearInContext(toks, i) {
+		return dateMatch{i, i + 1, y, ""}, true
+	}
+	if afterModifier {
+		// "the end of the year", "late this year", "the end of the month".
+		j := i
+		if lowerAt(toks, j) == "the" || lowerAt(toks, j) == "this" {
+			j++
+		}
+		switch lowerAt(toks, j) {
+		case "year":
+			v := "XXXX"
+			if ref.ok {
+				v = strconv.Itoa(ref.t.Year())
+			}
+			return dateMatch{i, j + 1, v, ""}, true
+		case "month":
+			v := "XXXX-XX"
+			if ref.ok {
+				v = ref.t.Format("2006-01")
+			}
+			return dateMatch{i, j + 1, v, ""}, true
+		case "week":
+			v := "XXXX-WXX"
+			if ref.ok {
+				v = isoWeek(ref.t)
+			}
+			return dateMatch{i, j + 1, v, ""}, true
+		}
+	}
+	return dateMatch{}, false
+}
+
+// monthPreposition reports whether w, the word before a bare "May" or
+// "March", makes it a month: "in May", "since March", "of May".
+func monthPreposition(w string) bool {
+	switch w {
+	case "in", "since", "until", "till", "by", "of", "from", "to", "through", "during", "last", "next", "this", "early", "late", "mid", "before", "after":
+		return true
+	}
+	return false
+}
+
+// yearInContext tells a year from a count: "in 2008", "the 2008 conflict"
+// and a sentence-initial "2008 was" are years; "2000 troops" is not.
+func yearInContext(toks []Token, i int) bool {
+	if i > 0 {
+		switch toks[i-1].Text {
+		case "$", "€", "£", "¥", "#", "No.", "no.", "number":
+			return false
+		}
+	}
+	next := lowerAt(toks, i+1)
+	if next == "%" || next == "percent" || next == "per" {
+		return false
+	}
+	if i+1 < len(toks) && toks[i+1].Tag == "NNS" && !yearNoun(next) {
+		return false
+	}
+	return true
+}
+
+// yearNoun lists plural nouns that a year may modify: "the 2008 elections".
+func yearNoun(w string) bool {
+	switch w {
+	case "elections", "games", "olympics", "talks", "protests", "riots", "accords", "agreements", "events", "hostilities", "clashes", "negotiations", "sanctions", "attacks":
+		return true
+	}
+	return false
+}
+
+// decadeOrCentury recognises "1990s", "'90s", "20th century" at token i.
+func decadeOrCentury(toks []Token, i int) (dateMatch, bool) {
+	w := lowerAt(toks, i)
+	if len(w) == 5 && w[4] == 's' && allDigits(w[:4]) && w[3] == '0' {
+		return dateMatch{i, i + 1, w[:3] + "X", ""}, true
+	}
+	if (strings.HasPrefix(w, "'") || strings.HasPrefix(w, "’")) && strings.HasSuffix(w, "0s") {
+		d := strings.TrimSuffix(strings.TrimLeft(w, "'’"), "s")
+		if len(d) == 2 && allDigits(d) {
+			return dateMatch{i, i + 1, "19" + d[:1] + "X", ""}, true
+		}
+	}
+	if n := ordinalNumber(w); n > 0 && n <= 21 && lowerAt(toks, i+1) == "century" {
+		return dateMatch{i, i + 2, two(n - 1), ""}, true
+	}
+	return dateMatch{}, false
+}
+
+// quarter recognises "first quarter of 2014" at token i.
+func quarter(toks []Token, i int, ref refDate) (dateMatch, bool) {
+	q := 0
+	switch lowerAt(toks, i) {
+	case "first":
+		q = 1
+	case "second":
+		q = 2
+	case "third":
+		q = 3
+	case "fourth", "last", "final":
+		q = 4
+	}
+	if q == 0 || lowerAt(toks, i+1) != "quarter" {
+		return dateMatch{}, false
+	}
+	if lowerAt(toks, i+2) == "of" {
+		if y, ok := yearValue(lowerAt(toks, i+3)); ok {
+			return dateMatch{i, i + 4, y + "-Q" + strconv.Itoa(q), ""}, true
+		}
+	}
+	y := "XXXX"
+	if ref.ok {
+		y = strconv.Itoa(ref.t.Year())
+	}
+	return dateMatch{i, i + 2, y + "-Q" + strconv.Itoa(q), ""}, true
+}
+
+// relativeDate recognises expressions relative to the document date:
+// today, yesterday, tomorrow, last/this/next week|month|year, weekdays,
+// "N days ago".
+func relativeDate(toks []Token, i int, ref refDate) (dateMatch, bool) {
+	w := lowerAt(toks, i)
+	switch w {
+	case "today", "tonight":
+		if ref.ok {
+			return dateMatch{i, i + 1, ref.t.Format("2006-01-02"), ""}, true
+		}
+		return dateMatch{i, i + 1, "PRESENT_REF", ""}, true
+	case "yesterday":
+		return dateMatch{i, i + 1, dayValue(ref, -1), ""}, true
+	case "tomorrow":
+		return dateMatch{i, i + 1, dayValue(ref, 1), ""}, true
+	case "last", "this", "next", "past", "coming":
+		step := map[string]int{"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[w]
+		u := lowerAt(toks, i+1)
+		switch u {
+		case "week", "month", "year":
+			return dateMatch{i, i + 2, periodValue(ref, u, step), ""}, true
+		}
+		if wd := weekdayNumber(u); wd >= 0 {
+			return dateMatch{i, i + 2, weekdayValue(ref, wd, step), ""}, true
+		}
+		if s := seasonCode(u); s != "" {
+			y := "XXXX"
+			if ref.ok {
+				y = strconv.Itoa(ref.t.Year() + min(step, 0))
+			}
+			return dateMatch{i, i + 2, y + "-" + s, ""}, true
+		}
+	case "earlier", "later":
+		if lowerAt(toks, i+1) == "this" {
+			if u := lowerAt(toks, i+2); u == "week" || u == "month" || u == "year" {
+				return dateMatch{i, i + 3, periodValue(ref, u, 0), ""}, true
+			}
+		}
+	}
+	if wd := weekdayNumber(w); wd >= 0 && isCapitalized(toks[i].Text) {
+		return dateMatch{i, i + 1, weekdayValue(ref, wd, 0), ""}, true
+	}
+	// "three days ago", "two years ago".
+	if n, ok := countValue(w); ok {
+		if unit, _ := durationUnit(lowerAt(toks, i+1)); unit != "" && lowerAt(toks, i+2) == "ago" {
+			return dateMatch{i, i + 3, agoValue(ref, n, unit), ""}, true
+		}
+	}
+	return dateMatch{}, false
+}
+
+// duration recognises "three years", "two weeks" after "for", "within",
+// "over", "in", "the past"/"the last", and a bare plural unit after
+// "within" ("within months").
+func duration(toks []Token, i int) (dateMatch, bool) {
+	prev := lowerAt(toks, i-1)
+	switch prev {
+	case "for", "within", "over", "during", "past", "last", "next", "first":
+	default:
+		return dateMatch{}, false
+	}
+	w := lowerAt(toks, i)
+	if unit, plural := durationUnit(w); unit != "" && plural && (prev == "within" || prev == "for" || prev == "over") {
+		return dateMatch{i - 1, i + 1, "PX" + unit, ""}, true
+	}
+	n, ok := countValue(w)
+	if !ok {
+		return dateMatch{}, false
+	}
+	unit, _ := durationUnit(lowerAt(toks, i+1))
+	if unit == "" {
+		return dateMatch{}, false
+	}
+	count := "X"
+	if n > 0 {
+		count = strconv.Itoa(n)
+	}
+	return dateMatch{i, i + 2, "P" + count + unit, ""}, true
+}
+
+// durationUnit maps "year(s)", "month(s)", "week(s)", "day(s)", "decade(s)"
+// to TIMEX3 duration units and says whether the word was plural.
+func durationUnit(w string) (string, bool) {
+	switch w {
+	case "year", "years":
+		return "Y", w == "years"
+	case "month", "months":
+		return "M", w == "months"
+	case "week", "weeks":
+		return "W", w == "weeks"
+	case "day", "days":
+		return "D", w == "days"
+	case "decade", "decades":
+		return "DE", w == "decades"
+	}
+	return "", false
+}
+
+// countValue reads a small count: digits, number words, "a"/"an" (1) and
+// "several"/"few"/"some" (unknown: 0).
+func countValue(w string) (int, bool) {
+	if w == "" {
+		return 0, false
+	}
+	if allDigits(w) && len(w) <= 3 {
+		n, _ := strconv.Atoi(w)
+		return n, n > 0
+	}
+	words := [...]string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
+	for n, s := range words[1:] {
+		if w == s {
+			return n + 1, true
+		}
+	}
+	switch w {
+	case "a", "an":
+		return 1, true
+	case "several", "few", "some", "many":
+		return 0, true
+	case "fifteen":
+		return 15, true
+	case "twenty":
+		return 20, true
+	case "thirty":
+		return 30, true
+	case "fifty":
+		return 50, true
+	}
+	return 0, false
+}
+
+var monthNames = map[string]int{
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+	"july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+	"jan.": 1, "feb.": 2, "mar.": 3, "apr.": 4, "jun.": 6, "jul.": 7, "aug.": 8,
+	"sep.": 9, "sept.": 9, "oct.": 10, "nov.": 11, "dec.": 12,
+	"jan": 1, "feb": 2, "apr": 4, "aug": 8, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+// monthNumber returns 1..12 for a lower-case month name or abbreviation.
+func monthNumber(w string) int { return monthNames[w] }
+
+var weekdays = map[string]int{
+	"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
+}
+
+// weekdayNumber returns time.Weekday for a lower-case weekday, or -1.
+func weekdayNumber(w string) int {
+	if d, ok := weekdays[w]; ok {
+		return d
+	}
+	return -1
+}
+
+// seasonCode returns the TIMEX3 season code of a lower-case season name.
+func seasonCode(w string) string {
+	switch w {
+	case "spring":
+		return "SP"
+	case "summer":
+		return "SU"
+	case "autumn", "fall":
+		return "FA"
+	case "winter":
+		return "WI"
+	}
+	return ""
+}
+
+// yearValue accepts a four-digit year from 1000 to 2099.
+func yearValue(w string) (string, bool) {
+	if len(w) != 4 || !allDigits(w) || (w[0] != '1' && !(w[0] == '2' && w[1] == '0')) {
+		return "", false
+	}
+	return w, true
+}
+
+// dayNumber reads a day of the month: "14", "14th", "1st".
+func dayNumber(w string) int {
+	if n := ordinalNumber(w); n > 0 {
+		if n <= 31 {
+			return n
+		}
+		return 0
+	}
+	if len(w) > 2 || !allDigits(w) {
+		return 0
+	}
+	n, _ := strconv.Atoi(w)
+	if n < 1 || n > 31 {
+		return 0
+	}
+	return n
+}
+
+// ordinalNumber reads "1st", "2nd", "14th", "twentieth"-free ordinals.
+func ordinalNumber(w string) int {
+	if len(w) < 3 {
+		return 0
+	}
+	switch w[len(w)-2:] {
+	case "st", "nd", "rd", "th":
+	default:
+		return 0
+	}
+	d := w[:len(w)-2]
+	if !allDigits(d) || len(d) > 2 {
+		return 0
+	}
+	n, _ := strconv.Atoi(d)
+	return n
+}
+
+// isoDate accepts YYYY-MM-DD and YYYY-MM with a valid month and day.
+func isoDate(w string) (string, bool) {
+	if len(w) != 10 && len(w) != 7 {
+		return "", false
+	}
+	if _, ok := yearValue(w[:4]); !ok || w[4] != '-' || !allDigits(w[5:7]) {
+		return "", false
+	}
+	mo, _ := strconv.Atoi(w[5:7])
+	if mo < 1 || mo > 12 {
+		return "", false
+	}
+	if len(w) == 7 {
+		return w, true
+	}
+	if w[7] != '-' || !allDigits(w[8:]) {
+		return "", false
+	}
+	d, _ := strconv.Atoi(w[8:])
+	if d < 1 || d > daysIn(mo) {
+		return "", false
+	}
+	return w, true
+}
+
+// daysIn returns the most days month mo can have.
+func daysIn(mo int) int {
+	switch mo {
+	case 2:
+		return 29
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// monthValue is "XXXX-MM", or the reference year's month when known.
+func monthValue(ref refDate, mo, _ int) string {
+	if ref.ok {
+		return strconv.Itoa(ref.t.Year()) + "-" + two(mo)
+	}
+	return "XXXX-" + two(mo)
+}
+
+// monthDayValue is "XXXX-MM-DD", or in the reference year when known.
+func monthDayValue(ref refDate, mo, d int) string {
+	return monthValue(ref, mo, 0) + "-" + two(d)
+}
+
+// dayValue is the reference date shifted by n days, or "XXXX-XX-XX".
+func dayValue(ref refDate, n int) string {
+	if !ref.ok {
+		return "XXXX-XX-XX"
+	}
+	return ref.t.AddDate(0, 0, n).Format("2006-01-02")
+}
+
+// periodValue resolves "last/this/next week|month|year".
+func periodValue(ref refDate, unit string, step int) string {
+	switch unit {
+	case "week":
+		if !ref.ok {
+			return "XXXX-WXX"
+		}
+		return isoWeek(ref.t.AddDate(0, 0, 7*step))
+	case "month":
+		if !ref.ok {
+			return "XXXX-XX"
+		}
+		return ref.t.AddDate(0, step, 1-ref.t.Day()).Format("2006-01")
+	default:
+		if !ref.ok {
+			return "XXXX"
+		}
+		return strconv.Itoa(ref.t.Year() + step)
+	}
+}
+
+// weekdayValue resolves a weekday: with step 0 the most recent such day on
+// or before the reference date (news reports mostly past events), with -1
+// the one before that week, with +1 the next one after the reference.
+func weekdayValue(ref refDate, wd, step int) string {
+	if !ref.ok {
+		return "XXXX-WXX-" + strconv.Itoa(isoWeekday(wd))
+	}
+	back := (int(ref.t.Weekday()) - wd + 7) % 7
+	switch {
+	case step > 0:
+		fwd := (wd - int(ref.t.Weekday()) + 7) % 7
+		if fwd == 0 {
+			fwd = 7
+		}
+		return ref.t.AddDate(0, 0, fwd).Format("2006-01-02")
+	case step < 0 && back == 0:
+		back = 7
+	}
+	return ref.t.AddDate(0, 0, -back).Format("2006-01-02")
+}
+
+// agoValue resolves "N units ago".
+func agoValue(ref refDate, n int, unit string) string {
+	if !ref.ok || n == 0 {
+		switch unit {
+		case "Y", "DE":
+			return "XXXX"
+		case "M":
+			return "XXXX-XX"
+		case "W":
+			return "XXXX-WXX"
+		}
+		return "XXXX-XX-XX"
+	}
+	switch unit {
+	case "Y":
+		return strconv.Itoa(ref.t.Year() - n)
+	case "DE":
+		return strconv.Itoa(ref.t.Year() - 10*n)
+	case "M":
+		return ref.t.AddDate(0, -n, 1-ref.t.Day()).Format("2006-01")
+	case "W":
+		return isoWeek(ref.t.AddDate(0, 0, -7*n))
+	}
+	return ref.t.AddDate(0, 0, -n).Format("2006-01-02")
+}
+
+// isoWeek formats t's ISO week as "2014-W35".
+func isoWeek(t time.Time) string {
+	y, w := t.ISOWeek()
+	return strconv.Itoa(y) + "-W" + two(w)
+}
+
+// isoWeekday maps time.Weekday (Sunday 0) to ISO (Monday 1 .. Sunday 7).
+func isoWeekday(wd int) int {
+	if wd == 0 {
+		return 7
+	}
+	return wd
+}
+
+// two formats n with at least two digits.
+func two(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerAt returns the lower-cased text of toks[i], or "" out of range. It
+// allocates only when the token has upper-case letters.
+func lowerAt(toks []Token, i int) string {
+	if i < 0 || i >= len(toks) {
+		return ""
+	}
+	return lowerASCII(toks[i].Text)
+}
+
+// lowerASCII lower-cases s, returning s itself when it has no upper-case
+// ASCII letter. Non-ASCII text is lower-cased by strings.ToLower.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return strings.ToLower(s)
+		}
+		if 'A' <= c && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// isCapitalized reports whether s starts with an upper-case ASCII letter.
+func isCapitalized(s string) bool {
+	return s != "" && 'A' <= s[0] && s[0] <= 'Z'
+}

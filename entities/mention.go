@@ -1,0 +1,63 @@
+package entities
+
+// Type is the type of an entity mention.
+type Type string
+
+// The entity types of statecraft (see the package documentation).
+const (
+	Person   Type = "PERSON"   // a named person
+	State    Type = "STATE"    // a sovereign, de-facto, partially recognised or historical state
+	Org      Type = "ORG"      // an organisation, alliance, government body, armed force, party or media outlet
+	Date     Type = "DATE"     // a date, period or duration, with a TIMEX3-style value
+	Location Type = "LOCATION" // a place that is not a state: city, region, sea
+)
+
+// Source says how a mention was found.
+type Source string
+
+// The sources of a mention.
+const (
+	FromGazetteer Source = "gazetteer" // an exact name, alias or adjective of a gazetteer entry
+	FromFuzzy     Source = "fuzzy"     // a gazetteer name within a small edit distance
+	FromModel     Source = "model"     // prose's statistical NER labels
+	FromRule      Source = "rule"      // a statecraft rule (titles, dates, acronym definitions, coreference)
+)
+
+// Mention is one typed span of a [Document]'s text.
+//
+// Start and End are UTF-8 byte offsets into the document's text, half-open,
+// so that text[Start:End] == Text always holds.
+type Mention struct {
+	Type     Type
+	Text     string
+	Start    int
+	End      int
+	Sentence int // index into Document.Sentences
+
+	// ID and Name link the mention to a gazetteer entry ("state/russia",
+	// "Russia"). A person the gazetteer does not know has an empty ID and,
+	// as Name, the fullest form of the name used in the document.
+	ID   string
+	Name string
+
+	// Adjectival marks a demonym used as a modifier ("Russian" in
+	// "Russian President"): the mention names the state it is linked to.
+	Adjectival bool
+
+	Source Source
+	Score  float64 // confidence in [0, 1]
+
+	// Value is a DATE's normalised TIMEX3-style value: "2008", "2013-12",
+	// "XXXX-08", "1992-02-14", "199X", "2014-W35", "P3Y", "PRESENT_REF".
+	Value string
+	// Mod is a DATE's modifier: EARLY, MID, LATE, START, END, BEFORE, AFTER
+	// or APPROX; empty when none.
+	Mod string
+
+	// Metonymy is set when a place name stands for something else, such as
+	// "Moscow" in "Moscow-led" (the Russian government).
+	Metonymy bool
+	// Alternatives lists other gazetteer ids the same text could name
+	// ("Georgia": the state, or the US state), most likely first excluded.
+	Alternatives []string
+}
