@@ -1,0 +1,93 @@
+package prosemodel
+
+// Features are looked up by a 64-bit FNV-1a hash of the exact key string
+// prose would build (for example "i-1 word the" or "word.lower-paris-O"
+// without the label). Callers hash the pieces of a key in sequence without
+// building the string: Hash(Hash(Offset, "i word "), word) equals
+// Hash(Offset, "i word "+word).
+//
+// Two distinct model keys with the same hash are detected when the model is
+// loaded (an error). A query key that is absent from the model but has the
+// hash of a present key would be given that key's weights; with about 2^17
+// keys per table the chance is about 2^-47 per lookup.
+
+// Offset is the FNV-1a offset basis: the hash of the empty string.
+const Offset uint64 = 14695981039346656037
+
+const prime uint64 = 1099511628211
+
+// Hash extends h with the bytes of s.
+func Hash[T ~string | ~[]byte](h uint64, s T) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= prime
+	}
+	return h
+}
+
+// HashByte extends h with one byte.
+func HashByte(h uint64, c byte) uint64 {
+	h ^= uint64(c)
+	return h * prime
+}
+
+// table is an open-addressing hash table, linear probing, from a key hash
+// to a half-open row [lo, hi) of a weight array. Key 0 marks an empty slot;
+// a hash of 0 is stored and looked up as 1.
+type table struct {
+	slots []slot
+	shift uint
+}
+
+type slot struct {
+	key    uint64
+	lo, hi uint32
+}
+
+func newTable(n int) table {
+	size, shift := 16, uint(60)
+	for size < 2*n {
+		size *= 2
+		shift--
+	}
+	return table{slots: make([]slot, size), shift: shift}
+}
+
+func (t *table) index(key uint64) uint64 {
+	return (key * 0x9E3779B97F4A7C15) >> t.shift
+}
+
+// insert adds a row; it reports false if the key is present already.
+func (t *table) insert(key uint64, lo, hi uint32) bool {
+	if key == 0 {
+		key = 1
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := t.index(key); ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.key == key {
+			return false
+		}
+		if s.key == 0 {
+			*s = slot{key, lo, hi}
+			return true
+		}
+	}
+}
+
+// lookup returns the row of key, or an empty row.
+func (t *table) lookup(key uint64) (lo, hi uint32) {
+	if key == 0 {
+		key = 1
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := t.index(key); ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.key == key {
+			return s.lo, s.hi
+		}
+		if s.key == 0 {
+			return 0, 0
+		}
+	}
+}

@@ -1,0 +1,376 @@
+// Package prosemodel decodes the trained English models that ship with
+// github.com/jdkato/prose/v2 v2.0.0 (read through its exported prose.Asset)
+// into compact read-only tables: the averaged-perceptron part-of-speech
+// model and the maximum-entropy named-entity model.
+//
+// The tables hold exactly prose's weights; the feature functions that query
+// them live in package entities. Values of [POS] and [NER] are immutable
+// after loading and safe for concurrent use.
+package prosemodel
+
+import (
+	"bytes"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"sync"
+
+	prose "github.com/jdkato/prose/v2"
+)
+
+// AssetFunc returns the bytes of a named model file; prose.Asset is one.
+type AssetFunc func(name string) ([]byte, error)
+
+// Asset names inside prose's embedded data.
+const (
+	posClasses = "model/AveragedPerceptron/classes.gob"
+	posTags    = "model/AveragedPerceptron/tags.gob"
+	posWeights = "model/AveragedPerceptron/weights.gob"
+	nerLabels  = "model/Maxent/labels.gob"
+	nerMapping = "model/Maxent/mapping.gob"
+	nerWeights = "model/Maxent/weights.gob"
+	nerWords   = "model/Maxent/words.gob"
+)
+
+// MaxClasses is the largest number of POS classes supported (a class set is
+// a uint64 bit mask).
+const MaxClasses = 64
+
+// WeightScale is the number of POS weight units per 1.0: prose rounds the
+// averaged weights to three decimals, so they are stored as exact integers
+// in thousandths and scores are summed without rounding error.
+const WeightScale = 1000
+
+// POS is prose's averaged-perceptron part-of-speech model.
+type POS struct {
+	// Classes are the tag names; a class index is a position in Classes
+	// (the order of classes.gob).
+	Classes []string
+
+	tagDict map[string]string // words whose tag is fixed (tags.gob)
+	feats   table
+	entries []uint32 // per feature row: weight<<8 | class
+}
+
+// TagDict returns the fixed tag of word, if prose's tag dictionary has one.
+func (m *POS) TagDict(word string) (string, bool) {
+	t, ok := m.tagDict[word]
+	return t, ok
+}
+
+// Row returns the weights of the feature whose key hashes to h, as packed
+// entries (see [EntryClass], [EntryWeight]); nil if the model lacks it.
+func (m *POS) Row(h uint64) []uint32 {
+	lo, hi := m.feats.lookup(h)
+	return m.entries[lo:hi]
+}
+
+// Features returns the number of features with weights.
+func (m *POS) Features() int { return len(m.entries) }
+
+// EntryClass returns the class index of a packed POS weight entry.
+func EntryClass(e uint32) uint { return uint(e & 0xff) }
+
+// EntryWeight returns the weight of a packed POS weight entry in units of
+// 1/[WeightScale].
+func EntryWeight(e uint32) int32 { return int32(e) >> 8 }
+
+// NER is prose's maximum-entropy named-entity model. A prose joint feature
+// "name-value-label" is stored as a row keyed by the hash of "name-value",
+// holding one weight per label that the model has for it.
+type NER struct {
+	// Labels are the BIO labels; a label index is a position in Labels
+	// (the order of labels.gob).
+	Labels []string
+
+	words  map[string]struct{} // prose's basic English word list (words.gob)
+	prefix table
+	label  []uint8
+	weight []float64
+}
+
+// Row returns the label indices and weights of the joint features whose
+// "name-value" prefix hashes to h.
+func (m *NER) Row(h uint64) ([]uint8, []float64) {
+	lo, hi := m.prefix.lookup(h)
+	return m.label[lo:hi], m.weight[lo:hi]
+}
+
+// InWordList reports whether word is in prose's basic English word list
+// (case-sensitive, as prose's isBasic).
+func (m *NER) InWordList(word string) bool {
+	_, ok := m.words[word]
+	return ok
+}
+
+// Load decodes both models from prose.Asset, the two in parallel.
+func Load() (*POS, *NER, error) {
+	return load(prose.Asset, true)
+}
+
+func load(asset AssetFunc, fast bool) (*POS, *NER, error) {
+	var (
+		pos  *POS
+		perr error
+		wg   sync.WaitGroup
+	)
+	wg.Go(func() { pos, perr = loadPOS(asset, fast) })
+	ner, nerr := loadNER(asset, fast)
+	wg.Wait()
+	if err := errors.Join(perr, nerr); err != nil {
+		return nil, nil, err
+	}
+	return pos, ner, nil
+}
+
+func decodeGob(asset AssetFunc, name string, v any) error {
+	b, err := asset(name)
+	if err != nil {
+		return fmt.Errorf("prosemodel: %s: %w", name, err)
+	}
+	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(v); err != nil {
+		return fmt.Errorf("prosemodel: %s: %w", name, err)
+	}
+	return nil
+}
+
+// posBuilder turns the (feature, class, weight) triples of weights.gob into
+// rows.
+type posBuilder struct {
+	m       *POS
+	classes map[string]uint8
+	key     uint64
+	lo      int
+	open    bool
+	err     error
+}
+
+func (b *posBuilder) begin(n int) {
+	b.m.feats = newTable(n)
+	b.m.entries = make([]uint32, 0, 4*n)
+}
+
+func (b *posBuilder) outer(key []byte) {
+	b.close()
+	b.key, b.lo, b.open = Hash(Offset, key), len(b.m.entries), true
+}
+
+func (b *posBuilder) close() {
+	if !b.open || b.err != nil {
+		return
+	}
+	b.open = false
+	if len(b.m.entries) > b.lo && !b.m.feats.insert(b.key, uint32(b.lo), uint32(len(b.m.entries))) {
+		b.err = fmt.Errorf("prosemodel: %s: two features share the hash %#x", posWeights, b.key)
+	}
+}
+
+func (b *posBuilder) inner(class []byte, w float64) {
+	if b.err != nil {
+		return
+	}
+	c, ok := b.classes[string(class)]
+	if !ok {
+		b.err = fmt.Errorf("prosemodel: %s: unknown class %q", posWeights, class)
+		return
+	}
+	x := math.Round(w * WeightScale)
+	if math.IsNaN(w) || math.Abs(w*WeightScale-x) > 1e-6 || math.Abs(x) >= 1<<23 {
+		b.err = fmt.Errorf("prosemodel: %s: weight %v is not a multiple of 1/%d in range", posWeights, w, WeightScale)
+		return
+	}
+	b.m.entries = append(b.m.entries, uint32(int32(x))<<8|uint32(c))
+}
+
+func loadPOS(asset AssetFunc, fast bool) (*POS, error) {
+	m := &POS{}
+	if err := decodeGob(asset, posClasses, &m.Classes); err != nil {
+		return nil, err
+	}
+	if len(m.Classes) == 0 || len(m.Classes) > MaxClasses {
+		return nil, fmt.Errorf("prosemodel: %s: %d classes, want 1 to %d", posClasses, len(m.Classes), MaxClasses)
+	}
+	if err := decodeGob(asset, posTags, &m.tagDict); err != nil {
+		return nil, err
+	}
+	b := &posBuilder{m: m, classes: make(map[string]uint8, len(m.Classes))}
+	for i, c := range m.Classes {
+		if _, dup := b.classes[c]; dup {
+			return nil, fmt.Errorf("prosemodel: %s: duplicate class %q", posClasses, c)
+		}
+		b.classes[c] = uint8(i)
+	}
+	data, err := asset(posWeights)
+	if err != nil {
+		return nil, fmt.Errorf("prosemodel: %s: %w", posWeights, err)
+	}
+	err = errUnsupported
+	if fast {
+		err = readNestedFloatMap(data, b.begin, b.outer, b.inner)
+	}
+	if err == errUnsupported {
+		*b = posBuilder{m: m, classes: b.classes}
+		var w map[string]map[string]float64
+		if err = gob.NewDecoder(bytes.NewReader(data)).Decode(&w); err == nil {
+			b.begin(len(w))
+			for k, inner := range w {
+				b.outer([]byte(k))
+				for c, v := range inner {
+					b.inner([]byte(c), v)
+				}
+			}
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("prosemodel: %s: %w", posWeights, err)
+	}
+	b.close()
+	if b.err != nil {
+		return nil, b.err
+	}
+	return m, nil
+}
+
+// nerEntry is one joint feature during loading.
+type nerEntry struct {
+	h, h2 uint64 // hashes of the "name-value" prefix; h2 detects collisions of h
+	w     float64
+	label uint8
+}
+
+func loadNER(asset AssetFunc, fast bool) (*NER, error) {
+	m := &NER{}
+	if err := decodeGob(asset, nerLabels, &m.Labels); err != nil {
+		return nil, err
+	}
+	if len(m.Labels) == 0 || len(m.Labels) > 255 {
+		return nil, fmt.Errorf("prosemodel: %s: %d labels", nerLabels, len(m.Labels))
+	}
+	var words []string
+	if err := decodeGob(asset, nerWords, &words); err != nil {
+		return nil, err
+	}
+	m.words = make(map[string]struct{}, len(words))
+	for _, w := range words {
+		m.words[w] = struct{}{}
+	}
+
+	data, err := asset(nerWeights)
+	if err != nil {
+		return nil, fmt.Errorf("prosemodel: %s: %w", nerWeights, err)
+	}
+	var weights []float64
+	err = errUnsupported
+	if fast {
+		weights, err = readFloatSlice(data)
+	}
+	if err == errUnsupported {
+		err = gob.NewDecoder(bytes.NewReader(data)).Decode(&weights)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("prosemodel: %s: %w", nerWeights, err)
+	}
+
+	suffixes := make([][]byte, len(m.Labels))
+	for i, l := range m.Labels {
+		suffixes[i] = []byte("-" + l)
+	}
+	var entries []nerEntry
+	var perr error
+	begin := func(n int) { entries = make([]nerEntry, 0, n) }
+	pair := func(key []byte, idx int64) {
+		if perr != nil {
+			return
+		}
+		if idx < 0 || idx >= int64(len(weights)) {
+			perr = fmt.Errorf("prosemodel: %s: key %q has weight index %d of %d", nerMapping, key, idx, len(weights))
+			return
+		}
+		label := -1
+		for i, s := range suffixes {
+			if bytes.HasSuffix(key, s) {
+				if label >= 0 {
+					perr = fmt.Errorf("prosemodel: %s: key %q ends with two labels", nerMapping, key)
+					return
+				}
+				label = i
+			}
+		}
+		if label < 0 {
+			perr = fmt.Errorf("prosemodel: %s: key %q ends with no label", nerMapping, key)
+			return
+		}
+		p := key[:len(key)-len(suffixes[label])]
+		entries = append(entries, nerEntry{Hash(Offset, p), hash2(p), weights[idx], uint8(label)})
+	}
+	data, err = asset(nerMapping)
+	if err != nil {
+		return nil, fmt.Errorf("prosemodel: %s: %w", nerMapping, err)
+	}
+	err = errUnsupported
+	if fast {
+		err = readIntMap(data, begin, pair)
+	}
+	if err == errUnsupported {
+		var mapping map[string]int
+		if err = gob.NewDecoder(bytes.NewReader(data)).Decode(&mapping); err == nil {
+			begin(len(mapping))
+			for k, v := range mapping {
+				pair([]byte(k), int64(v))
+			}
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("prosemodel: %s: %w", nerMapping, err)
+	}
+	if perr != nil {
+		return nil, perr
+	}
+
+	slices.SortFunc(entries, func(a, b nerEntry) int {
+		if a.h != b.h {
+			if a.h < b.h {
+				return -1
+			}
+			return 1
+		}
+		return int(a.label) - int(b.label)
+	})
+	rows := 0
+	for i := range entries {
+		if i == 0 || entries[i].h != entries[i-1].h {
+			rows++
+		}
+	}
+	m.prefix = newTable(rows)
+	m.label = make([]uint8, len(entries))
+	m.weight = make([]float64, len(entries))
+	for lo := 0; lo < len(entries); {
+		hi := lo + 1
+		for hi < len(entries) && entries[hi].h == entries[lo].h {
+			if entries[hi].h2 != entries[lo].h2 || entries[hi].label == entries[hi-1].label {
+				return nil, fmt.Errorf("prosemodel: %s: two feature prefixes share the hash %#x", nerMapping, entries[lo].h)
+			}
+			hi++
+		}
+		for i := lo; i < hi; i++ {
+			m.label[i], m.weight[i] = entries[i].label, entries[i].w
+		}
+		m.prefix.insert(entries[lo].h, uint32(lo), uint32(hi))
+		lo = hi
+	}
+	return m, nil
+}
+
+// hash2 is a second, unrelated hash (FNV-1a over the reversed bytes from
+// another basis) used only to detect collisions of [Hash] while loading.
+func hash2(p []byte) uint64 {
+	h := uint64(0xcbf29ce484222325 ^ 0x5bd1e995)
+	for i := len(p) - 1; i >= 0; i-- {
+		h ^= uint64(p[i])
+		h *= prime
+	}
+	return h
+}
