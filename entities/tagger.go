@@ -1,0 +1,657 @@
+package entities
+
+import (
+	"math"
+	"math/bits"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/statecraft/statecraft/entities/internal/prosemodel"
+)
+
+// This file computes the part-of-speech tags and named-entity labels of
+// prose v2.0.0 (github.com/jdkato/prose/v2: tag.go, extract.go) with
+// prose's own trained weights, decoded once by package prosemodel, and the
+// same features built the same way. The differences from prose are only
+// these, and they are deliberate:
+//
+//   - Tagging works on one sentence at a time. prose tags the whole text as
+//     a single sequence, so its first and last tokens of a sentence see the
+//     neighbouring sentence's words; the models were trained on sentences,
+//     and a one-sentence text gets the same result from both.
+//   - prose's tokenizer hands repeated words the same *Token, so every
+//     occurrence ends up with the tag and label of the last one. Here each
+//     token is tagged on its own.
+//   - prose rewrites curly quotes and "&rsquo;" in the whole text before
+//     tokenizing. Here the same replacement is applied to a lookup copy of
+//     each token (Token.Text is never rewritten); a "&rsquo;" that the
+//     tokenizer splits is not replaced.
+//   - Ties. prose sums a perceptron score over Go maps in random order and
+//     takes the arg max over a map in random order, so equal scores are
+//     resolved at random and its output can differ between runs. Here the
+//     perceptron weights, which prose rounded to thousandths, are summed as
+//     exact integers and a tie goes to the class listed first in prose's
+//     classes.gob. Every prose summation order yields floats within 1e-12 of
+//     the exact sum while distinct sums differ by at least 0.001, so
+//     outside exact ties the arg max is the one every run of prose finds.
+//     The maxent scores are float64 sums in prose's fixed feature order, so
+//     they are bit for bit prose's; a tie goes to the label listed first in
+//     labels.gob, where prose picks at random.
+//   - As in prose, a class takes part in the perceptron's arg max only if
+//     some feature of the token has a weight for it.
+
+// tagger assigns prose's part-of-speech tags and named-entity labels to
+// the tokens of a sentence. It is immutable and safe for concurrent use;
+// per-call state lives in a [tagScratch].
+type tagger struct {
+	pos *prosemodel.POS
+	ner *prosemodel.NER
+}
+
+// sharedTagger decodes prose's models once per process; every [Extractor]
+// shares the result, which is read-only.
+var sharedTagger = sync.OnceValues(func() (*tagger, error) {
+	pos, ner, err := prosemodel.Load()
+	if err != nil {
+		return nil, err
+	}
+	return &tagger{pos: pos, ner: ner}, nil
+})
+
+// tagScratch is the reusable per-call state of a tagger: the lookup forms
+// of one sentence's words and score accumulators. A scratch is used by one
+// goroutine at a time.
+type tagScratch struct {
+	words  []string // prose's sanitized copy of each token's text
+	ctx    [][]byte // prose's perceptron context: -START-, -START2-, normalized words, -END-, -END2-
+	spans  []int    // arena offsets of ctx, while the arena grows
+	arena  []byte
+	tags   []string
+	scores []float64
+}
+
+// tag sets Tag and Label of every token of one sentence.
+func (t *tagger) tag(toks []Token, s *tagScratch) {
+	if len(toks) == 0 {
+		return
+	}
+	s.prepare(toks)
+	t.tagPOS(toks, s)
+	t.tagNER(toks, s)
+}
+
+// prepare fills the lookup forms of toks.
+func (s *tagScratch) prepare(toks []Token) {
+	n := len(toks)
+	s.words = s.words[:0]
+	s.spans = s.spans[:0]
+	s.arena = s.arena[:0]
+	s.tags = s.tags[:0]
+	s.spans = append(s.spans, 0)
+	s.arena = append(s.arena, "-START-"...)
+	s.spans = append(s.spans, len(s.arena))
+	s.arena = append(s.arena, "-START2-"...)
+	s.spans = append(s.spans, len(s.arena))
+	for i := range toks {
+		w := proseSanitize(toks[i].Text)
+		s.words = append(s.words, w)
+		s.arena = proseNormalize(s.arena, w)
+		s.spans = append(s.spans, len(s.arena))
+	}
+	s.arena = append(s.arena, "-END-"...)
+	s.spans = append(s.spans, len(s.arena))
+	s.arena = append(s.arena, "-END2-"...)
+	s.spans = append(s.spans, len(s.arena))
+	s.ctx = s.ctx[:0]
+	for i := range n + 4 {
+		s.ctx = append(s.ctx, s.arena[s.spans[i]:s.spans[i+1]])
+	}
+}
+
+// Hash states of the perceptron feature names, each with its separator.
+var (
+	hBias        = prosemodel.Hash(prosemodel.Offset, "bias")
+	hISuffix     = prosemodel.Hash(prosemodel.Offset, "i suffix ")
+	hIPref1      = prosemodel.Hash(prosemodel.Offset, "i pref1 ")
+	hIm1Tag      = prosemodel.Hash(prosemodel.Offset, "i-1 tag ")
+	hIm2Tag      = prosemodel.Hash(prosemodel.Offset, "i-2 tag ")
+	hITagIm2Tag  = prosemodel.Hash(prosemodel.Offset, "i tag+i-2 tag ")
+	hIWord       = prosemodel.Hash(prosemodel.Offset, "i word ")
+	hIm1TagIWord = prosemodel.Hash(prosemodel.Offset, "i-1 tag+i word ")
+	hIm1Word     = prosemodel.Hash(prosemodel.Offset, "i-1 word ")
+	hIm1Suffix   = prosemodel.Hash(prosemodel.Offset, "i-1 suffix ")
+	hIm2Word     = prosemodel.Hash(prosemodel.Offset, "i-2 word ")
+	hIp1Word     = prosemodel.Hash(prosemodel.Offset, "i+1 word ")
+	hIp1Suffix   = prosemodel.Hash(prosemodel.Offset, "i+1 suffix ")
+	hIp2Word     = prosemodel.Hash(prosemodel.Offset, "i+2 word ")
+)
+
+// tagPOS is prose's perceptronTagger.tag over one sentence.
+func (t *tagger) tagPOS(toks []Token, s *tagScratch) {
+	p1, p2 := "-START-", "-START2-"
+	for j := range toks {
+		w := s.words[j]
+		var tag string
+		switch {
+		case w == "-":
+			tag = "-"
+		case proseIsEmoticon(w):
+			tag = "SYM"
+		case proseIsLinkOrEmail(w) || strings.HasPrefix(w, "@"):
+			tag = "NN"
+		case proseIsNone(w):
+			tag = "-NONE-"
+		case proseIsKeep(w):
+			tag = w
+		default:
+			var ok bool
+			if tag, ok = t.pos.TagDict(w); !ok {
+				tag = t.predictPOS(s, j, w, p1, p2)
+			}
+		}
+		s.tags = append(s.tags, tag)
+		toks[j].Tag = tag
+		p2, p1 = p1, tag
+	}
+}
+
+// posScores accumulates perceptron scores: exact sums in thousandths, and
+// the set of classes that some feature has a weight for.
+type posScores struct {
+	sum  [prosemodel.MaxClasses]int32
+	seen uint64
+}
+
+func (a *posScores) add(m *prosemodel.POS, h uint64) {
+	for _, e := range m.Row(h) {
+		c := prosemodel.EntryClass(e) & (prosemodel.MaxClasses - 1)
+		a.sum[c] += prosemodel.EntryWeight(e)
+		a.seen |= 1 << c
+	}
+}
+
+// predictPOS is prose's featurize and averagedPerceptron.predict for the
+// j-th word w, whose two predecessors were tagged p1 and p2.
+func (t *tagger) predictPOS(s *tagScratch, j int, w, p1, p2 string) string {
+	var a posScores
+	m := t.pos
+	i := j + 2
+	ctx := s.ctx
+	a.add(m, hBias)
+	a.add(m, prosemodel.Hash(hISuffix, w[len(w)-min(len(w), 3):]))
+	if w != "" {
+		// prose writes string(w[0]): the rune whose code is that byte.
+		var b [2]byte
+		a.add(m, prosemodel.Hash(hIPref1, utf8.AppendRune(b[:0], rune(w[0]))))
+	}
+	a.add(m, prosemodel.Hash(hIm1Tag, p1))
+	a.add(m, prosemodel.Hash(hIm2Tag, p2))
+	a.add(m, prosemodel.Hash(prosemodel.HashByte(prosemodel.Hash(hITagIm2Tag, p1), ' '), p2))
+	a.add(m, prosemodel.Hash(hIWord, ctx[i]))
+	a.add(m, prosemodel.Hash(prosemodel.HashByte(prosemodel.Hash(hIm1TagIWord, p1), ' '), ctx[i]))
+	a.add(m, prosemodel.Hash(hIm1Word, ctx[i-1]))
+	a.add(m, prosemodel.Hash(hIm1Suffix, proseSuffix3(ctx[i-1])))
+	a.add(m, prosemodel.Hash(hIm2Word, ctx[i-2]))
+	a.add(m, prosemodel.Hash(hIp1Word, ctx[i+1]))
+	a.add(m, prosemodel.Hash(hIp1Suffix, proseSuffix3(ctx[i+1])))
+	a.add(m, prosemodel.Hash(hIp2Word, ctx[i+2]))
+	best := -1
+	for seen := a.seen; seen != 0; seen &= seen - 1 {
+		c := bits.TrailingZeros64(seen)
+		if best < 0 || a.sum[c] > a.sum[best] {
+			best = c
+		}
+	}
+	if best < 0 || best >= len(m.Classes) {
+		return "" // prose's max over an empty map
+	}
+	return m.Classes[best]
+}
+
+func proseSuffix3(b []byte) []byte { return b[len(b)-min(len(b), 3):] }
+
+// Hash states of the maxent feature names with their "-" separator, in
+// prose's featureOrder.
+var (
+	hnBias          = prosemodel.Hash(prosemodel.Offset, "bias-True")
+	hnWordlistTrue  = prosemodel.Hash(prosemodel.Offset, "en-wordlist-True")
+	hnWordlistFalse = prosemodel.Hash(prosemodel.Offset, "en-wordlist-False")
+	hnNextpos       = prosemodel.Hash(prosemodel.Offset, "nextpos-")
+	hnNextword      = prosemodel.Hash(prosemodel.Offset, "nextword-")
+	hnPos           = prosemodel.Hash(prosemodel.Offset, "pos-")
+	hnPosPrevtag    = prosemodel.Hash(prosemodel.Offset, "pos+prevtag-")
+	hnPrefix3       = prosemodel.Hash(prosemodel.Offset, "prefix3-")
+	hnPrevpos       = prosemodel.Hash(prosemodel.Offset, "prevpos-")
+	hnPrevtag       = prosemodel.Hash(prosemodel.Offset, "prevtag-")
+	hnPrevword      = prosemodel.Hash(prosemodel.Offset, "prevword-")
+	hnShape         = prosemodel.Hash(prosemodel.Offset, "shape-")
+	hnShapePrevtag  = prosemodel.Hash(prosemodel.Offset, "shape+prevtag-")
+	hnSuffix3       = prosemodel.Hash(prosemodel.Offset, "suffix3-")
+	hnWord          = prosemodel.Hash(prosemodel.Offset, "word-")
+	hnWordNextpos   = prosemodel.Hash(prosemodel.Offset, "word+nextpos-")
+	hnWordLower     = prosemodel.Hash(prosemodel.Offset, "word.lower-")
+	hnWordlen       = prosemodel.Hash(prosemodel.Offset, "wordlen-")
+)
+
+// tagNER is prose's entityExtracter.classify over one sentence: features of
+// extract() in featureOrder, scores summed in that order, labels of earlier
+// tokens fed back as "prevtag".
+func (t *tagger) tagNER(toks []Token, s *tagScratch) {
+	m := t.ner
+	n := len(toks)
+	if cap(s.scores) < len(m.Labels) {
+		s.scores = make([]float64, len(m.Labels))
+	}
+	sc := s.scores[:len(m.Labels)]
+	add := func(h uint64) {
+		labels, ws := m.Row(h)
+		for k, l := range labels {
+			sc[l] += ws[k]
+		}
+	}
+	prevtag := "None"
+	for i := range toks {
+		clear(sc)
+		word, pos := s.words[i], s.tags[i]
+		prevword, prevpos, prevShape := "None", "None", "None"
+		lowerPrev := false
+		if i > 0 {
+			prevword, prevpos, lowerPrev = s.words[i-1], s.tags[i-1], true
+			if i > 1 {
+				prevShape = proseShape(s.words[i-1])
+			}
+		}
+		// nextword and nextpos are lower-cased unless they are "None".
+		nextword, nextpos, lowerNext := "None", "None", false
+		if i < n-1 {
+			nextword, nextpos, lowerNext = s.words[i+1], s.tags[i+1], true
+		}
+		hashNext := func(h uint64, v string) uint64 {
+			if lowerNext {
+				return proseHashLower(h, v)
+			}
+			return prosemodel.Hash(h, v)
+		}
+
+		add(hnBias)
+		if m.InWordList(word) {
+			add(hnWordlistTrue)
+		} else {
+			add(hnWordlistFalse)
+		}
+		add(hashNext(hnNextpos, nextpos))
+		add(hashNext(hnNextword, nextword))
+		add(prosemodel.Hash(hnPos, pos))
+		add(prosemodel.Hash(prosemodel.HashByte(prosemodel.Hash(hnPosPrevtag, pos), '+'), prevtag))
+		add(proseHashLower(hnPrefix3, word[:min(len(word), 3)]))
+		add(prosemodel.Hash(hnPrevpos, prevpos))
+		add(prosemodel.Hash(hnPrevtag, prevtag))
+		if lowerPrev {
+			add(proseHashLower(hnPrevword, prevword))
+		} else {
+			add(prosemodel.Hash(hnPrevword, prevword))
+		}
+		add(prosemodel.Hash(hnShape, proseShape(word)))
+		add(prosemodel.Hash(prosemodel.HashByte(prosemodel.Hash(hnShapePrevtag, prevShape), '+'), prevtag))
+		add(proseHashLower(hnSuffix3, word[len(word)-min(len(word), 3):]))
+		add(prosemodel.Hash(hnWord, word))
+		add(hashNext(prosemodel.HashByte(proseHashLower(hnWordNextpos, word), '+'), nextpos))
+		add(proseHashLower(hnWordLower, word))
+		var num [20]byte
+		add(prosemodel.Hash(hnWordlen, strconv.AppendInt(num[:0], int64(len(word)), 10)))
+
+		best, max := -1, math.Inf(-1)
+		for l, v := range sc {
+			if v > max {
+				best, max = l, v
+			}
+		}
+		label := ""
+		if best >= 0 {
+			label = m.Labels[best]
+		}
+		toks[i].Label = label
+		prevtag = proseSimplePOS(label)
+	}
+}
+
+// proseSimplePOS is prose's simplePOS: the history entry of a label.
+func proseSimplePOS(label string) string {
+	if strings.HasPrefix(label, "V") {
+		return "v"
+	}
+	if i := strings.IndexByte(label, '-'); i >= 0 {
+		return label[:i]
+	}
+	return label
+}
+
+// proseSanitizer is prose's tokenize.go sanitizer.
+var proseSanitizer = strings.NewReplacer(
+	"\u201c", `"`,
+	"\u201d", `"`,
+	"\u2018", "'",
+	"\u2019", "'",
+	"&rsquo;", "'")
+
+// proseSanitize returns the lookup copy of a token's text: prose's
+// sanitizer applied to the token alone. Common cases do not allocate.
+func proseSanitize(s string) string {
+	if strings.IndexByte(s, 0xE2) < 0 && strings.IndexByte(s, '&') < 0 {
+		return s
+	}
+	switch s {
+	case "\u201c", "\u201d":
+		return `"`
+	case "\u2018", "\u2019":
+		return "'"
+	case "\u2019s", "\u2019S":
+		return "'" + s[3:]
+	case "n\u2019t", "N\u2019T":
+		return s[:1] + "'" + s[4:]
+	}
+	return proseSanitizer.Replace(s)
+}
+
+// proseNormalize appends prose's normalize(w) to dst.
+func proseNormalize(dst []byte, w string) []byte {
+	switch {
+	case w == "":
+		return dst
+	case strings.IndexByte(w, '-') >= 0 && w[0] != '-':
+		return append(dst, "!HYPHEN"...)
+	case proseIsYear(w):
+		return append(dst, "!YEAR"...)
+	case '0' <= w[0] && w[0] <= '9':
+		// prose tests strconv.Atoi(string(w[0])), true for ASCII digits only.
+		return append(dst, "!DIGITS"...)
+	}
+	return proseAppendLower(dst, w)
+}
+
+// proseIsYear reports whether strconv.Atoi(w) succeeds and len(w) == 4.
+func proseIsYear(w string) bool {
+	if len(w) != 4 {
+		return false
+	}
+	d := w
+	if w[0] == '+' || w[0] == '-' {
+		d = w[1:]
+	}
+	for i := 0; i < len(d); i++ {
+		if d[i] < '0' || d[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// proseAppendLower appends strings.ToLower(s) to dst without allocating:
+// invalid UTF-8 bytes become U+FFFD, as in strings.Map.
+func proseAppendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		i += size
+	}
+	return dst
+}
+
+// proseHashLower extends h with the bytes of strings.ToLower(s).
+func proseHashLower(h uint64, s string) uint64 {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			h = prosemodel.HashByte(h, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		var b [utf8.UTFMax]byte
+		h = prosemodel.Hash(h, utf8.AppendRune(b[:0], unicode.ToLower(r)))
+		i += size
+	}
+	return h
+}
+
+// proseShape is prose's shape(word) for the maxent model.
+func proseShape(w string) string {
+	if proseIsNumeric(w) {
+		return "number"
+	}
+	if w == "" {
+		return "other"
+	}
+	// `\W+$` and `\w+$` look only at the last rune; \w is ASCII, so the
+	// last byte decides (a non-ASCII byte is part of a \W rune).
+	if c := w[len(w)-1]; !(c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+		return "punct"
+	}
+	if proseLowerUnchanged(w) {
+		return "downcase"
+	}
+	if proseTitleUnchanged(w) {
+		return "upcase"
+	}
+	return "mixedcase"
+}
+
+// proseLowerUnchanged reports strings.ToLower(w) == w.
+func proseLowerUnchanged(w string) bool {
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w[i:])
+		if r == utf8.RuneError && size == 1 || unicode.ToLower(r) != r {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// proseTitleUnchanged reports strings.Title(w) == w (Title is deprecated,
+// but prose's model was trained with it).
+func proseTitleUnchanged(w string) bool {
+	prev := ' '
+	for i := 0; i < len(w); {
+		r, size := rune(w[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(w[i:])
+			if r == utf8.RuneError && size == 1 {
+				return false // strings.Map writes U+FFFD for the byte
+			}
+		}
+		if proseTitleSeparator(prev) && unicode.ToTitle(r) != r {
+			return false
+		}
+		prev = r
+		i += size
+	}
+	return true
+}
+
+// proseTitleSeparator is strings.isSeparator.
+func proseTitleSeparator(r rune) bool {
+	if r <= 0x7F {
+		switch {
+		case '0' <= r && r <= '9', 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z', r == '_':
+			return false
+		}
+		return true
+	}
+	if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		return false
+	}
+	return unicode.IsSpace(r)
+}
+
+// proseIsNumeric reports whether strconv.ParseFloat(w, 64) succeeds. Words
+// that cannot be numbers are rejected without calling ParseFloat, which
+// allocates an error for them.
+func proseIsNumeric(w string) bool {
+	d := w
+	if d != "" && (d[0] == '+' || d[0] == '-') {
+		d = d[1:]
+	}
+	if d == "" {
+		return false
+	}
+	switch c := d[0]; {
+	case c == 'i' || c == 'I' || c == 'n' || c == 'N':
+		if !strings.EqualFold(d, "inf") && !strings.EqualFold(d, "infinity") && !strings.EqualFold(d, "nan") {
+			return false
+		}
+	case '0' <= c && c <= '9' || c == '.':
+		hex := len(d) > 1 && d[0] == '0' && (d[1] == 'x' || d[1] == 'X')
+		for i := 0; i < len(d); i++ {
+			c := d[i]
+			ok := '0' <= c && c <= '9' || c == '.' || c == '_' || c == '+' || c == '-' || c == 'e' || c == 'E'
+			if hex {
+				ok = ok || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' || c == 'x' || c == 'X' || c == 'p' || c == 'P'
+			}
+			if !ok {
+				return false
+			}
+		}
+	default:
+		return false
+	}
+	_, err := strconv.ParseFloat(w, 64)
+	return err == nil
+}
+
+// Patterns of github.com/mingrammer/commonregex v1.0.1 (MIT), which prose
+// uses to tag links and e-mail addresses as NN.
+var (
+	proseLinkRE  = regexp.MustCompile(`(?:(?:https?:\/\/)?(?:[a-z0-9.\-]+|www|[a-z0-9.\-])[.](?:[^\s()<>]+|\((?:[^\s()<>]+|(?:\([^\s()<>]+\)))*\))+(?:\((?:[^\s()<>]+|(?:\([^\s()<>]+\)))*\)|[^\s!()\[\]{};:\'".,<>?]))`)
+	proseEmailRE = regexp.MustCompile(`(?i)([A-Za-z0-9!#$%&'*+\/=?^_{|.}~-]+@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)`)
+	proseNoneRE  = regexp.MustCompile(`^(?:0|\*[\w?]\*|\*\-\d{1,3}|\*[A-Z]+\*\-\d{1,3}|\*)$`)
+)
+
+// proseIsLinkOrEmail reports whether commonregex's LinkRegex or EmailRegex
+// matches w. The regular expressions run only on words that pass a
+// necessary condition: a link needs a byte of [a-z0-9.-] followed by '.'
+// and at least two more bytes; an address needs '@'.
+func proseIsLinkOrEmail(w string) bool {
+	if strings.IndexByte(w, '@') >= 0 && proseEmailRE.MatchString(w) {
+		return true
+	}
+	for p := 1; p+2 < len(w); p++ {
+		if w[p] != '.' {
+			continue
+		}
+		if c := w[p-1]; 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '.' || c == '-' {
+			return proseLinkRE.MatchString(w)
+		}
+	}
+	return false
+}
+
+// proseIsNone reports prose's `none` pattern: "0" and Treebank traces.
+func proseIsNone(w string) bool {
+	return w == "0" || w != "" && w[0] == '*' && proseNoneRE.MatchString(w)
+}
+
+// proseIsKeep reports prose's `keep` pattern ^-[A-Z]{3}-$ (-LRB- and the
+// like), whose words are their own tag.
+func proseIsKeep(w string) bool {
+	if len(w) != 5 || w[0] != '-' || w[4] != '-' {
+		return false
+	}
+	for i := 1; i < 4; i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+func proseIsEmoticon(w string) bool {
+	_, ok := proseEmoticons[w]
+	return ok
+}
+
+// proseEmoticons is the emoticon list of prose's tokenize.go.
+var proseEmoticons = map[string]struct{}{
+	"(-8":         {},
+	"(-;":         {},
+	"(-_-)":       {},
+	"(._.)":       {},
+	"(:":          {},
+	"(=":          {},
+	"(o:":         {},
+	"(¬_¬)":       {},
+	"(ಠ_ಠ)":       {},
+	"(╯°□°）╯︵┻━┻": {},
+	"-__-":        {},
+	"8-)":         {},
+	"8-D":         {},
+	"8D":          {},
+	":(":          {},
+	":((":         {},
+	":(((":        {},
+	":()":         {},
+	":)))":        {},
+	":-)":         {},
+	":-))":        {},
+	":-)))":       {},
+	":-*":         {},
+	":-/":         {},
+	":-X":         {},
+	":-]":         {},
+	":-o":         {},
+	":-p":         {},
+	":-x":         {},
+	":-|":         {},
+	":-}":         {},
+	":0":          {},
+	":3":          {},
+	":P":          {},
+	":]":          {},
+	":`(":         {},
+	":`)":         {},
+	":`-(":        {},
+	":o":          {},
+	":o)":         {},
+	"=(":          {},
+	"=)":          {},
+	"=D":          {},
+	"=|":          {},
+	"@_@":         {},
+	"O.o":         {},
+	"O_o":         {},
+	"V_V":         {},
+	"XDD":         {},
+	"[-:":         {},
+	"^___^":       {},
+	"o_0":         {},
+	"o_O":         {},
+	"o_o":         {},
+	"v_v":         {},
+	"xD":          {},
+	"xDD":         {},
+	"¯\\(ツ)/¯":    {},
+}
