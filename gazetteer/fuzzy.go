@@ -1,0 +1,252 @@
+package gazetteer
+
+import (
+	"slices"
+	"unicode/utf8"
+
+	"github.com/agnivade/levenshtein"
+)
+
+// Fuzzy matching finds names within a small edit distance of a text window
+// through a symmetric-deletion index (the SymSpell method): every name key
+// is stored under the hashes of the strings obtained by deleting up to d
+// runes from its first fuzzyPrefix runes. Two strings within edit distance
+// d share such a deletion variant with at most d deletions on each side, so
+// the candidates of a query are found by hashing the query's own deletion
+// variants (at most 29 for d = 2) and reading their postings; each candidate
+// is then verified with a real Levenshtein distance. See doc.go for why this
+// index and not a BK-tree or an n-gram index.
+const (
+	fuzzyPrefix     = 7 // runes of a key whose deletions are indexed
+	minFuzzyLetters = 5 // shorter names and windows are never matched fuzzily
+	maxFuzzyUnits   = 4 // longest text window (in units) tried by Match
+)
+
+// fuzzyBound returns the largest edit distance accepted for a text window
+// with the given number of letters: none under 5 letters, 1 up to 8, 2 from 9.
+func fuzzyBound(letters int) int {
+	switch {
+	case letters < minFuzzyLetters:
+		return 0
+	case letters <= 8:
+		return 1
+	}
+	return 2
+}
+
+// fuzzyIndex is the deletion index: sorted (hash, form) pairs, with a
+// table over the top 16 bits of the hash to start each binary search.
+type fuzzyIndex struct {
+	pairs    []uint64 // hash<<32 | form index, sorted
+	buckets  []uint32 // pairs with hash>>16 == b are pairs[buckets[b]:buckets[b+1]]
+	maxUnits int      // most units of an indexed form, at most maxFuzzyUnits
+}
+
+func (x *fuzzyIndex) build(g *Gazetteer) {
+	var runes [fuzzyPrefix]rune
+	var hashes []uint32
+	for f := range g.forms {
+		fm := &g.forms[f]
+		if fm.letters < minFuzzyLetters {
+			continue
+		}
+		plain := false
+		for _, r := range g.recs[fm.r0:fm.r1] {
+			plain = plain || !r.acronym
+		}
+		if !plain { // acronyms match exactly or not at all
+			continue
+		}
+		fm.fuzzy = true
+		x.maxUnits = max(x.maxUnits, min(int(fm.units), maxFuzzyUnits))
+		// A window of 9+ letters may be 2 edits from a 7-letter name.
+		d := 1
+		if fm.letters >= 7 {
+			d = 2
+		}
+		n := prefixRunes(&runes, fm.key)
+		hashes = appendDeleteHashes(hashes[:0], runes[:n], d)
+		for _, h := range hashes {
+			x.pairs = append(x.pairs, uint64(h)<<32|uint64(f))
+		}
+	}
+	slices.Sort(x.pairs)
+	x.pairs = slices.Compact(x.pairs)
+	x.pairs = slices.Clip(x.pairs)
+	x.buckets = make([]uint32, 1<<16+1)
+	for _, p := range x.pairs {
+		x.buckets[p>>48+1]++
+	}
+	for i := 1; i < len(x.buckets); i++ {
+		x.buckets[i] += x.buckets[i-1]
+	}
+}
+
+// prefixRunes stores the first fuzzyPrefix runes of key in runes.
+func prefixRunes(runes *[fuzzyPrefix]rune, key string) int {
+	n := 0
+	for i := 0; i < len(key) && n < fuzzyPrefix; {
+		r, w := rune(key[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(key[i:])
+		}
+		runes[n] = r
+		n++
+		i += w
+	}
+	return n
+}
+
+// appendDeleteHashes appends the hashes of runes with 0, 1, ... d runes
+// deleted (d <= 2).
+func appendDeleteHashes(dst []uint32, runes []rune, d int) []uint32 {
+	n := len(runes)
+	dst = append(dst, hashSkip(runes, -1, -1))
+	if d >= 1 {
+		for i := 0; i < n; i++ {
+			dst = append(dst, hashSkip(runes, i, -1))
+		}
+	}
+	if d >= 2 {
+		for i := 0; i < n; i++ {
+			for j := i + 1; j < n; j++ {
+				dst = append(dst, hashSkip(runes, i, j))
+			}
+		}
+	}
+	return dst
+}
+
+// hashSkip is FNV-1a over the runes, leaving out indexes i and j.
+func hashSkip(runes []rune, i, j int) uint32 {
+	h := uint32(2166136261)
+	for k, r := range runes {
+		if k == i || k == j {
+			continue
+		}
+		h ^= uint32(r)
+		h *= 16777619
+	}
+	return h
+}
+
+// hit is a fuzzy candidate within the bound.
+type hit struct {
+	form int32
+	dist int
+}
+
+// fuzzySearch puts into s.hits the forms within edit distance d of key,
+// a window of the given number of letters.
+func (g *Gazetteer) fuzzySearch(s *scratch, key string, letters, d int) {
+	s.hits = s.hits[:0]
+	x := &g.fz
+	if len(x.pairs) == 0 || d == 0 {
+		return
+	}
+	n := prefixRunes(&s.runes, key)
+	s.hashes = appendDeleteHashes(s.hashes[:0], s.runes[:n], d)
+	if len(s.stamp) < len(g.forms) {
+		s.stamp = make([]uint32, len(g.forms))
+		s.gen = 0
+	}
+	s.gen++
+	if s.gen == 0 { // wrapped: forget old stamps
+		clear(s.stamp)
+		s.gen = 1
+	}
+	first, _ := utf8.DecodeRuneInString(key)
+	for _, h := range s.hashes {
+		lo, hi := x.buckets[h>>16], x.buckets[h>>16+1]
+		// binary search for the first pair with this hash
+		want := uint64(h) << 32
+		for lo < hi {
+			m := lo + (hi-lo)/2
+			if x.pairs[m] < want {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		for i := lo; i < uint32(len(x.pairs)) && uint32(x.pairs[i]>>32) == h; i++ {
+			f := int32(uint32(x.pairs[i]))
+			if s.stamp[f] == s.gen {
+				continue
+			}
+			s.stamp[f] = s.gen
+			fm := &g.forms[f]
+			if diff := int(fm.letters) - letters; diff > d || -diff > d {
+				continue
+			}
+			if r, _ := utf8.DecodeRuneInString(fm.key); r != first {
+				continue
+			}
+			if dist := levenshtein.ComputeDistance(key, fm.key); dist <= d {
+				s.hits = append(s.hits, hit{f, dist})
+			}
+		}
+	}
+}
+
+// bestPlain returns the index in g.recs of the best name of form f that
+// is not an acronym, or -1.
+func (g *Gazetteer) bestPlain(f int32) int32 {
+	fm := &g.forms[f]
+	for i := fm.r0; i < fm.r1; i++ {
+		if !g.recs[i].acronym {
+			return i
+		}
+	}
+	return -1
+}
+
+// pickFuzzy chooses among s.hits for a window key: the closest form,
+// unless another entry is about as close (a typo could be either) or the
+// form belongs to a group of confusable names and another of the group is
+// within reach. It returns the form, its distance and the rec, or ok false.
+func (g *Gazetteer) pickFuzzy(s *scratch, key string, d int) (best hit, r int32, ok bool) {
+	r = -1
+	for _, h := range s.hits {
+		hr := g.bestPlain(h.form)
+		if hr < 0 {
+			continue
+		}
+		if r < 0 || h.dist < best.dist || h.dist == best.dist && g.rank(g.recs[hr], g.recs[r]) < 0 {
+			best, r = h, hr
+		}
+	}
+	if r < 0 {
+		return best, -1, false
+	}
+	bestEntry := g.recs[r].entry
+	for _, h := range s.hits {
+		hr := g.bestPlain(h.form)
+		if hr >= 0 && g.recs[hr].entry != bestEntry && h.dist <= best.dist+1 {
+			return best, -1, false
+		}
+	}
+	if grp, in := g.conf[g.forms[best.form].key]; in {
+		for _, other := range g.confKeys[grp] {
+			if other == g.forms[best.form].key {
+				continue
+			}
+			if of, ok := g.byKey[other]; ok && g.formHasEntry(of, bestEntry) {
+				continue
+			}
+			if levenshtein.ComputeDistance(key, other) <= d {
+				return best, -1, false
+			}
+		}
+	}
+	return best, r, true
+}
+
+func (g *Gazetteer) formHasEntry(f int32, entry int32) bool {
+	fm := &g.forms[f]
+	for _, r := range g.recs[fm.r0:fm.r1] {
+		if r.entry == entry {
+			return true
+		}
+	}
+	return false
+}

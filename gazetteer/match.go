@@ -1,0 +1,386 @@
+package gazetteer
+
+import (
+	"unicode/utf8"
+	"unsafe"
+
+	"github.com/statecraft/statecraft/gazetteer/internal/words"
+)
+
+// Match is a gazetteer name found in a text.
+//
+// Start and End are UTF-8 byte offsets into the text, half-open, so that
+// text[Start:End] is the matched text. They may lie inside a token: in
+// "Moscow-led" the match is "Moscow", and TokenStart:TokenEnd is the one
+// token "Moscow-led".
+type Match struct {
+	Start, End int // byte span of the match in the text
+	TokenStart int // index of the first token of the match
+	TokenEnd   int // index just past the last token of the match
+
+	ID         string  // entry id, e.g. "state/georgia"
+	Name       string  // the entry's canonical name
+	Kind       Kind    // the entry's kind
+	How        How     // name, alias, adjective or fuzzy
+	Form       string  // the gazetteer name, alias or adjective that matched, as written in the gazetteer
+	Acronym    bool    // Form is an acronym (capitals, at most 6 letters/digits), matched case-sensitively
+	Adjectival bool    // Form is an adjective or demonym ("Russian" in "Russian President")
+	Distance   int     // Levenshtein distance between the text and Form (0 unless How is ByFuzzy)
+	Score      float64 // 1 for a canonical name, 0.95 alias, 0.9 adjective; fuzzy: that × (0.9 − 0.05·Distance)
+	// Alternatives are the ids of other entries that the same text names,
+	// best first ("Georgia": state/georgia, alternative
+	// location/georgia-us-state). The gazetteer reports the ambiguity; it
+	// does not resolve it. Nil when the name is unambiguous.
+	Alternatives []string
+}
+
+// unit is a piece of a token that the matcher compares: a word, a
+// possessive 's, or one punctuation character (hyphens included).
+type unit struct {
+	start, end int   // byte span in the text
+	tok        int32 // index of the caller's token
+	ks, ke     int32 // normalised key in scratch.norm
+	letters    uint16
+	flags      uint8
+}
+
+const (
+	uWord  uint8 = 1 << iota // starts with a letter or digit
+	uLower                   // starts with a lower-case letter
+	uUpper                   // starts with an upper-case letter
+	uDigit                   // contains a digit
+)
+
+// scratch is per-call working memory, pooled.
+type scratch struct {
+	spans  []Span
+	units  []unit
+	norm   []byte
+	win    []byte
+	runes  [fuzzyPrefix]rune
+	hashes []uint32
+	stamp  []uint32
+	gen    uint32
+	hits   []hit
+}
+
+func (g *Gazetteer) getScratch() *scratch {
+	s := g.pool.Get().(*scratch)
+	s.units, s.norm = s.units[:0], s.norm[:0]
+	return s
+}
+
+func (g *Gazetteer) putScratch(s *scratch) {
+	if cap(s.norm) > 1<<20 || cap(s.units) > 1<<16 { // do not keep huge buffers
+		return
+	}
+	g.pool.Put(s)
+}
+
+// MatchText finds gazetteer names in text, as [Gazetteer.Match] does, with
+// the tokens of [Tokenize].
+func (g *Gazetteer) MatchText(text string) []Match {
+	s := g.getScratch()
+	defer g.putScratch(s)
+	s.spans = s.spans[:0]
+	sc := scanner{s: text, hyphens: true, pend: -1}
+	for {
+		st, e, ok := sc.next()
+		if !ok {
+			break
+		}
+		s.spans = append(s.spans, Span{st, e})
+	}
+	return g.match(text, s.spans, s)
+}
+
+// Match finds gazetteer names in text, whose tokens are given as byte
+// spans (from any tokenizer; they must be in text order and must not
+// overlap, and tokens that are not are ignored). It returns the matches
+// left to right, without overlaps, preferring at each position the longest
+// exact name, then the longest fuzzy one.
+//
+// Rules:
+//   - Names are compared unit by unit: a token is split into words,
+//     possessives ('s, ’s), hyphens and other punctuation, so "NATO’s"
+//     matches NATO and "post-Soviet" matches the adjective Soviet (with the
+//     byte span of "Soviet"). White space and line breaks between tokens
+//     do not matter.
+//   - Acronyms (names in capitals of at most 6 letters or digits: CIS, EU,
+//     G20) match only with the same capitals: "cis" never matches.
+//   - Other names match regardless of case, but a word of the name that
+//     starts with a capital must start with a capital in the text (or be
+//     in capitals: "RUSSIA"); a lower-case word never starts a match unless
+//     the name itself is written in lower case.
+//   - ’ and ' are the same; Latin diacritics are ignored (Côte = Cote).
+//   - Fuzzy matches (misspellings, transliterations: "Tadjikistan") are
+//     tried only where no exact name starts, on capitalised windows of at
+//     least 5 letters that are neither a name of any entry nor common
+//     English words, within edit distance 1 (up to 8 letters) or 2, and
+//     never when two different entries are about as close.
+func (g *Gazetteer) Match(text string, tokens []Span) []Match {
+	s := g.getScratch()
+	defer g.putScratch(s)
+	return g.match(text, tokens, s)
+}
+
+func (g *Gazetteer) match(text string, tokens []Span, s *scratch) []Match {
+	g.units(text, tokens, s)
+	var out []Match
+	for i := 0; i < len(s.units); {
+		if s.units[i].flags&uWord == 0 {
+			i++
+			continue
+		}
+		m, n := g.matchAt(text, s, i, false)
+		if n == 0 {
+			i++
+			continue
+		}
+		out = append(out, m)
+		i += n
+	}
+	return out
+}
+
+// Lookup returns the best match for name as a whole: an exact name, alias
+// or adjective (regardless of case, except that acronyms must keep their
+// capitals), else a fuzzy match with the same limits as in
+// [Gazetteer.Match] except capitalisation. The Match's offsets are
+// offsets into name. It returns false when nothing matches all of name.
+func (g *Gazetteer) Lookup(name string) (Match, bool) {
+	s := g.getScratch()
+	defer g.putScratch(s)
+	s.spans = append(s.spans[:0], Span{0, len(name)})
+	g.units(name, s.spans, s)
+	if len(s.units) == 0 {
+		return Match{}, false
+	}
+	m, n := g.matchAt(name, s, 0, true)
+	if n != len(s.units) {
+		return Match{}, false
+	}
+	m.TokenStart, m.TokenEnd = 0, 1
+	return m, true
+}
+
+// units splits the tokens into units with their normalised keys.
+func (g *Gazetteer) units(text string, tokens []Span, s *scratch) {
+	s.units, s.norm = s.units[:0], s.norm[:0]
+	prev := 0
+	for k, t := range tokens {
+		if t.Start < prev || t.Start > t.End || t.End > len(text) {
+			continue
+		}
+		prev = t.End
+		sc := scanner{s: text[t.Start:t.End], pend: -1}
+		for {
+			st, e, ok := sc.next()
+			if !ok {
+				break
+			}
+			u := unit{start: t.Start + st, end: t.Start + e, tok: int32(k), ks: int32(len(s.norm))}
+			piece := text[u.start:u.end]
+			r, _ := utf8.DecodeRuneInString(piece)
+			switch {
+			case isWordRune(r):
+				u.flags |= uWord
+				if isLowerRune(r) {
+					u.flags |= uLower
+				} else if isUpperRune(r) {
+					u.flags |= uUpper
+				}
+			}
+			s.norm = appendNorm(s.norm, piece)
+			u.ke = int32(len(s.norm))
+			if u.flags&uWord != 0 {
+				letters := 0
+				for _, c := range s.norm[u.ks:u.ke] {
+					switch {
+					case '0' <= c && c <= '9':
+						u.flags |= uDigit
+					case c < utf8.RuneSelf && c != '\'' && c != '-' || c >= 0xC0: // a letter or the first byte of a non-ASCII rune
+						letters++
+					}
+				}
+				u.letters = uint16(min(letters, 1<<16-1))
+			}
+			s.units = append(s.units, u)
+		}
+	}
+}
+
+func (s *scratch) key(i int) []byte { u := &s.units[i]; return s.norm[u.ks:u.ke] }
+
+// matchAt tries the names that start at unit i, longest first, then fuzzy
+// windows. whole (Lookup) requires the match to cover every unit and
+// relaxes the case rules for names that are not acronyms. It returns the
+// match and the number of units it covers (0 for none).
+func (g *Gazetteer) matchAt(text string, s *scratch, i int, whole bool) (Match, int) {
+	if rng, ok := g.byFirst[string(s.key(i))]; ok {
+		for _, f := range g.firstIdx[rng>>32 : uint32(rng)] {
+			fm := &g.forms[f]
+			n := int(fm.units)
+			if i+n > len(s.units) || whole && n != len(s.units)-i || !g.keyEqual(fm.key, s, i, n) {
+				continue
+			}
+			best, alts := int32(-1), []string(nil)
+			for r := fm.r0; r < fm.r1; r++ {
+				if !g.recPasses(&g.recs[r], text, s, i, n, whole) {
+					continue
+				}
+				if best < 0 {
+					best = r
+					continue
+				}
+				alts = g.addAlt(alts, g.recs[best].entry, g.recs[r].entry)
+			}
+			if best >= 0 {
+				return g.newMatch(s, i, n, &g.recs[best], 0, alts), n
+			}
+		}
+	}
+	// Fuzzy windows, longest first.
+	u0 := &s.units[i]
+	if !whole && u0.flags&uUpper == 0 {
+		return Match{}, 0
+	}
+	hi := min(len(s.units)-i, g.fz.maxUnits)
+	lo := 1
+	if whole {
+		hi = len(s.units) - i
+		lo = hi
+	}
+	for n := hi; n >= lo; n-- {
+		if m, ok := g.fuzzyWindow(s, i, n, whole); ok {
+			return m, n
+		}
+	}
+	return Match{}, 0
+}
+
+// fuzzyWindow tries units i..i+n-1 as a misspelt name.
+func (g *Gazetteer) fuzzyWindow(s *scratch, i, n int, whole bool) (Match, bool) {
+	last := &s.units[i+n-1]
+	if !whole && last.flags&uUpper == 0 {
+		return Match{}, false
+	}
+	s.win = s.win[:0]
+	letters, common := 0, 0
+	for j := i; j < i+n; j++ {
+		u := &s.units[j]
+		if u.flags&uWord == 0 || u.flags&uDigit != 0 {
+			return Match{}, false
+		}
+		if j > i {
+			s.win = append(s.win, ' ')
+		}
+		k := s.key(j)
+		s.win = append(s.win, k...)
+		letters += int(u.letters)
+		if words.Common(k) {
+			common++
+		}
+	}
+	d := fuzzyBound(letters)
+	if d == 0 || common == n {
+		return Match{}, false
+	}
+	if _, isName := g.byKey[string(s.win)]; isName {
+		return Match{}, false
+	}
+	key := unsafe.String(unsafe.SliceData(s.win), len(s.win)) // s.win is not modified while key is in use
+	g.fuzzySearch(s, key, letters, d)
+	if len(s.hits) == 0 {
+		return Match{}, false
+	}
+	h, r, ok := g.pickFuzzy(s, key, d)
+	if !ok {
+		return Match{}, false
+	}
+	var alts []string
+	fm := &g.forms[h.form]
+	best := g.recs[r].entry
+	for j := fm.r0; j < fm.r1; j++ {
+		if !g.recs[j].acronym {
+			alts = g.addAlt(alts, best, g.recs[j].entry)
+		}
+	}
+	return g.newMatch(s, i, n, &g.recs[r], h.dist, alts), true
+}
+
+// addAlt appends the id of entry e to alts unless it is best or already there.
+func (g *Gazetteer) addAlt(alts []string, best, e int32) []string {
+	if e == best {
+		return alts
+	}
+	id := g.entries[e].ID
+	for _, a := range alts {
+		if a == id {
+			return alts
+		}
+	}
+	return append(alts, id)
+}
+
+// keyEqual reports whether units i..i+n-1 have the keys of form key.
+func (g *Gazetteer) keyEqual(key string, s *scratch, i, n int) bool {
+	p := 0
+	for j := i; j < i+n; j++ {
+		if j > i {
+			if p >= len(key) || key[p] != ' ' {
+				return false
+			}
+			p++
+		}
+		k := s.key(j)
+		if len(key)-p < len(k) || key[p:p+len(k)] != string(k) {
+			return false
+		}
+		p += len(k)
+	}
+	return p == len(key)
+}
+
+// recPasses applies the case rules of name r to units i..i+n-1.
+func (g *Gazetteer) recPasses(r *rec, text string, s *scratch, i, n int, relaxed bool) bool {
+	if r.acronym {
+		sc := scanner{s: r.surface, pend: -1}
+		for j := i; j < i+n; j++ {
+			st, e, ok := sc.next()
+			u := &s.units[j]
+			if !ok || text[u.start:u.end] != r.surface[st:e] {
+				return false
+			}
+		}
+		return true
+	}
+	if relaxed {
+		return true
+	}
+	for j := 0; j < n && j < 64; j++ {
+		if r.upper&(1<<j) != 0 && s.units[i+j].flags&uLower != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+var howScore = [...]float64{ByName: 1, ByAlias: 0.95, ByAdjective: 0.9}
+
+func (g *Gazetteer) newMatch(s *scratch, i, n int, r *rec, dist int, alts []string) Match {
+	e := &g.entries[r.entry]
+	first, last := &s.units[i], &s.units[i+n-1]
+	m := Match{
+		Start: first.start, End: last.end,
+		TokenStart: int(first.tok), TokenEnd: int(last.tok) + 1,
+		ID: e.ID, Name: e.Name, Kind: e.Kind, How: r.how, Form: r.surface,
+		Acronym: r.acronym, Adjectival: r.how == ByAdjective,
+		Score: howScore[r.how], Alternatives: alts,
+	}
+	if dist > 0 {
+		m.How, m.Distance = ByFuzzy, dist
+		m.Score = howScore[r.how] * (0.9 - 0.05*float64(dist))
+	}
+	return m
+}
