@@ -174,9 +174,32 @@ func (a *posScores) add(m *prosemodel.POS, h uint64) {
 	}
 }
 
-// predictPOS is prose's featurize and averagedPerceptron.predict for the
-// j-th word w, whose two predecessors were tagged p1 and p2.
+// predictPOS is prose's averagedPerceptron.predict for the j-th word w,
+// whose two predecessors were tagged p1 and p2.
 func (t *tagger) predictPOS(s *tagScratch, j int, w, p1, p2 string) string {
+	a := t.scorePOS(s, j, w, p1, p2)
+	best := a.best()
+	if best < 0 || best >= len(t.pos.Classes) {
+		return "" // prose's max over an empty map
+	}
+	return t.pos.Classes[best]
+}
+
+// best returns the class with the highest score among those seen, the
+// first in class order on a tie, or -1 if no class was seen.
+func (a *posScores) best() int {
+	best := -1
+	for seen := a.seen; seen != 0; seen &= seen - 1 {
+		c := bits.TrailingZeros64(seen)
+		if best < 0 || a.sum[c] > a.sum[best] {
+			best = c
+		}
+	}
+	return best
+}
+
+// scorePOS sums the weights of prose's featurize(i, context, w, p1, p2).
+func (t *tagger) scorePOS(s *tagScratch, j int, w, p1, p2 string) posScores {
 	var a posScores
 	m := t.pos
 	i := j + 2
@@ -199,17 +222,7 @@ func (t *tagger) predictPOS(s *tagScratch, j int, w, p1, p2 string) string {
 	a.add(m, prosemodel.Hash(hIp1Word, ctx[i+1]))
 	a.add(m, prosemodel.Hash(hIp1Suffix, proseSuffix3(ctx[i+1])))
 	a.add(m, prosemodel.Hash(hIp2Word, ctx[i+2]))
-	best := -1
-	for seen := a.seen; seen != 0; seen &= seen - 1 {
-		c := bits.TrailingZeros64(seen)
-		if best < 0 || a.sum[c] > a.sum[best] {
-			best = c
-		}
-	}
-	if best < 0 || best >= len(m.Classes) {
-		return "" // prose's max over an empty map
-	}
-	return m.Classes[best]
+	return a
 }
 
 func proseSuffix3(b []byte) []byte { return b[len(b)-min(len(b), 3):] }
