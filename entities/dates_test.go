@@ -1,0 +1,103 @@
+package entities
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// dateWant is one expected date: its text, TIMEX3 value and modifier.
+type dateWant struct{ Text, Value, Mod string }
+
+func TestFindDates(t *testing.T) {
+	ref := refDate{time.Date(2014, 9, 3, 0, 0, 0, 0, time.UTC), true} // a Wednesday
+	none := refDate{}
+	tests := []struct {
+		name string
+		text string
+		ref  refDate
+		want []dateWant
+	}{
+		{"year after preposition", "After the 2008 conflict, Russia recognized Abkhazia.", none, []dateWant{{"2008", "2008", ""}}},
+		{"year alone", "In 2008, Saakashvili attacked.", none, []dateWant{{"2008", "2008", ""}}},
+		{"month year", "Russia introduced free trade in December 2013.", none, []dateWant{{"December 2013", "2013-12", ""}}},
+		{"month of year", "It was signed in June of 1991.", none, []dateWant{{"June of 1991", "1991-06", ""}}},
+		{"day month year", "Georgia declared independence on 9 April 1991.", none, []dateWant{{"9 April 1991", "1991-04-09", ""}}},
+		{"ordinal day of month", "It happened on the 14th of February 1992.", none, []dateWant{{"14th of February 1992", "1992-02-14", ""}}},
+		{"month day comma year", "The treaty was signed Feb. 14, 1992, in Minsk.", none, []dateWant{{"Feb. 14, 1992", "1992-02-14", ""}}},
+		{"full month day year", "On February 14, 1992 the leaders met.", none, []dateWant{{"February 14, 1992", "1992-02-14", ""}}},
+		{"iso date", "The decree is dated 1996-12-06.", none, []dateWant{{"1996-12-06", "1996-12-06", ""}}},
+		{"iso month", "Figures for 2013-12 were revised.", none, []dateWant{{"2013-12", "2013-12", ""}}},
+		{"invalid iso date", "Code 1996-13-06 is no date.", none, nil},
+		{"late month no ref", "They met in Moscow in late August.", none, []dateWant{{"late August", "XXXX-08", "LATE"}}},
+		{"late month with ref", "They met in Moscow in late August.", ref, []dateWant{{"late August", "2014-08", "LATE"}}},
+		{"early year", "Elections are due in early 2015.", none, []dateWant{{"early 2015", "2015", "EARLY"}}},
+		{"mid hyphen year", "The plan dates from mid-2014.", none, []dateWant{{"mid-2014", "2014", "MID"}}},
+		{"mid hyphen month", "Talks resume in mid-October.", none, []dateWant{{"mid-October", "XXXX-10", "MID"}}},
+		{"end of the year", "A treaty may be signed before the end of the year.", none, []dateWant{{"the end of the year", "XXXX-12", "END"}}},
+		{"end of the year with ref", "A treaty may be signed before the end of the year.", ref, []dateWant{{"the end of the year", "2014-12", "END"}}},
+		{"beginning of year", "Troops left at the beginning of 2010.", none, []dateWant{{"the beginning of 2010", "2010-01", "START"}}},
+		{"end of month", "A decision is due by the end of the month.", ref, []dateWant{{"the end of the month", "2014-09", "END"}}},
+		{"decade", "The wars of the 1990s left scars.", none, []dateWant{{"the 1990s", "199X", ""}}},
+		{"bare decade", "In 1990s Georgia, chaos ruled.", none, []dateWant{{"1990s", "199X", ""}}},
+		{"apostrophe decade", "Back in the ’90s it was different.", none, []dateWant{{"the ’90s", "199X", ""}}},
+		{"century", "The 20th century saw two wars.", none, []dateWant{{"The 20th century", "19", ""}}},
+		{"quarter", "GDP fell in the first quarter of 2014.", none, []dateWant{{"the first quarter of 2014", "2014-Q1", ""}}},
+		{"season", "The offensive began in spring 2015.", none, []dateWant{{"spring 2015", "2015-SP", ""}}},
+		{"within months", "The treaty can be signed within months.", none, []dateWant{{"within months", "PXM", ""}}},
+		{"for years", "The conflict lasted for three years.", none, []dateWant{{"three years", "P3Y", ""}}},
+		{"past weeks", "Over the past two weeks talks stalled.", none, []dateWant{{"two weeks", "P2W", ""}}},
+		{"yesterday", "The minister said yesterday that talks failed.", ref, []dateWant{{"yesterday", "2014-09-02", ""}}},
+		{"yesterday no ref", "The minister said yesterday that talks failed.", none, []dateWant{{"yesterday", "XXXX-XX-XX", ""}}},
+		{"today", "Today the parliament votes.", ref, []dateWant{{"Today", "2014-09-03", ""}}},
+		{"today no ref", "Today the parliament votes.", none, []dateWant{{"Today", "PRESENT_REF", ""}}},
+		{"tomorrow", "Leaders meet tomorrow in Minsk.", ref, []dateWant{{"tomorrow", "2014-09-04", ""}}},
+		{"last week", "Putin met Khadzhinba last week.", ref, []dateWant{{"last week", "2014-W35", ""}}},
+		{"next month", "Talks resume next month.", ref, []dateWant{{"next month", "2014-10", ""}}},
+		{"last year", "Turnout fell last year.", ref, []dateWant{{"last year", "2013", ""}}},
+		{"this year no ref", "Turnout fell this year.", none, []dateWant{{"this year", "XXXX", ""}}},
+		{"earlier this year", "Earlier this year the bloc expanded.", ref, []dateWant{{"Earlier this year", "2014", ""}}},
+		{"on weekday", "The ministers met on Friday.", ref, []dateWant{{"Friday", "2014-08-29", ""}}},
+		{"weekday no ref", "The ministers met on Friday.", none, []dateWant{{"Friday", "XXXX-WXX-5", ""}}},
+		{"next weekday", "They will meet next Monday.", ref, []dateWant{{"next Monday", "2014-09-08", ""}}},
+		{"days ago", "The strike happened three days ago.", ref, []dateWant{{"three days ago", "2014-08-31", ""}}},
+		{"years ago no ref", "Two years ago the war began.", none, []dateWant{{"Two years ago", "XXXX", ""}}},
+		{"modal may is no month", "Russia may soon enter a treaty.", none, nil},
+		{"capital May after in", "Elections were held in May.", none, []dateWant{{"May", "XXXX-05", ""}}},
+		{"Theresa May is no month", "Theresa May spoke to reporters.", none, nil},
+		{"march noun", "March on Kyiv began.", none, nil},
+		{"late May", "The vote is due in late May.", none, []dateWant{{"late May", "XXXX-05", "LATE"}}},
+		{"count is no year", "Moscow sent 2000 troops to the region.", none, nil},
+		{"money is no year", "It cost $2000 in total.", none, nil},
+		{"two dates", "Between 1992 and 1993 fighting raged.", none, []dateWant{{"1992", "1992", ""}, {"1993", "1993", ""}}},
+		{"late president is no date", "The late president was buried.", none, nil},
+		{"lowercase month word", "They may march on the capital.", none, nil},
+		{"day month without year", "The ceasefire began on 12 August.", none, []dateWant{{"12 August", "XXXX-08-12", ""}}},
+		{"month day with ref", "The ceasefire began on August 12.", ref, []dateWant{{"August 12", "2014-08-12", ""}}},
+	}
+	e, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			// Dates are found on tagged tokens: the tags tell a year from a count.
+			doc, err := e.Extract(context.Background(), tc.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []dateWant
+			for _, s := range doc.Sentences {
+				toks := doc.Tokens[s.TokenStart:s.TokenEnd]
+				for _, m := range findDates(toks, tc.ref) {
+					got = append(got, dateWant{tc.text[toks[m.start].Start:toks[m.end-1].End], m.value, m.mod})
+				}
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("findDates(%q) mismatch (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}
