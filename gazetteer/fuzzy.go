@@ -45,6 +45,13 @@ type fuzzyIndex struct {
 func (x *fuzzyIndex) build(g *Gazetteer) {
 	var runes [fuzzyPrefix]rune
 	var hashes []uint32
+	total := 0
+	for f := range g.forms {
+		if n := min(int(g.forms[f].letters), fuzzyPrefix); g.forms[f].letters >= minFuzzyLetters {
+			total += 1 + n + n*(n-1)/2
+		}
+	}
+	x.pairs = make([]uint64, 0, total)
 	for f := range g.forms {
 		fm := &g.forms[f]
 		if fm.letters < minFuzzyLetters {
@@ -70,9 +77,8 @@ func (x *fuzzyIndex) build(g *Gazetteer) {
 			x.pairs = append(x.pairs, uint64(h)<<32|uint64(f))
 		}
 	}
-	slices.Sort(x.pairs)
-	x.pairs = slices.Compact(x.pairs)
-	x.pairs = slices.Clip(x.pairs)
+	// Counting sort on the top 16 bits of the hash, then a sort of each
+	// (small) bucket: linear in the number of pairs.
 	x.buckets = make([]uint32, 1<<16+1)
 	for _, p := range x.pairs {
 		x.buckets[p>>48+1]++
@@ -80,6 +86,30 @@ func (x *fuzzyIndex) build(g *Gazetteer) {
 	for i := 1; i < len(x.buckets); i++ {
 		x.buckets[i] += x.buckets[i-1]
 	}
+	sorted := make([]uint64, len(x.pairs))
+	next := slices.Clone(x.buckets[:1<<16])
+	for _, p := range x.pairs {
+		b := p >> 48
+		sorted[next[b]] = p
+		next[b]++
+	}
+	// Sort and deduplicate each bucket, compacting as we go.
+	w := uint32(0)
+	for b := 0; b < 1<<16; b++ {
+		lo, hi := x.buckets[b], x.buckets[b+1]
+		bucket := sorted[lo:hi]
+		slices.Sort(bucket)
+		x.buckets[b] = w
+		for i, p := range bucket {
+			if i > 0 && p == bucket[i-1] {
+				continue
+			}
+			sorted[w] = p
+			w++
+		}
+	}
+	x.buckets[1<<16] = w
+	x.pairs = slices.Clip(sorted[:w])
 }
 
 // prefixRunes stores the first fuzzyPrefix runes of key in runes.

@@ -95,14 +95,16 @@ type tmpRec struct {
 // build turns the loaded entries into a Gazetteer, reporting names shared
 // without ambiguity markers.
 func (l *loader) build() *Gazetteer {
-	slices.SortFunc(l.ents, func(a, b building) int { return strings.Compare(a.e.ID, b.e.ID) })
+	// Sort by id, moving pointers rather than the large structs.
+	order := slices.Clone(l.ents)
+	slices.SortFunc(order, func(a, b *building) int { return strings.Compare(a.e.ID, b.e.ID) })
 	g := &Gazetteer{
 		entries: make([]Entry, len(l.ents)),
 		byID:    make(map[string]int32, len(l.ents)),
 		byKey:   make(map[string]int32),
 	}
-	for i := range l.ents {
-		e := l.ents[i].e
+	for i, b := range order {
+		e := b.e
 		g.entries[i] = e
 		g.byID[e.ID] = int32(i)
 		if e.Kind.IsValid() {
@@ -113,32 +115,35 @@ func (l *loader) build() *Gazetteer {
 		g.kindEnd[k] = max(g.kindEnd[k], g.kindEnd[k-1])
 	}
 
-	var tmp []tmpRec
-	entryStart := 0
+	var (
+		tmp        []tmpRec
+		entryStart int
+		buf        []byte
+	)
 	add := func(i int, s string, how How, p pos) {
 		if s == "" {
 			return
 		}
-		key, n := normKey(s)
-		if n == 0 {
-			return
-		}
-		f, ok := g.byKey[key]
-		if !ok {
-			f = int32(len(g.forms))
-			g.byKey[key] = f
-			g.forms = append(g.forms, form{key: key, units: uint16(min(n, 1<<16-1)), letters: uint16(min(countLetters(key), 1<<16-1))})
-		}
-		r := tmpRec{rec: rec{entry: int32(i), how: how, acronym: isAcronym(s), upper: upperMask(s), surface: s}, form: f, p: p}
 		for _, t := range tmp[entryStart:] { // the same surface twice in one entry
 			if t.surface == s {
 				return
 			}
 		}
-		tmp = append(tmp, r)
+		var n int
+		buf, n = appendNormKey(buf[:0], s)
+		if n == 0 {
+			return
+		}
+		f, ok := g.byKey[string(buf)]
+		if !ok {
+			key := string(buf)
+			f = int32(len(g.forms))
+			g.byKey[key] = f
+			g.forms = append(g.forms, form{key: key, units: uint16(min(n, 1<<16-1)), letters: uint16(min(countLetters(key), 1<<16-1))})
+		}
+		tmp = append(tmp, tmpRec{rec: rec{entry: int32(i), how: how, acronym: isAcronym(s), upper: upperMask(s), surface: s}, form: f, p: p})
 	}
-	for i := range l.ents {
-		b := &l.ents[i]
+	for i, b := range order {
 		entryStart = len(tmp)
 		add(i, b.e.Name, ByName, b.def)
 		for j, a := range b.e.Aliases {
@@ -148,20 +153,31 @@ func (l *loader) build() *Gazetteer {
 			add(i, a, ByAdjective, b.adjPos[j])
 		}
 	}
-	slices.SortFunc(tmp, func(a, b tmpRec) int {
-		return cmp.Or(cmp.Compare(a.form, b.form), g.rank(a.rec, b.rec))
-	})
+	// Group the names by form (counting sort), best first within a form.
+	start := make([]int32, len(g.forms)+1)
+	for _, t := range tmp {
+		start[t.form+1]++
+	}
+	for i := 1; i < len(start); i++ {
+		start[i] += start[i-1]
+	}
+	grouped := make([]tmpRec, len(tmp))
+	next := slices.Clone(start[:len(g.forms)])
+	for _, t := range tmp {
+		grouped[next[t.form]] = t
+		next[t.form]++
+	}
 	g.recs = make([]rec, len(tmp))
-	for i := 0; i < len(tmp); {
-		j := i
-		for j < len(tmp) && tmp[j].form == tmp[i].form {
-			g.recs[j] = tmp[j].rec
-			j++
+	for f := range g.forms {
+		group := grouped[start[f]:start[f+1]]
+		if len(group) > 1 {
+			slices.SortFunc(group, func(a, b tmpRec) int { return g.rank(a.rec, b.rec) })
+			l.checkShared(g, group)
 		}
-		f := &g.forms[tmp[i].form]
-		f.r0, f.r1 = int32(i), int32(j)
-		l.checkShared(g, tmp[i:j])
-		i = j
+		for j, t := range group {
+			g.recs[int(start[f])+j] = t.rec
+		}
+		g.forms[f].r0, g.forms[f].r1 = start[f], start[f+1]
 	}
 
 	// Exact index: forms grouped by their first unit, longest first.
@@ -169,15 +185,16 @@ func (l *loader) build() *Gazetteer {
 	for i := range g.firstIdx {
 		g.firstIdx[i] = int32(i)
 	}
-	first := func(f int32) string {
-		k := g.forms[f].key
-		if i := strings.IndexByte(k, ' '); i >= 0 {
-			return k[:i]
+	firstKeys := make([]string, len(g.forms))
+	for i, f := range g.forms {
+		firstKeys[i] = f.key
+		if j := strings.IndexByte(f.key, ' '); j >= 0 {
+			firstKeys[i] = f.key[:j]
 		}
-		return k
 	}
+	first := func(f int32) string { return firstKeys[f] }
 	slices.SortFunc(g.firstIdx, func(a, b int32) int {
-		return cmp.Or(strings.Compare(first(a), first(b)),
+		return cmp.Or(strings.Compare(firstKeys[a], firstKeys[b]),
 			-cmp.Compare(g.forms[a].units, g.forms[b].units),
 			strings.Compare(g.forms[a].key, g.forms[b].key))
 	})

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"embed"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -163,7 +162,7 @@ type loader struct {
 	errs       ErrorList
 	stopped    bool
 	byID       map[string]int32
-	ents       []building
+	ents       []*building
 }
 
 func (l *loader) errorf(p pos, sentinel error, format string, args ...any) {
@@ -357,51 +356,11 @@ func (l *loader) decodeLine(p pos, line []byte) (rawEntry, bool) {
 		l.errorf(p, ErrMalformed, "malformed line: invalid UTF-8")
 		return raw, false
 	}
-	dec := json.NewDecoder(bytes.NewReader(line))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&raw); err != nil {
-		l.errorf(p, ErrMalformed, "malformed line: %s", jsonMessage(err))
-		return raw, false
-	}
-	if rest := bytes.TrimSpace(line[dec.InputOffset():]); len(rest) > 0 {
-		l.errorf(p, ErrMalformed, "malformed line: data after the JSON object")
+	if err := parseLine(line, &raw); err != nil {
+		l.errorf(p, ErrMalformed, "malformed line: %v", err)
 		return raw, false
 	}
 	return raw, true
-}
-
-// jsonMessage turns an encoding/json error into a message for people who
-// edit the file.
-func jsonMessage(err error) string {
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &se):
-		return fmt.Sprintf("bad JSON at byte %d: %s", se.Offset, strings.TrimPrefix(se.Error(), "json: "))
-	case errors.As(err, &te):
-		field := te.Field
-		if field == "" {
-			field = "line"
-		}
-		return fmt.Sprintf("field %q: %s is not a %s", field, te.Value, jsonType(te.Type.String()))
-	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
-		return "unexpected end of line: incomplete JSON object"
-	}
-	msg := strings.TrimPrefix(err.Error(), "json: ")
-	if f, ok := strings.CutPrefix(msg, "unknown field "); ok {
-		return "unknown field " + f
-	}
-	return msg
-}
-
-func jsonType(t string) string {
-	switch {
-	case t == "string":
-		return "string"
-	case strings.HasPrefix(t, "[]"):
-		return "list"
-	}
-	return "object"
 }
 
 // readEntries adds programmatic entries.
@@ -421,7 +380,7 @@ func (l *loader) addRaw(p pos, raw *rawEntry) {
 	if !ok {
 		return
 	}
-	var b building
+	b := new(building)
 	b.e.ID, b.e.Kind = raw.ID, kind
 	b.def, b.last = p, p
 	if raw.Name == "" {
@@ -512,7 +471,7 @@ func (l *loader) addRaw(p pos, raw *rawEntry) {
 			}
 		}
 	}
-	l.merge(p, &b)
+	l.merge(p, b)
 }
 
 // merge adds b to the loaded entries.
@@ -525,10 +484,10 @@ func (l *loader) merge(p pos, b *building) {
 			return
 		}
 		l.byID[b.e.ID] = int32(len(l.ents))
-		l.ents = append(l.ents, *b)
+		l.ents = append(l.ents, b)
 		return
 	}
-	old := &l.ents[i]
+	old := l.ents[i]
 	if old.last.src == p.src {
 		first := old.last.line
 		if old.def.src == p.src {
@@ -538,14 +497,14 @@ func (l *loader) merge(p pos, b *building) {
 		return
 	}
 	old.last, old.merged = p, true
-	defined := fmt.Sprintf("%s:%d", l.names[old.def.src], old.def.line)
+	defined := func() string { return fmt.Sprintf("%s:%d", l.names[old.def.src], old.def.line) }
 	scalar := func(field string, dst *string, v string) {
 		switch {
 		case v == "" || *dst == v:
 		case *dst == "":
 			*dst = v
 		default:
-			l.errorf(p, ErrConflict, "%s: %s %q conflicts with %q (entry defined at %s)", b.e.ID, field, v, *dst, defined)
+			l.errorf(p, ErrConflict, "%s: %s %q conflicts with %q (entry defined at %s)", b.e.ID, field, v, *dst, defined())
 		}
 	}
 	e, n := &old.e, &b.e
@@ -570,7 +529,7 @@ func (l *loader) merge(p pos, b *building) {
 			*dst = v
 			old.datesPos = p
 		default:
-			l.errorf(p, ErrConflict, "%s: %s %q conflicts with %q (entry defined at %s)", b.e.ID, field, v, *dst, defined)
+			l.errorf(p, ErrConflict, "%s: %s %q conflicts with %q (entry defined at %s)", b.e.ID, field, v, *dst, defined())
 		}
 	}
 	date("from", &e.From, n.From)
@@ -601,10 +560,6 @@ func addUnique(list []string, ps []pos, s string, p pos) ([]string, []pos) {
 
 // checkID checks the syntax of an id ("<kind>/<slug>").
 func (l *loader) checkID(p pos, field, id string, self bool) (Kind, bool) {
-	what := field
-	if !self {
-		what = field + " " + fmt.Sprintf("%q", id)
-	}
 	if id == "" {
 		l.errorf(p, ErrMissingField, "missing id")
 		return 0, false
@@ -623,7 +578,7 @@ func (l *loader) checkID(p pos, field, id string, self bool) (Kind, bool) {
 		if self {
 			l.errorf(p, ErrBadID, "%s %q: bad slug: %s", field, id, msg)
 		} else {
-			l.errorf(p, ErrBadID, "%s: bad slug: %s", what, msg)
+			l.errorf(p, ErrBadID, "%s %q: bad slug: %s", field, id, msg)
 		}
 		return 0, false
 	}
@@ -715,7 +670,7 @@ func (l *loader) checkRange(p pos, id, where, fromS, toS string) (from, to Date)
 // of several files.
 func (l *loader) checkMerged() {
 	for i := range l.ents {
-		b := &l.ents[i]
+		b := l.ents[i]
 		e := &b.e
 		if b.merged && !e.From.IsZero() && !e.To.IsZero() && e.From.first().Compare(e.To.last()) > 0 {
 			l.errorf(b.datesPos, ErrBadDate, "%s: from %s is after to %s", e.ID, e.From, e.To)

@@ -183,21 +183,26 @@ func appendNorm(dst []byte, s string) []byte {
 // normKey returns the key of a whole name: the keys of its units joined by
 // single spaces, and the number of units.
 func normKey(s string) (string, int) {
-	var b []byte
+	b, n := appendNormKey(nil, s)
+	return string(b), n
+}
+
+// appendNormKey appends the key of name s to dst and returns it with the
+// number of units.
+func appendNormKey(dst []byte, s string) ([]byte, int) {
 	n := 0
 	sc := scanner{s: s, pend: -1}
 	for {
 		st, e, ok := sc.next()
 		if !ok {
-			break
+			return dst, n
 		}
 		if n > 0 {
-			b = append(b, ' ')
+			dst = append(dst, ' ')
 		}
-		b = appendNorm(b, s[st:e])
+		dst = appendNorm(dst, s[st:e])
 		n++
 	}
-	return string(b), n
 }
 
 // isAcronym reports whether a name is written in capitals with at most six
