@@ -1,0 +1,646 @@
+package entities
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/statecraft/statecraft/entities/internal/lexicon"
+	"github.com/statecraft/statecraft/gazetteer"
+)
+
+// Mention recognition combines, sentence by sentence:
+//
+//  1. gazetteer matches (exact names, aliases, adjectives, then fuzzy);
+//  2. rules: titles and roles before names, in-document acronym
+//     definitions, dates;
+//  3. the statistical labels of the NER models, corrected for their known
+//     failure modes (a title or demonym glued to a name, a capitalised
+//     common word taken for a person);
+//
+// then resolves overlaps by priority (see the prio constants) and links
+// name variants of one person across the document.
+
+// Candidate priorities: when two candidates overlap, the higher wins; on
+// a tie, the longer, then the earlier.
+const (
+	prioModel     = 50 // statistical NER label
+	prioFuzzy     = 60 // gazetteer name within an edit distance
+	prioModelWide = 65 // an ORG/PERSON label that strictly contains a place name ("Bank of Russia")
+	prioAdjective = 70 // gazetteer demonym ("Russian")
+	prioDate      = 75
+	prioTitle     = 80 // a name after a title ("President Vitaly Gabniya")
+	prioAcronym   = 85 // an acronym defined in the document
+	prioGazetteer = 90 // gazetteer name or alias
+)
+
+// candidate is a possible mention of one sentence; tokens [ts, te) are
+// indices into the document's tokens.
+type candidate struct {
+	m      Mention
+	ts, te int
+	prio   int
+}
+
+// recognizer finds the mentions of a document. It is immutable.
+type recognizer struct {
+	gaz *gazetteer.Gazetteer
+	ner nerModel // nil when no statistical model beyond prose's labels
+}
+
+// nerModel is a statistical NER labeller over one sentence's words,
+// returning CoNLL-style types per token: "PER", "LOC", "ORG", "MISC" with a
+// "B-"/"I-" prefix, or "O".
+type nerModel interface {
+	label(words []string, s *recScratch) []string
+}
+
+// recScratch is per-call working memory of the recognizer.
+type recScratch struct {
+	spans []gazetteer.Span
+	words []string
+	cands []candidate
+	acros map[string]Mention
+}
+
+// mentions returns the mentions of doc, in text order, non-overlapping.
+func (r *recognizer) mentions(doc *Document, ref refDate, s *recScratch) []Mention {
+	var out []Mention
+	s.acros = nil
+	for si, st := range doc.Sentences {
+		toks := doc.Tokens[st.TokenStart:st.TokenEnd]
+		if len(toks) == 0 || isDebrisLine(toks) {
+			continue
+		}
+		s.cands = s.cands[:0]
+		r.gazetteerCandidates(doc.Text, toks, st.TokenStart, si, s)
+		r.ruleCandidates(doc.Text, toks, st.TokenStart, si, s)
+		for _, d := range findDates(toks, ref) {
+			a, b := toks[d.start], toks[d.end-1]
+			s.cands = append(s.cands, candidate{
+				m:  Mention{Type: Date, Text: doc.Text[a.Start:b.End], Start: a.Start, End: b.End, Sentence: si, Source: FromRule, Score: 0.9, Value: d.value, Mod: d.mod, Name: doc.Text[a.Start:b.End]},
+				ts: st.TokenStart + d.start, te: st.TokenStart + d.end, prio: prioDate,
+			})
+		}
+		r.modelCandidates(doc.Text, toks, st.TokenStart, si, s)
+		out = append(out, resolve(s.cands)...)
+		r.learnAcronyms(doc, out, s)
+	}
+	linkNameVariants(doc, out)
+	return out
+}
+
+// gazetteerCandidates adds the gazetteer's matches in one sentence.
+func (r *recognizer) gazetteerCandidates(text string, toks []Token, base, si int, s *recScratch) {
+	s.spans = s.spans[:0]
+	for _, t := range toks {
+		s.spans = append(s.spans, gazetteer.Span{Start: t.Start, End: t.End})
+	}
+	for _, g := range r.gaz.Match(text, s.spans) {
+		m := Mention{
+			Text: text[g.Start:g.End], Start: g.Start, End: g.End, Sentence: si,
+			ID: g.ID, Name: g.Name, Score: g.Score, Source: FromGazetteer,
+			Alternatives: g.Alternatives,
+		}
+		prio := prioGazetteer
+		switch g.Kind {
+		case gazetteer.State:
+			m.Type = State
+			if e, ok := r.gaz.Entry(g.ID); ok && e.Status == "territory" {
+				m.Type = Location
+			}
+		case gazetteer.Org:
+			m.Type = Org
+		case gazetteer.Person:
+			m.Type = Person
+		default:
+			m.Type = Location
+		}
+		if g.Adjectival {
+			if g.Kind != gazetteer.State {
+				continue // only states' demonyms are mentions
+			}
+			m.Adjectival = true
+			prio = prioAdjective
+		}
+		if g.How == gazetteer.ByFuzzy {
+			m.Source = FromFuzzy
+			prio = prioFuzzy
+		}
+		ts, te := base+g.TokenStart, base+g.TokenEnd
+		// A name inside a hyphenated word ("Moscow-led", "post-Soviet"):
+		// a place standing for its government is metonymy.
+		if t := toks[g.TokenStart]; g.TokenEnd-g.TokenStart == 1 && (g.Start > t.Start || g.End < t.End) {
+			if m.Type == Location || (m.Type == State && !m.Adjectival) {
+				m.Metonymy = isMetonymySuffix(text[g.End:t.End])
+			}
+		}
+		m = r.disambiguate(text, toks, g.TokenStart, m)
+		s.cands = append(s.cands, candidate{m: m, ts: ts, te: te, prio: prio})
+	}
+}
+
+// isMetonymySuffix reports whether rest, what follows a place name inside a
+// hyphenated word, makes the place stand for its government: "-led",
+// "-backed", "-based" is not ("Moscow-based" is a location).
+func isMetonymySuffix(rest string) bool {
+	switch strings.ToLower(rest) {
+	case "-led", "-backed", "-sponsored", "-supported", "-friendly", "-controlled", "-brokered", "-allied", "-aligned":
+		return true
+	}
+	return false
+}
+
+// disambiguate picks, for a name that several entries share, the one the
+// sentence points to. The gazetteer ranks states first; a US state is
+// chosen when the text says so ("the U.S. state of Georgia", "Atlanta,
+// Georgia").
+func (r *recognizer) disambiguate(text string, toks []Token, i int, m Mention) Mention {
+	if len(m.Alternatives) == 0 || m.Type != State {
+		return m
+	}
+	usState := ""
+	for _, id := range m.Alternatives {
+		if e, ok := r.gaz.Entry(id); ok && e.Kind == gazetteer.Location && e.Country == "state/united-states" {
+			usState = id
+			break
+		}
+	}
+	if usState == "" {
+		return m
+	}
+	prev := func(k int) string { return lowerAt(toks, i-k) }
+	usContext := (prev(1) == "of" && prev(2) == "state") || prev(1) == "state" && (prev(2) == "u.s." || prev(2) == "us" || prev(2) == "american")
+	if !usContext && prev(1) == "," && i >= 2 {
+		// "Atlanta, Georgia": a US city just before.
+		for _, g := range r.gaz.Match(text, []gazetteer.Span{{Start: toks[i-2].Start, End: toks[i-2].End}}) {
+			if e, ok := r.gaz.Entry(g.ID); ok && e.Kind == gazetteer.Location && e.Country == "state/united-states" {
+				usContext = true
+			}
+		}
+	}
+	if !usContext {
+		return m
+	}
+	e, _ := r.gaz.Entry(usState)
+	alts := []string{m.ID}
+	for _, id := range m.Alternatives {
+		if id != usState {
+			alts = append(alts, id)
+		}
+	}
+	m.ID, m.Name, m.Type, m.Alternatives = e.ID, e.Name, Location, alts
+	return m
+}
+
+// personTitles are words and phrases that, before a capitalised name,
+// make it a person: "President Vladimir Putin", "ambassador ..., Oleg
+// Botsiyev". Keys are lower case; multi-word titles end with their last
+// word and are checked backwards by isTitleAt.
+var personTitles = map[string]bool{
+	"president": true, "vice-president": true, "vice": false, "premier": true, "chancellor": true,
+	"minister": true, "secretary": true, "secretary-general": true, "ambassador": true, "envoy": true,
+	"leader": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "king": true, "queen": true,
+	"prince": true, "princess": true, "emir": true, "sheikh": true, "sultan": true, "general": true, "gen.": true,
+	"col.": true, "colonel": true, "lt.": true, "lieutenant": true, "major": false, "capt.": true, "captain": true,
+	"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "sen.": true, "senator": true, "rep.": true,
+	"gov.": true, "governor": true, "mayor": true, "judge": true, "justice": true, "chairman": true,
+	"chairwoman": true, "chair": true, "commander": true, "diplomat": true, "official": true, "chief": true,
+	"head": true, "director": true, "adviser": true, "advisor": true, "aide": true, "deputy": true,
+	"foreign": false, "prime": false, "defence": false, "defense": false, "pope": true, "patriarch": true,
+	"ayatollah": true, "archbishop": true, "bishop": true, "coach": true, "striker": true, "spokesmen": true,
+	"counterpart": true, "opposition": false, "activist": true, "journalist": true, "correspondent": true,
+	"analyst": true, "economist": true, "lawmaker": true, "legislator": true, "mp": true, "congressman": true,
+	"congresswoman": true, "representative": true, "negotiator": true, "admiral": true, "marshal": true,
+	"commissioner": true, "ombudsman": true, "speaker": true, "president-elect": true, "ex-president": true,
+	"dictator": true, "strongman": true, "warlord": true, "militant": false, "businessman": true, "tycoon": true,
+	"oligarch": true, "billionaire": true, "dissident": true, "rebel": false, "secretary-of-state": true,
+}
+
+// isTitle reports whether the token is a person title.
+func isTitle(t Token) bool { return personTitles[lowerASCII(t.Text)] }
+
+// ruleCandidates adds persons named after titles and roles, and acronyms
+// defined earlier in the document.
+func (r *recognizer) ruleCandidates(text string, toks []Token, base, si int, s *recScratch) {
+	for i := 0; i < len(toks); i++ {
+		if s.acros != nil {
+			if m, ok := s.acros[toks[i].Text]; ok {
+				m.Text, m.Start, m.End, m.Sentence, m.Source, m.Score = toks[i].Text, toks[i].Start, toks[i].End, si, FromRule, 0.85
+				m.Adjectival, m.Value, m.Mod, m.Metonymy = false, "", "", false
+				s.cands = append(s.cands, candidate{m: m, ts: base + i, te: base + i + 1, prio: prioAcronym})
+				continue
+			}
+		}
+		if !isTitle(toks[i]) {
+			continue
+		}
+		j := i + 1
+		// An apposition after a role: "ambassador to Abkhazia, Oleg
+		// Botsiyev,", "the bloc's leader, Raul Khadzhinba".
+		if k := skipRoleComplement(toks, j); k > j || lowerAt(toks, j) == "," {
+			j = k
+			if lowerAt(toks, j) != "," {
+				continue
+			}
+			j++
+			e := nameRun(toks, j)
+			if e-j >= 2 && (e == len(toks) || isClauseEnd(toks[e].Text)) {
+				s.cands = append(s.cands, personCandidate(text, toks, base, si, j, e))
+			}
+			continue
+		}
+		e := nameRun(toks, j)
+		if e > j {
+			s.cands = append(s.cands, personCandidate(text, toks, base, si, j, e))
+			i = e - 1
+		}
+	}
+}
+
+// skipRoleComplement skips "to Abkhazia", "of the CSTO", "in Moscow" after
+// a role noun and returns the index after it (j when there is none).
+func skipRoleComplement(toks []Token, j int) int {
+	switch lowerAt(toks, j) {
+	case "to", "of", "in", "for", "at":
+	default:
+		return j
+	}
+	k := j + 1
+	if lowerAt(toks, k) == "the" {
+		k++
+	}
+	start := k
+	for k < len(toks) && k-start < 6 && (isCapitalized(toks[k].Text) || lowerAt(toks, k) == "of" || lowerAt(toks, k) == "and") {
+		k++
+	}
+	if k == start {
+		return j
+	}
+	return k
+}
+
+// isClauseEnd reports whether a token ends an apposition: "Oleg Botsiyev,".
+func isClauseEnd(s string) bool {
+	switch s {
+	case ",", ".", ";", ":", ")", "—", "–", "said", "says", "told":
+		return true
+	}
+	return false
+}
+
+// nameParticles may appear inside a person's name: "Jaap de Hoop
+// Scheffer", "Mohammed bin Salman", "Ursula von der Leyen".
+var nameParticles = map[string]bool{
+	"de": true, "van": true, "von": true, "der": true, "den": true, "da": true, "di": true, "du": true,
+	"bin": true, "ibn": true, "al": true, "el": true, "la": true, "le": true, "y": true, "dos": true, "del": true,
+}
+
+// nameRun returns the end of the run of capitalised name words starting at
+// j (at most five words), or j when none starts there.
+func nameRun(toks []Token, j int) int {
+	k := j
+	for k < len(toks) && k-j < 5 {
+		w := toks[k].Text
+		switch {
+		case isNameWord(w):
+			k++
+		case k > j && nameParticles[w] && k+1 < len(toks) && isNameWord(toks[k+1].Text):
+			k++
+		default:
+			return trimParticles(toks, j, k)
+		}
+	}
+	return trimParticles(toks, j, k)
+}
+
+// trimParticles drops particles at the end of a run.
+func trimParticles(toks []Token, j, k int) int {
+	for k > j && nameParticles[toks[k-1].Text] {
+		k--
+	}
+	return k
+}
+
+// isNameWord reports whether w looks like a word of a person's name:
+// capitalised letters, with inner hyphens or apostrophes ("Jean-Claude",
+// "O'Brien"), or an initial ("W.").
+func isNameWord(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	if n == 0 || !unicode.IsUpper(r) {
+		return false
+	}
+	if len(w) == 2 && w[1] == '.' {
+		return true // an initial
+	}
+	letters := 0
+	for _, c := range w {
+		switch {
+		case unicode.IsLetter(c):
+			letters++
+		case c == '-' || c == '\'' || c == '’' || c == '.':
+		default:
+			return false
+		}
+	}
+	if letters < 2 || isAllUpper(w) && letters > 1 && len(w) <= 5 {
+		return letters >= 2 && !isAllUpper(w) // acronyms are no names
+	}
+	return !personTitles[strings.ToLower(w)] && monthNumber(strings.ToLower(w)) == 0 && weekdayNumber(strings.ToLower(w)) < 0
+}
+
+// isAllUpper reports whether every letter of s is upper case.
+func isAllUpper(s string) bool {
+	for _, c := range s {
+		if unicode.IsLower(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// personCandidate makes a PERSON candidate of tokens [j, e) of a sentence.
+func personCandidate(text string, toks []Token, base, si, j, e int) candidate {
+	a, b := toks[j], toks[e-1]
+	return candidate{
+		m:  Mention{Type: Person, Text: text[a.Start:b.End], Start: a.Start, End: b.End, Sentence: si, Name: text[a.Start:b.End], Source: FromRule, Score: 0.8},
+		ts: base + j, te: base + e, prio: prioTitle,
+	}
+}
+
+// modelCandidates adds the spans labelled by prose's NER model and by the
+// statistical model, after correcting them.
+func (r *recognizer) modelCandidates(text string, toks []Token, base, si int, s *recScratch) {
+	// prose labels: B-/I- PERSON, GPE, LOCATION, ORGANIZATION; prose joins
+	// consecutive tokens of one type into one entity whatever the prefix.
+	for i := 0; i < len(toks); {
+		typ := proseType(toks[i].Label)
+		if typ == "" {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && proseType(toks[j].Label) == typ {
+			j++
+		}
+		r.addModelSpan(text, toks, base, si, i, j, typ, 0.5, s)
+		i = j
+	}
+}
+
+// proseType maps a prose NER label to a statecraft type, "" for none.
+func proseType(label string) Type {
+	if len(label) < 3 {
+		return ""
+	}
+	switch label[2:] {
+	case "PERSON":
+		return Person
+	case "GPE", "LOCATION":
+		return Location
+	case "ORGANIZATION", "ORG":
+		return Org
+	}
+	return ""
+}
+
+// addModelSpan corrects one statistical span [i, j) and adds it as a
+// candidate: leading titles, demonyms, determiners and lower-case words are
+// trimmed ("Abkhazian Vice-President Vitaly Gabniya" -> "Vitaly Gabniya"),
+// trailing punctuation too, and spans made only of common words ("Sorry",
+// "Dear") are dropped.
+func (r *recognizer) addModelSpan(text string, toks []Token, base, si, i, j int, typ Type, score float64, s *recScratch) {
+	for i < j && (isTitle(toks[i]) || !startsUpperOrDigit(toks[i].Text) || isDeterminer(toks[i].Text) || r.isDemonym(text, toks[i])) {
+		i++
+	}
+	for j > i && !startsUpperOrDigit(toks[j-1].Text) {
+		j--
+	}
+	if i >= j {
+		return
+	}
+	common := true
+	for k := i; k < j; k++ {
+		if !r.isCommonWord(toks[k].Text) {
+			common = false
+			break
+		}
+	}
+	if common {
+		return
+	}
+	if typ == Person && j-i == 1 && i == 0 && !r.knownName(text, toks[i]) && toks[i].Tag != "NNP" {
+		return // a lone sentence-initial word that the tagger does not call a proper noun
+	}
+	a, b := toks[i], toks[j-1]
+	m := Mention{Type: typ, Text: text[a.Start:b.End], Start: a.Start, End: b.End, Sentence: si, Name: text[a.Start:b.End], Source: FromModel, Score: score}
+	prio := prioModel
+	if typ == Org || typ == Person {
+		// "Bank of Russia", "University of Georgia": an organisation or a
+		// person whose name contains a place keeps the whole span.
+		for _, c := range s.cands {
+			if c.prio == prioGazetteer && (c.m.Type == State || c.m.Type == Location) && c.ts >= base+i && c.te <= base+j && c.te-c.ts < j-i {
+				prio = prioModelWide
+			}
+		}
+	}
+	s.cands = append(s.cands, candidate{m: m, ts: base + i, te: base + j, prio: prio})
+}
+
+// knownName reports whether the gazetteer knows the token as a name.
+func (r *recognizer) knownName(text string, t Token) bool {
+	return len(r.gaz.Match(text, []gazetteer.Span{{Start: t.Start, End: t.End}})) > 0
+}
+
+// isDemonym reports whether the token is a state's adjective ("Abkhazian").
+func (r *recognizer) isDemonym(text string, t Token) bool {
+	for _, g := range r.gaz.Match(text, []gazetteer.Span{{Start: t.Start, End: t.End}}) {
+		if g.Adjectival && g.Start == t.Start && g.End == t.End {
+			return true
+		}
+	}
+	return false
+}
+
+// isDeterminer reports whether w is an article or demonstrative.
+func isDeterminer(w string) bool {
+	switch strings.ToLower(w) {
+	case "the", "a", "an", "this", "that", "these", "those":
+		return true
+	}
+	return false
+}
+
+// startsUpperOrDigit reports whether s starts with an upper-case letter or
+// a digit.
+func startsUpperOrDigit(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+// resolve picks non-overlapping candidates by priority, then length, then
+// position, and returns them as mentions in text order.
+func resolve(cands []candidate) []Mention {
+	slices.SortStableFunc(cands, func(a, b candidate) int {
+		if a.prio != b.prio {
+			return b.prio - a.prio
+		}
+		if la, lb := a.m.End-a.m.Start, b.m.End-b.m.Start; la != lb {
+			return lb - la
+		}
+		return a.m.Start - b.m.Start
+	})
+	var kept []Mention
+	for _, c := range cands {
+		at, found := slices.BinarySearchFunc(kept, c.m.Start, func(m Mention, start int) int { return m.Start - start })
+		if found || (at > 0 && kept[at-1].End > c.m.Start) || (at < len(kept) && kept[at].Start < c.m.End) {
+			continue
+		}
+		kept = slices.Insert(kept, at, c.m)
+	}
+	return kept
+}
+
+// learnAcronyms records definitions "Full Name (ACR)" and "ACR (Full
+// Name)" among the mentions found so far, so that later uses of ACR are
+// mentions of the same entity.
+func (r *recognizer) learnAcronyms(doc *Document, ms []Mention, s *recScratch) {
+	for k := range ms {
+		m := ms[k]
+		if m.Type == Date || m.Adjectival {
+			continue
+		}
+		rest := doc.Text[m.End:]
+		trim := strings.TrimLeft(rest, " \t")
+		if !strings.HasPrefix(trim, "(") {
+			continue
+		}
+		close := strings.IndexByte(trim, ')')
+		if close < 2 || close > 12 {
+			continue
+		}
+		acr := trim[1:close]
+		if !isAcronym(acr) || !initialsMatch(acr, m.Text) {
+			continue
+		}
+		if s.acros == nil {
+			s.acros = map[string]Mention{}
+		}
+		if _, ok := s.acros[acr]; !ok {
+			s.acros[acr] = m
+		}
+	}
+}
+
+// isAcronym reports whether s is 2 to 10 capitals (digits allowed after
+// the first).
+func isAcronym(s string) bool {
+	if len(s) < 2 || len(s) > 10 || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if c := s[i]; !('A' <= c && c <= 'Z') && !('0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// initialsMatch reports whether the capitals of acr appear, in order, as
+// initials of the words of name: CSTO for Collective Security Treaty
+// Organization.
+func initialsMatch(acr, name string) bool {
+	var initials []byte
+	for _, w := range strings.Fields(name) {
+		if c := w[0]; 'A' <= c && c <= 'Z' {
+			initials = append(initials, c)
+		}
+	}
+	// Every letter of the acronym must be found in order among the initials.
+	k := 0
+	for i := 0; i < len(acr) && k <= len(initials); i++ {
+		c := acr[i]
+		if c < 'A' || c > 'Z' {
+			continue
+		}
+		for k < len(initials) && initials[k] != c {
+			k++
+		}
+		if k == len(initials) {
+			return false
+		}
+		k++
+	}
+	return len(initials) >= 2
+}
+
+// isDebrisLine reports whether a sentence is web-page debris rather than
+// prose: a long run of words without any capital, punctuation or verb, such
+// as a line of icon names.
+func isDebrisLine(toks []Token) bool {
+	if len(toks) < 12 {
+		return false
+	}
+	lower := 0
+	for _, t := range toks {
+		if startsLower(t.Text) {
+			lower++
+		}
+		if isTerminalText(t.Text) || t.Text == "," {
+			return false
+		}
+	}
+	return lower*10 >= len(toks)*9
+}
+
+// linkNameVariants gives name variants of one person the same canonical
+// name and id: "Putin" after "Vladimir Putin" is Vladimir Putin; an
+// unknown person's name is the fullest form used in the document.
+func linkNameVariants(doc *Document, ms []Mention) {
+	type full struct{ name, id string }
+	byLast := map[string]full{}
+	for _, m := range ms {
+		if m.Type != Person || !strings.ContainsAny(strings.TrimSpace(m.Text), " \n\t") {
+			continue
+		}
+		last := lastWord(m.Text)
+		f, ok := byLast[last]
+		name := m.Name
+		if m.ID == "" {
+			name = m.Text
+		}
+		if !ok || (f.id == "" && (m.ID != "" || len(name) > len(f.name))) {
+			byLast[last] = full{name, m.ID}
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.Type != Person {
+			continue
+		}
+		if f, ok := byLast[lastWord(m.Text)]; ok && (m.ID == "" || m.ID == f.id) {
+			if m.ID == "" && f.id != "" {
+				m.ID = f.id
+			}
+			if m.ID == f.id {
+				m.Name = f.name
+			}
+		}
+	}
+}
+
+// lastWord returns the last white-space separated word of s.
+func lastWord(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.LastIndexAny(s, " \t\n"); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// isCommonWord reports whether w is a word that news writes in lower case:
+// a capitalised "Sorry", "Dear" or "Team" is a word, not a name.
+func (r *recognizer) isCommonWord(w string) bool {
+	return lexicon.Lower(lowerASCII(w))
+}
