@@ -28,4 +28,5 @@ type Document struct {
 	Text      string     // the caller's text, never rewritten
 	Tokens    []Token    // in text order, non-overlapping
 	Sentences []Sentence // in text order; each covers its tokens
+	Mentions  []Mention  // in text order, non-overlapping
 }
