@@ -166,8 +166,8 @@ type posScores struct {
 	seen uint64
 }
 
-func (a *posScores) add(m *prosemodel.POS, h uint64) {
-	for _, e := range m.Row(h) {
+func (a *posScores) add(row []uint32) {
+	for _, e := range row {
 		c := prosemodel.EntryClass(e) & (prosemodel.MaxClasses - 1)
 		a.sum[c] += prosemodel.EntryWeight(e)
 		a.seen |= 1 << c
@@ -200,28 +200,36 @@ func (a *posScores) best() int {
 
 // scorePOS sums the weights of prose's featurize(i, context, w, p1, p2).
 func (t *tagger) scorePOS(s *tagScratch, j int, w, p1, p2 string) posScores {
-	var a posScores
-	m := t.pos
 	i := j + 2
 	ctx := s.ctx
-	a.add(m, hBias)
-	a.add(m, prosemodel.Hash(hISuffix, w[len(w)-min(len(w), 3):]))
+	hs := [14]uint64{
+		hBias,
+		prosemodel.Hash(hISuffix, w[len(w)-min(len(w), 3):]),
+		prosemodel.Hash(hIm1Tag, p1),
+		prosemodel.Hash(hIm2Tag, p2),
+		prosemodel.Hash(prosemodel.HashByte(prosemodel.Hash(hITagIm2Tag, p1), ' '), p2),
+		prosemodel.Hash(hIWord, ctx[i]),
+		prosemodel.Hash(prosemodel.HashByte(prosemodel.Hash(hIm1TagIWord, p1), ' '), ctx[i]),
+		prosemodel.Hash(hIm1Word, ctx[i-1]),
+		prosemodel.Hash(hIm1Suffix, proseSuffix3(ctx[i-1])),
+		prosemodel.Hash(hIm2Word, ctx[i-2]),
+		prosemodel.Hash(hIp1Word, ctx[i+1]),
+		prosemodel.Hash(hIp1Suffix, proseSuffix3(ctx[i+1])),
+		prosemodel.Hash(hIp2Word, ctx[i+2]),
+	}
+	n := len(hs) - 1
 	if w != "" {
 		// prose writes string(w[0]): the rune whose code is that byte.
 		var b [2]byte
-		a.add(m, prosemodel.Hash(hIPref1, utf8.AppendRune(b[:0], rune(w[0]))))
+		hs[n] = prosemodel.Hash(hIPref1, utf8.AppendRune(b[:0], rune(w[0])))
+		n++
 	}
-	a.add(m, prosemodel.Hash(hIm1Tag, p1))
-	a.add(m, prosemodel.Hash(hIm2Tag, p2))
-	a.add(m, prosemodel.Hash(prosemodel.HashByte(prosemodel.Hash(hITagIm2Tag, p1), ' '), p2))
-	a.add(m, prosemodel.Hash(hIWord, ctx[i]))
-	a.add(m, prosemodel.Hash(prosemodel.HashByte(prosemodel.Hash(hIm1TagIWord, p1), ' '), ctx[i]))
-	a.add(m, prosemodel.Hash(hIm1Word, ctx[i-1]))
-	a.add(m, prosemodel.Hash(hIm1Suffix, proseSuffix3(ctx[i-1])))
-	a.add(m, prosemodel.Hash(hIm2Word, ctx[i-2]))
-	a.add(m, prosemodel.Hash(hIp1Word, ctx[i+1]))
-	a.add(m, prosemodel.Hash(hIp1Suffix, proseSuffix3(ctx[i+1])))
-	a.add(m, prosemodel.Hash(hIp2Word, ctx[i+2]))
+	var rows [len(hs)][]uint32
+	t.pos.Rows(hs[:n], rows[:n])
+	var a posScores
+	for _, r := range rows[:n] {
+		a.add(r)
+	}
 	return a
 }
 
@@ -260,15 +268,8 @@ func (t *tagger) tagNER(toks []Token, s *tagScratch) {
 		s.scores = make([]float64, len(m.Labels))
 	}
 	sc := s.scores[:len(m.Labels)]
-	add := func(h uint64) {
-		labels, ws := m.Row(h)
-		for k, l := range labels {
-			sc[l] += ws[k]
-		}
-	}
 	prevtag := "None"
 	for i := range toks {
-		clear(sc)
 		word, pos := s.words[i], s.tags[i]
 		prevword, prevpos, prevShape := "None", "None", "None"
 		lowerPrev := false
@@ -290,32 +291,45 @@ func (t *tagger) tagNER(toks []Token, s *tagScratch) {
 			return prosemodel.Hash(h, v)
 		}
 
-		add(hnBias)
+		wordlist := hnWordlistFalse
 		if m.InWordList(word) {
-			add(hnWordlistTrue)
-		} else {
-			add(hnWordlistFalse)
+			wordlist = hnWordlistTrue
 		}
-		add(hashNext(hnNextpos, nextpos))
-		add(hashNext(hnNextword, nextword))
-		add(prosemodel.Hash(hnPos, pos))
-		add(prosemodel.Hash(prosemodel.HashByte(prosemodel.Hash(hnPosPrevtag, pos), '+'), prevtag))
-		add(proseHashLower(hnPrefix3, word[:min(len(word), 3)]))
-		add(prosemodel.Hash(hnPrevpos, prevpos))
-		add(prosemodel.Hash(hnPrevtag, prevtag))
+		prevwordH := prosemodel.Hash(hnPrevword, prevword)
 		if lowerPrev {
-			add(proseHashLower(hnPrevword, prevword))
-		} else {
-			add(prosemodel.Hash(hnPrevword, prevword))
+			prevwordH = proseHashLower(hnPrevword, prevword)
 		}
-		add(prosemodel.Hash(hnShape, proseShape(word)))
-		add(prosemodel.Hash(prosemodel.HashByte(prosemodel.Hash(hnShapePrevtag, prevShape), '+'), prevtag))
-		add(proseHashLower(hnSuffix3, word[len(word)-min(len(word), 3):]))
-		add(prosemodel.Hash(hnWord, word))
-		add(hashNext(prosemodel.HashByte(proseHashLower(hnWordNextpos, word), '+'), nextpos))
-		add(proseHashLower(hnWordLower, word))
 		var num [20]byte
-		add(prosemodel.Hash(hnWordlen, strconv.AppendInt(num[:0], int64(len(word)), 10)))
+		// prose's featureOrder: the order of the sums.
+		hs := [17]uint64{
+			hnBias,
+			wordlist,
+			hashNext(hnNextpos, nextpos),
+			hashNext(hnNextword, nextword),
+			prosemodel.Hash(hnPos, pos),
+			prosemodel.Hash(prosemodel.HashByte(prosemodel.Hash(hnPosPrevtag, pos), '+'), prevtag),
+			proseHashLower(hnPrefix3, word[:min(len(word), 3)]),
+			prosemodel.Hash(hnPrevpos, prevpos),
+			prosemodel.Hash(hnPrevtag, prevtag),
+			prevwordH,
+			prosemodel.Hash(hnShape, proseShape(word)),
+			prosemodel.Hash(prosemodel.HashByte(prosemodel.Hash(hnShapePrevtag, prevShape), '+'), prevtag),
+			proseHashLower(hnSuffix3, word[len(word)-min(len(word), 3):]),
+			prosemodel.Hash(hnWord, word),
+			hashNext(prosemodel.HashByte(proseHashLower(hnWordNextpos, word), '+'), nextpos),
+			proseHashLower(hnWordLower, word),
+			prosemodel.Hash(hnWordlen, strconv.AppendInt(num[:0], int64(len(word)), 10)),
+		}
+		var labels [len(hs)][]uint8
+		var weights [len(hs)][]float64
+		m.Rows(hs[:], labels[:], weights[:])
+		clear(sc)
+		for k := range hs {
+			ws := weights[k]
+			for x, l := range labels[k] {
+				sc[l] += ws[x]
+			}
+		}
 
 		best, max := -1, math.Inf(-1)
 		for l, v := range sc {
@@ -521,9 +535,10 @@ func proseTitleSeparator(r rune) bool {
 	return unicode.IsSpace(r)
 }
 
-// proseIsNumeric reports whether strconv.ParseFloat(w, 64) succeeds. Words
-// that cannot be numbers are rejected without calling ParseFloat, which
-// allocates an error for them.
+// proseIsNumeric reports whether strconv.ParseFloat(w, 64) succeeds.
+// ParseFloat allocates an error for every word it rejects, so it is called
+// only for the special values and for words that have the syntax of a
+// decimal float (where it fails only on overflow), or a hexadecimal one.
 func proseIsNumeric(w string) bool {
 	d := w
 	if d != "" && (d[0] == '+' || d[0] == '-') {
@@ -537,23 +552,59 @@ func proseIsNumeric(w string) bool {
 		if !strings.EqualFold(d, "inf") && !strings.EqualFold(d, "infinity") && !strings.EqualFold(d, "nan") {
 			return false
 		}
+	case len(d) > 1 && c == '0' && (d[1] == 'x' || d[1] == 'X'):
+		// hexadecimal: rare, left to ParseFloat
 	case '0' <= c && c <= '9' || c == '.':
-		hex := len(d) > 1 && d[0] == '0' && (d[1] == 'x' || d[1] == 'X')
-		for i := 0; i < len(d); i++ {
-			c := d[i]
-			ok := '0' <= c && c <= '9' || c == '.' || c == '_' || c == '+' || c == '-' || c == 'e' || c == 'E'
-			if hex {
-				ok = ok || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' || c == 'x' || c == 'X' || c == 'p' || c == 'P'
-			}
-			if !ok {
-				return false
-			}
+		if !proseDecimalSyntax(d) {
+			return false
 		}
 	default:
 		return false
 	}
 	_, err := strconv.ParseFloat(w, 64)
 	return err == nil
+}
+
+// proseDecimalSyntax reports whether d (without sign) can be a decimal
+// float for strconv.ParseFloat: digits and underscores with at most one
+// '.', at least one digit, and an optional exponent: e or E, an optional
+// sign, digits and underscores. ParseFloat then checks the underscores.
+func proseDecimalSyntax(d string) bool {
+	i, digits, dot := 0, false, false
+	for ; i < len(d); i++ {
+		c := d[i]
+		if '0' <= c && c <= '9' {
+			digits = true
+		} else if c == '_' {
+			// ParseFloat allows '_' between digits; it decides.
+		} else if c == '.' && !dot {
+			dot = true
+		} else {
+			break
+		}
+	}
+	if !digits {
+		return false
+	}
+	if i == len(d) {
+		return true
+	}
+	if d[i] != 'e' && d[i] != 'E' {
+		return false
+	}
+	i++
+	if i < len(d) && (d[i] == '+' || d[i] == '-') {
+		i++
+	}
+	if i == len(d) {
+		return false
+	}
+	for ; i < len(d); i++ {
+		if (d[i] < '0' || d[i] > '9') && d[i] != '_' {
+			return false
+		}
+	}
+	return true
 }
 
 // Patterns of github.com/mingrammer/commonregex v1.0.1 (MIT), which prose

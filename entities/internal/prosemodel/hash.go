@@ -91,3 +91,33 @@ func (t *table) lookup(key uint64) (lo, hi uint32) {
 		}
 	}
 }
+
+// maxBatch is the largest batch of [table.lookupBatch].
+const maxBatch = 32
+
+// lookupBatch looks up several keys; lo and hi have len(keys) elements.
+// The first probes of all keys are independent loads, issued before any
+// result is used.
+func (t *table) lookupBatch(keys []uint64, lo, hi []uint32) {
+	var idx [maxBatch]uint64
+	keys = keys[:min(len(keys), maxBatch)]
+	lo, hi = lo[:len(keys)], hi[:len(keys)]
+	for k, key := range keys {
+		idx[k] = t.index(max(key, 1))
+	}
+	mask := uint64(len(t.slots) - 1)
+	for k, key := range keys {
+		key = max(key, 1)
+		lo[k], hi[k] = 0, 0
+		for i := idx[k]; ; i = (i + 1) & mask {
+			s := &t.slots[i]
+			if s.key == key {
+				lo[k], hi[k] = s.lo, s.hi
+				break
+			}
+			if s.key == 0 {
+				break
+			}
+		}
+	}
+}

@@ -67,6 +67,17 @@ func (m *POS) Row(h uint64) []uint32 {
 	return m.entries[lo:hi]
 }
 
+// Rows sets rows[k] = m.Row(hs[k]) for each k. Probing all the keys
+// before reading any row lets the processor overlap the cache misses.
+func (m *POS) Rows(hs []uint64, rows [][]uint32) {
+	var lo, hi [maxBatch]uint32
+	n := min(len(hs), len(rows), maxBatch)
+	m.feats.lookupBatch(hs[:n], lo[:n], hi[:n])
+	for k := range n {
+		rows[k] = m.entries[lo[k]:hi[k]]
+	}
+}
+
 // Features returns the number of features with weights.
 func (m *POS) Features() int { return len(m.entries) }
 
@@ -96,6 +107,17 @@ type NER struct {
 func (m *NER) Row(h uint64) ([]uint8, []float64) {
 	lo, hi := m.prefix.lookup(h)
 	return m.label[lo:hi], m.weight[lo:hi]
+}
+
+// Rows sets labels[k], weights[k] = m.Row(hs[k]) for each k, probing all
+// the keys first.
+func (m *NER) Rows(hs []uint64, labels [][]uint8, weights [][]float64) {
+	var lo, hi [maxBatch]uint32
+	n := min(len(hs), len(labels), len(weights), maxBatch)
+	m.prefix.lookupBatch(hs[:n], lo[:n], hi[:n])
+	for k := range n {
+		labels[k], weights[k] = m.label[lo[k]:hi[k]], m.weight[lo[k]:hi[k]]
+	}
 }
 
 // InWordList reports whether word is in prose's basic English word list
