@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/agnivade/levenshtein"
@@ -22,8 +23,9 @@ const (
 	maxFuzzyUnits   = 4 // longest text window (in units) tried by Match
 )
 
-// fuzzyBound returns the largest edit distance accepted for a text window
-// with the given number of letters: none under 5 letters, 1 up to 8, 2 from 9.
+// fuzzyBound returns the largest edit distance accepted between a text
+// window and a name, given the letters of the shorter of the two: none
+// under 5 letters, 1 up to 8, 2 from 9.
 func fuzzyBound(letters int) int {
 	switch {
 	case letters < minFuzzyLetters:
@@ -47,8 +49,11 @@ func (x *fuzzyIndex) build(g *Gazetteer) {
 	var hashes []uint32
 	total := 0
 	for f := range g.forms {
-		if n := min(int(g.forms[f].letters), fuzzyPrefix); g.forms[f].letters >= minFuzzyLetters {
-			total += 1 + n + n*(n-1)/2
+		if n := min(len(g.forms[f].key), fuzzyPrefix); g.forms[f].letters >= minFuzzyLetters {
+			total += 1 + n
+			if fuzzyBound(int(g.forms[f].letters)) > 1 {
+				total += n * (n - 1) / 2
+			}
 		}
 	}
 	x.pairs = make([]uint64, 0, total)
@@ -64,13 +69,12 @@ func (x *fuzzyIndex) build(g *Gazetteer) {
 		if !plain { // acronyms match exactly or not at all
 			continue
 		}
+		if strings.ContainsAny(fm.key, "0123456789") { // windows with digits are never fuzzy
+			continue
+		}
 		fm.fuzzy = true
 		x.maxUnits = max(x.maxUnits, min(int(fm.units), maxFuzzyUnits))
-		// A window of 9+ letters may be 2 edits from a 7-letter name.
-		d := 1
-		if fm.letters >= 7 {
-			d = 2
-		}
+		d := fuzzyBound(int(fm.letters))
 		n := prefixRunes(&runes, fm.key)
 		hashes = appendDeleteHashes(hashes[:0], runes[:n], d)
 		for _, h := range hashes {
@@ -160,14 +164,15 @@ func hashSkip(runes []rune, i, j int) uint32 {
 	return h
 }
 
-// hit is a fuzzy candidate within the bound.
-type hit struct {
+// candidate is a fuzzy candidate within the bound.
+type candidate struct {
 	form int32
 	dist int
 }
 
-// fuzzySearch puts into s.hits the forms within edit distance d of key,
-// a window of the given number of letters.
+// fuzzySearch puts into s.hits the forms within reach of key, a window of
+// the given number of letters: within fuzzyBound of the shorter of the two,
+// and never more than d = fuzzyBound(letters).
 func (g *Gazetteer) fuzzySearch(s *scratch, key string, letters, d int) {
 	s.hits = s.hits[:0]
 	x := &g.fz
@@ -211,8 +216,12 @@ func (g *Gazetteer) fuzzySearch(s *scratch, key string, letters, d int) {
 			if r, _ := utf8.DecodeRuneInString(fm.key); r != first {
 				continue
 			}
-			if dist := levenshtein.ComputeDistance(key, fm.key); dist <= d {
-				s.hits = append(s.hits, hit{f, dist})
+			bound := fuzzyBound(min(letters, int(fm.letters)))
+			if bound == 0 {
+				continue
+			}
+			if dist := levenshtein.ComputeDistance(key, fm.key); dist <= bound {
+				s.hits = append(s.hits, candidate{f, dist})
 			}
 		}
 	}
@@ -234,7 +243,7 @@ func (g *Gazetteer) bestPlain(f int32) int32 {
 // unless another entry is about as close (a typo could be either) or the
 // form belongs to a group of confusable names and another of the group is
 // within reach. It returns the form, its distance and the rec, or ok false.
-func (g *Gazetteer) pickFuzzy(s *scratch, key string, d int) (best hit, r int32, ok bool) {
+func (g *Gazetteer) pickFuzzy(s *scratch, key string, d int) (best candidate, r int32, ok bool) {
 	r = -1
 	for _, h := range s.hits {
 		hr := g.bestPlain(h.form)

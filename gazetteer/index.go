@@ -153,6 +153,11 @@ func (l *loader) build() *Gazetteer {
 			add(i, a, ByAdjective, b.adjPos[j])
 		}
 	}
+	// The loader's copies are no longer needed: let a large load shrink.
+	clear(order)
+	clear(l.ents)
+	l.ents = nil
+
 	// Group the names by form (counting sort), best first within a form.
 	start := make([]int32, len(g.forms)+1)
 	for _, t := range tmp {
@@ -285,7 +290,7 @@ func upperMask(s string) uint64 {
 	var m uint64
 	sc := scanner{s: s, pend: -1}
 	for j := 0; j < 64; j++ {
-		st, _, ok := sc.next()
+		st, _, ok := sc.nextUnit()
 		if !ok {
 			break
 		}

@@ -321,14 +321,15 @@ func (l *loader) readFile(src int32, r io.Reader) {
 		if !ok {
 			continue
 		}
+		// Sort order is checked among lines with well-formed ids; the
+		// others are reported by addRaw.
 		id := raw.ID
-		if id != "" && prevID != "" {
-			if id < prevID {
-				l.errorf(p, ErrUnsorted, "id %q is out of order: it sorts before %q on line %d", id, prevID, prevLine)
-			}
+		wellFormed := idWellFormed(id)
+		if wellFormed && id < prevID {
+			l.errorf(p, ErrUnsorted, "id %q is out of order: it sorts before %q on line %d", id, prevID, prevLine)
 		}
 		l.addRaw(p, &raw)
-		if id != "" && id > prevID {
+		if wellFormed && id > prevID {
 			prevID, prevLine = id, lineNo
 		}
 		if err == io.EOF {
@@ -583,6 +584,17 @@ func (l *loader) checkID(p pos, field, id string, self bool) (Kind, bool) {
 		return 0, false
 	}
 	return kind, true
+}
+
+// idWellFormed reports whether id is "<kind>/<slug>" with a known kind and
+// a valid slug.
+func idWellFormed(id string) bool {
+	prefix, slug, ok := strings.Cut(id, "/")
+	if !ok {
+		return false
+	}
+	_, ok = ParseKind(prefix)
+	return ok && slugProblem(slug) == ""
 }
 
 func slugProblem(s string) string {

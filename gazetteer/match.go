@@ -61,7 +61,7 @@ type scratch struct {
 	hashes []uint32
 	stamp  []uint32
 	gen    uint32
-	hits   []hit
+	hits   []candidate
 }
 
 func (g *Gazetteer) getScratch() *scratch {
@@ -175,7 +175,7 @@ func (g *Gazetteer) units(text string, tokens []Span, s *scratch) {
 		prev = t.End
 		sc := scanner{s: text[t.Start:t.End], pend: -1}
 		for {
-			st, e, ok := sc.next()
+			st, e, ok := sc.nextUnit()
 			if !ok {
 				break
 			}
@@ -347,7 +347,7 @@ func (g *Gazetteer) recPasses(r *rec, text string, s *scratch, i, n int, relaxed
 	if r.acronym {
 		sc := scanner{s: r.surface, pend: -1}
 		for j := i; j < i+n; j++ {
-			st, e, ok := sc.next()
+			st, e, ok := sc.nextUnit()
 			u := &s.units[j]
 			if !ok || text[u.start:u.end] != r.surface[st:e] {
 				return false

@@ -129,6 +129,20 @@ func (sc *scanner) next() (start, end int, ok bool) {
 	return start, sc.pos, true
 }
 
+// nextUnit is next without hyphens: the matcher treats hyphens as
+// optional, so that "Guinea-Bissau" and "Guinea Bissau" are the same name.
+func (sc *scanner) nextUnit() (start, end int, ok bool) {
+	for {
+		start, end, ok = sc.next()
+		if !ok {
+			return
+		}
+		if r, _ := sc.decode(start); !isHyphen(r) {
+			return
+		}
+	}
+}
+
 // foldPairs maps lower-case Latin letters with diacritics to their ASCII
 // base letters, so that "Côte d’Ivoire" and "Cote d'Ivoire" share a key.
 var foldPairs = map[rune]string{}
@@ -193,7 +207,7 @@ func appendNormKey(dst []byte, s string) ([]byte, int) {
 	n := 0
 	sc := scanner{s: s, pend: -1}
 	for {
-		st, e, ok := sc.next()
+		st, e, ok := sc.nextUnit()
 		if !ok {
 			return dst, n
 		}
