@@ -1,0 +1,354 @@
+package ner
+
+import (
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"math"
+	"sync"
+)
+
+// Model is a trained tagger: hashed feature weights per label, quantised
+// to int16, and label transition weights. A Model is immutable after
+// [Load] or [Train] and safe for concurrent use by many goroutines, each
+// with its own [Scratch].
+type Model struct {
+	scale float32 // weight of one quantisation unit
+	trans [NumLabels][NumLabels]int32
+	start [NumLabels]int32 // first-label weights
+	end   [NumLabels]int32 // last-label weights
+	info  string
+
+	keys []uint64 // feature hashes, strictly increasing
+	rows []int16  // NumLabels weights per key
+	tab  []slot   // open addressing over keys
+	mask uint64
+}
+
+// slot holds a key with its weights, so that a hit costs one cache miss.
+type slot struct {
+	key uint64 // 0: empty (keys are never 0)
+	w   [NumLabels]int16
+}
+
+// Scratch holds the buffers of one labelling call. The zero value is ready
+// to use; reusing one Scratch across calls makes [Model.Label] free of
+// allocations once the buffers have grown to the longest sentence. A
+// Scratch must not be used by two goroutines at once.
+type Scratch struct {
+	norm, buf []byte
+	toks      []tok
+	feats     []uint64
+	off       []int32
+	emit      [][NumLabels]int32
+	back      [][NumLabels]uint8
+}
+
+// Label labels one sentence: words are its tokens' texts, as
+// statecraft's tokenizer or CoNLL-2003 cut them (punctuation and the
+// possessive 's apart, hyphenated words whole). Curly quotes and dashes
+// are read as their ASCII forms; words is not modified.
+//
+// Label writes len(words) labels to out[:0], growing it only if its
+// capacity is too small, and returns it. The labels form well-formed IOB2:
+// an I- label always continues an entity of its kind. A nil s is allowed
+// (a temporary Scratch is used).
+func (m *Model) Label(words []string, s *Scratch, out []Label) []Label {
+	return m.LabelExt(words, nil, s, out)
+}
+
+// LabelExt is [Model.Label] with external per-token evidence: bit b of
+// ext[i] says that token i carries external feature b (for example "inside
+// a gazetteer person name"); tokens beyond len(ext) carry none. Only a
+// model trained with the same bits (see [Sentence].Ext) gives them weight;
+// the shipped [Default] model ignores them.
+func (m *Model) LabelExt(words []string, ext []uint64, s *Scratch, out []Label) []Label {
+	n := len(words)
+	if cap(out) < n {
+		out = make([]Label, n)
+	}
+	out = out[:n]
+	if n == 0 {
+		return out
+	}
+	if s == nil {
+		s = new(Scratch)
+	}
+	s.prepare(words, ext)
+	s.emit = grow(s.emit, n)
+	s.back = grow(s.back, n)
+	for i := range n {
+		var e [NumLabels]int32
+		for _, h := range s.feats[s.off[i]:s.off[i+1]] {
+			if row := m.lookup(h); row != nil {
+				for y := range NumLabels {
+					e[y] += int32(row[y])
+				}
+			}
+		}
+		s.emit[i] = e
+	}
+	viterbi(s.emit, &m.trans, &m.start, &m.end, s.back, out)
+	return out
+}
+
+// lookup returns the weights of feature h, nil if it has none.
+func (m *Model) lookup(h uint64) *[NumLabels]int16 {
+	if h == 0 {
+		return nil
+	}
+	for i := slotIndex(h, m.mask); ; i = (i + 1) & m.mask {
+		s := &m.tab[i]
+		if s.key == h {
+			return &s.w
+		}
+		if s.key == 0 {
+			return nil
+		}
+	}
+}
+
+func slotIndex(h, mask uint64) uint64 { return (h * 0x9E3779B97F4A7C15 >> 20) & mask }
+
+// Features returns the number of features with weights.
+func (m *Model) Features() int { return len(m.keys) }
+
+// Info returns the provenance note recorded when the model was trained.
+func (m *Model) Info() string { return m.info }
+
+// index builds the lookup table over m.keys.
+func (m *Model) index() {
+	size := 16
+	for size*3 < 4*len(m.keys) {
+		size *= 2
+	}
+	m.tab = make([]slot, size)
+	m.mask = uint64(size - 1)
+	for r, k := range m.keys {
+		i := slotIndex(k, m.mask)
+		for m.tab[i].key != 0 {
+			i = (i + 1) & m.mask
+		}
+		m.tab[i] = slot{key: k, w: [NumLabels]int16(m.rows[r*NumLabels:])}
+	}
+}
+
+// minScore is far below any reachable score and far above overflow.
+const minScore = math.MinInt64 / 4
+
+// viterbi writes to out the best label sequence under emission scores
+// emit, transition weights tr[prev][cur] and first/last label weights,
+// never putting an I- label where [allowed] forbids it. Ties go to the
+// lowest label number.
+func viterbi(emit [][NumLabels]int32, tr *[NumLabels][NumLabels]int32, first, last *[NumLabels]int32, back [][NumLabels]uint8, out []Label) {
+	n := len(out)
+	var cur, next [NumLabels]int64
+	for y := range NumLabels {
+		if allowed(start, Label(y)) {
+			cur[y] = int64(first[y]) + int64(emit[0][y])
+		} else {
+			cur[y] = minScore
+		}
+	}
+	for i := 1; i < n; i++ {
+		for y := range NumLabels {
+			best, arg := int64(minScore), 0
+			for p := range NumLabels {
+				if !allowedTab[p][y] {
+					continue
+				}
+				if v := cur[p] + int64(tr[p][y]); v > best {
+					best, arg = v, p
+				}
+			}
+			next[y] = best + int64(emit[i][y])
+			back[i][y] = uint8(arg)
+		}
+		cur = next
+	}
+	best, arg := int64(minScore), 0
+	for y := range NumLabels {
+		if v := cur[y] + int64(last[y]); v > best {
+			best, arg = v, y
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		out[i] = Label(arg)
+		arg = int(back[i][arg])
+	}
+}
+
+var allowedTab = func() (t [NumLabels][NumLabels]bool) {
+	for p := range NumLabels {
+		for y := range NumLabels {
+			t[p][y] = allowed(Label(p), Label(y))
+		}
+	}
+	return t
+}()
+
+// The model file, little-endian:
+//
+//	magic      [8]byte  "SCNERMDL"
+//	version    uint32   fileVersion
+//	features   uint32   featureVersion of the extractor
+//	labels     uint32   NumLabels
+//	scale      float32  weight of one unit
+//	trans      [NumLabels][NumLabels]int32
+//	start, end [NumLabels]int32
+//	infoLen    uint32, then infoLen bytes of UTF-8 text (at most maxInfo)
+//	n          uint32   number of features
+//	keys       [n]uint64, strictly increasing, non-zero
+//	rows       [n][NumLabels]int16
+//	checksum   uint32   CRC-32 (Castagnoli) of all the bytes before it
+const (
+	magic       = "SCNERMDL"
+	fileVersion = 1
+	maxInfo     = 1 << 12
+	headerLen   = 8 + 4*4 + 4*NumLabels*NumLabels + 2*4*NumLabels + 4
+)
+
+var crcTable = crc32.MakeTable(crc32.Castagnoli)
+
+// Errors returned by [Load].
+var (
+	ErrFormat   = errors.New("ner: not a model file")
+	ErrVersion  = errors.New("ner: unsupported model version")
+	ErrCorrupt  = errors.New("ner: corrupt model file")
+	ErrChecksum = errors.New("ner: model checksum mismatch")
+)
+
+// MarshalBinary encodes m in the format that [Load] reads.
+func (m *Model) MarshalBinary() ([]byte, error) {
+	b := make([]byte, 0, headerLen+len(m.info)+4+len(m.keys)*(8+2*NumLabels)+4)
+	b = append(b, magic...)
+	b = binary.LittleEndian.AppendUint32(b, fileVersion)
+	b = binary.LittleEndian.AppendUint32(b, featureVersion)
+	b = binary.LittleEndian.AppendUint32(b, NumLabels)
+	b = binary.LittleEndian.AppendUint32(b, math.Float32bits(m.scale))
+	for p := range NumLabels {
+		for y := range NumLabels {
+			b = binary.LittleEndian.AppendUint32(b, uint32(m.trans[p][y]))
+		}
+	}
+	for _, v := range m.start {
+		b = binary.LittleEndian.AppendUint32(b, uint32(v))
+	}
+	for _, v := range m.end {
+		b = binary.LittleEndian.AppendUint32(b, uint32(v))
+	}
+	if len(m.info) > maxInfo {
+		return nil, fmt.Errorf("ner: model info longer than %d bytes", maxInfo)
+	}
+	b = binary.LittleEndian.AppendUint32(b, uint32(len(m.info)))
+	b = append(b, m.info...)
+	b = binary.LittleEndian.AppendUint32(b, uint32(len(m.keys)))
+	for _, k := range m.keys {
+		b = binary.LittleEndian.AppendUint64(b, k)
+	}
+	for _, v := range m.rows {
+		b = binary.LittleEndian.AppendUint16(b, uint16(v))
+	}
+	return binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, crcTable)), nil
+}
+
+// Load decodes a model written by [Model.MarshalBinary]. It checks the
+// magic number, the format and feature versions, every length and the
+// checksum, and returns an error (never panics) on any defect. b is not
+// retained.
+func Load(b []byte) (*Model, error) {
+	if len(b) < len(magic) || string(b[:len(magic)]) != magic {
+		return nil, ErrFormat
+	}
+	if len(b) < headerLen+4 {
+		return nil, fmt.Errorf("%w: %d bytes is too short", ErrCorrupt, len(b))
+	}
+	body, sum := b[:len(b)-4], binary.LittleEndian.Uint32(b[len(b)-4:])
+	r := reader{b: body[len(magic):]}
+	if v := r.u32(); v != fileVersion {
+		return nil, fmt.Errorf("%w: file version %d, want %d", ErrVersion, v, fileVersion)
+	}
+	if v := r.u32(); v != featureVersion {
+		return nil, fmt.Errorf("%w: feature version %d, want %d", ErrVersion, v, featureVersion)
+	}
+	if crc32.Checksum(body, crcTable) != sum {
+		return nil, ErrChecksum
+	}
+	if v := r.u32(); v != NumLabels {
+		return nil, fmt.Errorf("%w: %d labels, want %d", ErrCorrupt, v, NumLabels)
+	}
+	m := &Model{scale: math.Float32frombits(r.u32())}
+	if !(m.scale > 0) || math.IsInf(float64(m.scale), 0) {
+		return nil, fmt.Errorf("%w: weight scale %v", ErrCorrupt, m.scale)
+	}
+	for p := range NumLabels {
+		for y := range NumLabels {
+			m.trans[p][y] = int32(r.u32())
+		}
+	}
+	for y := range NumLabels {
+		m.start[y] = int32(r.u32())
+	}
+	for y := range NumLabels {
+		m.end[y] = int32(r.u32())
+	}
+	infoLen := r.u32()
+	if infoLen > maxInfo || int(infoLen) > len(r.b) {
+		return nil, fmt.Errorf("%w: info length %d", ErrCorrupt, infoLen)
+	}
+	m.info = string(r.next(int(infoLen)))
+	n := uint64(r.u32())
+	if r.err || n*(8+2*NumLabels) != uint64(len(r.b)) {
+		return nil, fmt.Errorf("%w: %d features do not fit %d bytes", ErrCorrupt, n, len(r.b))
+	}
+	m.keys = make([]uint64, n)
+	var prev uint64
+	for i := range m.keys {
+		k := r.u64()
+		if k <= prev {
+			return nil, fmt.Errorf("%w: feature keys not increasing at %d", ErrCorrupt, i)
+		}
+		m.keys[i], prev = k, k
+	}
+	m.rows = make([]int16, n*NumLabels)
+	for i := range m.rows {
+		m.rows[i] = int16(r.u16())
+	}
+	if r.err || len(r.b) != 0 {
+		return nil, fmt.Errorf("%w: bad length", ErrCorrupt)
+	}
+	m.index()
+	return m, nil
+}
+
+type reader struct {
+	b   []byte
+	err bool
+}
+
+func (r *reader) next(n int) []byte {
+	if n > len(r.b) {
+		r.err = true
+		r.b = nil
+		return make([]byte, n)
+	}
+	p := r.b[:n]
+	r.b = r.b[n:]
+	return p
+}
+
+func (r *reader) u16() uint16 { return binary.LittleEndian.Uint16(r.next(2)) }
+func (r *reader) u32() uint32 { return binary.LittleEndian.Uint32(r.next(4)) }
+func (r *reader) u64() uint64 { return binary.LittleEndian.Uint64(r.next(8)) }
+
+//go:embed model.bin
+var modelBin []byte
+
+// Default returns the shipped model (model.bin, trained on the CoNLL-2003
+// English training set; see the package documentation). It is decoded once
+// per process; every call returns the same *Model.
+func Default() (*Model, error) { return defaultModel() }
+
+var defaultModel = sync.OnceValues(func() (*Model, error) { return Load(modelBin) })

@@ -1,0 +1,362 @@
+package ner
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	prose "github.com/jdkato/prose/v2"
+)
+
+// devDir holds the CoNLL-2003 and Re-DocRED development files, outside the
+// repository (see DESIGN.md).
+var devDir = flag.String("devdir", filepath.Join("..", "..", "..", "..", "shared", "dev"), "directory of the development data")
+
+func mustDefault(t testing.TB) *Model {
+	t.Helper()
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+type span struct {
+	Text string
+	Kind string
+}
+
+func spansOf(words []string, labels []Label) []span {
+	var out []span
+	for _, s := range AppendSpans(nil, labels) {
+		out = append(out, span{strings.Join(words[s.Start:s.End], " "), s.Kind.String()})
+	}
+	return out
+}
+
+func TestDefaultNews(t *testing.T) {
+	m := mustDefault(t)
+	tests := []struct {
+		name, sentence string
+		want           []span
+	}{
+		{
+			name:     "leaders",
+			sentence: "Russian President Vladimir Putin met Abkhazian leader Raul Khadzhinba in Moscow .",
+			want: []span{
+				{"Russian", "MISC"}, {"Vladimir Putin", "PER"}, {"Abkhazian", "MISC"},
+				{"Raul Khadzhinba", "PER"}, {"Moscow", "LOC"},
+			},
+		},
+		{
+			name:     "members",
+			sentence: "The Collective Security Treaty Organization includes Russia , Armenia , Belarus , Kazakhstan , Kyrgyzstan and Tajikistan .",
+			want: []span{
+				{"Collective Security Treaty Organization", "ORG"}, {"Russia", "LOC"}, {"Armenia", "LOC"},
+				{"Belarus", "LOC"}, {"Kazakhstan", "LOC"}, {"Kyrgyzstan", "LOC"}, {"Tajikistan", "LOC"},
+			},
+		},
+		{
+			name:     "alliance",
+			sentence: "NATO Secretary-General Jens Stoltenberg said on Tuesday that Georgia would one day join the alliance .",
+			want:     []span{{"NATO", "ORG"}, {"Jens Stoltenberg", "PER"}, {"Georgia", "LOC"}},
+		},
+		{
+			name:     "company",
+			sentence: "Shares of Apple Inc. rose 3 percent on the New York Stock Exchange , Reuters reported .",
+			want:     []span{{"Apple Inc.", "ORG"}, {"New York Stock Exchange", "ORG"}, {"Reuters", "ORG"}},
+		},
+		{
+			name:     "curly quotes",
+			sentence: "“ We will never recognise it , ” said Oleg Botsiyev , the South Ossetian ambassador to Moscow .",
+			want:     []span{{"Oleg Botsiyev", "PER"}, {"South Ossetian", "MISC"}, {"Moscow", "LOC"}},
+		},
+	}
+	var s Scratch
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			words := strings.Fields(tt.sentence)
+			got := spansOf(words, m.Label(words, &s, nil))
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Label(%q) spans mismatch (-want +got):\n%s", tt.sentence, diff)
+			}
+		})
+	}
+}
+
+func readCoNLLFile(t testing.TB, name string) []Sentence {
+	t.Helper()
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sents, err := ReadCoNLL(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sents
+}
+
+func evaluate(m *Model, sents []Sentence) *Eval {
+	var e Eval
+	var s Scratch
+	var out []Label
+	for _, sent := range sents {
+		out = m.Label(sent.Words, &s, out)
+		e.Add(sent.Labels, out)
+	}
+	return &e
+}
+
+// TestSampleF1 scores the shipped model on the first 20 documents of the
+// CoNLL-2003 validation set (testdata/conll2003-valid-sample.txt, copied
+// from the dev file with trailing blanks removed).
+func TestSampleF1(t *testing.T) {
+	sents := readCoNLLFile(t, filepath.Join("testdata", "conll2003-valid-sample.txt"))
+	e := evaluate(mustDefault(t), sents)
+	t.Logf("CoNLL-2003 valid sample, %d sentences:\n%s", len(sents), e)
+	if f := e.Total(PER, LOC, ORG).F1(); f < 0.88 {
+		t.Errorf("PER/LOC/ORG F1 = %.4f, want >= 0.88", f)
+	}
+}
+
+// TestDevF1 scores the shipped model on the whole CoNLL-2003 validation
+// set when the development data is present.
+func TestDevF1(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long corpus; skipped with -short")
+	}
+	name := filepath.Join(*devDir, "conll2003-valid.txt")
+	if _, err := os.Stat(name); err != nil {
+		t.Skipf("no development data: %v", err)
+	}
+	e := evaluate(mustDefault(t), readCoNLLFile(t, name))
+	t.Logf("CoNLL-2003 valid:\n%s", e)
+	floors := map[Kind]float64{PER: 0.89, LOC: 0.91, ORG: 0.84, MISC: 0.85}
+	for k, floor := range floors {
+		if f := e.Kinds[k].F1(); f < floor {
+			t.Errorf("%v F1 = %.4f, want >= %.2f", k, f, floor)
+		}
+	}
+	if f := e.Total(PER, LOC, ORG).F1(); f < 0.90 {
+		t.Errorf("PER/LOC/ORG F1 = %.4f, want >= 0.90", f)
+	}
+}
+
+func TestLabelWellFormed(t *testing.T) {
+	m := mustDefault(t)
+	var s Scratch
+	for _, words := range [][]string{
+		nil,
+		{"."},
+		{"Moscow"},
+		{"\xff\xfe", "Über", "ÉCOLE", "``", "''", "—", "O’Neill", strings.Repeat("A", 2000)},
+		strings.Fields("EU REJECTS GERMAN CALL TO BOYCOTT BRITISH LAMB ."),
+	} {
+		out := m.Label(words, &s, nil)
+		if len(out) != len(words) {
+			t.Fatalf("Label(%q) returned %d labels", words, len(out))
+		}
+		checkIOB2(t, words, out)
+	}
+}
+
+func checkIOB2(t *testing.T, words []string, labels []Label) {
+	t.Helper()
+	prev := start
+	for i, l := range labels {
+		if l >= NumLabels || !allowed(prev, l) {
+			t.Fatalf("Label(%q): label %d is %v after %v", words, i, l, prev)
+		}
+		prev = l
+	}
+}
+
+// TestLabelDoesNotAllocate checks that labelling with a warm Scratch and
+// output slice allocates nothing.
+func TestLabelDoesNotAllocate(t *testing.T) {
+	if testing.CoverMode() != "" || raceEnabled {
+		t.Skip("allocation counts are not meaningful under coverage or the race detector")
+	}
+	m := mustDefault(t)
+	words := strings.Fields("“ We will never recognise it , ” said Oleg Botsiyev , the South Ossetian ambassador to Moscow .")
+	var s Scratch
+	out := m.Label(words, &s, nil)
+	if n := testing.AllocsPerRun(100, func() { out = m.Label(words, &s, out) }); n != 0 {
+		t.Errorf("Label allocates %v times per call", n)
+	}
+}
+
+// TestConcurrentLabel labels the sample from several goroutines sharing one
+// Model; run with -race.
+func TestConcurrentLabel(t *testing.T) {
+	m := mustDefault(t)
+	sents := readCoNLLFile(t, filepath.Join("testdata", "conll2003-valid-sample.txt"))
+	want := make([][]Label, len(sents))
+	for i, s := range sents {
+		want[i] = m.Label(s.Words, nil, nil)
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			var s Scratch
+			var out []Label
+			for i := range sents {
+				i := (i + g*97) % len(sents)
+				out = m.Label(sents[i].Words, &s, out)
+				if !cmp.Equal(out, want[i]) {
+					t.Errorf("goroutine %d sentence %d: labels differ", g, i)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func TestDefaultLoadTime(t *testing.T) {
+	start := time.Now()
+	m, err := Load(modelBin)
+	elapsed := time.Since(start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("Load: %v for %d bytes, %d features; %s", elapsed, len(modelBin), m.Features(), m.Info())
+	if elapsed > time.Second {
+		t.Errorf("Load took %v", elapsed)
+	}
+	if len(modelBin) > 8<<20 {
+		t.Errorf("model.bin is %d bytes, want <= 8 MiB", len(modelBin))
+	}
+	m2, _ := Default()
+	m3, _ := Default()
+	if m2 != m3 {
+		t.Error("Default returned two models")
+	}
+}
+
+func TestReadCoNLL(t *testing.T) {
+	const in = `-DOCSTART- -X- -X- O
+
+EU NNP B-NP I-ORG
+rejects VBZ B-VP O
+German JJ B-NP I-MISC
+call NN I-NP O
+
+Peter NNP B-NP I-PER
+Blackburn NNP I-NP I-PER
+Smith NNP I-NP B-PER
+`
+	got, err := ReadCoNLL(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Sentence{
+		{Words: []string{"EU", "rejects", "German", "call"}, Labels: []Label{BORG, O, BMISC, O}},
+		{Words: []string{"Peter", "Blackburn", "Smith"}, Labels: []Label{BPER, IPER, BPER}},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ReadCoNLL (IOB1) mismatch (-want +got):\n%s", diff)
+	}
+	for _, bad := range []string{"EU B-XYZ\n", "EU\n"} {
+		if _, err := ReadCoNLL(strings.NewReader(bad)); err == nil {
+			t.Errorf("ReadCoNLL(%q): no error", bad)
+		}
+	}
+}
+
+func TestAppendSpans(t *testing.T) {
+	tests := []struct {
+		name   string
+		labels []Label
+		want   []Span
+	}{
+		{"empty", nil, nil},
+		{"simple", []Label{BPER, IPER, O, BLOC}, []Span{{0, 2, PER}, {3, 4, LOC}}},
+		{"adjacent", []Label{BPER, BPER, IPER}, []Span{{0, 1, PER}, {1, 3, PER}}},
+		{"stray inside", []Label{O, IORG, IORG, ILOC}, []Span{{1, 3, ORG}, {3, 4, LOC}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, AppendSpans(nil, tt.labels)); diff != "" {
+				t.Errorf("AppendSpans(%v) mismatch (-want +got):\n%s", tt.labels, diff)
+			}
+		})
+	}
+}
+
+func TestLabelStrings(t *testing.T) {
+	for l := range Label(NumLabels) {
+		p, ok := ParseLabel(l.String())
+		if !ok || p != l {
+			t.Errorf("ParseLabel(%q) = %v, %v", l.String(), p, ok)
+		}
+		if l != O && (Begin(l.Kind()) != l && Inside(l.Kind()) != l) {
+			t.Errorf("%v: Begin/Inside of its kind %v do not give it back", l, l.Kind())
+		}
+	}
+}
+
+func BenchmarkLabel(b *testing.B) {
+	m := mustDefault(b)
+	sents := readCoNLLFile(b, filepath.Join("testdata", "conll2003-valid-sample.txt"))
+	tokens := 0
+	for _, s := range sents {
+		tokens += len(s.Words)
+	}
+	var s Scratch
+	var out []Label
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, sent := range sents {
+			out = m.Label(sent.Words, &s, out)
+		}
+	}
+	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := Load(modelBin); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(modelBin)), "bytes")
+}
+
+// BenchmarkProseNER is the baseline being replaced: prose.NewDocument with
+// its model decoded once, tokenising, tagging and extracting entities from
+// the same sample text (tokens/s over prose's own tokens).
+func BenchmarkProseNER(b *testing.B) {
+	sents := readCoNLLFile(b, filepath.Join("testdata", "conll2003-valid-sample.txt"))
+	var sb strings.Builder
+	for _, s := range sents {
+		sb.WriteString(strings.Join(s.Words, " "))
+		sb.WriteString("\n")
+	}
+	text := sb.String()
+	d, err := prose.NewDocument("x", prose.WithSegmentation(false))
+	if err != nil {
+		b.Fatal(err)
+	}
+	model := d.Model
+	d, err = prose.NewDocument(text, prose.WithSegmentation(false), prose.UsingModel(model))
+	if err != nil {
+		b.Fatal(err)
+	}
+	tokens := len(d.Tokens())
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := prose.NewDocument(text, prose.WithSegmentation(false), prose.UsingModel(model)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
