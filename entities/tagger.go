@@ -617,13 +617,20 @@ var (
 
 // proseIsLinkOrEmail reports whether commonregex's LinkRegex or EmailRegex
 // matches w. The regular expressions run only on words that pass a
-// necessary condition: a link needs a byte of [a-z0-9.-] followed by '.'
-// and at least two more bytes; an address needs '@'.
+// necessary condition: an address needs '@'; a link needs a byte of
+// [a-z0-9.-], then '.', then at least one byte, then a byte that can end a
+// link (one not in \s!()[]{};:'".,<>? or a ')').
 func proseIsLinkOrEmail(w string) bool {
 	if strings.IndexByte(w, '@') >= 0 && proseEmailRE.MatchString(w) {
 		return true
 	}
-	for p := 1; p+2 < len(w); p++ {
+	last := len(w) - 1
+	for ; last >= 0; last-- {
+		if c := w[last]; c == ')' || !strings.ContainsRune(" \t\n\f\r!()[]{};:'\".,<>?", rune(c)) {
+			break
+		}
+	}
+	for p := 1; p+2 <= last; p++ {
 		if w[p] != '.' {
 			continue
 		}

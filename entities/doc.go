@@ -1,0 +1,75 @@
+// Package entities finds who and what a news text mentions. It holds the
+// document model ([Document], [Token], [Sentence], [Mention]), the
+// tokenizer ([Tokenize]), the sentence splitter ([SplitSentences]),
+// part-of-speech tagging and named-entity labelling with the trained
+// English models of prose (github.com/jdkato/prose/v2 v2.0.0), entity
+// recognition and date normalisation. Relation extraction over a Document
+// lives in package relations.
+//
+// # Phases of use
+//
+//  1. Build an [Extractor] once with [New]. The first New in a process
+//     decodes prose's models (about 0.2 s and 11 MiB of heap); every
+//     Extractor shares them read-only. Options ([WithMaxBytes]) fix its
+//     limits.
+//  2. Call [Extractor.Extract] for each text, from as many goroutines as
+//     you like: an Extractor is immutable and safe for concurrent use.
+//     Extract tokenizes the text, splits it into sentences and tags every
+//     token, sentence by sentence.
+//  3. Read the returned [Document]. It is a plain value owned by the
+//     caller; the Extractor keeps no reference to it and documents share
+//     no mutable state.
+//
+// # Rules
+//
+//   - Offsets are UTF-8 byte offsets into the caller's string, half-open:
+//     text[t.Start:t.End] == t.Text for every token, and likewise for
+//     sentences and mentions. The text is never rewritten; normalised
+//     forms (lower case, prose's quote replacement) are lookup copies only.
+//   - Any string is valid input, including invalid UTF-8 and NUL bytes;
+//     time and memory grow linearly with its size. Texts longer than the
+//     limit (8 MiB unless [WithMaxBytes] says otherwise) are refused with
+//     an error wrapping [ErrTooLarge]; test it with errors.Is.
+//   - Extract honours its context between sentences and then returns
+//     ctx.Err() and no document.
+//   - Nothing in the package panics on input text or model data; failures
+//     are returned as errors.
+//
+// # Tags and labels
+//
+// Token.Tag is the Penn Treebank tag and Token.Label the BIO entity label
+// (B-GPE, I-PERSON, B-ORGANIZATION, B-LOCATION, B-FACILITY, B-GSP, O, ...)
+// that prose's averaged perceptron and maximum-entropy models assign,
+// computed here with prose's features and weights rather than by calling
+// prose. On a one-sentence text they equal prose's. Over the 1,784
+// sentences without repeated words of the CoNLL-2003 validation file, all
+// tags and labels agree when both taggers see prose's tokens (on the
+// training file: 7,822 sentences, one tag differs, on an exact tie).
+// Through Extract, on the sentences whose tokens equal prose's, 99.9 % of
+// tags and 99.99 % of labels agree; the differences all come from texts
+// that the splitter cuts into several sentences. Reproduce with
+//
+//	go test ./entities -run Equivalence -v
+//
+// Results differ from prose.NewDocument by design where prose is wrong or
+// random:
+//
+//   - Tagging is per sentence; prose tags a whole text as one sequence.
+//   - prose's tokenizer shares one token between repeated words, which all
+//     get the tags of the last occurrence; here each word is tagged alone
+//     ("The project will project growth." gives NN and VB, prose VB twice).
+//   - prose replaces curly quotes and "&rsquo;" in the text before
+//     tokenizing; here the replacement applies to a lookup copy of each
+//     token, so a "&rsquo;" split by the tokenizer is not replaced.
+//   - Exact ties between scores go to the class or label that prose's
+//     model files list first; prose resolves them by Go's random map order.
+//     None occurred on the CoNLL-2003 validation file.
+//
+// # Speed
+//
+// Extract handles about 400,000 tokens per second on one core, 30 to 45
+// times prose.NewDocument with a reused model, with about one heap
+// allocation per thousand tokens. Reproduce with
+//
+//	go test ./entities -run '^$' -bench 'Tagger|Prose|SpeedRatio' -benchmem
+package entities
