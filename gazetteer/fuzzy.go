@@ -2,7 +2,6 @@ package gazetteer
 
 import (
 	"slices"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/agnivade/levenshtein"
@@ -11,17 +10,44 @@ import (
 // Fuzzy matching finds names within a small edit distance of a text window
 // through a symmetric-deletion index (the SymSpell method): every name key
 // is stored under the hashes of the strings obtained by deleting up to d
-// runes from its first fuzzyPrefix runes. Two strings within edit distance
-// d share such a deletion variant with at most d deletions on each side, so
-// the candidates of a query are found by hashing the query's own deletion
-// variants (at most 29 for d = 2) and reading their postings; each candidate
-// is then verified with a real Levenshtein distance. See doc.go for why this
-// index and not a BK-tree or an n-gram index.
+// runes from a signature of the key, its first or its last fuzzyPrefix
+// runes. Two strings within edit distance d have signatures that share a
+// deletion variant with at most d deletions on each side (an edit inside a
+// signature costs one deletion on each side, one outside it none), so the
+// candidates of a query are found by hashing the query's own deletion
+// variants of both signatures (at most 2 × 29 for d = 2) and reading their
+// postings; each candidate is then verified with a real Levenshtein
+// distance.
+//
+// Each name is indexed under one signature only, the rarer of its prefix
+// and suffix among all names: "Republic of Abkhazia" under "khazia", not
+// under "republi" that hundreds of names share, and "Zedland Party" under
+// "zedland". The query probes both, so every name stays reachable and no
+// posting list is crowded by a common first or last word. See doc.go for
+// why this index and not a BK-tree or an n-gram index.
 const (
-	fuzzyPrefix     = 7 // runes of a key whose deletions are indexed
+	sigShort        = 7 // runes of the signature of a name of 5 to 8 letters (one edit)
+	sigLong         = 9 // runes of the signature of a name of 9 or more letters (two edits)
 	minFuzzyLetters = 5 // shorter names and windows are never matched fuzzily
 	maxFuzzyUnits   = 4 // longest text window (in units) tried by Match
 )
+
+// Names within one edit (5 to 8 letters) and within two (9 or more) are
+// indexed in two classes, with signatures of sigShort and sigLong runes: the
+// longer signature keeps the deletion variants of long names (7 runes after
+// two deletions) selective. A query probes the short class with one
+// deletion and, when it has 9 or more letters, the long class with two.
+//
+// seeds gives each class and side its own hash seed, so that they do not
+// share postings: seeds[long][suffix].
+var seeds = [2][2]uint32{{2166136261, 0x9747b28c}, {0x1b873593, 0xcc9e2d51}}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
 
 // fuzzyBound returns the largest edit distance accepted between a text
 // window and a name, given the letters of the shorter of the two: none
@@ -40,26 +66,21 @@ func fuzzyBound(letters int) int {
 // table over the top 16 bits of the hash to start each binary search.
 type fuzzyIndex struct {
 	pairs    []uint64 // hash<<32 | form index, sorted
-	buckets  []uint32 // pairs with hash>>16 == b are pairs[buckets[b]:buckets[b+1]]
+	buckets  []uint32 // pairs with hash>>shift == b are pairs[buckets[b]:buckets[b+1]]
+	shift    uint     // 32 minus the bits of the bucket table, about one pair per bucket
 	maxUnits int      // most units of an indexed form, at most maxFuzzyUnits
 }
 
 func (x *fuzzyIndex) build(g *Gazetteer) {
-	var runes [fuzzyPrefix]rune
+	var runes [sigLong]rune
 	var hashes []uint32
+	// Which forms are indexed, and how common each signature is.
+	var eligible []int32
+	prefCount, sufCount := map[string]int32{}, map[string]int32{}
 	total := 0
 	for f := range g.forms {
-		if n := min(len(g.forms[f].key), fuzzyPrefix); g.forms[f].letters >= minFuzzyLetters {
-			total += 1 + n
-			if fuzzyBound(int(g.forms[f].letters)) > 1 {
-				total += n * (n - 1) / 2
-			}
-		}
-	}
-	x.pairs = make([]uint64, 0, total)
-	for f := range g.forms {
 		fm := &g.forms[f]
-		if fm.letters < minFuzzyLetters {
+		if fm.letters < minFuzzyLetters || hasDigit(fm.key) { // windows with digits are never fuzzy
 			continue
 		}
 		plain := false
@@ -69,37 +90,52 @@ func (x *fuzzyIndex) build(g *Gazetteer) {
 		if !plain { // acronyms match exactly or not at all
 			continue
 		}
-		if strings.ContainsAny(fm.key, "0123456789") { // windows with digits are never fuzzy
-			continue
-		}
 		fm.fuzzy = true
+		eligible = append(eligible, int32(f))
 		x.maxUnits = max(x.maxUnits, min(int(fm.units), maxFuzzyUnits))
+		size := sigSize(int(fm.letters))
+		prefCount[signature(fm.key, size, false)]++
+		sufCount[signature(fm.key, size, true)]++
+		n := min(utf8.RuneCountInString(fm.key), size)
+		total += 1 + n
+		if fuzzyBound(int(fm.letters)) > 1 {
+			total += n * (n - 1) / 2
+		}
+	}
+	x.pairs = make([]uint64, 0, total)
+	for _, f := range eligible {
+		fm := &g.forms[f]
+		size := sigSize(int(fm.letters))
+		suffix := sufCount[signature(fm.key, size, true)] < prefCount[signature(fm.key, size, false)]
+		n := signatureRunes(runes[:], fm.key, size, suffix)
 		d := fuzzyBound(int(fm.letters))
-		n := prefixRunes(&runes, fm.key)
-		hashes = appendDeleteHashes(hashes[:0], runes[:n], d)
+		hashes = appendDeleteHashes(hashes[:0], runes[:n], d, seeds[b2i(d > 1)][b2i(suffix)])
 		for _, h := range hashes {
 			x.pairs = append(x.pairs, uint64(h)<<32|uint64(f))
 		}
 	}
-	// Counting sort on the top 16 bits of the hash, then a sort of each
+	// Counting sort on the top bits of the hash, then a sort of each
 	// (small) bucket: linear in the number of pairs.
-	x.buckets = make([]uint32, 1<<16+1)
+	bits := min(max(bitsLen(len(x.pairs))-1, 8), 24)
+	x.shift = 32 - uint(bits)
+	nb := 1 << bits
+	x.buckets = make([]uint32, nb+1)
 	for _, p := range x.pairs {
-		x.buckets[p>>48+1]++
+		x.buckets[uint32(p>>32)>>x.shift+1]++
 	}
 	for i := 1; i < len(x.buckets); i++ {
 		x.buckets[i] += x.buckets[i-1]
 	}
 	sorted := make([]uint64, len(x.pairs))
-	next := slices.Clone(x.buckets[:1<<16])
+	next := slices.Clone(x.buckets[:nb])
 	for _, p := range x.pairs {
-		b := p >> 48
+		b := uint32(p>>32) >> x.shift
 		sorted[next[b]] = p
 		next[b]++
 	}
 	// Sort and deduplicate each bucket, compacting as we go.
 	w := uint32(0)
-	for b := 0; b < 1<<16; b++ {
+	for b := 0; b < nb; b++ {
 		lo, hi := x.buckets[b], x.buckets[b+1]
 		bucket := sorted[lo:hi]
 		slices.Sort(bucket)
@@ -112,39 +148,81 @@ func (x *fuzzyIndex) build(g *Gazetteer) {
 			w++
 		}
 	}
-	x.buckets[1<<16] = w
+	x.buckets[nb] = w
 	x.pairs = slices.Clip(sorted[:w])
 }
 
-// prefixRunes stores the first fuzzyPrefix runes of key in runes.
-func prefixRunes(runes *[fuzzyPrefix]rune, key string) int {
-	n := 0
-	for i := 0; i < len(key) && n < fuzzyPrefix; {
-		r, w := rune(key[i]), 1
-		if r >= utf8.RuneSelf {
-			r, w = utf8.DecodeRuneInString(key[i:])
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			return true
 		}
+	}
+	return false
+}
+
+// bitsLen returns the number of bits needed for n.
+func bitsLen(n int) int {
+	b := 0
+	for n > 0 {
+		b++
+		n >>= 1
+	}
+	return b
+}
+
+// sigSize returns the signature length of a name of the given letters.
+func sigSize(letters int) int {
+	if fuzzyBound(letters) > 1 {
+		return sigLong
+	}
+	return sigShort
+}
+
+// signature returns the first (or last) size runes of key.
+func signature(key string, size int, suffix bool) string {
+	if !suffix {
+		n, i := 0, 0
+		for i < len(key) && n < size {
+			_, w := utf8.DecodeRuneInString(key[i:])
+			i += w
+			n++
+		}
+		return key[:i]
+	}
+	n, i := 0, len(key)
+	for i > 0 && n < size {
+		_, w := utf8.DecodeLastRuneInString(key[:i])
+		i -= w
+		n++
+	}
+	return key[i:]
+}
+
+// signatureRunes stores the runes of key's signature in runes.
+func signatureRunes(runes []rune, key string, size int, suffix bool) int {
+	n := 0
+	for _, r := range signature(key, size, suffix) {
 		runes[n] = r
 		n++
-		i += w
 	}
 	return n
 }
 
 // appendDeleteHashes appends the hashes of runes with 0, 1, ... d runes
 // deleted (d <= 2).
-func appendDeleteHashes(dst []uint32, runes []rune, d int) []uint32 {
+func appendDeleteHashes(dst []uint32, runes []rune, d int, seed uint32) []uint32 {
 	n := len(runes)
-	dst = append(dst, hashSkip(runes, -1, -1))
+	dst = append(dst, hashSkip(runes, -1, -1, seed))
 	if d >= 1 {
 		for i := 0; i < n; i++ {
-			dst = append(dst, hashSkip(runes, i, -1))
+			dst = append(dst, hashSkip(runes, i, -1, seed))
 		}
 	}
 	if d >= 2 {
 		for i := 0; i < n; i++ {
 			for j := i + 1; j < n; j++ {
-				dst = append(dst, hashSkip(runes, i, j))
+				dst = append(dst, hashSkip(runes, i, j, seed))
 			}
 		}
 	}
@@ -152,8 +230,8 @@ func appendDeleteHashes(dst []uint32, runes []rune, d int) []uint32 {
 }
 
 // hashSkip is FNV-1a over the runes, leaving out indexes i and j.
-func hashSkip(runes []rune, i, j int) uint32 {
-	h := uint32(2166136261)
+func hashSkip(runes []rune, i, j int, seed uint32) uint32 {
+	h := seed
 	for k, r := range runes {
 		if k == i || k == j {
 			continue
@@ -179,8 +257,19 @@ func (g *Gazetteer) fuzzySearch(s *scratch, key string, letters, d int) {
 	if len(x.pairs) == 0 || d == 0 {
 		return
 	}
-	n := prefixRunes(&s.runes, key)
-	s.hashes = appendDeleteHashes(s.hashes[:0], s.runes[:n], d)
+	s.hashes = s.hashes[:0]
+	for _, suffix := range [2]bool{false, true} {
+		n := signatureRunes(s.runes[:], key, sigShort, suffix)
+		s.hashes = appendDeleteHashes(s.hashes, s.runes[:n], 1, seeds[0][b2i(suffix)])
+		if d > 1 {
+			n := signatureRunes(s.runes[:], key, sigLong, suffix)
+			s.hashes = appendDeleteHashes(s.hashes, s.runes[:n], 2, seeds[1][b2i(suffix)])
+		} else {
+			// A query of 5-8 letters reaches long names with one edit.
+			n := signatureRunes(s.runes[:], key, sigLong, suffix)
+			s.hashes = appendDeleteHashes(s.hashes, s.runes[:n], 1, seeds[1][b2i(suffix)])
+		}
+	}
 	if len(s.stamp) < len(g.forms) {
 		s.stamp = make([]uint32, len(g.forms))
 		s.gen = 0
@@ -192,7 +281,7 @@ func (g *Gazetteer) fuzzySearch(s *scratch, key string, letters, d int) {
 	}
 	first, _ := utf8.DecodeRuneInString(key)
 	for _, h := range s.hashes {
-		lo, hi := x.buckets[h>>16], x.buckets[h>>16+1]
+		lo, hi := x.buckets[h>>x.shift], x.buckets[h>>x.shift+1]
 		// binary search for the first pair with this hash
 		want := uint64(h) << 32
 		for lo < hi {

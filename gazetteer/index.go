@@ -33,14 +33,13 @@ func (h How) String() string {
 // name indexes. Build one with [New]. A Gazetteer is immutable and safe for
 // concurrent use by multiple goroutines.
 type Gazetteer struct {
-	entries  []Entry          // sorted by id, so grouped by kind
-	byID     map[string]int32 // id -> entries index
-	kindEnd  [State + 1]int32 // entries[kindEnd[k-1]:kindEnd[k]] have kind k
-	forms    []form           // distinct name keys
-	recs     []rec            // the names of each form, best first
-	byKey    map[string]int32 // form key -> forms index
-	byFirst  map[string]uint64
-	firstIdx []int32 // forms grouped by first unit key, longest first
+	entries  []Entry           // sorted by id, so grouped by kind
+	byID     map[string]int32  // id -> entries index
+	kindEnd  [State + 1]int32  // entries[kindEnd[k-1]:kindEnd[k]] have kind k
+	forms    []form            // distinct name keys
+	recs     []rec             // the names of each form, best first
+	byKey    map[string]int32  // form key -> forms index
+	byFirst  map[string]uint64 // first unit key -> bit n-1 set if a form of n units starts with it
 	fz       fuzzyIndex
 	conf     map[string]int // confusable form key -> group
 	confKeys [][]string
@@ -185,33 +184,17 @@ func (l *loader) build() *Gazetteer {
 		g.forms[f].r0, g.forms[f].r1 = start[f], start[f+1]
 	}
 
-	// Exact index: forms grouped by their first unit, longest first.
-	g.firstIdx = make([]int32, len(g.forms))
-	for i := range g.firstIdx {
-		g.firstIdx[i] = int32(i)
-	}
-	firstKeys := make([]string, len(g.forms))
-	for i, f := range g.forms {
-		firstKeys[i] = f.key
-		if j := strings.IndexByte(f.key, ' '); j >= 0 {
-			firstKeys[i] = f.key[:j]
-		}
-	}
-	first := func(f int32) string { return firstKeys[f] }
-	slices.SortFunc(g.firstIdx, func(a, b int32) int {
-		return cmp.Or(strings.Compare(firstKeys[a], firstKeys[b]),
-			-cmp.Compare(g.forms[a].units, g.forms[b].units),
-			strings.Compare(g.forms[a].key, g.forms[b].key))
-	})
+	// Exact index: for each first unit, the lengths (in units) of the
+	// names that start with it; the names themselves are found in byKey.
 	g.byFirst = make(map[string]uint64)
-	for i := 0; i < len(g.firstIdx); {
-		k := first(g.firstIdx[i])
-		j := i + 1
-		for j < len(g.firstIdx) && first(g.firstIdx[j]) == k {
-			j++
+	for _, f := range g.forms {
+		first := f.key
+		if j := strings.IndexByte(first, ' '); j >= 0 {
+			first = first[:j]
 		}
-		g.byFirst[k] = uint64(i)<<32 | uint64(j)
-		i = j
+		if f.units <= 64 {
+			g.byFirst[first] |= 1 << (f.units - 1)
+		}
 	}
 
 	g.conf = make(map[string]int)

@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"math/bits"
 	"unicode/utf8"
 	"unsafe"
 
@@ -57,7 +58,8 @@ type scratch struct {
 	units  []unit
 	norm   []byte
 	win    []byte
-	runes  [fuzzyPrefix]rune
+	winEnd [65]int // winEnd[n]: length of the key of an n-unit window in win
+	runes  [sigLong]rune
 	hashes []uint32
 	stamp  []uint32
 	gen    uint32
@@ -217,13 +219,31 @@ func (s *scratch) key(i int) []byte { u := &s.units[i]; return s.norm[u.ks:u.ke]
 // relaxes the case rules for names that are not acronyms. It returns the
 // match and the number of units it covers (0 for none).
 func (g *Gazetteer) matchAt(text string, s *scratch, i int, whole bool) (Match, int) {
-	if rng, ok := g.byFirst[string(s.key(i))]; ok {
-		for _, f := range g.firstIdx[rng>>32 : uint32(rng)] {
-			fm := &g.forms[f]
-			n := int(fm.units)
-			if i+n > len(s.units) || whole && n != len(s.units)-i || !g.keyEqual(fm.key, s, i, n) {
+	if mask := g.byFirst[string(s.key(i))]; mask != 0 {
+		// Build the keys of the windows i..i+n-1 for every length n that
+		// a name starting with this unit has, and look each up.
+		maxN := min(bits.Len64(mask), len(s.units)-i)
+		if whole {
+			maxN = len(s.units) - i
+		}
+		maxN = min(maxN, 64)
+		s.win = s.win[:0]
+		for n := 1; n <= maxN; n++ {
+			if n > 1 {
+				s.win = append(s.win, ' ')
+			}
+			s.win = append(s.win, s.key(i+n-1)...)
+			s.winEnd[n] = len(s.win)
+		}
+		for n := maxN; n >= 1; n-- {
+			if mask&(1<<(n-1)) == 0 || whole && n != len(s.units)-i {
 				continue
 			}
+			f, ok := g.byKey[string(s.win[:s.winEnd[n]])]
+			if !ok {
+				continue
+			}
+			fm := &g.forms[f]
 			best, alts := int32(-1), []string(nil)
 			for r := fm.r0; r < fm.r1; r++ {
 				if !g.recPasses(&g.recs[r], text, s, i, n, whole) {
@@ -321,25 +341,6 @@ func (g *Gazetteer) addAlt(alts []string, best, e int32) []string {
 		}
 	}
 	return append(alts, id)
-}
-
-// keyEqual reports whether units i..i+n-1 have the keys of form key.
-func (g *Gazetteer) keyEqual(key string, s *scratch, i, n int) bool {
-	p := 0
-	for j := i; j < i+n; j++ {
-		if j > i {
-			if p >= len(key) || key[p] != ' ' {
-				return false
-			}
-			p++
-		}
-		k := s.key(j)
-		if len(key)-p < len(k) || key[p:p+len(k)] != string(k) {
-			return false
-		}
-		p += len(k)
-	}
-	return p == len(key)
 }
 
 // recPasses applies the case rules of name r to units i..i+n-1.
