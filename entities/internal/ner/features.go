@@ -358,6 +358,9 @@ var (
 // s.feats[s.off[i]:s.off[i+1]].
 func (s *Scratch) prepare(words []string, ext []uint64) {
 	n := len(words)
+	if len(ext) > n {
+		ext = ext[:n]
+	}
 	s.toks = grow(s.toks, n+4)
 	toks := s.toks
 	toks[0], toks[1] = padBefore, padBefore
