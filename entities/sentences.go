@@ -18,8 +18,8 @@ const maxSentenceTokens = 1024
 // empty. A sentence's Start is its first token's Start and its End its last
 // token's End (byte offsets into text, half-open), and
 // tokens[TokenStart:TokenEnd] are its tokens. SplitSentences returns nil if
-// there are no tokens; it does not panic on tokens whose offsets do not fit
-// text, but then the line rules below see no line breaks.
+// there are no tokens. It does not panic on tokens that are out of order or
+// whose offsets do not fit text, but then it sees no line breaks.
 //
 // The rules, for news and the web pages it is copied from:
 //
@@ -55,6 +55,9 @@ func SplitSentences(text string, tokens []Token) []Sentence {
 // appendSentences appends the sentences of tokens to dst, as
 // [SplitSentences] would return them, and returns the extended slice.
 func appendSentences(dst []Sentence, text string, toks []Token) []Sentence {
+	if !tokensFit(text, toks) {
+		text = "" // no gaps to look at: no line rules
+	}
 	n := len(toks)
 	start := 0
 	for i := 0; i < n; i++ {
@@ -117,6 +120,19 @@ func sentenceBreak(text string, toks []Token, i, limit int) (last int, brk bool)
 		return i, !startsLower(toks[i+1].Text) && !continuesLine(toks[i].Text)
 	}
 	return i, false
+}
+
+// tokensFit reports whether tokens are in order, do not overlap and lie
+// within text, so that the gaps between them are disjoint parts of text.
+func tokensFit(text string, toks []Token) bool {
+	end := 0
+	for _, t := range toks {
+		if t.Start < end || t.End < t.Start || t.End > len(text) {
+			return false
+		}
+		end = t.End
+	}
+	return true
 }
 
 // gapBetween returns the text between tokens i and i+1, or "" if their

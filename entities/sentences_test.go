@@ -3,6 +3,7 @@ package entities
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -201,6 +202,27 @@ func TestSplitSentencesForeignTokens(t *testing.T) {
 	}
 	if next != len(toks) {
 		t.Errorf("sentences cover %d of %d tokens", next, len(toks))
+	}
+}
+
+// TestSplitSentencesForeignTokensLinear checks that tokens whose gaps would
+// overlap cannot make SplitSentences rescan the text.
+func TestSplitSentencesForeignTokensLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large input")
+	}
+	text := strings.Repeat(" ", 1<<20)
+	var toks []Token
+	for range 100000 {
+		toks = append(toks, Token{Text: " ", Start: 0, End: 1}, Token{Text: " ", Start: len(text) - 1, End: len(text)})
+	}
+	start := time.Now()
+	sents := SplitSentences(text, toks)
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("SplitSentences took %v on out-of-order tokens", d)
+	}
+	if len(sents) == 0 || sents[len(sents)-1].TokenEnd != len(toks) {
+		t.Errorf("sentences do not cover the tokens")
 	}
 }
 
