@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/statecraft/statecraft/entities/internal/lexicon"
+	"github.com/statecraft/statecraft/entities/internal/ner"
 	"github.com/statecraft/statecraft/gazetteer"
 )
 
@@ -46,22 +47,18 @@ type candidate struct {
 // recognizer finds the mentions of a document. It is immutable.
 type recognizer struct {
 	gaz *gazetteer.Gazetteer
-	ner nerModel // nil when no statistical model beyond prose's labels
-}
-
-// nerModel is a statistical NER labeller over one sentence's words,
-// returning CoNLL-style types per token: "PER", "LOC", "ORG", "MISC" with a
-// "B-"/"I-" prefix, or "O".
-type nerModel interface {
-	label(words []string, s *recScratch) []string
+	ner *ner.Model // statecraft's NER model; nil to use prose's labels only
 }
 
 // recScratch is per-call working memory of the recognizer.
 type recScratch struct {
-	spans []gazetteer.Span
-	words []string
-	cands []candidate
-	acros map[string]Mention
+	spans  []gazetteer.Span
+	words  []string
+	labels []ner.Label
+	nspans []ner.Span
+	ner    ner.Scratch
+	cands  []candidate
+	acros  map[string]Mention
 }
 
 // mentions returns the mentions of doc, in text order, non-overlapping.
@@ -74,6 +71,7 @@ func (r *recognizer) mentions(doc *Document, ref refDate, s *recScratch) []Menti
 			continue
 		}
 		s.cands = s.cands[:0]
+		r.labelSentence(toks, s)
 		r.gazetteerCandidates(doc.Text, toks, st.TokenStart, si, s)
 		r.ruleCandidates(doc.Text, toks, st.TokenStart, si, s)
 		for _, d := range findDates(toks, ref) {
@@ -135,6 +133,13 @@ func (r *recognizer) gazetteerCandidates(text string, toks []Token, base, si int
 			if m.Type == Location || (m.Type == State && !m.Adjectival) {
 				m.Metonymy = isMetonymySuffix(text[g.End:t.End])
 			}
+		}
+		// A place that the model, from its context, calls an organisation
+		// or a person is a sports team, a company or a person named after
+		// it: "Chicago beat Houston 5-3", "Yasser Arafat" (not Mount
+		// Arafat). States keep their type ("France beat Italy").
+		if g.Kind == gazetteer.Location && modelSays(s, g.TokenStart, g.TokenEnd, ner.ORG, ner.PER) {
+			continue
 		}
 		m = r.disambiguate(text, toks, g.TokenStart, m)
 		s.cands = append(s.cands, candidate{m: m, ts: ts, te: te, prio: prio})
@@ -369,9 +374,59 @@ func personCandidate(text string, toks []Token, base, si, j, e int) candidate {
 	}
 }
 
-// modelCandidates adds the spans labelled by prose's NER model and by the
-// statistical model, after correcting them.
+// labelSentence runs statecraft's NER model over one sentence, leaving
+// the labels in s.labels and the spans in s.nspans.
+func (r *recognizer) labelSentence(toks []Token, s *recScratch) {
+	s.nspans = s.nspans[:0]
+	if r.ner == nil {
+		return
+	}
+	s.words = s.words[:0]
+	for _, t := range toks {
+		s.words = append(s.words, t.Text)
+	}
+	s.labels = r.ner.Label(s.words, &s.ner, s.labels)
+	s.nspans = ner.AppendSpans(s.nspans, s.labels)
+}
+
+// modelSays reports whether the model labelled tokens [i, j) of the
+// sentence, or a span that contains them, as one of kinds.
+func modelSays(s *recScratch, i, j int, kinds ...ner.Kind) bool {
+	for _, sp := range s.nspans {
+		if sp.Start <= i && sp.End >= j && slices.Contains(kinds, sp.Kind) {
+			return true
+		}
+	}
+	return false
+}
+
+// modelCandidates adds the spans labelled by statecraft's NER model and by
+// prose's, after correcting them. Where both label a span, the
+// statecraft model's (trained on news, far more accurate) comes first.
 func (r *recognizer) modelCandidates(text string, toks []Token, base, si int, s *recScratch) {
+	if r.ner != nil {
+		for _, sp := range s.nspans {
+			var typ Type
+			switch sp.Kind {
+			case ner.PER:
+				typ = Person
+			case ner.LOC:
+				typ = Location
+			case ner.ORG:
+				typ = Org
+			default:
+				continue // MISC: demonyms come from the gazetteer
+			}
+			r.addModelSpan(text, toks, base, si, sp.Start, sp.End, typ, 0.7, prioModel+2, s)
+		}
+	}
+	if r.ner != nil {
+		// Measured on CoNLL-2003 validation, prose's labels only add
+		// errors where statecraft's model has labelled the sentence
+		// (overall F1 0.834 without them, 0.826 with them where the model
+		// says O): they are used when no model is configured.
+		return
+	}
 	// prose labels: B-/I- PERSON, GPE, LOCATION, ORGANIZATION; prose joins
 	// consecutive tokens of one type into one entity whatever the prefix.
 	for i := 0; i < len(toks); {
@@ -384,7 +439,7 @@ func (r *recognizer) modelCandidates(text string, toks []Token, base, si int, s 
 		for j < len(toks) && proseType(toks[j].Label) == typ {
 			j++
 		}
-		r.addModelSpan(text, toks, base, si, i, j, typ, 0.5, s)
+		r.addModelSpan(text, toks, base, si, i, j, typ, 0.5, prioModel, s)
 		i = j
 	}
 }
@@ -410,7 +465,7 @@ func proseType(label string) Type {
 // trimmed ("Abkhazian Vice-President Vitaly Gabniya" -> "Vitaly Gabniya"),
 // trailing punctuation too, and spans made only of common words ("Sorry",
 // "Dear") are dropped.
-func (r *recognizer) addModelSpan(text string, toks []Token, base, si, i, j int, typ Type, score float64, s *recScratch) {
+func (r *recognizer) addModelSpan(text string, toks []Token, base, si, i, j int, typ Type, score float64, prio int, s *recScratch) {
 	for i < j && (isTitle(toks[i]) || !startsUpperOrDigit(toks[i].Text) || isDeterminer(toks[i].Text) || r.isDemonym(text, toks[i])) {
 		i++
 	}
@@ -435,12 +490,12 @@ func (r *recognizer) addModelSpan(text string, toks []Token, base, si, i, j int,
 	}
 	a, b := toks[i], toks[j-1]
 	m := Mention{Type: typ, Text: text[a.Start:b.End], Start: a.Start, End: b.End, Sentence: si, Name: text[a.Start:b.End], Source: FromModel, Score: score}
-	prio := prioModel
 	if typ == Org || typ == Person {
-		// "Bank of Russia", "University of Georgia": an organisation or a
-		// person whose name contains a place keeps the whole span.
+		// "Bank of Russia", "Magic Johnson", "Kurdistan Democratic Party":
+		// an organisation or a person whose name contains a shorter known
+		// name keeps the whole span.
 		for _, c := range s.cands {
-			if c.prio == prioGazetteer && (c.m.Type == State || c.m.Type == Location) && c.ts >= base+i && c.te <= base+j && c.te-c.ts < j-i {
+			if c.prio == prioGazetteer && c.ts >= base+i && c.te <= base+j && c.te-c.ts < j-i {
 				prio = prioModelWide
 			}
 		}
