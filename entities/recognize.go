@@ -135,10 +135,11 @@ func (r *recognizer) gazetteerCandidates(text string, toks []Token, base, si int
 			}
 		}
 		// A place that the model, from its context, calls an organisation
-		// or a person is a sports team, a company or a person named after
-		// it: "Chicago beat Houston 5-3", "Yasser Arafat" (not Mount
-		// Arafat). States keep their type ("France beat Italy").
-		if g.Kind == gazetteer.Location && modelSays(s, g.TokenStart, g.TokenEnd, ner.ORG, ner.PER) {
+		// is a sports team or a company named after it: "Chicago beat
+		// Houston 5-3"; a place inside a longer person name is part of the
+		// name: "Yasser Arafat" (not Mount Arafat). States keep their type
+		// ("France beat Italy").
+		if g.Kind == gazetteer.Location && (modelSays(s, g.TokenStart, g.TokenEnd, false, ner.ORG) || modelSays(s, g.TokenStart, g.TokenEnd, true, ner.PER)) {
 			continue
 		}
 		m = r.disambiguate(text, toks, g.TokenStart, m)
@@ -390,10 +391,10 @@ func (r *recognizer) labelSentence(toks []Token, s *recScratch) {
 }
 
 // modelSays reports whether the model labelled tokens [i, j) of the
-// sentence, or a span that contains them, as one of kinds.
-func modelSays(s *recScratch, i, j int, kinds ...ner.Kind) bool {
+// sentence, or a span that contains them (strictly, if strict), as kind.
+func modelSays(s *recScratch, i, j int, strict bool, kind ner.Kind) bool {
 	for _, sp := range s.nspans {
-		if sp.Start <= i && sp.End >= j && slices.Contains(kinds, sp.Kind) {
+		if sp.Start <= i && sp.End >= j && sp.Kind == kind && (!strict || sp.End-sp.Start > j-i) {
 			return true
 		}
 	}
@@ -488,6 +489,7 @@ func (r *recognizer) addModelSpan(text string, toks []Token, base, si, i, j int,
 	if typ == Person && j-i == 1 && i == 0 && !r.knownName(text, toks[i]) && toks[i].Tag != "NNP" {
 		return // a lone sentence-initial word that the tagger does not call a proper noun
 	}
+	typ = retypeByHead(toks[i:j], typ)
 	a, b := toks[i], toks[j-1]
 	m := Mention{Type: typ, Text: text[a.Start:b.End], Start: a.Start, End: b.End, Sentence: si, Name: text[a.Start:b.End], Source: FromModel, Score: score}
 	if typ == Org || typ == Person {
@@ -698,4 +700,73 @@ func lastWord(s string) string {
 // a capitalised "Sorry", "Dear" or "Team" is a word, not a name.
 func (r *recognizer) isCommonWord(w string) bool {
 	return lexicon.Lower(lowerASCII(w))
+}
+
+// placeHeads and orgHeads are words that make a name a place or an
+// organisation whatever a statistical model says: "Lake Tana", "Morogoro
+// Region", "McGill University". Keys are lower case.
+var (
+	placeHeads = map[string]bool{
+		"lake": true, "mount": true, "mountains": true, "mountain": true, "mt.": true, "river": true, "valley": true,
+		"region": true, "regions": true, "province": true, "county": true, "district": true, "oblast": true,
+		"krai": true, "governorate": true, "prefecture": true, "canton": true, "voivodeship": true, "zone": true,
+		"zones": true, "island": true, "islands": true, "isle": true, "bay": true, "gulf": true, "sea": true,
+		"ocean": true, "strait": true, "peninsula": true, "cape": true, "desert": true, "forest": true,
+		"park": true, "glacier": true, "pass": true, "canal": true, "creek": true, "harbour": true, "harbor": true,
+		"street": true, "avenue": true, "road": true, "square": true, "boulevard": true, "highway": true,
+		"bridge": true, "airport": true, "palace": true, "castle": true, "mall": true, "plaza": true,
+		"piazza": true, "via": true, "township": true, "village": true,
+		"borough": true, "municipality": true, "heights": true, "hills": true, "coast": true, "plateau": true,
+	}
+	orgHeads = map[string]bool{
+		"university": true, "college": true, "school": true, "academy": true, "institute": true,
+		"company": true, "corporation": true, "corp.": true, "inc.": true, "ltd": true, "ltd.": true, "plc": true,
+		"llc": true, "group": true, "party": true, "council": true, "committee": true, "commission": true,
+		"association": true, "society": true, "club": true, "bank": true, "agency": true, "ministry": true,
+		"department": true, "army": true, "navy": true, "union": true, "league": true, "federation": true,
+		"foundation": true, "records": true, "airlines": true, "airways": true, "diocese": true, "church": true,
+		"museum": true, "orchestra": true, "band": true, "organization": true, "organisation": true,
+		"parliament": true, "assembly": true, "court": true, "office": true, "service": true, "police": true,
+		"brigade": true, "regiment": true, "division": true, "battalion": true, "guard": true, "front": true,
+		"movement": true, "alliance": true, "coalition": true, "network": true, "television": true, "radio": true,
+		"newspaper": true, "times": true, "post": true, "news": true, "press": true, "agency's": false,
+		"fc": true, "f.c.": true, "united": true, "hospital": true, "library": true, "studios": true,
+	}
+)
+
+// retypeByHead returns the type that a head word of a name implies, or typ
+// when none does. The last matching word counts ("University of
+// Lake Forest" is an organisation): in English names the head comes last
+// or before "of".
+func retypeByHead(toks []Token, typ Type) Type {
+	for k := len(toks) - 1; k >= 0; k-- {
+		w := lowerASCII(toks[k].Text)
+		if k > 0 && lowerASCII(toks[k-1].Text) == "of" {
+			continue // the complement of "of" is not the head
+		}
+		if w == "of" {
+			// "Bank of Russia": the head is before "of".
+			for h := k - 1; h >= 0; h-- {
+				if t := headType(lowerASCII(toks[h].Text)); t != "" {
+					return t
+				}
+			}
+			return typ
+		}
+		if t := headType(w); t != "" {
+			return t
+		}
+	}
+	return typ
+}
+
+// headType returns the type a head word implies, "" for none.
+func headType(w string) Type {
+	switch {
+	case orgHeads[w]:
+		return Org
+	case placeHeads[w]:
+		return Location
+	}
+	return ""
 }
