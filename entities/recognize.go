@@ -123,6 +123,12 @@ func (r *recognizer) gazetteerCandidates(text string, toks []Token, base, si int
 			prio = prioAdjective
 		}
 		if g.How == gazetteer.ByFuzzy {
+			// A misspelt name is believed when the model agrees on its type,
+			// or when nothing labels it and it is long enough for a near
+			// miss to be unlikely ("Tadjikistan", not "Tiana" for Tirana).
+			if !r.modelAgrees(s, g.TokenStart, g.TokenEnd, m.Type) {
+				continue
+			}
 			m.Source = FromFuzzy
 			prio = prioFuzzy
 		}
@@ -399,6 +405,26 @@ func modelSays(s *recScratch, i, j int, strict bool, kind ner.Kind) bool {
 		}
 	}
 	return false
+}
+
+// modelAgrees reports whether statecraft's model gives tokens [i, j) a
+// type compatible with typ, or labels none of them and the text is at
+// least 7 bytes long.
+func (r *recognizer) modelAgrees(s *recScratch, i, j int, typ Type) bool {
+	for _, sp := range s.nspans {
+		if sp.Start < j && i < sp.End {
+			switch sp.Kind {
+			case ner.PER:
+				return typ == Person
+			case ner.LOC:
+				return typ == State || typ == Location
+			case ner.ORG:
+				return typ == Org
+			}
+			return false
+		}
+	}
+	return r.ner == nil || len(s.words) > 0 && len(strings.Join(s.words[i:j], " ")) >= 7
 }
 
 // modelCandidates adds the spans labelled by statecraft's NER model and by
