@@ -340,8 +340,8 @@ func TestMaxEntries(t *testing.T) {
 // clear error, and a raised limit loads it in memory proportional to its
 // entries.
 func TestLargeFile(t *testing.T) {
-	if testing.Short() {
-		t.Skip("slow: loads a million entries")
+	if testing.Short() || raceEnabled {
+		t.Skip("slow: loads a million entries (skipped with -short and -race; TestMaxEntries covers the limit)")
 	}
 	const n = 1_000_000
 	_, err := New(WithoutDefaults(), WithReader("big.jsonl", &genReader{n: n}))
