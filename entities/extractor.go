@@ -98,6 +98,7 @@ func (e *Extractor) Extract(ctx context.Context, text string) (*Document, error)
 	s := e.scratch.Get().(*tagScratch)
 	defer func() {
 		if cap(s.arena) <= maxPooledScratch {
+			s.release()
 			e.scratch.Put(s)
 		}
 	}()

@@ -74,6 +74,13 @@ type tagScratch struct {
 	scores []float64
 }
 
+// release drops the scratch's references to the caller's text, so that a
+// pooled scratch does not keep a large text alive.
+func (s *tagScratch) release() {
+	clear(s.words[:cap(s.words)])
+	s.words = s.words[:0]
+}
+
 // tag sets Tag and Label of every token of one sentence.
 func (t *tagger) tag(toks []Token, s *tagScratch) {
 	if len(toks) == 0 {
