@@ -132,7 +132,7 @@ func TestCorruptAssets(t *testing.T) {
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for _, name := range names {
-		for trial := range 8 {
+		for trial := range 4 {
 			b := bytes.Clone(orig[name])
 			switch trial % 4 {
 			case 0:
@@ -158,8 +158,13 @@ func TestCorruptAssets(t *testing.T) {
 						t.Fatalf("%s trial %d: panic: %v", name, trial, r)
 					}
 				}()
-				_, _, err := load(asset, true)
-				if trial%4 != 1 && err == nil && trial%4 != 3 {
+				var err error
+				if strings.HasPrefix(name, "model/Maxent/") {
+					_, err = loadNER(asset, true)
+				} else {
+					_, err = loadPOS(asset, true)
+				}
+				if (trial == 0 || trial == 2) && err == nil {
 					t.Errorf("%s trial %d: truncated data gave no error", name, trial)
 				}
 			}()
