@@ -123,7 +123,7 @@ func parseLine(b []byte, raw *rawEntry) error {
 	if err != nil {
 		return err
 	}
-	if p.peek() != 0 {
+	if p.ws(); p.pos < len(p.b) {
 		return p.fail("data after the JSON object")
 	}
 	return nil

@@ -1,6 +1,8 @@
 package gazetteer
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -8,8 +10,10 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // file is a named gazetteer file for the loader tests.
@@ -389,4 +393,64 @@ func TestEmbeddedData(t *testing.T) {
 			t.Errorf("no %s entries in the default data", k)
 		}
 	}
+}
+
+// FuzzParseLine checks the line parser against encoding/json: on lines
+// that encoding/json decodes strictly (known fields, right types) and
+// that have no repeated or differently-cased fields, both must agree.
+func FuzzParseLine(f *testing.F) {
+	for _, s := range []string{
+		lineRussia, lineMoscow, lineGeorgia,
+		`{"id":"person/x","name":"X \u00e9\ud83d\ude00 \"q\" \\ \/","roles":[{"role":"R","of":"state/y","from":"2000"},null]}`,
+		`{"id":"state/x","name":"X","aliases":null,"roles":[]}`,
+		`{"id":"state/x","name":"\ud800"}`, `{"id":1}`, `{}`, `[]`, `{"id":"a"} x`, `{"id":"a",}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, line []byte) {
+		if !utf8.Valid(line) { // the loader rejects such lines before parsing
+			return
+		}
+		var got rawEntry
+		err := parseLine(line, &got)
+		var want rawEntry
+		dec := json.NewDecoder(bytes.NewReader(line))
+		dec.DisallowUnknownFields()
+		jerr := dec.Decode(&want)
+		if jerr == nil && len(bytes.TrimSpace(line[dec.InputOffset():])) > 0 {
+			jerr = errors.New("trailing data")
+		}
+		if err == nil && jerr != nil {
+			t.Fatalf("parseLine accepted %q, encoding/json: %v", line, jerr)
+		}
+		if err == nil && jerr == nil {
+			if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+				t.Fatalf("parseLine(%q) differs from encoding/json (-json +parseLine):\n%s", line, diff)
+			}
+		}
+	})
+}
+
+// FuzzNew feeds arbitrary files to the loader: it must never panic, and
+// must either load or return an ErrorList.
+func FuzzNew(f *testing.F) {
+	f.Add([]byte(lineMoscow + "\n" + lineRussia + "\n"))
+	f.Add([]byte("{\"id\":\"state/x\",\"name\":\"X\"}\n{\"id\":\"state/x\"}\n\n#\r\n"))
+	f.Add([]byte(`{"id":"person/p","name":"P","roles":[{"role":"R","of":"org/o","from":"2020","to":"2019-02-30"}]}` + "\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		g, err := New(WithoutDefaults(), WithReader("fuzz.jsonl", bytes.NewReader(data)))
+		if err != nil {
+			var list ErrorList
+			if !errors.As(err, &list) || len(list) == 0 || g != nil {
+				t.Fatalf("New: %v (gazetteer %v)", err, g)
+			}
+			return
+		}
+		for _, k := range Kinds() {
+			for _, e := range g.Entries(k) {
+				g.Lookup(e.Name)
+				g.MatchText(e.Name + " " + strings.Join(e.Aliases, ", "))
+			}
+		}
+	})
 }

@@ -130,10 +130,6 @@ func (g *Gazetteer) match(text string, tokens []Span, s *scratch) []Match {
 	g.units(text, tokens, s)
 	var out []Match
 	for i := 0; i < len(s.units); {
-		if s.units[i].flags&uWord == 0 {
-			i++
-			continue
-		}
 		m, n := g.matchAt(text, s, i, false)
 		if n == 0 {
 			i++
@@ -239,24 +235,35 @@ func (g *Gazetteer) matchAt(text string, s *scratch, i int, whole bool) (Match, 
 			if mask&(1<<(n-1)) == 0 || whole && n != len(s.units)-i {
 				continue
 			}
-			f, ok := g.byKey[string(s.win[:s.winEnd[n]])]
-			if !ok {
+			if f, ok := g.byKey[string(s.win[:s.winEnd[n]])]; ok {
+				if m, ok := g.exact(text, s, i, n, f, whole, false); ok {
+					return m, n
+				}
+			}
+		}
+	}
+	// The plural of an adjective or demonym ("Russians", "Iraqis"): the
+	// window without its final s.
+	if u := &s.units[i]; u.flags&uWord != 0 && (whole || u.flags&uUpper != 0) {
+		for n := min(len(s.units)-i, maxPluralUnits); n >= 1; n-- {
+			if whole && n != len(s.units)-i {
 				continue
 			}
-			fm := &g.forms[f]
-			best, alts := int32(-1), []string(nil)
-			for r := fm.r0; r < fm.r1; r++ {
-				if !g.recPasses(&g.recs[r], text, s, i, n, whole) {
-					continue
-				}
-				if best < 0 {
-					best = r
-					continue
-				}
-				alts = g.addAlt(alts, g.recs[best].entry, g.recs[r].entry)
+			k := s.key(i + n - 1)
+			if len(k) < 3 || k[len(k)-1] != 's' || k[len(k)-2] == 's' {
+				continue
 			}
-			if best >= 0 {
-				return g.newMatch(s, i, n, &g.recs[best], 0, alts), n
+			s.win = s.win[:0]
+			for j := i; j < i+n; j++ {
+				if j > i {
+					s.win = append(s.win, ' ')
+				}
+				s.win = append(s.win, s.key(j)...)
+			}
+			if f, ok := g.byKey[string(s.win[:len(s.win)-1])]; ok {
+				if m, ok := g.exact(text, s, i, n, f, whole, true); ok {
+					return m, n
+				}
 			}
 		}
 	}
@@ -327,6 +334,37 @@ func (g *Gazetteer) fuzzyWindow(s *scratch, i, n int, whole bool) (Match, bool) 
 		}
 	}
 	return g.newMatch(s, i, n, &g.recs[r], h.dist, alts), true
+}
+
+// maxPluralUnits is the longest adjective, in words, whose plural is
+// matched ("South Ossetians").
+const maxPluralUnits = 3
+
+// exact picks the best name of form f that passes the case rules on units
+// i..i+n-1; with plural set, only adjectives are taken, as matched by
+// their plural (reported as a fuzzy match at distance 1).
+func (g *Gazetteer) exact(text string, s *scratch, i, n int, f int32, whole, plural bool) (Match, bool) {
+	fm := &g.forms[f]
+	best, alts := int32(-1), []string(nil)
+	for r := fm.r0; r < fm.r1; r++ {
+		rec := &g.recs[r]
+		if plural && (rec.how != ByAdjective || rec.acronym) || !g.recPasses(rec, text, s, i, n, whole) {
+			continue
+		}
+		if best < 0 {
+			best = r
+			continue
+		}
+		alts = g.addAlt(alts, g.recs[best].entry, rec.entry)
+	}
+	if best < 0 {
+		return Match{}, false
+	}
+	dist := 0
+	if plural {
+		dist = 1
+	}
+	return g.newMatch(s, i, n, &g.recs[best], dist, alts), true
 }
 
 // addAlt appends the id of entry e to alts unless it is best or already there.
