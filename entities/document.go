@@ -1,5 +1,7 @@
 package entities
 
+import "time"
+
 // Token is one word or punctuation mark of a [Document].
 //
 // Start and End are UTF-8 byte offsets into the document's original text,
@@ -29,4 +31,8 @@ type Document struct {
 	Tokens    []Token    // in text order, non-overlapping
 	Sentences []Sentence // in text order; each covers its tokens
 	Mentions  []Mention  // in text order, non-overlapping
+
+	// Date is the document's date given to [Extractor.ExtractAt], against
+	// which relative dates were resolved; zero when none was given.
+	Date time.Time
 }

@@ -5,6 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"time"
+
+	"github.com/statecraft/statecraft/entities/internal/ner"
+	"github.com/statecraft/statecraft/gazetteer"
 )
 
 // DefaultMaxBytes is the size limit of [Extractor.Extract] unless
@@ -21,7 +25,26 @@ type Option func(*config)
 
 type config struct {
 	maxBytes int
+	gaz      *gazetteer.Gazetteer
+	noModel  bool
 }
+
+// WithGazetteer makes the Extractor link names to g instead of the default
+// gazetteer (gazetteer.New() with the embedded data). Build g with
+// gazetteer.WithFile to add your own entries. A nil g restores the default.
+func WithGazetteer(g *gazetteer.Gazetteer) Option {
+	return func(c *config) { c.gaz = g }
+}
+
+// WithoutNERModel makes the Extractor find unknown names with prose's NER
+// labels alone instead of statecraft's own NER model (see the package
+// documentation). It is much less accurate and exists for comparison.
+func WithoutNERModel() Option {
+	return func(c *config) { c.noModel = true }
+}
+
+// sharedGazetteer is the default gazetteer, loaded once per process.
+var sharedGazetteer = sync.OnceValues(func() (*gazetteer.Gazetteer, error) { return gazetteer.New() })
 
 // WithMaxBytes sets the largest text, in bytes, that [Extractor.Extract]
 // accepts; longer texts yield an error wrapping [ErrTooLarge]. A limit of
@@ -46,7 +69,9 @@ func WithMaxBytes(n int) Option {
 type Extractor struct {
 	cfg     config
 	tagger  *tagger
+	rec     recognizer
 	scratch sync.Pool // of *tagScratch
+	recs    sync.Pool // of *recScratch
 }
 
 // New returns an Extractor configured by opts.
@@ -67,8 +92,21 @@ func New(opts ...Option) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("entities: loading prose's models: %w", err)
 	}
-	e := &Extractor{cfg: cfg, tagger: t}
+	gaz := cfg.gaz
+	if gaz == nil {
+		if gaz, err = sharedGazetteer(); err != nil {
+			return nil, fmt.Errorf("entities: loading the gazetteer: %w", err)
+		}
+	}
+	var nm *ner.Model
+	if !cfg.noModel {
+		if nm, err = ner.Default(); err != nil {
+			return nil, fmt.Errorf("entities: loading the NER model: %w", err)
+		}
+	}
+	e := &Extractor{cfg: cfg, tagger: t, rec: recognizer{gaz: gaz, ner: nm}}
 	e.scratch.New = func() any { return new(tagScratch) }
+	e.recs.New = func() any { return new(recScratch) }
 	return e, nil
 }
 
@@ -76,9 +114,11 @@ func New(opts ...Option) (*Extractor, error) {
 const maxPooledScratch = 1 << 20
 
 // Extract analyses text: it splits it into tokens ([Tokenize]) and
-// sentences ([SplitSentences]) and sets each token's part-of-speech Tag and
+// sentences ([SplitSentences]), sets each token's part-of-speech Tag and
 // named-entity Label, sentence by sentence, as prose's models assign them
-// (see the package documentation for where the results differ from prose).
+// (see the package documentation for where the results differ from prose),
+// and finds the document's [Mention]s. Relative dates ("yesterday") keep
+// their unknown parts as X; use [Extractor.ExtractAt] to resolve them.
 //
 // Any string is accepted, including invalid UTF-8 and NUL bytes; text is
 // never modified, and every token satisfies text[Start:End] == Text. The
@@ -87,6 +127,13 @@ const maxPooledScratch = 1 << 20
 // Extract checks ctx between sentences and returns ctx.Err() once it is
 // done; the partial document is then discarded.
 func (e *Extractor) Extract(ctx context.Context, text string) (*Document, error) {
+	return e.ExtractAt(ctx, text, time.Time{})
+}
+
+// ExtractAt is [Extractor.Extract] with the document's date, against which
+// relative dates are resolved: with a date of 2014-09-03, "yesterday" is
+// 2014-09-02 and "last week" 2014-W35. The zero time means no date.
+func (e *Extractor) ExtractAt(ctx context.Context, text string, date time.Time) (*Document, error) {
 	if len(text) > e.cfg.maxBytes {
 		return nil, fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(text), e.cfg.maxBytes)
 	}
@@ -111,5 +158,16 @@ func (e *Extractor) Extract(ctx context.Context, text string) (*Document, error)
 		}
 		e.tagger.tag(toks[st.TokenStart:st.TokenEnd], s)
 	}
-	return &Document{Text: text, Tokens: toks, Sentences: sents}, nil
+	doc := &Document{Text: text, Tokens: toks, Sentences: sents, Date: date}
+	rs := e.recs.Get().(*recScratch)
+	defer func() {
+		rs.release()
+		e.recs.Put(rs)
+	}()
+	ms, err := e.rec.mentions(ctx, doc, refDate{date, !date.IsZero()}, rs)
+	if err != nil {
+		return nil, err
+	}
+	doc.Mentions = ms
+	return doc, nil
 }

@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"unicode"
@@ -61,11 +62,23 @@ type recScratch struct {
 	acros  map[string]Mention
 }
 
-// mentions returns the mentions of doc, in text order, non-overlapping.
-func (r *recognizer) mentions(doc *Document, ref refDate, s *recScratch) []Mention {
+// release drops the scratch's references to a document's text, so that a
+// pooled scratch does not keep it alive.
+func (s *recScratch) release() {
+	clear(s.words)
+	clear(s.cands)
+	s.words, s.cands, s.acros = s.words[:0], s.cands[:0], nil
+}
+
+// mentions returns the mentions of doc, in text order, non-overlapping. It
+// checks ctx between sentences.
+func (r *recognizer) mentions(ctx context.Context, doc *Document, ref refDate, s *recScratch) ([]Mention, error) {
 	var out []Mention
 	s.acros = nil
 	for si, st := range doc.Sentences {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		toks := doc.Tokens[st.TokenStart:st.TokenEnd]
 		if len(toks) == 0 || isDebrisLine(toks) {
 			continue
@@ -86,7 +99,7 @@ func (r *recognizer) mentions(doc *Document, ref refDate, s *recScratch) []Menti
 		r.learnAcronyms(doc, out, s)
 	}
 	linkNameVariants(doc, out)
-	return out
+	return out, nil
 }
 
 // gazetteerCandidates adds the gazetteer's matches in one sentence.
