@@ -40,8 +40,9 @@ type Mention struct {
 	ID   string
 	Name string
 
-	// Adjectival marks a demonym used as a modifier ("Russian" in
-	// "Russian President"): the mention names the state it is linked to.
+	// Adjectival marks a demonym or adjective used as a modifier
+	// ("Russian" in "Russian President", "European"): the mention names
+	// the state (type STATE) or place (type LOCATION) it is linked to.
 	Adjectival bool
 
 	Source Source

@@ -129,8 +129,8 @@ func (r *recognizer) gazetteerCandidates(text string, toks []Token, base, si int
 			m.Type = Location
 		}
 		if g.Adjectival {
-			if g.Kind != gazetteer.State {
-				continue // only states' demonyms are mentions
+			if g.Kind != gazetteer.State && g.Kind != gazetteer.Location {
+				continue // only the adjectives of states and places are mentions
 			}
 			m.Adjectival = true
 			prio = prioAdjective

@@ -1,0 +1,455 @@
+// Command evaluate scores statecraft's entity mentions against gold
+// annotations and prints precision, recall and F1 per type.
+//
+// Usage:
+//
+//	go run ./examples/evaluate -conll ../shared/dev/conll2003-valid.txt
+//	go run ./examples/evaluate -redocred ../shared/dev/redocred-dev.json
+//	go run ./examples/evaluate -seed testdata/rt-caucasus-security-outline.gold.json
+//
+// CoNLL-2003 (token per line, BIO tags PER/LOC/ORG/MISC): each document is
+// rebuilt as text, one sentence per line, and mentions are mapped to CoNLL
+// types: PERSON to PER, STATE and LOCATION to LOC, ORG to ORG, an
+// adjectival STATE or LOCATION to MISC; DATE is not scored. Scores are strict (same
+// span and type) and overlap (overlapping span, same type).
+//
+// Re-DocRED (JSON, Wikipedia introductions): document-level recall of gold
+// entities: an entity counts as found when any of its mentions overlaps a
+// mention of the right type (PER: PERSON; LOC: STATE or LOCATION; ORG: ORG;
+// TIME: DATE).
+//
+// Seed gold JSON (statecraft's own format, see testdata/): strict span+type
+// scores on required mentions; optional gold mentions are neither required
+// nor penalised.
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/statecraft/statecraft/entities"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "evaluate:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("evaluate", flag.ContinueOnError)
+	conll := fs.String("conll", "", "CoNLL-2003 file to score mentions against")
+	redocred := fs.String("redocred", "", "Re-DocRED JSON file to measure entity recall on")
+	seed := fs.String("seed", "", "statecraft gold JSON (the text file is found beside it)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *conll == "" && *redocred == "" && *seed == "" {
+		fs.Usage()
+		return errors.New("nothing to evaluate: give -conll, -redocred or -seed")
+	}
+	ex, err := entities.New()
+	if err != nil {
+		return err
+	}
+	if *conll != "" {
+		if err := evalCoNLL(ex, *conll, out); err != nil {
+			return err
+		}
+	}
+	if *redocred != "" {
+		if err := evalReDocRED(ex, *redocred, out); err != nil {
+			return err
+		}
+	}
+	if *seed != "" {
+		if err := evalSeed(ex, *seed, out); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// span is a typed byte span.
+type span struct {
+	typ        string
+	start, end int
+}
+
+// counts accumulates true positives, system and gold totals per type.
+type counts map[string]*[3]int // tp, sys, gold
+
+func (c counts) add(typ string, tp, sys, gold int) {
+	v := c[typ]
+	if v == nil {
+		v = new([3]int)
+		c[typ] = v
+	}
+	v[0] += tp
+	v[1] += sys
+	v[2] += gold
+}
+
+// prf returns precision, recall and F1 of v.
+func prf(v [3]int) (p, r, f float64) {
+	if v[1] > 0 {
+		p = float64(v[0]) / float64(v[1])
+	}
+	if v[2] > 0 {
+		r = float64(v[0]) / float64(v[2])
+	}
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return
+}
+
+// print writes one line per type of c plus the micro average over types.
+func (c counts) print(w io.Writer, title string, types []string) {
+	fmt.Fprintf(w, "%s\n%-8s %7s %7s %7s %6s %6s %6s\n", title, "type", "P", "R", "F1", "tp", "sys", "gold")
+	var all [3]int
+	for _, t := range types {
+		v := c[t]
+		if v == nil {
+			v = new([3]int)
+		}
+		p, r, f := prf(*v)
+		fmt.Fprintf(w, "%-8s %7.4f %7.4f %7.4f %6d %6d %6d\n", t, p, r, f, v[0], v[1], v[2])
+		for i := range all {
+			all[i] += v[i]
+		}
+	}
+	p, r, f := prf(all)
+	fmt.Fprintf(w, "%-8s %7.4f %7.4f %7.4f %6d %6d %6d\n\n", "all", p, r, f, all[0], all[1], all[2])
+}
+
+// score compares system and gold spans of one document: strict (same
+// span and type) and overlap (overlapping span, same type; each gold span
+// matched at most once).
+func score(strict, overlap counts, sys, gold []span) {
+	for _, s := range sys {
+		strict.add(s.typ, 0, 1, 0)
+		overlap.add(s.typ, 0, 1, 0)
+	}
+	used := make([]bool, len(sys))
+	for _, g := range gold {
+		strict.add(g.typ, 0, 0, 1)
+		overlap.add(g.typ, 0, 0, 1)
+		for _, s := range sys {
+			if s.typ == g.typ && s.start == g.start && s.end == g.end {
+				strict.add(g.typ, 1, 0, 0)
+				break
+			}
+		}
+		for i, s := range sys {
+			if !used[i] && s.typ == g.typ && s.start < g.end && g.start < s.end {
+				used[i] = true
+				overlap.add(g.typ, 1, 0, 0)
+				break
+			}
+		}
+	}
+}
+
+// conllType maps a mention to a CoNLL-2003 type, "" when not scored.
+func conllType(m entities.Mention) string {
+	if m.Adjectival {
+		return "MISC"
+	}
+	switch m.Type {
+	case entities.Person:
+		return "PER"
+	case entities.Org:
+		return "ORG"
+	case entities.Location:
+		return "LOC"
+	case entities.State:
+		return "LOC"
+	}
+	return ""
+}
+
+// evalCoNLL scores mentions on a CoNLL-2003 file.
+func evalCoNLL(ex *entities.Extractor, path string, out io.Writer) error {
+	docs, err := readCoNLL(path)
+	if err != nil {
+		return err
+	}
+	strict, overlap := counts{}, counts{}
+	for _, d := range docs {
+		doc, err := ex.Extract(context.Background(), d.text)
+		if err != nil {
+			return err
+		}
+		var sys []span
+		for _, m := range doc.Mentions {
+			if t := conllType(m); t != "" {
+				sys = append(sys, span{t, m.Start, m.End})
+			}
+		}
+		score(strict, overlap, sys, d.gold)
+	}
+	types := []string{"PER", "LOC", "ORG"}
+	strict.print(out, fmt.Sprintf("CoNLL-2003 %s: %d documents, strict span+type (PER/LOC/ORG)", filepath.Base(path), len(docs)), types)
+	overlap.print(out, "overlap span, same type (PER/LOC/ORG)", types)
+	strict.print(out, "strict, MISC (adjectives of states and places only; other MISC is not recognised)", []string{"MISC"})
+	return nil
+}
+
+// goldDoc is a rebuilt document with gold spans.
+type goldDoc struct {
+	text string
+	gold []span
+}
+
+// readCoNLL reads a CoNLL-2003 file (token first, BIO or IOB1 tag last on
+// each line) into documents: tokens joined by spaces, one sentence a line.
+func readCoNLL(path string) ([]goldDoc, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var (
+		docs []goldDoc
+		b    strings.Builder
+		gold []span
+		cur  *span
+		line int
+	)
+	closeSpan := func() {
+		if cur != nil {
+			gold = append(gold, *cur)
+			cur = nil
+		}
+	}
+	flushDoc := func() {
+		closeSpan()
+		if b.Len() > 0 {
+			docs = append(docs, goldDoc{text: b.String(), gold: gold})
+		}
+		b.Reset()
+		gold = nil
+	}
+	sentenceOpen := false
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		line++
+		fields := strings.Fields(sc.Text())
+		if len(fields) == 0 {
+			closeSpan()
+			if sentenceOpen {
+				b.WriteByte('\n')
+				sentenceOpen = false
+			}
+			continue
+		}
+		if fields[0] == "-DOCSTART-" {
+			flushDoc()
+			sentenceOpen = false
+			continue
+		}
+		if len(fields) < 2 {
+			return nil, fmt.Errorf("%s:%d: want a token and a tag", path, line)
+		}
+		tok, tag := fields[0], fields[len(fields)-1]
+		if sentenceOpen {
+			b.WriteByte(' ')
+		}
+		sentenceOpen = true
+		start := b.Len()
+		b.WriteString(tok)
+		typ := ""
+		if tag != "O" {
+			if len(tag) < 3 || tag[1] != '-' {
+				return nil, fmt.Errorf("%s:%d: bad tag %q", path, line, tag)
+			}
+			typ = tag[2:]
+		}
+		switch {
+		case typ == "":
+			closeSpan()
+		case cur != nil && cur.typ == typ && tag[0] == 'I':
+			cur.end = b.Len()
+		default:
+			closeSpan()
+			cur = &span{typ, start, b.Len()}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	flushDoc()
+	return docs, nil
+}
+
+// redocDoc is one Re-DocRED document.
+type redocDoc struct {
+	Title     string     `json:"title"`
+	Sents     [][]string `json:"sents"`
+	VertexSet [][]struct {
+		Type   string `json:"type"`
+		Pos    []int  `json:"pos"`
+		SentID int    `json:"sent_id"`
+	} `json:"vertexSet"`
+}
+
+// evalReDocRED measures document-level entity recall on Re-DocRED.
+func evalReDocRED(ex *entities.Extractor, path string, out io.Writer) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	var docs []redocDoc
+	if err := json.Unmarshal(b, &docs); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	want := map[string][]entities.Type{
+		"PER":  {entities.Person},
+		"LOC":  {entities.State, entities.Location},
+		"ORG":  {entities.Org},
+		"TIME": {entities.Date},
+	}
+	found, total := map[string]int{}, map[string]int{}
+	for di, d := range docs {
+		// Rebuild the text: tokens joined by spaces, sentences too, and
+		// remember each token's byte span.
+		var sb strings.Builder
+		offs := make([][][2]int, len(d.Sents))
+		for si, s := range d.Sents {
+			for _, t := range s {
+				if sb.Len() > 0 {
+					sb.WriteByte(' ')
+				}
+				offs[si] = append(offs[si], [2]int{sb.Len(), sb.Len() + len(t)})
+				sb.WriteString(t)
+			}
+		}
+		doc, err := ex.Extract(context.Background(), sb.String())
+		if err != nil {
+			return fmt.Errorf("%s: document %d: %w", path, di, err)
+		}
+		for _, ent := range d.VertexSet {
+			if len(ent) == 0 {
+				continue
+			}
+			typ := ent[0].Type
+			types, ok := want[typ]
+			if !ok {
+				continue
+			}
+			total[typ]++
+		mentions:
+			for _, gm := range ent {
+				if gm.SentID < 0 || gm.SentID >= len(offs) || len(gm.Pos) != 2 || gm.Pos[0] < 0 || gm.Pos[1] > len(offs[gm.SentID]) || gm.Pos[0] >= gm.Pos[1] {
+					continue
+				}
+				gs, ge := offs[gm.SentID][gm.Pos[0]][0], offs[gm.SentID][gm.Pos[1]-1][1]
+				for _, m := range doc.Mentions {
+					if m.Start < ge && gs < m.End && containsType(types, m.Type) {
+						found[typ]++
+						break mentions
+					}
+				}
+			}
+		}
+	}
+	fmt.Fprintf(out, "Re-DocRED %s: %d documents, document-level recall of gold entities (any overlapping mention of the right type)\n", filepath.Base(path), len(docs))
+	keys := make([]string, 0, len(want))
+	for k := range want {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		r := 0.0
+		if total[k] > 0 {
+			r = float64(found[k]) / float64(total[k])
+		}
+		fmt.Fprintf(out, "%-5s recall %.4f (%d of %d)\n", k, r, found[k], total[k])
+	}
+	fmt.Fprintln(out)
+	return nil
+}
+
+func containsType(ts []entities.Type, t entities.Type) bool {
+	for _, x := range ts {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+// seedGold is statecraft's gold format (testdata/*.gold.json).
+type seedGold struct {
+	Text     string `json:"text"`
+	Entities []struct {
+		Text       string `json:"text"`
+		Type       string `json:"type"`
+		Name       string `json:"name"`
+		Optional   bool   `json:"optional"`
+		Adjectival bool   `json:"adjectival"`
+		Start      int    `json:"start"`
+		End        int    `json:"end"`
+		Value      string `json:"value"`
+	} `json:"entities"`
+}
+
+// evalSeed scores mentions against a statecraft gold file.
+func evalSeed(ex *entities.Extractor, path string, out io.Writer) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	var g seedGold
+	if err := json.Unmarshal(b, &g); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	text, err := os.ReadFile(filepath.Join(filepath.Dir(path), g.Text))
+	if err != nil {
+		return err
+	}
+	doc, err := ex.Extract(context.Background(), string(text))
+	if err != nil {
+		return err
+	}
+	strict := counts{}
+	type key struct {
+		typ        string
+		start, end int
+	}
+	optional := map[key]bool{}
+	required := map[key]bool{}
+	for _, e := range g.Entities {
+		k := key{e.Type, e.Start, e.End}
+		if e.Optional {
+			optional[k] = true
+		} else {
+			required[k] = true
+			strict.add(e.Type, 0, 0, 1)
+		}
+	}
+	for _, m := range doc.Mentions {
+		k := key{string(m.Type), m.Start, m.End}
+		switch {
+		case required[k]:
+			strict.add(k.typ, 1, 1, 0)
+		case optional[k]:
+		default:
+			strict.add(k.typ, 0, 1, 0)
+		}
+	}
+	strict.print(out, fmt.Sprintf("seed %s: strict span+type on required mentions", filepath.Base(path)), []string{"PERSON", "STATE", "ORG", "DATE", "LOCATION"})
+	return nil
+}
