@@ -26,69 +26,6 @@ func mustDefault(t testing.TB) *Model {
 	return m
 }
 
-type span struct {
-	Text string
-	Kind string
-}
-
-func spansOf(words []string, labels []Label) []span {
-	var out []span
-	for _, s := range AppendSpans(nil, labels) {
-		out = append(out, span{strings.Join(words[s.Start:s.End], " "), s.Kind.String()})
-	}
-	return out
-}
-
-func TestDefaultNews(t *testing.T) {
-	m := mustDefault(t)
-	tests := []struct {
-		name, sentence string
-		want           []span
-	}{
-		{
-			name:     "leaders",
-			sentence: "Russian President Vladimir Putin met Abkhazian leader Raul Khadzhinba in Moscow .",
-			want: []span{
-				{"Russian", "MISC"}, {"Vladimir Putin", "PER"}, {"Abkhazian", "MISC"},
-				{"Raul Khadzhinba", "PER"}, {"Moscow", "LOC"},
-			},
-		},
-		{
-			name:     "members",
-			sentence: "The Collective Security Treaty Organization includes Russia , Armenia , Belarus , Kazakhstan , Kyrgyzstan and Tajikistan .",
-			want: []span{
-				{"Collective Security Treaty Organization", "ORG"}, {"Russia", "LOC"}, {"Armenia", "LOC"},
-				{"Belarus", "LOC"}, {"Kazakhstan", "LOC"}, {"Kyrgyzstan", "LOC"}, {"Tajikistan", "LOC"},
-			},
-		},
-		{
-			name:     "alliance",
-			sentence: "NATO Secretary-General Jens Stoltenberg said on Tuesday that Georgia would one day join the alliance .",
-			want:     []span{{"NATO", "ORG"}, {"Jens Stoltenberg", "PER"}, {"Georgia", "LOC"}},
-		},
-		{
-			name:     "company",
-			sentence: "Shares of Apple Inc. rose 3 percent on the New York Stock Exchange , Reuters reported .",
-			want:     []span{{"Apple Inc.", "ORG"}, {"New York Stock Exchange", "ORG"}, {"Reuters", "ORG"}},
-		},
-		{
-			name:     "curly quotes",
-			sentence: "“ We will never recognise it , ” said Oleg Botsiyev , the South Ossetian ambassador to Moscow .",
-			want:     []span{{"Oleg Botsiyev", "PER"}, {"South Ossetian", "MISC"}, {"Moscow", "LOC"}},
-		},
-	}
-	var s Scratch
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			words := strings.Fields(tt.sentence)
-			got := spansOf(words, m.Label(words, &s, nil))
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("Label(%q) spans mismatch (-want +got):\n%s", tt.sentence, diff)
-			}
-		})
-	}
-}
-
 func readCoNLLFile(t testing.TB, name string) []Sentence {
 	t.Helper()
 	f, err := os.Open(name)

@@ -3,7 +3,20 @@
 //
 // Usage:
 //
-//	go run ./cmd/nertrain [-train file] [-valid file] [-epochs n] [-seed n] [-minweight w] [-o model.bin] [-eval]
+//	go run ./cmd/nertrain [-train file] [-valid file] [-epochs n] [-seed n] [-minweight w] [-stack [-extmask m]] [-o model.bin] [-eval] [-redocred file]
+//
+// With -stack every token also carries the external feature bits of
+// [ner.ProseExt]: the part-of-speech tag and named-entity label that
+// prose's models, as reproduced by package entities, give it when the
+// sentence's words are joined by single spaces and passed to
+// entities.Extractor.Extract. Where statecraft's tokenizer cuts the text
+// into the same tokens, word i takes the bits of token i; otherwise a word
+// takes the bits of the token that starts at its byte offset in the joined
+// text, and none if no token does. The validation and Re-DocRED sentences
+// get their bits the same way, and -eval also scores prose's own labels.
+// -extmask keeps only some bits (0x7f: the entity bits, 0x7ff80: the
+// part-of-speech bits). Without -stack the model uses only its own
+// features, as the shipped one does.
 //
 // With -eval it scores the model after every epoch on the validation file
 // (strict span precision, recall and F1 per type, over PER/LOC/ORG and over
@@ -13,13 +26,16 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"log"
 	"os"
+	"strings"
 	"time"
 
+	"github.com/statecraft/statecraft/entities"
 	"github.com/statecraft/statecraft/entities/internal/ner"
 )
 
@@ -34,16 +50,41 @@ func main() {
 	out := flag.String("o", "", "write the model to `file`")
 	eval := flag.Bool("eval", false, "score every epoch on the validation file")
 	redocred := flag.String("redocred", "", "also report document-level recall on this Re-DocRED `file` (JSON)")
+	stack := flag.Bool("stack", defaultStack, "add prose's part-of-speech tags and entity labels as external features (ner.ProseExt)")
+	flag.Uint64Var(&extMask, "extmask", ^uint64(0), "with -stack, keep only the ner.ProseExt bits in `mask` (for ablations)")
 	flag.Parse()
 
+	var st *stacker
+	if *stack {
+		// Tag and Label come from prose's models alone: the shipped NER
+		// model, which Extract would also run, is left out.
+		ex, err := entities.New(entities.WithoutNERModel())
+		if err != nil {
+			log.Fatal(err)
+		}
+		st = &stacker{ex: ex}
+	}
 	sents := read(*train)
 	var dev []ner.Sentence
 	if *eval {
 		dev = read(*valid)
 	}
 	log.Printf("%d training sentences", len(sents))
+	if st != nil {
+		t0 := time.Now()
+		st.setExt(sents)
+		log.Printf("prose features of the training sentences in %v: %s", time.Since(t0).Round(time.Millisecond), st)
+		if dev != nil {
+			st.setExt(dev)
+			log.Printf("prose features of the validation sentences: %s", st)
+			fmt.Printf("validation, strict span scores of prose's own labels (PERSON as PER; GPE, LOCATION as LOC; ORGANIZATION as ORG):\n%s", &st.eval)
+		}
+	}
 	info := fmt.Sprintf("averaged perceptron; CoNLL-2003 English train (%d sentences); epochs %d; seed %d; min weight %g",
 		len(sents), *epochs, *seed, *minWeight)
+	if st != nil {
+		info += "; external features ner.ProseExt of entities.Extract's Tag and Label"
+	}
 	bestF, bestEpoch := 0.0, 0
 	t0 := time.Now()
 	opts := []ner.TrainOption{ner.WithEpochs(*epochs), ner.WithSeed(*seed), ner.WithMinWeight(*minWeight), ner.WithInfo(info)}
@@ -68,7 +109,7 @@ func main() {
 		fmt.Printf("best epoch by PER/LOC/ORG F1: %d (%.2f)\n", bestEpoch, 100*bestF)
 	}
 	if *redocred != "" {
-		reDocRED(m, *redocred)
+		reDocRED(m, *redocred, st)
 	}
 	if *out != "" {
 		b, err := m.MarshalBinary()
@@ -86,6 +127,7 @@ func main() {
 const (
 	defaultEpochs    = 16
 	defaultMinWeight = 0.3
+	defaultStack     = false // see the package documentation of ner
 )
 
 func read(name string) []ner.Sentence {
@@ -106,10 +148,112 @@ func score(m *ner.Model, sents []ner.Sentence) *ner.Eval {
 	var s ner.Scratch
 	var out []ner.Label
 	for _, sent := range sents {
-		out = m.Label(sent.Words, &s, out)
+		out = m.LabelExt(sent.Words, sent.Ext, &s, out)
 		e.Add(sent.Labels, out)
 	}
 	return &e
+}
+
+// extMask is the -extmask flag.
+var extMask uint64
+
+// stacker computes the ner.ProseExt bits of sentences with package
+// entities, counting how the words were aligned with its tokens.
+type stacker struct {
+	ex                        *entities.Extractor
+	same, byOffset, unaligned int      // words of the last setExt
+	eval                      ner.Eval // prose's labels against gold, over the last setExt
+}
+
+func (st *stacker) String() string {
+	n := st.same + st.byOffset + st.unaligned
+	return fmt.Sprintf("%d words: %d in sentences tokenised alike, %d aligned by offset, %d without bits (%.3f%%)",
+		n, st.same, st.byOffset, st.unaligned, 100*float64(st.unaligned)/float64(max(n, 1)))
+}
+
+// setExt sets the Ext of every sentence and scores prose's labels.
+func (st *stacker) setExt(sents []ner.Sentence) {
+	st.same, st.byOffset, st.unaligned = 0, 0, 0
+	st.eval = ner.Eval{}
+	var prose []ner.Label
+	for i := range sents {
+		sents[i].Ext, prose = st.ext(sents[i].Words, prose)
+		// prose makes one entity of consecutive tokens of a type, whatever
+		// their prefixes.
+		for j := 1; j < len(prose); j++ {
+			if prose[j] != ner.O && prose[j].Kind() == prose[j-1].Kind() && prose[j-1] != ner.O {
+				prose[j] = ner.Inside(prose[j].Kind())
+			}
+		}
+		st.eval.Add(sents[i].Labels, prose)
+	}
+}
+
+// ext returns the bits of words: words joined by single spaces go through
+// Extract; word i takes the Tag and Label of token i if the tokens are
+// the words, else of the token that starts where it does. It also writes
+// prose's labels as CoNLL labels to prose[:0] and returns them.
+func (st *stacker) ext(words []string, prose []ner.Label) ([]uint64, []ner.Label) {
+	text := strings.Join(words, " ")
+	doc, err := st.ex.Extract(context.Background(), text)
+	if err != nil {
+		log.Fatal(err)
+	}
+	ext := make([]uint64, len(words))
+	prose = append(prose[:0], make([]ner.Label, len(words))...)
+	toks := doc.Tokens
+	if len(toks) == len(words) {
+		same := true
+		for i, t := range toks {
+			if t.Text != words[i] {
+				same = false
+				break
+			}
+		}
+		if same {
+			for i, t := range toks {
+				ext[i] = ner.ProseExt(t.Tag, t.Label) & extMask
+				prose[i] = conllLabel(t.Label)
+			}
+			st.same += len(words)
+			return ext, prose
+		}
+	}
+	off, k := 0, 0
+	for i, w := range words {
+		for k < len(toks) && toks[k].Start < off {
+			k++
+		}
+		if k < len(toks) && toks[k].Start == off {
+			ext[i] = ner.ProseExt(toks[k].Tag, toks[k].Label) & extMask
+			prose[i] = conllLabel(toks[k].Label)
+			st.byOffset++
+		} else {
+			st.unaligned++
+		}
+		off += len(w) + 1
+	}
+	return ext, prose
+}
+
+// conllLabel maps a prose label to the CoNLL label of its type, O for
+// types without one.
+func conllLabel(label string) ner.Label {
+	var k ner.Kind
+	switch strings.TrimPrefix(strings.TrimPrefix(label, "B-"), "I-") {
+	case "PERSON":
+		k = ner.PER
+	case "GPE", "LOCATION":
+		k = ner.LOC
+	case "ORGANIZATION", "ORG":
+		k = ner.ORG
+	default:
+		return ner.O
+	}
+	if strings.HasPrefix(label, "I-") {
+		return ner.Inside(k)
+	}
+	return ner.Begin(k)
 }
 
 // reDocRED prints document-level recall on Re-DocRED: an entity (a set of
@@ -118,7 +262,9 @@ func score(m *ner.Model, sents []ner.Sentence) *ner.Eval {
 // type (strict), or if any predicted span of its type overlaps one of its
 // mentions (overlap). Demonyms are LOC in Re-DocRED but MISC in CoNLL, so
 // LOC recall is a lower bound of what the gazetteer-combined system finds.
-func reDocRED(m *ner.Model, name string) {
+//
+// With st, each sentence gets the bits of st.ext.
+func reDocRED(m *ner.Model, name string, st *stacker) {
 	b, err := os.ReadFile(name)
 	if err != nil {
 		log.Fatal(err)
@@ -141,7 +287,11 @@ func reDocRED(m *ner.Model, name string) {
 	for _, d := range docs {
 		spans := make([][]ner.Span, len(d.Sents))
 		for i, words := range d.Sents {
-			labels = m.Label(words, &s, labels)
+			var ext []uint64
+			if st != nil {
+				ext, _ = st.ext(words, nil)
+			}
+			labels = m.LabelExt(words, ext, &s, labels)
 			spans[i] = ner.AppendSpans(nil, labels)
 		}
 		for _, v := range d.VertexSet {
