@@ -529,6 +529,11 @@ func (r *recognizer) addModelSpan(text string, toks []Token, base, si, i, j int,
 		return // a lone sentence-initial word that the tagger does not call a proper noun
 	}
 	typ = retypeByHead(toks[i:j], typ)
+	if typ == Person && i > 0 && placePreposition(lowerASCII(toks[i-1].Text)) && (j == len(toks) || !isPossessive(toks[j].Text)) {
+		// "in Vestvågøy", "near Debre Tabor": a name after a preposition of
+		// place is a place, whatever its spelling suggests to the model.
+		typ = Location
+	}
 	a, b := toks[i], toks[j-1]
 	m := Mention{Type: typ, Text: text[a.Start:b.End], Start: a.Start, End: b.End, Sentence: si, Name: text[a.Start:b.End], Source: FromModel, Score: score}
 	if typ == Org || typ == Person {
@@ -809,3 +814,15 @@ func headType(w string) Type {
 	}
 	return ""
 }
+
+// placePreposition reports whether w, before a name, makes it a place.
+func placePreposition(w string) bool {
+	switch w {
+	case "in", "near", "outside", "throughout", "across", "inside":
+		return true
+	}
+	return false
+}
+
+// isPossessive reports whether s is the possessive clitic 's or ’s.
+func isPossessive(s string) bool { return s == "'s" || s == "’s" || s == "'" || s == "’" }
