@@ -23,42 +23,43 @@ const (
 	FromRule      Source = "rule"      // a statecraft rule (titles, dates, acronym definitions, coreference)
 )
 
-// Mention is one typed span of a [Document]'s text.
+// Mention is one typed span of a [Document]'s text. Its JSON form is the
+// entity object of statecraft's output contract (DESIGN.md).
 //
 // Start and End are UTF-8 byte offsets into the document's text, half-open,
 // so that text[Start:End] == Text always holds.
 type Mention struct {
-	Type     Type
-	Text     string
-	Start    int
-	End      int
-	Sentence int // index into Document.Sentences
+	Type     Type   `json:"type"`
+	Text     string `json:"text"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Sentence int    `json:"sentence"` // index into Document.Sentences
 
 	// ID and Name link the mention to a gazetteer entry ("state/russia",
 	// "Russia"). A person the gazetteer does not know has an empty ID and,
 	// as Name, the fullest form of the name used in the document.
-	ID   string
-	Name string
+	ID   string `json:"id"`
+	Name string `json:"name"`
 
 	// Adjectival marks a demonym or adjective used as a modifier
 	// ("Russian" in "Russian President", "European"): the mention names
 	// the state (type STATE) or place (type LOCATION) it is linked to.
-	Adjectival bool
+	Adjectival bool `json:"adjectival"`
 
-	Source Source
-	Score  float64 // confidence in [0, 1]
+	Source Source  `json:"source"`
+	Score  float64 `json:"score"` // confidence in [0, 1]
 
 	// Value is a DATE's normalised TIMEX3-style value: "2008", "2013-12",
 	// "XXXX-08", "1992-02-14", "199X", "2014-W35", "P3Y", "PRESENT_REF".
-	Value string
+	Value string `json:"value"`
 	// Mod is a DATE's modifier: EARLY, MID, LATE, START, END, BEFORE, AFTER
 	// or APPROX; empty when none.
-	Mod string
+	Mod string `json:"mod,omitempty"`
 
 	// Metonymy is set when a place name stands for something else, such as
 	// "Moscow" in "Moscow-led" (the Russian government).
-	Metonymy bool
+	Metonymy bool `json:"metonymy,omitempty"`
 	// Alternatives lists other gazetteer ids the same text could name
 	// ("Georgia": the state, or the US state), most likely first excluded.
-	Alternatives []string
+	Alternatives []string `json:"alternatives,omitempty"`
 }
