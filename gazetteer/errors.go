@@ -10,20 +10,20 @@ import (
 // Sentinel errors. Every [Error] wraps one of them, so a caller can test
 // for a class of problem with [errors.Is] on an [ErrorList] or an [Error].
 var (
-	ErrRead           = errors.New("gazetteer: cannot read file")
-	ErrMalformed      = errors.New("gazetteer: malformed line")
-	ErrLineTooLong    = errors.New("gazetteer: line too long")
-	ErrMissingField   = errors.New("gazetteer: missing field")
-	ErrBadID          = errors.New("gazetteer: bad id")
-	ErrDuplicateID    = errors.New("gazetteer: duplicate id")
-	ErrUnsorted       = errors.New("gazetteer: lines not sorted by id")
-	ErrBadValue       = errors.New("gazetteer: bad value")
-	ErrBadDate        = errBadDate
-	ErrConflict       = errors.New("gazetteer: conflicting values")
-	ErrBadReference   = errors.New("gazetteer: bad reference")
-	ErrSharedName     = errors.New("gazetteer: name shared without ambiguous marker")
-	ErrTooManyEntries = errors.New("gazetteer: too many entries")
-	ErrTooManyErrors  = errors.New("gazetteer: too many errors")
+	ErrRead           = errors.New("gazetteer: cannot read file")                     // a source cannot be opened or read
+	ErrMalformed      = errors.New("gazetteer: malformed line")                       // not one JSON object of known fields, or a blank, comment or CRLF line
+	ErrLineTooLong    = errors.New("gazetteer: line too long")                        // a line longer than MaxLineLength
+	ErrMissingField   = errors.New("gazetteer: missing field")                        // no id, name, role or role's of
+	ErrBadID          = errors.New("gazetteer: bad id")                               // an id of unknown kind or with a bad slug
+	ErrDuplicateID    = errors.New("gazetteer: duplicate id")                         // an id twice in one source
+	ErrUnsorted       = errors.New("gazetteer: lines not sorted by id")               // a line whose id sorts before the previous line's
+	ErrBadValue       = errors.New("gazetteer: bad value")                            // an empty name, unknown status or category, bad code, misplaced field
+	ErrBadDate        = errBadDate                                                    // a date not YYYY, YYYY-MM or YYYY-MM-DD, or from after to
+	ErrConflict       = errors.New("gazetteer: conflicting values")                   // merged lines that give a field two values
+	ErrBadReference   = errors.New("gazetteer: bad reference")                        // capital, country or role's of naming no entry, or one of the wrong kind
+	ErrSharedName     = errors.New("gazetteer: name shared without ambiguous marker") // two entries of one kind with one name, not both marked ambiguous
+	ErrTooManyEntries = errors.New("gazetteer: too many entries")                     // more entries than WithMaxEntries allows
+	ErrTooManyErrors  = errors.New("gazetteer: too many errors")                      // the last entry of a list cut at 1000 problems
 )
 
 // Error is one problem found while loading gazetteer data, at a line of a

@@ -27,13 +27,13 @@ import (
 // posting list is crowded by a common first or last word. See doc.go for
 // why this index and not a BK-tree or an n-gram index.
 const (
-	sigShort        = 7 // runes of the signature of a name of 5 to 8 letters (one edit)
+	sigShort        = 7 // runes of the signature of a name of 7 or 8 letters (one edit)
 	sigLong         = 9 // runes of the signature of a name of 9 or more letters (two edits)
 	minFuzzyLetters = 7 // shorter names and windows are never matched fuzzily (see fuzzyBound)
 	maxFuzzyUnits   = 4 // longest text window (in units) tried by Match
 )
 
-// Names within one edit (5 to 8 letters) and within two (9 or more) are
+// Names within one edit (7 or 8 letters) and within two (9 or more) are
 // indexed in two classes, with signatures of sigShort and sigLong runes: the
 // longer signature keeps the deletion variants of long names (7 runes after
 // two deletions) selective. A query probes the short class with one
@@ -272,7 +272,7 @@ func (g *Gazetteer) fuzzySearch(s *scratch, key string, letters, d int) {
 			n := signatureRunes(s.runes[:], key, sigLong, suffix)
 			s.hashes = appendDeleteHashes(s.hashes, s.runes[:n], 2, seeds[1][b2i(suffix)])
 		} else {
-			// A query of 5-8 letters reaches long names with one edit.
+			// A query of 7 or 8 letters reaches long names with one edit.
 			n := signatureRunes(s.runes[:], key, sigLong, suffix)
 			s.hashes = appendDeleteHashes(s.hashes, s.runes[:n], 1, seeds[1][b2i(suffix)])
 		}

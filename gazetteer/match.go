@@ -102,12 +102,12 @@ func (g *Gazetteer) MatchText(text string) []Match {
 // left to right, without overlaps, preferring at each position the longest
 // exact name, then the longest fuzzy one.
 //
-// Rules:
+// Rules (the package documentation has the details):
 //   - Names are compared unit by unit: a token is split into words,
-//     possessives ('s, ’s), hyphens and other punctuation, so "NATO’s"
-//     matches NATO and "post-Soviet" matches the adjective Soviet (with the
-//     byte span of "Soviet"). White space and line breaks between tokens
-//     do not matter.
+//     possessives ('s, ’s) and punctuation, and hyphens are optional, so
+//     "NATO’s" matches NATO, "Guinea Bissau" matches Guinea-Bissau and
+//     "post-Soviet" matches the adjective Soviet (with the byte span of
+//     "Soviet"). White space and line breaks between tokens do not matter.
 //   - Acronyms (names in capitals of at most 6 letters or digits: CIS, EU,
 //     G20) match only with the same capitals: "cis" never matches.
 //   - Other names match regardless of case, but a word of the name that
@@ -115,11 +115,13 @@ func (g *Gazetteer) MatchText(text string) []Match {
 //     in capitals: "RUSSIA"); a lower-case word never starts a match unless
 //     the name itself is written in lower case.
 //   - ’ and ' are the same; Latin diacritics are ignored (Côte = Cote).
-//   - Fuzzy matches (misspellings, transliterations: "Tadjikistan") are
-//     tried only where no exact name starts, on capitalised windows of at
-//     least 5 letters that are neither a name of any entry nor common
-//     English words, within edit distance 1 (up to 8 letters) or 2, and
-//     never when two different entries are about as close.
+//   - Where no exact name starts, the plural of an adjective ("Russians")
+//     and then fuzzy matches (misspellings, transliterations:
+//     "Tadjikistan") are tried, on capitalised windows of at least 7
+//     letters that are neither a name of any entry nor common English
+//     words, within edit distance 1 (up to 8 letters) or 2, and never when
+//     two different entries are about as close. Both are reported as
+//     [ByFuzzy] with their Distance.
 func (g *Gazetteer) Match(text string, tokens []Span) []Match {
 	s := g.getScratch()
 	defer g.putScratch(s)
