@@ -145,7 +145,15 @@ func (x *fuzzyIndex) build(g *Gazetteer) {
 	for b := 0; b < nb; b++ {
 		lo, hi := x.buckets[b], x.buckets[b+1]
 		bucket := sorted[lo:hi]
-		slices.Sort(bucket)
+		if len(bucket) > 16 {
+			slices.Sort(bucket)
+		} else {
+			for i := 1; i < len(bucket); i++ { // insertion sort: buckets hold a pair or two
+				for j := i; j > 0 && bucket[j] < bucket[j-1]; j-- {
+					bucket[j], bucket[j-1] = bucket[j-1], bucket[j]
+				}
+			}
+		}
 		x.buckets[b] = w
 		for i, p := range bucket {
 			if i > 0 && p == bucket[i-1] {

@@ -100,7 +100,6 @@ func (l *loader) build() *Gazetteer {
 	g := &Gazetteer{
 		entries: make([]Entry, len(l.ents)),
 		byID:    make(map[string]int32, len(l.ents)),
-		byKey:   make(map[string]int32),
 	}
 	for i, b := range order {
 		e := b.e
@@ -114,11 +113,17 @@ func (l *loader) build() *Gazetteer {
 		g.kindEnd[k] = max(g.kindEnd[k], g.kindEnd[k-1])
 	}
 
+	names := 0
+	for _, b := range order {
+		names += 1 + len(b.e.Aliases) + len(b.e.Adjectives)
+	}
 	var (
-		tmp        []tmpRec
+		tmp        = make([]tmpRec, 0, names)
 		entryStart int
 		buf        []byte
 	)
+	g.forms = make([]form, 0, names)
+	g.byKey = make(map[string]int32, names)
 	add := func(i int, s string, how How, p pos) {
 		if s == "" {
 			return

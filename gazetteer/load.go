@@ -163,6 +163,7 @@ type loader struct {
 	stopped    bool
 	byID       map[string]int32
 	ents       []*building
+	br         *bufio.Reader // reused from file to file
 }
 
 func (l *loader) errorf(p pos, sentinel error, format string, args ...any) {
@@ -272,7 +273,12 @@ func (l *loader) addSource(name string) int32 {
 
 // readFile reads one JSON Lines source, line by line.
 func (l *loader) readFile(src int32, r io.Reader) {
-	br := bufio.NewReaderSize(r, MaxLineLength+2)
+	if l.br == nil {
+		l.br = bufio.NewReaderSize(r, MaxLineLength+2)
+	} else {
+		l.br.Reset(r)
+	}
+	br := l.br
 	var (
 		prevID   string
 		prevLine int32
@@ -370,8 +376,13 @@ func (l *loader) readEntries(src int32, entries []Entry) {
 		if l.stopped {
 			return
 		}
+		p := pos{src, int32(i + 1)}
+		if prefix, _, _ := strings.Cut(e.ID, "/"); e.Kind != 0 && prefix != e.Kind.String() {
+			l.errorf(p, ErrBadID, "%s: Kind %q does not match the id (leave Kind zero or set it to the id's kind)", e.ID, e.Kind)
+			continue
+		}
 		raw := rawFromEntry(e)
-		l.addRaw(pos{src, int32(i + 1)}, &raw)
+		l.addRaw(p, &raw)
 	}
 }
 

@@ -277,10 +277,12 @@ func TestWithEntries(t *testing.T) {
 	if e, ok := g.Entry("location/moscow"); !ok || e.Kind != Location {
 		t.Errorf("Entry(location/moscow) = %+v, %v", e, ok)
 	}
-	_, err = New(WithoutDefaults(), WithEntries(Entry{ID: "state/russia", Name: "Russia"}, Entry{ID: "state/russia", Name: "Russia"}, Entry{ID: "State/x"}))
+	_, err = New(WithoutDefaults(), WithEntries(Entry{ID: "state/russia", Name: "Russia"}, Entry{ID: "state/russia", Name: "Russia"}, Entry{ID: "State/x"},
+		Entry{ID: "org/nato", Kind: State, Name: "NATO"}))
 	want := []string{
 		`WithEntries:2: duplicate id "state/russia" (first on line 1)`,
 		`WithEntries:3: id "State/x": unknown kind "State" (want state, org, person or location)`,
+		`WithEntries:4: org/nato: Kind "state" does not match the id (leave Kind zero or set it to the id's kind)`,
 	}
 	if diff := cmp.Diff(want, messages(err)); diff != "" {
 		t.Errorf("errors (-want +got):\n%s", diff)
