@@ -28,6 +28,7 @@ type syntaxError struct {
 	msg string
 }
 
+// Error returns the message with its 1-based byte offset in the line.
 func (e *syntaxError) Error() string { return fmt.Sprintf("%s (at byte %d)", e.msg, e.off+1) }
 
 func (p *lineParser) fail(format string, args ...any) error {

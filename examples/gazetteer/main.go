@@ -38,7 +38,10 @@ func main() {
 // files is a repeatable -gazetteer flag.
 type files []string
 
-func (f *files) String() string     { return strings.Join(*f, ",") }
+// String returns the files, comma-separated (flag.Value).
+func (f *files) String() string { return strings.Join(*f, ",") }
+
+// Set adds a file (flag.Value).
 func (f *files) Set(s string) error { *f = append(*f, s); return nil }
 
 // run is the program: it parses args, writes results to stdout and
