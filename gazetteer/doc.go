@@ -49,6 +49,10 @@
 //   - Fuzzy matches (How == [ByFuzzy]) are guesses; their Score is lower.
 //     Callers that need precision can drop them.
 //   - Entries returned by the Gazetteer are copies.
+//   - Text in capitals (headlines) matches names case-insensitively, but an
+//     acronym cannot be told from a capitalised word there: "HELP US"
+//     matches US. Callers that know a line is a headline can weigh acronym
+//     matches (Match.Acronym) in it accordingly.
 //
 // # Matching rules
 //
