@@ -29,12 +29,12 @@ import (
 const (
 	prioModel     = 50 // statistical NER label
 	prioFuzzy     = 60 // gazetteer name within an edit distance
-	prioModelWide = 65 // an ORG/PERSON label that strictly contains a place name ("Bank of Russia")
 	prioAdjective = 70 // gazetteer demonym ("Russian")
 	prioDate      = 75
 	prioTitle     = 80 // a name after a title ("President Vitaly Gabniya")
-	prioAcronym   = 85 // an acronym defined in the document
 	prioGazetteer = 90 // gazetteer name or alias
+	prioModelWide = 95 // an ORG/PERSON label that strictly contains a known name ("University of Georgia")
+	prioAcronym   = 97 // an acronym defined in the document, over the gazetteer's reading
 )
 
 // candidate is a possible mention of one sentence; tokens [ts, te) are
@@ -95,8 +95,9 @@ func (r *recognizer) mentions(ctx context.Context, doc *Document, ref refDate, s
 			})
 		}
 		r.modelCandidates(doc.Text, toks, st.TokenStart, si, s)
+		from := len(out)
 		out = append(out, resolve(s.cands)...)
-		r.learnAcronyms(doc, out, s)
+		out = r.learnAcronyms(doc, out, from, s)
 	}
 	linkNameVariants(doc, out)
 	return out, nil
@@ -537,16 +538,38 @@ func (r *recognizer) addModelSpan(text string, toks []Token, base, si, i, j int,
 	a, b := toks[i], toks[j-1]
 	m := Mention{Type: typ, Text: text[a.Start:b.End], Start: a.Start, End: b.End, Sentence: si, Name: text[a.Start:b.End], Source: FromModel, Score: score}
 	if typ == Org || typ == Person {
-		// "Bank of Russia", "Magic Johnson", "Kurdistan Democratic Party":
-		// an organisation or a person whose name contains a shorter known
-		// name keeps the whole span.
+		// "University of Georgia", "Magic Johnson", "Kurdistan Democratic
+		// Party": an organisation or a person whose name contains a
+		// shorter known name keeps the whole span, unless the rest is
+		// only common words that are no head of a name ("RT Team").
 		for _, c := range s.cands {
-			if c.prio == prioGazetteer && c.ts >= base+i && c.te <= base+j && c.te-c.ts < j-i {
+			if c.prio == prioGazetteer && c.ts >= base+i && c.te <= base+j && c.te-c.ts < j-i &&
+				r.widens(toks, i, j, c.ts-base, c.te-base, typ) {
 				prio = prioModelWide
 			}
 		}
 	}
 	s.cands = append(s.cands, candidate{m: m, ts: base + i, te: base + j, prio: prio})
+}
+
+// widens reports whether a model span [i, j) of type typ is a name of its
+// own rather than the known name [ci, cj) inside it with common words
+// around: a person's other words are names ("Magic Johnson"); an
+// organisation needs a head word ("University of Georgia") or another
+// word that is not a common one ("Kurdistan Democratic Party").
+func (r *recognizer) widens(toks []Token, i, j, ci, cj int, typ Type) bool {
+	if typ == Person {
+		return true
+	}
+	if retypeByHead(toks[i:j], "") == typ {
+		return true
+	}
+	for k := i; k < j; k++ {
+		if (k < ci || k >= cj) && isCapitalized(toks[k].Text) && !r.isCommonWord(toks[k].Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // knownName reports whether the gazetteer knows the token as a name.
@@ -603,13 +626,16 @@ func resolve(cands []candidate) []Mention {
 	return kept
 }
 
-// learnAcronyms records definitions "Full Name (ACR)" and "ACR (Full
-// Name)" among the mentions found so far, so that later uses of ACR are
-// mentions of the same entity.
-func (r *recognizer) learnAcronyms(doc *Document, ms []Mention, s *recScratch) {
-	for k := range ms {
+// learnAcronyms records definitions "Full Name (ACR)" among the mentions
+// found so far, so that later uses of ACR are mentions of the same entity,
+// and makes the ACR in parentheses a mention of it too. A definition in
+// the document outranks the gazetteer's reading of the acronym (an
+// article's "CMC" is what it defines, whatever else CMC stands for). It
+// returns ms with the acronyms in parentheses linked.
+func (r *recognizer) learnAcronyms(doc *Document, ms []Mention, from int, s *recScratch) []Mention {
+	for k := from; k < len(ms); k++ {
 		m := ms[k]
-		if m.Type == Date || m.Adjectival {
+		if m.Type == Date || m.Adjectival || m.Type == Person {
 			continue
 		}
 		rest := doc.Text[m.End:]
@@ -631,7 +657,41 @@ func (r *recognizer) learnAcronyms(doc *Document, ms []Mention, s *recScratch) {
 		if _, ok := s.acros[acr]; !ok {
 			s.acros[acr] = m
 		}
+		// The acronym in parentheses names the same entity.
+		as := m.End + (len(rest) - len(trim)) + 1
+		am := s.acros[acr]
+		am.Text, am.Start, am.End, am.Source, am.Score = acr, as, as+len(acr), FromRule, 0.85
+		am.Adjectival, am.Value, am.Mod, am.Metonymy, am.Alternatives = false, "", "", false, nil
+		switch {
+		case k+1 < len(ms) && ms[k+1].Start == am.Start && ms[k+1].End == am.End:
+			am.Sentence = ms[k+1].Sentence
+			ms[k+1] = am
+		case k+1 == len(ms) || ms[k+1].Start >= am.End:
+			if si := sentenceAt(doc, am.Start); si >= 0 {
+				am.Sentence = si
+				ms = slices.Insert(ms, k+1, am)
+			}
+		}
 	}
+	return ms
+}
+
+// sentenceAt returns the index of the sentence holding byte offset off, or
+// -1 when none does.
+func sentenceAt(doc *Document, off int) int {
+	i, found := slices.BinarySearchFunc(doc.Sentences, off, func(s Sentence, off int) int {
+		switch {
+		case s.End <= off:
+			return -1
+		case s.Start > off:
+			return 1
+		}
+		return 0
+	})
+	if !found {
+		return -1
+	}
+	return i
 }
 
 // isAcronym reports whether s is 2 to 10 capitals (digits allowed after
