@@ -99,6 +99,7 @@ func (r *recognizer) mentions(ctx context.Context, doc *Document, ref refDate, s
 		out = append(out, resolve(s.cands)...)
 		out = r.learnAcronyms(doc, out, from, s)
 	}
+	out = r.addSurnames(doc, out)
 	linkNameVariants(doc, out)
 	return out, nil
 }
@@ -230,7 +231,7 @@ var personTitles = map[string]bool{
 	"leader": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "king": true, "queen": true,
 	"prince": true, "princess": true, "emir": true, "sheikh": true, "sultan": true, "general": true, "gen.": true,
 	"col.": true, "colonel": true, "lt.": true, "lieutenant": true, "major": false, "capt.": true, "captain": true,
-	"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "sen.": true, "senator": true, "rep.": true,
+	"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "mr": true, "mrs": true, "ms": true, "dr": true, "sen.": true, "senator": true, "rep.": true,
 	"gov.": true, "governor": true, "mayor": true, "judge": true, "justice": true, "chairman": true,
 	"chairwoman": true, "chair": true, "commander": true, "diplomat": true, "official": true, "chief": true,
 	"head": true, "director": true, "adviser": true, "advisor": true, "aide": true, "deputy": true,
@@ -530,7 +531,7 @@ func (r *recognizer) addModelSpan(text string, toks []Token, base, si, i, j int,
 		return // a lone sentence-initial word that the tagger does not call a proper noun
 	}
 	typ = retypeByHead(toks[i:j], typ)
-	if typ == Person && i > 0 && placePreposition(lowerASCII(toks[i-1].Text)) && (j == len(toks) || !isPossessive(toks[j].Text)) {
+	if typ == Person && placeBefore(toks, i) && (j == len(toks) || !isPossessive(toks[j].Text)) {
 		// "in Vestvågøy", "near Debre Tabor": a name after a preposition of
 		// place is a place, whatever its spelling suggests to the model.
 		typ = Location
@@ -755,49 +756,193 @@ func isDebrisLine(toks []Token) bool {
 	return lower*10 >= len(toks)*9
 }
 
+// addSurnames makes a later (or earlier) use of the surname of a person
+// named in full in the document a PERSON mention, where nothing else
+// claimed it or only a statistical model typed it otherwise: "Oleg
+// Botsiyev ... the plan of Botsiyev". linkNameVariants then links it.
+func (r *recognizer) addSurnames(doc *Document, ms []Mention) []Mention {
+	var surnames map[string]bool
+	for _, m := range ms {
+		if m.Type != Person {
+			continue
+		}
+		// A model's person whose first word is a common word may be no
+		// person at all ("Late Erlitou").
+		first, _, _ := strings.Cut(strings.TrimSpace(m.Text), " ")
+		if m.Source == FromModel && r.isCommonWord(first) {
+			continue
+		}
+		if w := surname(m.Text); w != "" {
+			if surnames == nil {
+				surnames = map[string]bool{}
+			}
+			surnames[w] = true
+		}
+	}
+	if surnames == nil {
+		return ms
+	}
+	var added []Mention
+	k := 0 // ms[k] is the first mention not ending before the token
+	for si, st := range doc.Sentences {
+		for ti := st.TokenStart; ti < st.TokenEnd; ti++ {
+			t := doc.Tokens[ti]
+			if !surnames[t.Text] {
+				continue
+			}
+			for k < len(ms) && ms[k].End <= t.Start {
+				k++
+			}
+			replace := false
+			if k < len(ms) && ms[k].Start < t.End {
+				m := ms[k]
+				if m.Start != t.Start || m.End != t.End || m.Type == Person || m.Source != FromModel {
+					continue
+				}
+				replace = true
+			}
+			if replace && placeBefore(doc.Tokens[st.TokenStart:st.TokenEnd], ti-st.TokenStart) {
+				continue // "held in Guantanamo": a place after all
+			}
+			// A surname inside a longer run of names is another name
+			// ("Botsiyev Street", "Anna Botsiyev"); at the start of a
+			// sentence a common word is no name ("Power cuts").
+			toks := doc.Tokens[st.TokenStart:st.TokenEnd]
+			i := ti - st.TokenStart
+			if i+1 < len(toks) && isNameWord(toks[i+1].Text) && !r.isCommonWord(toks[i+1].Text) {
+				continue
+			}
+			if i > 0 && isNameWord(toks[i-1].Text) && !isTitle(toks[i-1]) && !r.isCommonWord(toks[i-1].Text) {
+				continue
+			}
+			if i == 0 && r.isCommonWord(t.Text) {
+				continue
+			}
+			m := Mention{Type: Person, Text: t.Text, Start: t.Start, End: t.End, Sentence: si, Name: t.Text, Source: FromRule, Score: 0.75}
+			if replace {
+				ms[k] = m
+			} else {
+				added = append(added, m)
+			}
+		}
+	}
+	if len(added) == 0 {
+		return ms
+	}
+	ms = append(ms, added...)
+	slices.SortFunc(ms, func(a, b Mention) int { return a.Start - b.Start })
+	return ms
+}
+
+// surname returns the last name of a person's name of two words or more
+// ("Botsiyev" of "Oleg Botsiyev", "King" of "Martin Luther King Jr."), or
+// "" when the name is a single word or its last word is no name.
+func surname(name string) string {
+	ws := strings.Fields(name)
+	for len(ws) > 0 {
+		switch ws[len(ws)-1] {
+		case "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV":
+			ws = ws[:len(ws)-1]
+			continue
+		}
+		break
+	}
+	if len(ws) < 2 {
+		return ""
+	}
+	w := ws[len(ws)-1]
+	if len(w) < 3 || !isNameWord(w) || strings.HasSuffix(w, ".") {
+		return ""
+	}
+	return w
+}
+
 // linkNameVariants gives name variants of one person the same canonical
 // name and id: "Putin" after "Vladimir Putin" is Vladimir Putin; an
 // unknown person's name is the fullest form used in the document.
+//
+// A full name (two words or more) of an unknown person takes, as its name,
+// the longest full name in the document with the same first and last
+// words ("Oleg A. Botsiyev" for "Oleg Botsiyev"), or the gazetteer's when
+// a known person's name has them. A surname alone takes the id and name of
+// the nearest full name before it with that surname (after it, when none
+// is before), even over the gazetteer's reading of the surname: in a
+// document about Magic Johnson, "Johnson" is not Boris Johnson.
 func linkNameVariants(doc *Document, ms []Mention) {
-	type full struct{ name, id string }
-	byLast := map[string]full{}
+	type full struct {
+		first, last string
+		name, id    string
+		start       int
+	}
+	var fulls []full
 	for _, m := range ms {
-		if m.Type != Person || !strings.ContainsAny(strings.TrimSpace(m.Text), " \n\t") {
+		if m.Type != Person {
 			continue
 		}
-		last := lastWord(m.Text)
-		f, ok := byLast[last]
+		last := surname(m.Text)
+		if last == "" {
+			continue
+		}
+		first, _, _ := strings.Cut(strings.TrimSpace(m.Text), " ")
 		name := m.Name
 		if m.ID == "" {
 			name = m.Text
 		}
-		if !ok || (f.id == "" && (m.ID != "" || len(name) > len(f.name))) {
-			byLast[last] = full{name, m.ID}
+		fulls = append(fulls, full{first, last, name, m.ID, m.Start})
+	}
+	if len(fulls) == 0 {
+		return
+	}
+	// The canonical form of each (first, last) pair: a gazetteer person's
+	// name, or else the longest form.
+	type key struct{ first, last string }
+	best := map[key]full{}
+	for _, f := range fulls {
+		k := key{f.first, f.last}
+		b, ok := best[k]
+		if !ok || (b.id == "" && (f.id != "" || len(f.name) > len(b.name))) {
+			best[k] = f
 		}
 	}
+	for i := range fulls {
+		b := best[key{fulls[i].first, fulls[i].last}]
+		fulls[i].name, fulls[i].id = b.name, b.id
+	}
+	fi := 0
 	for i := range ms {
 		m := &ms[i]
 		if m.Type != Person {
 			continue
 		}
-		if f, ok := byLast[lastWord(m.Text)]; ok && (m.ID == "" || m.ID == f.id) {
-			if m.ID == "" && f.id != "" {
-				m.ID = f.id
+		for fi < len(fulls) && fulls[fi].start <= m.Start {
+			fi++
+		}
+		if last := surname(m.Text); last != "" {
+			if m.ID == "" {
+				first, _, _ := strings.Cut(strings.TrimSpace(m.Text), " ")
+				b := best[key{first, last}]
+				m.ID, m.Name = b.id, b.name
 			}
-			if m.ID == f.id {
-				m.Name = f.name
+			continue
+		}
+		// A single word: the nearest full name with it as surname.
+		w := strings.TrimSpace(m.Text)
+		var f *full
+		for j := fi - 1; j >= 0; j-- {
+			if fulls[j].last == w {
+				f = &fulls[j]
+				break
 			}
 		}
+		for j := fi; f == nil && j < len(fulls); j++ {
+			if fulls[j].last == w {
+				f = &fulls[j]
+			}
+		}
+		if f != nil && (m.ID == "" || m.Source == FromGazetteer || m.ID == f.id) {
+			m.ID, m.Name = f.id, f.name
+		}
 	}
-}
-
-// lastWord returns the last white-space separated word of s.
-func lastWord(s string) string {
-	s = strings.TrimSpace(s)
-	if i := strings.LastIndexAny(s, " \t\n"); i >= 0 {
-		return s[i+1:]
-	}
-	return s
 }
 
 // isCommonWord reports whether w is a word that news writes in lower case:
@@ -873,6 +1018,31 @@ func headType(w string) Type {
 		return Location
 	}
 	return ""
+}
+
+// placeBefore reports whether the words before toks[i] make a name there a
+// place: a preposition of place ("in Vestvågøy") or a direction ("north
+// of Wielbark", "south-east of Olsztyn").
+func placeBefore(toks []Token, i int) bool {
+	if i == 0 {
+		return false
+	}
+	w := lowerASCII(toks[i-1].Text)
+	if placePreposition(w) {
+		return true
+	}
+	if w != "of" || i < 2 {
+		return false
+	}
+	d := strings.TrimSuffix(lowerASCII(toks[i-2].Text), "ward")
+	for _, p := range [...]string{"north", "south"} {
+		d = strings.TrimPrefix(strings.TrimPrefix(d, p), "-")
+	}
+	switch d {
+	case "", "east", "west", "eastern", "western", "ern":
+		return lowerASCII(toks[i-2].Text) != "of"
+	}
+	return false
 }
 
 // placePreposition reports whether w, before a name, makes it a place.
