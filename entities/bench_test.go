@@ -15,10 +15,13 @@ import (
 // Speed against prose, on testdata/bench-news.txt (74 KB of Reuters news
 // from CoNLL-2003 and the seed article), in one run:
 //
-//	go test ./entities -run '^$' -bench 'Tagger|Prose|SpeedRatio' -benchmem
+//	go test ./entities -run '^$' -bench 'Tagger|Extract|Prose|SpeedRatio' -benchmem
 //
-// BenchmarkSpeedRatio times both on the same text and reports how many
-// times more tokens per second statecraft handles ("x-prose").
+// BenchmarkTagger covers what prose.NewDocument does: tokens, sentences,
+// POS tags and NER labels. BenchmarkExtract adds mention recognition.
+// BenchmarkSpeedRatio times them and prose on the same text and reports
+// how many times more tokens per second each handles ("x-prose",
+// "extract-x-prose").
 
 func readBenchText(tb testing.TB) string {
 	tb.Helper()
@@ -52,13 +55,23 @@ func mallocs() uint64 {
 	return ms.Mallocs
 }
 
-// BenchmarkTagger is the whole of Extract: tokenize, split sentences, tag
-// POS and NER.
+// BenchmarkTagger is Extract's stages up to tagging: tokenize, split
+// sentences, tag POS and NER.
 func BenchmarkTagger(b *testing.B) {
 	e := benchExtractor(b)
+	benchStage(b, e.analyze)
+}
+
+// BenchmarkExtract is the whole of Extract, mention recognition included.
+func BenchmarkExtract(b *testing.B) {
+	e := benchExtractor(b)
+	benchStage(b, e.Extract)
+}
+
+func benchStage(b *testing.B, run func(context.Context, string) (*Document, error)) {
 	text := readBenchText(b)
 	ctx := context.Background()
-	doc, err := e.Extract(ctx, text)
+	doc, err := run(ctx, text)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -67,7 +80,7 @@ func BenchmarkTagger(b *testing.B) {
 	b.ReportAllocs()
 	m := mallocs()
 	for b.Loop() {
-		if _, err := e.Extract(ctx, text); err != nil {
+		if _, err := run(ctx, text); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -115,9 +128,11 @@ func BenchmarkProseNewDocument(b *testing.B) {
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
 
-// BenchmarkSpeedRatio times Extract and prose.NewDocument (reused model)
-// on the same text in each iteration and reports both rates and their
-// ratio "x-prose" (statecraft's tokens/s over prose's).
+// BenchmarkSpeedRatio times the tagging stages, the whole of Extract and
+// prose.NewDocument (reused model) on the same text in each iteration and
+// reports the rates and the ratios to prose's: "x-prose" for the stages
+// that prose also runs (tokens, sentences, tags, labels) and
+// "extract-x-prose" for Extract with mention recognition.
 func BenchmarkSpeedRatio(b *testing.B) {
 	e := benchExtractor(b)
 	text := readBenchText(b)
@@ -132,27 +147,37 @@ func BenchmarkSpeedRatio(b *testing.B) {
 		b.Fatal(err)
 	}
 	ours, theirs := len(doc.Tokens), len(d.Tokens())
-	const reps = 20 // ours is fast: repeat it for a steadier time
-	var tOurs, tProse time.Duration
+	const reps = 10 // ours is fast: repeat it for a steadier time
+	var tTag, tExtract, tProse time.Duration
 	for b.Loop() {
 		start := time.Now()
+		for range reps {
+			if _, err := e.analyze(ctx, text); err != nil {
+				b.Fatal(err)
+			}
+		}
+		tTag += time.Since(start)
+		start = time.Now()
 		for range reps {
 			if _, err := e.Extract(ctx, text); err != nil {
 				b.Fatal(err)
 			}
 		}
-		tOurs += time.Since(start)
+		tExtract += time.Since(start)
 		start = time.Now()
 		if _, err := prose.NewDocument(text, prose.UsingModel(model)); err != nil {
 			b.Fatal(err)
 		}
 		tProse += time.Since(start)
 	}
-	oursRate := float64(reps*ours*b.N) / tOurs.Seconds()
+	tagRate := float64(reps*ours*b.N) / tTag.Seconds()
+	extractRate := float64(reps*ours*b.N) / tExtract.Seconds()
 	proseRate := float64(theirs*b.N) / tProse.Seconds()
-	b.ReportMetric(oursRate, "tokens/s")
+	b.ReportMetric(tagRate, "tokens/s")
+	b.ReportMetric(extractRate, "extract-tokens/s")
 	b.ReportMetric(proseRate, "prose-tokens/s")
-	b.ReportMetric(oursRate/proseRate, "x-prose")
+	b.ReportMetric(tagRate/proseRate, "x-prose")
+	b.ReportMetric(extractRate/proseRate, "extract-x-prose")
 }
 
 // BenchmarkLoadModels decodes prose's models (what the first New does).

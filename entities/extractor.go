@@ -134,6 +134,27 @@ func (e *Extractor) Extract(ctx context.Context, text string) (*Document, error)
 // relative dates are resolved: with a date of 2014-09-03, "yesterday" is
 // 2014-09-02 and "last week" 2014-W35. The zero time means no date.
 func (e *Extractor) ExtractAt(ctx context.Context, text string, date time.Time) (*Document, error) {
+	doc, err := e.analyze(ctx, text)
+	if err != nil {
+		return nil, err
+	}
+	doc.Date = date
+	rs := e.recs.Get().(*recScratch)
+	defer func() {
+		rs.release()
+		e.recs.Put(rs)
+	}()
+	ms, err := e.rec.mentions(ctx, doc, refDate{date, !date.IsZero()}, rs)
+	if err != nil {
+		return nil, err
+	}
+	doc.Mentions = ms
+	return doc, nil
+}
+
+// analyze runs the stages before mention recognition: tokens, sentences,
+// part-of-speech tags and prose's entity labels.
+func (e *Extractor) analyze(ctx context.Context, text string) (*Document, error) {
 	if len(text) > e.cfg.maxBytes {
 		return nil, fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(text), e.cfg.maxBytes)
 	}
@@ -158,16 +179,5 @@ func (e *Extractor) ExtractAt(ctx context.Context, text string, date time.Time) 
 		}
 		e.tagger.tag(toks[st.TokenStart:st.TokenEnd], s)
 	}
-	doc := &Document{Text: text, Tokens: toks, Sentences: sents, Date: date}
-	rs := e.recs.Get().(*recScratch)
-	defer func() {
-		rs.release()
-		e.recs.Put(rs)
-	}()
-	ms, err := e.rec.mentions(ctx, doc, refDate{date, !date.IsZero()}, rs)
-	if err != nil {
-		return nil, err
-	}
-	doc.Mentions = ms
-	return doc, nil
+	return &Document{Text: text, Tokens: toks, Sentences: sents}, nil
 }
