@@ -9,13 +9,14 @@
 // # Phases of use
 //
 //  1. Build an [Extractor] once with [New]. The first New in a process
-//     decodes prose's models (about 0.2 s and 11 MiB of heap); every
-//     Extractor shares them read-only. Options ([WithMaxBytes]) fix its
-//     limits.
+//     decodes prose's models and loads the gazetteer and statecraft's
+//     entity model (about 0.3 s and 20 MiB of heap in all); every
+//     Extractor shares them read-only. Options ([WithMaxBytes] and the
+//     others) fix its limits and data.
 //  2. Call [Extractor.Extract] for each text, from as many goroutines as
 //     you like: an Extractor is immutable and safe for concurrent use.
-//     Extract tokenizes the text, splits it into sentences and tags every
-//     token, sentence by sentence.
+//     Extract tokenizes the text, splits it into sentences, tags every
+//     token sentence by sentence, and finds the mentions.
 //  3. Read the returned [Document]. It is a plain value owned by the
 //     caller; the Extractor keeps no reference to it and documents share
 //     no mutable state.
@@ -67,9 +68,11 @@
 //
 // # Speed
 //
-// Extract handles about 400,000 tokens per second on one core, 30 to 45
-// times prose.NewDocument with a reused model, with about one heap
-// allocation per thousand tokens. Reproduce with
+// Tokenizing, splitting and tagging run at about 400,000 to 600,000 tokens
+// per second on one core, 30 to 50 times prose.NewDocument with a reused
+// model (which does the same stages), with about one heap allocation per
+// thousand tokens; the whole of Extract, mention recognition included, at
+// about 200,000. Reproduce with
 //
-//	go test ./entities -run '^$' -bench 'Tagger|Prose|SpeedRatio' -benchmem
+//	go test ./entities -run '^$' -bench 'Tagger|Extract|Prose|SpeedRatio' -benchmem
 package entities
