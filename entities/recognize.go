@@ -101,6 +101,7 @@ func (r *recognizer) mentions(ctx context.Context, doc *Document, ref refDate, s
 	}
 	out = r.addSurnames(doc, out)
 	linkNameVariants(doc, out)
+	r.oneSensePerDocument(out)
 	return out, nil
 }
 
@@ -182,7 +183,8 @@ func isMetonymySuffix(rest string) bool {
 // disambiguate picks, for a name that several entries share, the one the
 // sentence points to. The gazetteer ranks states first; a US state is
 // chosen when the text says so ("the U.S. state of Georgia", "Atlanta,
-// Georgia").
+// Georgia", "Georgia Gov. Nathan Deal", "Georgia, USA").
+// oneSensePerDocument then extends the choice to the whole document.
 func (r *recognizer) disambiguate(text string, toks []Token, i int, m Mention) Mention {
 	if len(m.Alternatives) == 0 || m.Type != State {
 		return m
@@ -199,6 +201,17 @@ func (r *recognizer) disambiguate(text string, toks []Token, i int, m Mention) M
 	}
 	prev := func(k int) string { return lowerAt(toks, i-k) }
 	usContext := (prev(1) == "of" && prev(2) == "state") || prev(1) == "state" && (prev(2) == "u.s." || prev(2) == "us" || prev(2) == "american")
+	switch next := lowerAt(toks, i+1); next {
+	case "gov.", "governor", "republican", "republicans", "democrat", "democrats", "sen.", "senator", "rep.", "legislature", "county", "counties":
+		// "Georgia Gov. Nathan Deal", "Georgia Republicans".
+		usContext = true
+	case ",":
+		// "Savannah, Georgia, U.S.", "Georgia, USA".
+		switch lowerAt(toks, i+2) {
+		case "u.s.", "usa", "u.s.a.", "united":
+			usContext = lowerAt(toks, i+2) != "united" || lowerAt(toks, i+3) == "states"
+		}
+	}
 	if !usContext && prev(1) == "," && i >= 2 {
 		// "Atlanta, Georgia": a US city just before.
 		for _, g := range r.gaz.Match(text, []gazetteer.Span{{Start: toks[i-2].Start, End: toks[i-2].End}}) {
@@ -219,6 +232,58 @@ func (r *recognizer) disambiguate(text string, toks []Token, i int, m Mention) M
 	}
 	m.ID, m.Name, m.Type, m.Alternatives = e.ID, e.Name, Location, alts
 	return m
+}
+
+// oneSensePerDocument gives every mention of an ambiguous name the entry
+// that the context chose for another mention of it in the document
+// ("Georgia" is the US state throughout an article that says "Atlanta,
+// Georgia" once), unless the document also points to the entry that
+// the gazetteer ranks first: a mention of it that its context chose, or
+// of something that belongs to it ("Tbilisi", "Georgian", "Saakashvili").
+func (r *recognizer) oneSensePerDocument(ms []Mention) {
+	var chosen map[string]Mention // by lower-case text
+	for _, m := range ms {
+		if len(m.Alternatives) > 0 && !m.Adjectival && m.ID != "" {
+			if first, ok := r.gaz.Lookup(m.Text); ok && first.ID != m.ID {
+				if chosen == nil {
+					chosen = map[string]Mention{}
+				}
+				chosen[strings.ToLower(m.Text)] = m
+			}
+		}
+	}
+	if chosen == nil {
+		return
+	}
+	// The entries the document points to besides through the ambiguous
+	// names: their ids and the states they belong to.
+	cues := map[string]bool{}
+	for _, m := range ms {
+		if m.ID == "" {
+			continue
+		}
+		if _, amb := chosen[strings.ToLower(m.Text)]; amb && !m.Adjectival {
+			continue
+		}
+		cues[m.ID] = true
+		if e, ok := r.gaz.Entry(m.ID); ok && e.Country != "" {
+			cues[e.Country] = true
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
+		c, ok := chosen[strings.ToLower(m.Text)]
+		if !ok || m.ID == c.ID || m.Adjectival || !slices.Contains(m.Alternatives, c.ID) || cues[m.ID] {
+			continue
+		}
+		alts := []string{m.ID}
+		for _, id := range m.Alternatives {
+			if id != c.ID {
+				alts = append(alts, id)
+			}
+		}
+		m.ID, m.Name, m.Type, m.Alternatives = c.ID, c.Name, c.Type, alts
+	}
 }
 
 // personTitles are words and phrases that, before a capitalised name,
