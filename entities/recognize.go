@@ -332,10 +332,18 @@ func (r *recognizer) ruleCandidates(text string, toks []Token, base, si int, s *
 		// An apposition after a role: "ambassador to Abkhazia, Oleg
 		// Botsiyev,", "the bloc's leader, Raul Khadzhinba".
 		if k := skipRoleComplement(toks, j); k > j || lowerAt(toks, j) == "," {
-			j = k
-			if lowerAt(toks, j) != "," {
+			if lowerAt(toks, k) != "," {
+				// "the President of Abkhazia Aslan Bzhania said": a known
+				// place or organisation, then a name without a comma.
+				if p := knownPrefix(toks, s, base, j, k); p > j {
+					if e := nameRun(toks, p); e == k && e-p >= 2 {
+						s.cands = append(s.cands, personCandidate(text, toks, base, si, p, e))
+						i = e - 1
+					}
+				}
 				continue
 			}
+			j = k
 			j++
 			e := nameRun(toks, j)
 			if e-j >= 2 && (e == len(toks) || isClauseEnd(toks[e].Text)) {
@@ -349,6 +357,24 @@ func (r *recognizer) ruleCandidates(text string, toks []Token, base, si int, s *
 			i = e - 1
 		}
 	}
+}
+
+// knownPrefix returns the end of the longest gazetteer name of a state,
+// place or organisation among the candidates that starts the complement
+// [j, k) of a role ("of Abkhazia" in "of Abkhazia Aslan Bzhania"), after
+// its preposition and article, or j when there is none.
+func knownPrefix(toks []Token, s *recScratch, base, j, k int) int {
+	best := j
+	for _, c := range s.cands {
+		if c.prio != prioGazetteer || c.te-base >= k || c.te-base <= best || c.m.Type == Person {
+			continue
+		}
+		// The name starts right after "of" or "of the".
+		if st := c.ts - base; st == j+1 || st == j+2 && lowerAt(toks, j+1) == "the" {
+			best = c.te - base
+		}
+	}
+	return best
 }
 
 // skipRoleComplement skips "to Abkhazia", "of the CSTO", "in Moscow" after
@@ -608,11 +634,22 @@ func (r *recognizer) addModelSpan(text string, toks []Token, base, si, i, j int,
 		// Party": an organisation or a person whose name contains a
 		// shorter known name keeps the whole span, unless the rest is
 		// only common words that are no head of a name ("RT Team").
+		// A span that holds a person and an organisation is two names run
+		// together ("Abkhazia Aslan Bzhania", "NATO Jens Stoltenberg").
+		wide, veto := false, false
 		for _, c := range s.cands {
-			if c.prio == prioGazetteer && c.ts >= base+i && c.te <= base+j && c.te-c.ts < j-i &&
-				r.widens(toks, i, j, c.ts-base, c.te-base, typ) {
-				prio = prioModelWide
+			if c.ts < base+i || c.te > base+j || c.te-c.ts >= j-i {
+				continue
 			}
+			if (c.m.Type == Person) != (typ == Person) && (c.m.Type == Person || c.m.Type == Org) {
+				veto = true
+			}
+			if c.prio == prioGazetteer && r.widens(toks, i, j, c.ts-base, c.te-base, typ) {
+				wide = true
+			}
+		}
+		if wide && !veto {
+			prio = prioModelWide
 		}
 	}
 	s.cands = append(s.cands, candidate{m: m, ts: base + i, te: base + j, prio: prio})
