@@ -1,0 +1,544 @@
+package entities
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/statecraft/statecraft/gazetteer"
+)
+
+// got is the part of a Mention that the recognition tests compare.
+type got struct {
+	Type       Type
+	Text       string
+	ID         string
+	Name       string
+	Adjectival bool
+	Metonymy   bool
+	Value      string
+	Mod        string
+	Source     Source // compared only where a case sets checkSource
+}
+
+// Shorthands for expected mentions.
+func st(text, id, name string) got  { return got{Type: State, Text: text, ID: id, Name: name} }
+func adj(text, id, name string) got { return got{Type: State, Text: text, ID: id, Name: name, Adjectival: true} }
+func loc(text, id, name string) got { return got{Type: Location, Text: text, ID: id, Name: name} }
+func org(text, id, name string) got { return got{Type: Org, Text: text, ID: id, Name: name} }
+func per(text, id, name string) got { return got{Type: Person, Text: text, ID: id, Name: name} }
+func date(text, value, mod string) got {
+	return got{Type: Date, Text: text, Name: text, Value: value, Mod: mod}
+}
+func (g got) from(s Source) got { g.Source = s; return g }
+
+// Frequent entities of the seed article.
+var (
+	russia      = st("Russia", "state/russia", "Russia")
+	abkhazia    = st("Abkhazia", "state/abkhazia", "Abkhazia")
+	southOss    = st("South Ossetia", "state/south-ossetia", "South Ossetia")
+	georgia     = st("Georgia", "state/georgia", "Georgia")
+	nato        = org("NATO", "org/nato", "NATO")
+	moscow      = loc("Moscow", "location/moscow", "Moscow")
+	russian     = adj("Russian", "state/russia", "Russia")
+	abkhazian   = adj("Abkhazian", "state/abkhazia", "Abkhazia")
+	putin       = per("Vladimir Putin", "person/vladimir-putin", "Vladimir Putin")
+	putinAlone  = per("Putin", "person/vladimir-putin", "Vladimir Putin")
+	khadzhinba  = per("Raul Khadzhinba", "person/raul-khadzhinba", "Raul Khadzhinba")
+	usGeorgia   = loc("Georgia", "location/georgia-us-state", "Georgia")
+	botsiyev    = per("Oleg Botsiyev", "", "Oleg Botsiyev")
+	botsiyevSur = per("Botsiyev", "", "Oleg Botsiyev")
+)
+
+// recognitionCase is one text and the mentions expected in it.
+type recognitionCase struct {
+	name        string
+	text        string
+	date        time.Time // the document date for ExtractAt; zero for Extract
+	types       []Type    // compare only mentions of these types; nil for all
+	checkSource bool
+	want        []got
+}
+
+// runRecognitionCases extracts each case's text with e and compares the
+// mentions with cmp.Diff. It also checks the offsets of every mention.
+func runRecognitionCases(t *testing.T, e *Extractor, cases []recognitionCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc, err := e.ExtractAt(context.Background(), c.text, c.date)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var gots []got
+			for i, m := range doc.Mentions {
+				if m.Start < 0 || m.End > len(c.text) || m.Start >= m.End || c.text[m.Start:m.End] != m.Text {
+					t.Fatalf("mention %d: bad span [%d,%d) for %q", i, m.Start, m.End, m.Text)
+				}
+				if i > 0 && doc.Mentions[i-1].End > m.Start {
+					t.Fatalf("mentions %d and %d overlap or are out of order", i-1, i)
+				}
+				if s := doc.Sentences[m.Sentence]; m.Start < s.Start || m.End > s.End {
+					t.Fatalf("mention %q outside its sentence %d [%d,%d)", m.Text, m.Sentence, s.Start, s.End)
+				}
+				if c.types != nil && !containsType(c.types, m.Type) {
+					continue
+				}
+				g := got{Type: m.Type, Text: m.Text, ID: m.ID, Name: m.Name, Adjectival: m.Adjectival, Metonymy: m.Metonymy, Value: m.Value, Mod: m.Mod}
+				if c.checkSource {
+					g.Source = m.Source
+				}
+				gots = append(gots, g)
+			}
+			if diff := cmp.Diff(c.want, gots); diff != "" {
+				t.Errorf("mentions of %q (-want +got):\n%s", c.text, diff)
+			}
+		})
+	}
+}
+
+func containsType(ts []Type, t Type) bool {
+	for _, x := range ts {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+func newTestExtractor(t *testing.T, opts ...Option) *Extractor {
+	t.Helper()
+	e, err := New(opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// TestGazetteerWins: names the gazetteer knows get its type, id and
+// canonical name whatever the statistical labels say.
+func TestGazetteerWins(t *testing.T) {
+	cases := []recognitionCase{
+		{
+			name:        "state that prose labels PERSON",
+			text:        "Russian President Vladimir Putin met Abkhazia's leader in Moscow. NATO objected.",
+			checkSource: true,
+			want: []got{
+				russian.from(FromGazetteer), putin.from(FromGazetteer), abkhazia.from(FromGazetteer),
+				moscow.from(FromGazetteer), nato.from(FromGazetteer),
+			},
+		},
+		{
+			name: "alias and transliteration give the canonical name",
+			text: "The Russian Federation and Sergey Lavrov agreed.",
+			want: []got{st("Russian Federation", "state/russia", "Russia"), per("Sergey Lavrov", "person/sergei-lavrov", "Sergei Lavrov")},
+		},
+		{
+			name:        "misspelt state matched fuzzily",
+			text:        "Officials from Tadjikistan arrived.",
+			checkSource: true,
+			want:        []got{st("Tadjikistan", "state/tajikistan", "Tajikistan").from(FromFuzzy)},
+		},
+		{
+			name: "acronym from the gazetteer",
+			text: "Armenia is a member of the CSTO and the CIS.",
+			want: []got{
+				st("Armenia", "state/armenia", "Armenia"),
+				org("CSTO", "org/csto", "Collective Security Treaty Organization"),
+				org("CIS", "org/cis", "Commonwealth of Independent States"),
+			},
+		},
+		{
+			name: "multi-word state and media outlet",
+			text: "South Ossetia's ambassador told Izvestia about it.",
+			want: []got{southOss, org("Izvestia", "org/izvestia", "Izvestia")},
+		},
+		{
+			name: "organisation containing a state name",
+			text: "The Bank of Russia raised its key rate.",
+			want: []got{org("Bank of Russia", "org/bank-of-russia", "Bank of Russia")},
+		},
+		{
+			name: "ALL-CAPS headline",
+			text: "RUSSIA, CAUCASUS ALLIES TO FORM 'SECURITY OUTLINE'",
+			want: []got{st("RUSSIA", "state/russia", "Russia"), loc("CAUCASUS", "location/caucasus", "Caucasus")},
+		},
+		{
+			name: "ALL-CAPS headline with three states",
+			text: "GEORGIA AND ARMENIA SIGN DEAL WITH UKRAINE",
+			want: []got{
+				st("GEORGIA", "state/georgia", "Georgia"), st("ARMENIA", "state/armenia", "Armenia"),
+				st("UKRAINE", "state/ukraine", "Ukraine"),
+			},
+		},
+		{
+			name: "ALL-CAPS headline with a person, a demonym and a city",
+			text: "PUTIN MEETS ABKHAZ LEADER IN MOSCOW",
+			want: []got{
+				per("PUTIN", "person/vladimir-putin", "Vladimir Putin"), adj("ABKHAZ", "state/abkhazia", "Abkhazia"),
+				loc("MOSCOW", "location/moscow", "Moscow"),
+			},
+		},
+		{
+			name: "ALL-CAPS headline with an organisation",
+			text: "NATO SUMMIT OPENS IN WALES AS UKRAINE CRISIS DEEPENS",
+			want: []got{nato, loc("WALES", "location/wales", "Wales"), st("UKRAINE", "state/ukraine", "Ukraine")},
+		},
+		{
+			name: "title-case headline of the seed",
+			text: "Russia, Caucasus allies to form ‘security outline’ to counter NATO",
+			want: []got{russia, loc("Caucasus", "location/caucasus", "Caucasus"), nato},
+		},
+	}
+	runRecognitionCases(t, newTestExtractor(t), cases)
+
+	t.Run("without the NER model", func(t *testing.T) {
+		runRecognitionCases(t, newTestExtractor(t, WithoutNERModel()), []recognitionCase{
+			{
+				name:        "prose's PERSON Abkhazia and GPE NATO",
+				text:        "Russian President Vladimir Putin met Abkhazia's leader in Moscow. NATO objected.",
+				checkSource: true,
+				want: []got{
+					russian.from(FromGazetteer), putin.from(FromGazetteer), abkhazia.from(FromGazetteer),
+					moscow.from(FromGazetteer), nato.from(FromGazetteer),
+				},
+			},
+		})
+	})
+
+	t.Run("added gazetteer entry", func(t *testing.T) {
+		g, err := gazetteer.New(gazetteer.WithEntries(gazetteer.Entry{
+			ID: "person/oleg-botsiyev", Kind: gazetteer.Person, Name: "Oleg Botsiyev", Aliases: []string{"Botsiyev"},
+		}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		runRecognitionCases(t, newTestExtractor(t, WithGazetteer(g)), []recognitionCase{
+			{
+				name:        "known person over the title rule and the model",
+				text:        "South Ossetia's ambassador to Abkhazia, Oleg Botsiyev, told Izvestia. Botsiyev said more.",
+				types:       []Type{Person},
+				checkSource: true,
+				want: []got{
+					per("Oleg Botsiyev", "person/oleg-botsiyev", "Oleg Botsiyev").from(FromGazetteer),
+					per("Botsiyev", "person/oleg-botsiyev", "Oleg Botsiyev").from(FromGazetteer),
+				},
+			},
+		})
+	})
+}
+
+// TestFailureModes: the known errors of statistical labels are corrected.
+func TestFailureModes(t *testing.T) {
+	cases := []recognitionCase{
+		{
+			name: "demonym and title glued to a name",
+			text: "Abkhazian Vice-President Vitaly Gabniya has confirmed the fact of talks.",
+			want: []got{abkhazian, per("Vitaly Gabniya", "", "Vitaly Gabniya")},
+		},
+		{
+			name: "demonym and title before a known person",
+			text: "In 2008, the pro-Western Georgian President Mikhail Saakashvili attempted to take South Ossetia by military force.",
+			want: []got{
+				date("2008", "2008", ""), adj("Georgian", "state/georgia", "Georgia"),
+				per("Mikhail Saakashvili", "person/mikhail-saakashvili", "Mikhail Saakashvili"), southOss,
+			},
+		},
+		{
+			name: "Sorry is no person",
+			text: "Sorry for the inconvenience, and looking forward to your future comments,",
+			want: nil,
+		},
+		{
+			name: "RT Team is no person",
+			text: "Sorry for the inconvenience.\n\nRT Team.",
+			want: []got{org("RT", "org/rt", "RT")},
+		},
+		{
+			name: "Dear is no person",
+			text: "Dear readers and commenters,",
+			want: nil,
+		},
+		{
+			name: "pronouns are no entities",
+			text: "He said she would go. They met him, and it was his idea.",
+			want: nil,
+		},
+		{
+			name: "pronouns after a name are not linked",
+			text: "Oleg Botsiyev arrived. He said his country agreed.",
+			want: []got{botsiyev},
+		},
+		{
+			name: "demonym before a media outlet",
+			text: "He told popular Russian daily Izvestia that the coalition was planned.",
+			want: []got{russian, org("Izvestia", "org/izvestia", "Izvestia")},
+		},
+		{
+			name: "person and place run together by the model",
+			text: "The President of Abkhazia Aslan Bzhania said so.",
+			want: []got{abkhazia, per("Aslan Bzhania", "person/aslan-bzhania", "Aslan Bzhania")},
+		},
+		{
+			name: "organisation and person run together",
+			text: "NATO Secretary-General Jens Stoltenberg said so.",
+			want: []got{nato, per("Jens Stoltenberg", "person/jens-stoltenberg", "Jens Stoltenberg")},
+		},
+		{
+			name: "person containing a gazetteer surname",
+			text: "Magic Johnson scored 20 points.",
+			want: []got{per("Magic Johnson", "", "Magic Johnson")},
+		},
+		{
+			name: "university named after a state",
+			text: "She studied at the University of Georgia.",
+			want: []got{org("University of Georgia", "", "University of Georgia")},
+		},
+		{
+			name: "May is a verb",
+			text: "Russia may soon enter a treaty.",
+			want: []got{russia},
+		},
+		{
+			name: "a count is no year",
+			text: "Russia sent 2000 troops.",
+			want: []got{russia},
+		},
+	}
+	runRecognitionCases(t, newTestExtractor(t), cases)
+
+	t.Run("without the NER model", func(t *testing.T) {
+		runRecognitionCases(t, newTestExtractor(t, WithoutNERModel()), []recognitionCase{
+			{
+				name: "demonym and title glued to a name",
+				text: "Abkhazian Vice-President Vitaly Gabniya has confirmed the fact of talks.",
+				want: []got{abkhazian, per("Vitaly Gabniya", "", "Vitaly Gabniya")},
+			},
+			{
+				name: "Sorry and RT Team",
+				text: "Sorry for the inconvenience, and looking forward to your future comments,\n\nRT Team.",
+				want: []got{org("RT", "org/rt", "RT")},
+			},
+			{
+				name: "pronouns",
+				text: "He said she would go. They met him.",
+				want: nil,
+			},
+		})
+	})
+}
+
+// TestTitles: a title or role before capitalised words makes them a
+// person, also for names no model or gazetteer knows.
+func TestTitles(t *testing.T) {
+	cases := []recognitionCase{
+		{name: "President", text: "President Ivo Branko said no.", want: []got{per("Ivo Branko", "", "Ivo Branko")}},
+		{name: "Vice-President", text: "Vice-President Vitaly Gabniya agreed.", want: []got{per("Vitaly Gabniya", "", "Vitaly Gabniya")}},
+		{name: "Prime Minister", text: "Prime Minister Ivo Branko left for Minsk.", want: []got{per("Ivo Branko", "", "Ivo Branko"), loc("Minsk", "location/minsk", "Minsk")}},
+		{name: "Foreign Minister", text: "Foreign Minister Tamar Beruchashvili spoke.", want: []got{per("Tamar Beruchashvili", "", "Tamar Beruchashvili")}},
+		{name: "Defence Minister", text: "Defence Minister Irakli Alasania resigned.", want: []got{per("Irakli Alasania", "", "Irakli Alasania")}},
+		{name: "ambassador lower case", text: "The talks were led by ambassador Oleg Botsiyev.", want: []got{botsiyev}},
+		{name: "Ambassador at sentence start", text: "Ambassador John Tefft said so.", want: []got{per("John Tefft", "", "John Tefft")}},
+		{name: "leader", text: "Abkhazian leader Raul Khadzhinba met him.", want: []got{abkhazian, khadzhinba}},
+		{name: "Secretary-General", text: "Secretary-General Ivar Lund arrived.", want: []got{per("Ivar Lund", "", "Ivar Lund")}},
+		{name: "spokesman of an organisation", text: "Kremlin spokesman Dmitry Peskov said.", want: []got{org("Kremlin", "org/kremlin", "Kremlin"), per("Dmitry Peskov", "person/dmitry-peskov", "Dmitry Peskov")}},
+		{name: "spokesman apposition", text: "A spokesman, Artur Aganov, said so.", want: []got{per("Artur Aganov", "", "Artur Aganov")}},
+		{name: "role complement and apposition", text: "South Ossetia's ambassador to Abkhazia, Oleg Botsiyev, told Izvestia.", want: []got{southOss, abkhazia, botsiyev, org("Izvestia", "org/izvestia", "Izvestia")}},
+		{name: "possessive role and apposition", text: "The party's leader, Ivo Branko, said no.", want: []got{per("Ivo Branko", "", "Ivo Branko")}},
+		{name: "Dr. and Mr", text: "Dr. Anna Kovalenko and Mr Ilya Orlov came.", want: []got{per("Anna Kovalenko", "", "Anna Kovalenko"), per("Ilya Orlov", "", "Ilya Orlov")}},
+		{name: "Gen.", text: "Gen. Valery Gerasimov spoke.", want: []got{per("Valery Gerasimov", "person/valery-gerasimov", "Valery Gerasimov")}},
+		{name: "Mayor", text: "Mayor Ivo Branko spoke.", want: []got{per("Ivo Branko", "", "Ivo Branko")}},
+		{name: "possessive after the name", text: "President Ivo Branko's visit ended.", want: []got{per("Ivo Branko", "", "Ivo Branko")}},
+		{name: "former President", text: "Former President Eduard Shevardnadze died.", want: []got{per("Eduard Shevardnadze", "person/eduard-shevardnadze", "Eduard Shevardnadze")}},
+		{name: "title without a name", text: "The President said nothing to the ambassador.", want: nil},
+		{name: "title before a month", text: "The President in August said nothing.", want: []got{date("August", "XXXX-08", "")}},
+		{
+			name:        "rule source for unknown names",
+			text:        "Vice-President Vitaly Gabniya agreed.",
+			checkSource: true,
+			want:        []got{per("Vitaly Gabniya", "", "Vitaly Gabniya").from(FromRule)},
+		},
+	}
+	runRecognitionCases(t, newTestExtractor(t), cases)
+}
+
+// TestDemonymsAndPlaces: demonyms used as modifiers are adjectival STATE
+// mentions linked to the state; cities and regions are LOCATIONs, with
+// metonymy recorded.
+func TestDemonymsAndPlaces(t *testing.T) {
+	cases := []recognitionCase{
+		{name: "demonym before a title", text: "Russian President Vladimir Putin arrived.", want: []got{russian, putin}},
+		{name: "list of demonyms", text: "The Russian, French and German leaders met.", want: []got{russian, adj("French", "state/france", "France"), adj("German", "state/germany", "Germany")}},
+		{name: "demonym before a plural noun", text: "Ukrainian troops left.", want: []got{adj("Ukrainian", "state/ukraine", "Ukraine")}},
+		{name: "demonym of a partially recognised state", text: "Ossetian refugees fled.", want: []got{adj("Ossetian", "state/south-ossetia", "South Ossetia")}},
+		{name: "short demonym", text: "The Abkhaz side agreed.", want: []got{adj("Abkhaz", "state/abkhazia", "Abkhazia")}},
+		{name: "historical state inside post-", text: "It is the largest bloc in the post-Soviet space.", want: []got{adj("Soviet", "state/soviet-union", "Soviet Union")}},
+		{name: "American", text: "American officials said so.", want: []got{adj("American", "state/united-states", "United States")}},
+		{name: "adjective of a continent", text: "European leaders met.", want: []got{{Type: Location, Text: "European", ID: "location/europe", Name: "Europe", Adjectival: true}}},
+		{name: "union is no demonym", text: "The European Union agreed.", want: []got{org("European Union", "org/eu", "European Union")}},
+		{name: "Moscow-led is metonymy", text: "It is allied with another Moscow-led military alliance.", want: []got{{Type: Location, Text: "Moscow", ID: "location/moscow", Name: "Moscow", Metonymy: true}}},
+		{name: "Washington-backed is metonymy", text: "Washington-backed rebels fought.", want: []got{{Type: Location, Text: "Washington", ID: "location/washington", Name: "Washington", Metonymy: true}}},
+		{name: "Moscow-based is a place", text: "A Moscow-based company won.", want: []got{moscow}},
+		{name: "capital city", text: "Tbilisi is the capital of Georgia.", want: []got{loc("Tbilisi", "location/tbilisi", "Tbilisi"), georgia}},
+		{name: "city in a sentence", text: "Putin and Khadzhinba met in Moscow in late August.", want: []got{putinAlone, per("Khadzhinba", "person/raul-khadzhinba", "Raul Khadzhinba"), moscow, date("late August", "XXXX-08", "LATE")}},
+		{name: "region", text: "The two Caucasus nations agreed.", want: []got{loc("Caucasus", "location/caucasus", "Caucasus")}},
+		{name: "sea", text: "Ships sailed the Black Sea.", want: []got{loc("Black Sea", "location/black-sea", "Black Sea")}},
+		{name: "unknown place after a preposition", text: "He lives in Sukhumi near Gagra.", want: []got{loc("Sukhumi", "location/sukhumi", "Sukhumi"), loc("Gagra", "location/gagra", "Gagra")}},
+		{name: "lake by its head word", text: "They visited Lake Ritsa.", want: []got{loc("Lake Ritsa", "", "Lake Ritsa")}},
+	}
+	runRecognitionCases(t, newTestExtractor(t), cases)
+}
+
+// TestAcronymDefinitions: "Full Name (ACR)" teaches ACR for the rest of
+// the document, over the gazetteer's reading of ACR.
+func TestAcronymDefinitions(t *testing.T) {
+	csto := org("Collective Security Treaty Organization", "org/csto", "Collective Security Treaty Organization")
+	cstoAcr := org("CSTO", "org/csto", "Collective Security Treaty Organization")
+	edbAcr := org("EDB", "org/eurasian-development-bank", "Eurasian Development Bank")
+	cases := []recognitionCase{
+		{
+			name: "known organisation",
+			text: "Armenia joined the Collective Security Treaty Organization (CSTO) in 2002. The CSTO grew.",
+			want: []got{st("Armenia", "state/armenia", "Armenia"), csto, cstoAcr, date("2002", "2002", ""), cstoAcr},
+		},
+		{
+			name:        "acronym in parentheses and later use come from the rule",
+			text:        "The Eurasian Development Bank (EDB) approved a loan. The EDB said it would lend more.",
+			checkSource: true,
+			want: []got{
+				org("Eurasian Development Bank", "org/eurasian-development-bank", "Eurasian Development Bank").from(FromGazetteer),
+				edbAcr.from(FromRule), edbAcr.from(FromRule),
+			},
+		},
+		{
+			name: "unknown organisation",
+			text: "The Caspian Maritime Council (CMC) met in Baku. Later the CMC agreed.",
+			want: []got{
+				org("Caspian Maritime Council", "", "Caspian Maritime Council"),
+				org("CMC", "", "Caspian Maritime Council"),
+				loc("Baku", "location/baku", "Baku"),
+				org("CMC", "", "Caspian Maritime Council"),
+			},
+		},
+		{
+			name: "definition far before the use",
+			text: "The Caspian Maritime Council (CMC) was founded. Ships sailed. Ports grew. The CMC met again.",
+			want: []got{
+				org("Caspian Maritime Council", "", "Caspian Maritime Council"),
+				org("CMC", "", "Caspian Maritime Council"),
+				org("CMC", "", "Caspian Maritime Council"),
+			},
+		},
+		{
+			name:  "initials that do not match teach nothing",
+			text:  "The Foo Bar (XYZ) met. The XYZ left.",
+			types: []Type{Org},
+			want:  []got{org("Foo Bar", "", "Foo Bar"), org("XYZ", "", "XYZ"), org("XYZ", "", "XYZ")},
+		},
+	}
+	runRecognitionCases(t, newTestExtractor(t), cases)
+}
+
+// TestNameVariants: later short forms of a person's name share the
+// canonical name and id of the full form.
+func TestNameVariants(t *testing.T) {
+	cases := []recognitionCase{
+		{name: "Putin after Vladimir Putin", text: "Vladimir Putin met Merkel. Putin said no.", want: []got{putin, per("Merkel", "person/angela-merkel", "Angela Merkel"), putinAlone}},
+		{name: "Putin alone", text: "Putin said it.", want: []got{putinAlone}},
+		{name: "title before the surname", text: "Vladimir Putin arrived. President Putin spoke.", want: []got{putin, putinAlone}},
+		{name: "Saakashvili", text: "Mikhail Saakashvili attacked. Saakashvili failed.", want: []got{per("Mikhail Saakashvili", "person/mikhail-saakashvili", "Mikhail Saakashvili"), per("Saakashvili", "person/mikhail-saakashvili", "Mikhail Saakashvili")}},
+		{name: "unknown person", text: "Oleg Botsiyev arrived on Monday. Later, Botsiyev said he was pleased.", types: []Type{Person}, want: []got{botsiyev, botsiyevSur}},
+		{
+			name:        "surname the model misses",
+			text:        "South Ossetia's ambassador to Abkhazia, Oleg Botsiyev, told Izvestia. The plan of Botsiyev won.",
+			types:       []Type{Person},
+			checkSource: true,
+			want:        []got{botsiyev.from(FromRule), botsiyevSur.from(FromRule)},
+		},
+		{name: "surname before a possessive", text: "Oleg Botsiyev spoke. Botsiyev's plan was approved.", types: []Type{Person}, want: []got{botsiyev, botsiyevSur}},
+		{name: "surname before the full name", text: "Botsiyev said it. Oleg Botsiyev added more.", want: []got{botsiyevSur, botsiyev}},
+		{name: "fullest form is the name", text: "Oleg A. Botsiyev spoke. Oleg Botsiyev left. Botsiyev returned.", want: []got{per("Oleg A. Botsiyev", "", "Oleg A. Botsiyev"), per("Oleg Botsiyev", "", "Oleg A. Botsiyev"), per("Botsiyev", "", "Oleg A. Botsiyev")}},
+		{name: "nearest full name", text: "Anna Botsiyev spoke first. Then Oleg Botsiyev spoke. Botsiyev said it was over.", want: []got{per("Anna Botsiyev", "", "Anna Botsiyev"), botsiyev, botsiyevSur}},
+		{name: "document person over the gazetteer's surname", text: "Magic Johnson scored 20 points. Johnson said he was tired.", want: []got{per("Magic Johnson", "", "Magic Johnson"), per("Johnson", "", "Magic Johnson")}},
+		{name: "common word at sentence start", text: "Samantha Power said so. Power cuts hit the city.", want: []got{per("Samantha Power", "", "Samantha Power")}},
+		{name: "surname inside another name", text: "Oleg Botsiyev spoke. They walked down Botsiyev Street.", types: []Type{Person}, want: []got{botsiyev}},
+	}
+	runRecognitionCases(t, newTestExtractor(t), cases)
+}
+
+// TestDatesThroughExtractor: DATE mentions and their TIMEX3 values, with
+// and without a document date.
+func TestDatesThroughExtractor(t *testing.T) {
+	ref := time.Date(2014, 9, 3, 0, 0, 0, 0, time.UTC) // a Wednesday
+	dates := []Type{Date}
+	cases := []recognitionCase{
+		{name: "year", text: "In 2008, Saakashvili attacked.", types: dates, want: []got{date("2008", "2008", "")}},
+		{name: "month and year", text: "Russia introduced free trade in December 2013.", types: dates, want: []got{date("December 2013", "2013-12", "")}},
+		{name: "day month year", text: "Georgia declared independence on 9 April 1991.", types: dates, want: []got{date("9 April 1991", "1991-04-09", "")}},
+		{name: "month day year", text: "The treaty was signed Feb. 14, 1992, in Minsk.", types: dates, want: []got{date("Feb. 14, 1992", "1992-02-14", "")}},
+		{name: "ISO date", text: "The decree is dated 1996-12-06.", types: dates, want: []got{date("1996-12-06", "1996-12-06", "")}},
+		{name: "late August", text: "They met in Moscow in late August.", types: dates, want: []got{date("late August", "XXXX-08", "LATE")}},
+		{name: "late August resolved", text: "They met in Moscow in late August.", date: ref, types: dates, want: []got{date("late August", "2014-08", "LATE")}},
+		{name: "decade", text: "The wars of the 1990s left scars.", types: dates, want: []got{date("the 1990s", "199X", "")}},
+		{name: "within months", text: "The treaty can be signed within months.", types: dates, want: []got{date("within months", "PXM", "")}},
+		{name: "yesterday unresolved", text: "The talks were held yesterday.", types: dates, want: []got{date("yesterday", "XXXX-XX-XX", "")}},
+		{name: "yesterday resolved", text: "The talks were held yesterday.", date: ref, types: dates, want: []got{date("yesterday", "2014-09-02", "")}},
+		{name: "last week resolved", text: "The vote was last week.", date: ref, types: dates, want: []got{date("last week", "2014-W35", "")}},
+		{name: "on Friday resolved", text: "The vote was on Friday.", date: ref, types: dates, want: []got{date("Friday", "2014-08-29", "")}},
+		{name: "end of the year unresolved", text: "A treaty may be signed before the end of the year.", types: dates, want: []got{date("the end of the year", "XXXX-12", "END")}},
+		{name: "end of the year resolved", text: "A treaty may be signed before the end of the year.", date: ref, types: dates, want: []got{date("the end of the year", "2014-12", "END")}},
+		{name: "this year resolved", text: "Elections are due this year.", date: ref, types: dates, want: []got{date("this year", "2014", "")}},
+		{name: "dated year unaffected by the document date", text: "In 2008, Saakashvili attacked.", date: ref, types: dates, want: []got{date("2008", "2008", "")}},
+		{name: "source is a rule", text: "Talks resumed in 2014.", types: dates, checkSource: true, want: []got{date("2014", "2014", "").from(FromRule)}},
+	}
+	runRecognitionCases(t, newTestExtractor(t), cases)
+}
+
+// TestGeorgiaDisambiguation: Georgia is the state unless the text points
+// to the US state, and one sense holds through a document.
+func TestGeorgiaDisambiguation(t *testing.T) {
+	cases := []recognitionCase{
+		{name: "the state", text: "It is a reply to the policies of Georgia that still pursues NATO entry.", want: []got{georgia, nato}},
+		{name: "city, state", text: "Atlanta, Georgia is hot.", want: []got{loc("Atlanta", "location/atlanta", "Atlanta"), usGeorgia}},
+		{name: "the U.S. state of", text: "The U.S. state of Georgia voted.", want: []got{st("U.S.", "state/united-states", "United States"), usGeorgia}},
+		{name: "governor", text: "Georgia Gov. Nathan Deal signed the bill.", want: []got{usGeorgia, per("Nathan Deal", "", "Nathan Deal")}},
+		{name: "one sense per document", text: "Atlanta, Georgia is hot. Georgia voted for Trump.", types: []Type{State, Location}, want: []got{loc("Atlanta", "location/atlanta", "Atlanta"), usGeorgia, usGeorgia}},
+		{name: "document that also points to the state", text: "Georgia voted in Tbilisi. Atlanta, Georgia hosted the Olympics.", want: []got{georgia, loc("Tbilisi", "location/tbilisi", "Tbilisi"), loc("Atlanta", "location/atlanta", "Atlanta"), usGeorgia}},
+		{name: "Georgian army", text: "Georgia and Russia fought in 2008.", want: []got{georgia, russia, date("2008", "2008", "")}},
+	}
+	runRecognitionCases(t, newTestExtractor(t), cases)
+
+	t.Run("alternatives", func(t *testing.T) {
+		e := newTestExtractor(t)
+		doc, err := e.Extract(context.Background(), "Atlanta, Georgia is hot. Georgia voted in Tbilisi.")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var alts [][]string
+		for _, m := range doc.Mentions {
+			if m.Text == "Georgia" {
+				alts = append(alts, m.Alternatives)
+			}
+		}
+		want := [][]string{{"state/georgia"}, {"location/georgia-us-state"}}
+		if diff := cmp.Diff(want, alts); diff != "" {
+			t.Errorf("alternatives (-want +got):\n%s", diff)
+		}
+	})
+}
+
+// TestBoilerplate: web-page debris yields no mentions.
+func TestBoilerplate(t *testing.T) {
+	icons := "icon bookmark-bicon bookmarkicon cameraicon checkicon chevron downicon chevron lefticon chevron righticon chevron upicon closeicon v-compressicon downloadicon editicon v-expandicon fbicon fileicon filtericon flag ruicon full chevron downicon full chevron lefticon full chevron righticon full chevron upicon gpicon insicon mailicon moveicon-musicicon mutedicon nomutedicon okicon v-pauseicon v-playicon searchicon shareicon sign inicon sign upicon stepbackicon stepforicon swipe downicon tagicon tagsicon tgicon trashicon twicon vkicon yticon wticon fm"
+	footer := "Dear readers and commenters,\n\nWe have implemented a new engine for our comment section. We hope the transition goes smoothly for all of you. Unfortunately, the comments made before the change have been lost due to a technical problem. We are working on restoring them, and hoping to see you fill up the comment section with new ones. You should still be able to log in to comment using your social-media profiles, but if you signed up under an RT profile before, you are invited to create a new profile with the new commenting system.\n\nSorry for the inconvenience, and looking forward to your future comments,\n\nRT Team."
+	cases := []recognitionCase{
+		{name: "icon line", text: icons, want: nil},
+		{name: "icon line before a headline", text: icons + "\n\nRussia, Caucasus allies to form ‘security outline’ to counter NATO", want: []got{russia, loc("Caucasus", "location/caucasus", "Caucasus"), nato}},
+		{name: "comment footer", text: footer, want: []got{org("RT", "org/rt", "RT"), org("RT", "org/rt", "RT")}},
+		{name: "comment footer, people only", text: footer, types: []Type{Person}, want: nil},
+		{name: "share buttons", text: "Share on Facebook Tweet Email Print", types: []Type{Person, State}, want: nil},
+	}
+	runRecognitionCases(t, newTestExtractor(t), cases)
+}
