@@ -24,8 +24,10 @@ type got struct {
 }
 
 // Shorthands for expected mentions.
-func st(text, id, name string) got  { return got{Type: State, Text: text, ID: id, Name: name} }
-func adj(text, id, name string) got { return got{Type: State, Text: text, ID: id, Name: name, Adjectival: true} }
+func st(text, id, name string) got { return got{Type: State, Text: text, ID: id, Name: name} }
+func adj(text, id, name string) got {
+	return got{Type: State, Text: text, ID: id, Name: name, Adjectival: true}
+}
 func loc(text, id, name string) got { return got{Type: Location, Text: text, ID: id, Name: name} }
 func org(text, id, name string) got { return got{Type: Org, Text: text, ID: id, Name: name} }
 func per(text, id, name string) got { return got{Type: Person, Text: text, ID: id, Name: name} }
