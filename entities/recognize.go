@@ -111,7 +111,8 @@ func (r *recognizer) gazetteerCandidates(text string, toks []Token, base, si int
 	for _, t := range toks {
 		s.spans = append(s.spans, gazetteer.Span{Start: t.Start, End: t.End})
 	}
-	for _, g := range r.gaz.Match(text, s.spans) {
+	matches := r.gaz.Match(text, s.spans)
+	for _, g := range matches {
 		m := Mention{
 			Text: text[g.Start:g.End], Start: g.Start, End: g.End, Sentence: si,
 			ID: g.ID, Name: g.Name, Score: g.Score, Source: FromGazetteer,
@@ -160,13 +161,54 @@ func (r *recognizer) gazetteerCandidates(text string, toks []Token, base, si int
 		// is a sports team or a company named after it: "Chicago beat
 		// Houston 5-3"; a place inside a longer person name is part of the
 		// name: "Yasser Arafat" (not Mount Arafat). States keep their type
-		// ("France beat Italy").
-		if g.Kind == gazetteer.Location && (modelSays(s, g.TokenStart, g.TokenEnd, false, ner.ORG) || modelSays(s, g.TokenStart, g.TokenEnd, true, ner.PER)) {
+		// ("France beat Italy"), and so do places that their context
+		// makes places ("moved to Toronto", "Detroit, Michigan").
+		if g.Kind == gazetteer.Location && (modelSays(s, g.TokenStart, g.TokenEnd, false, ner.ORG) && !placeContext(toks, g.TokenStart, g.TokenEnd, matches) || modelSays(s, g.TokenStart, g.TokenEnd, true, ner.PER)) {
 			continue
 		}
 		m = r.disambiguate(text, toks, g.TokenStart, m)
 		s.cands = append(s.cands, candidate{m: m, ts: ts, te: te, prio: prio})
 	}
+}
+
+// placeContext reports whether the words around tokens [i, j) make them a
+// place: a preposition of place before ("in Milan", "flights to
+// Palermo") or a known state or place after a comma ("Detroit,
+// Michigan").
+func placeContext(toks []Token, i, j int, matches []gazetteer.Match) bool {
+	if placeBefore(toks, i) {
+		return true
+	}
+	switch lowerAt(toks, i-1) {
+	case "to", "from":
+		// "moved to Toronto", not "lost to Toronto": a verb of motion or
+		// a noun of travel before.
+		if motionWord(lowerAt(toks, i-2)) {
+			return true
+		}
+	}
+	if lowerAt(toks, j) == "," {
+		for _, g := range matches {
+			if g.TokenStart == j+1 && (g.Kind == gazetteer.State || g.Kind == gazetteer.Location) && !g.Adjectival {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// motionWord reports whether w, before "to" or "from" and a name, makes
+// the name a destination or an origin: "moved to", "flights to",
+// "returned from".
+func motionWord(w string) bool {
+	switch w {
+	case "moved", "move", "moves", "moving", "returned", "return", "returning", "travelled", "traveled", "flew", "fly",
+		"flights", "flight", "trip", "trips", "road", "route", "railway", "emigrated", "fled", "relocated",
+		"went", "came", "deported", "exiled", "transferred", "sailed", "drove", "walked", "journey", "visit",
+		"visits", "visited", "headed", "way", "away":
+		return true
+	}
+	return false
 }
 
 // isMetonymySuffix reports whether rest, what follows a place name inside a
@@ -1068,6 +1110,19 @@ var (
 		"bridge": true, "airport": true, "palace": true, "castle": true, "mall": true, "plaza": true,
 		"piazza": true, "via": true, "township": true, "village": true,
 		"borough": true, "municipality": true, "heights": true, "hills": true, "coast": true, "plateau": true,
+		"range": true, "ranges": true, "lakes": true, "falls": true, "peak": true, "peaks": true, "springs": true,
+		"gorge": true, "fjord": true, "cove": true, "marsh": true, "delta": true, "plains": true, "highlands": true,
+		"lowlands": true, "steppe": true, "beach": true, "point": true, "brook": true, "reservoir": true, "dam": true,
+		"trail": true, "drive": true, "lane": true, "stadium": true, "arena": true, "station": true, "tunnel": true,
+		"wilderness": true, "area": true, "monument": true, "icefield": true, "basin": true, "canyon": true,
+		"archipelago": true, "atoll": true, "oasis": true, "volcano": true, "rapids": true,
+	}
+	// stateHeads make a name a state, historical ones included:
+	// "Weimar Republic", "Kingdom of Kakheti", "Golden Horde" is not
+	// caught.
+	stateHeads = map[string]bool{
+		"empire": true, "kingdom": true, "khanate": true, "sultanate": true, "caliphate": true, "emirate": true,
+		"principality": true, "duchy": true, "republic": true, "confederation": true,
 	}
 	orgHeads = map[string]bool{
 		"university": true, "college": true, "school": true, "academy": true, "institute": true,
@@ -1118,6 +1173,8 @@ func headType(w string) Type {
 		return Org
 	case placeHeads[w]:
 		return Location
+	case stateHeads[w]:
+		return State
 	}
 	return ""
 }
