@@ -86,8 +86,10 @@ func WriteHTML(w io.Writer, docs ...*Doc) error {
 	switch len(docs) {
 	case 1:
 		page.Title = docs[0].ID
+		page.Subtitle = "entities and relations"
 	default:
 		page.Title = fmt.Sprintf("%d documents", len(docs))
+		page.Subtitle = page.Title
 	}
 	for t, n := range counts {
 		page.Legend = append(page.Legend, htmlLegend{Type: string(t), Color: template.CSS(typeColor(t)), Count: n})
@@ -102,11 +104,12 @@ func WriteHTML(w io.Writer, docs ...*Doc) error {
 
 // htmlPage is the data of the page template.
 type htmlPage struct {
-	Title  string
-	Legend []htmlLegend
-	Docs   []htmlDoc
-	CSS    template.CSS
-	JS     template.JS
+	Title    string // of the window
+	Subtitle string // beside the heading
+	Legend   []htmlLegend
+	Docs     []htmlDoc
+	CSS      template.CSS
+	JS       template.JS
 }
 
 // htmlLegend is one entry of the colour legend.
@@ -279,7 +282,7 @@ func htmlDocOf(d *Doc) htmlDoc {
 			idx[j] = strconv.Itoa(mi)
 		}
 		name := g.Name
-		if g.Type == entities.Date && g.Value != "" {
+		if g.Type == entities.Date && g.Value != "" && g.Value != g.Name {
 			name += " = " + g.Value
 		}
 		hd.Entities = append(hd.Entities, htmlEntity{Group: gi, Type: string(g.Type), Color: template.CSS(typeColor(g.Type)),

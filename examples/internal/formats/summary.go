@@ -74,7 +74,7 @@ func WriteSummary(w io.Writer, d *Doc) error {
 		if len(notes) > 0 {
 			fmt.Fprintf(bw, " (%s)", strings.Join(notes, "; "))
 		}
-		if e.Type == entities.Date && e.Value != "" {
+		if e.Type == entities.Date && e.Value != "" && e.Value != e.Name {
 			fmt.Fprintf(bw, " = %s", e.Value)
 		}
 		bw.WriteString("\n")

@@ -3,6 +3,7 @@
   "use strict";
   function nums(s) { return s ? s.trim().split(/\s+/).map(Number) : []; }
   var all = [];
+  var selectors = {}; // "doc-1" -> function (kind, n)
   document.querySelectorAll("article.doc").forEach(function (doc) {
     var segs = Array.prototype.slice.call(doc.querySelectorAll(".seg"));
     var marks = {};
@@ -46,6 +47,10 @@
       if (target && target.scrollIntoView) { target.scrollIntoView({ block: "center", behavior: "smooth" }); }
     }
     buttons.forEach(function (b) { b.addEventListener("click", function () { select(b); }); });
+    selectors[doc.id] = function (kind, n) {
+      var b = kind === "r" ? doc.querySelector('button.rel[data-r="' + n + '"]') : doc.querySelector('button.entbtn[data-g="' + n + '"]');
+      if (b) { select(b); }
+    };
     Object.keys(marks).forEach(function (k) {
       marks[k].addEventListener("click", function () {
         var g = marks[k].dataset.g;
@@ -63,6 +68,14 @@
       });
     });
   });
+  // A link to "#doc-1.r3" selects relation 3 of the first document,
+  // "#doc-1.g5" its sixth entity.
+  function fromHash() {
+    var m = /^#(doc-\d+)\.([rg])(\d+)$/.exec(location.hash);
+    if (m && selectors[m[1]]) { selectors[m[1]](m[2], m[3]); }
+  }
+  window.addEventListener("hashchange", fromHash);
+  fromHash();
   document.addEventListener("keydown", function (e) {
     if (e.key === "Escape") { all.forEach(function (c) { c(); }); }
   });
