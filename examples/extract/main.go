@@ -21,7 +21,7 @@
 //
 // Flags:
 //
-//	-format F      output format (default summary):
+//	-format F      output format (default summary; jsonl in batch mode):
 //	                 summary  entities grouped by type with canonical names,
 //	                          ids and counts, then relations as sentences
 //	                 json     one indented object per document, the JSON
@@ -146,6 +146,11 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		err := fmt.Errorf(format, a...)
 		fmt.Fprintln(stderr, "extract:", err)
 		return nil, err
+	}
+	formatSet := false
+	fs.Visit(func(f *flag.Flag) { formatSet = formatSet || f.Name == "format" })
+	if !formatSet && *input == "jsonl" {
+		*formatName = "jsonl" // batch output is one object per line
 	}
 	f, ok := formatByName(*formatName)
 	if !ok {
