@@ -25,7 +25,7 @@
       });
       return first;
     }
-    function select(b) {
+    function select(b, instant) {
       var was = b.getAttribute("aria-pressed") === "true";
       clear();
       if (was) { return; }
@@ -44,12 +44,18 @@
           if (m) { m.classList.add("hl"); target = target || m; }
         });
       }
-      if (target && target.scrollIntoView) { target.scrollIntoView({ block: "center", behavior: "smooth" }); }
+      if (!target || !target.scrollIntoView) { return; }
+      if (instant) {
+        // Opened with a selection in the URL: scroll once the page is laid out.
+        window.addEventListener("load", function () { target.scrollIntoView({ block: "center" }); });
+      } else {
+        target.scrollIntoView({ block: "center", behavior: "smooth" });
+      }
     }
     buttons.forEach(function (b) { b.addEventListener("click", function () { select(b); }); });
     selectors[doc.id] = function (kind, n) {
       var b = kind === "r" ? doc.querySelector('button.rel[data-r="' + n + '"]') : doc.querySelector('button.entbtn[data-g="' + n + '"]');
-      if (b) { select(b); }
+      if (b) { select(b, true); }
     };
     Object.keys(marks).forEach(function (k) {
       marks[k].addEventListener("click", function () {
