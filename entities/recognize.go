@@ -99,6 +99,7 @@ func (r *recognizer) mentions(ctx context.Context, doc *Document, ref refDate, s
 		out = append(out, resolve(s.cands)...)
 		out = r.learnAcronyms(doc, out, from, s)
 	}
+	out = r.refineTypes(doc, out)
 	out = r.addSurnames(doc, out)
 	linkNameVariants(doc, out)
 	r.oneSensePerDocument(out)
@@ -1215,3 +1216,537 @@ func placePreposition(w string) bool {
 
 // isPossessive reports whether s is the possessive clitic 's or ’s.
 func isPossessive(s string) bool { return s == "'s" || s == "’s" || s == "'" || s == "’" }
+
+// Document-level typing of names that the statistical model found.
+//
+// The model types a name from its sentence alone and often errs on
+// names it never saw ("Debre Tabor" a person, "Goodooga" an
+// organisation). refineTypes corrects the model's mentions, and adds
+// mentions of names it missed, from evidence of the whole document:
+//
+//   - a definition: "Brigden is a community in ...", "X was a Canadian
+//     politician", "X, a town in ...";
+//   - a parenthesis of life dates: "Ferenc Puskás ( 1903–1952 )",
+//     "X ( born 5 August 1997 )";
+//   - a coordinated list whose other items have a sure type: "Lübeck,
+//     Wismar and Schwerin", "Tiana and Naveen", "Troy, New York";
+//   - the types given to the same name elsewhere in the document, by the
+//     gazetteer and rules (sure), these cues, and the model (one vote
+//     per mention).
+//
+// Mentions from the gazetteer, rules and dates are never changed.
+
+// refineWeights: a sure type or a cue outweighs two model votes.
+const (
+	voteModel = 1
+	voteSure  = 3
+)
+
+// docMention is a mention with its token range in the document.
+type docMention struct {
+	Mention
+	ts, te int
+	cue    Type // a type that the mention's context gives, "" for none
+}
+
+// refineTypes applies the document-level evidence to ms and returns the
+// mentions, in text order and non-overlapping.
+func (r *recognizer) refineTypes(doc *Document, ms []Mention) []Mention {
+	dms := make([]docMention, len(ms))
+	ti := 0
+	for i, m := range ms {
+		for ti < len(doc.Tokens) && doc.Tokens[ti].End <= m.Start {
+			ti++
+		}
+		te := ti
+		for te < len(doc.Tokens) && doc.Tokens[te].Start < m.End {
+			te++
+		}
+		dms[i] = docMention{Mention: m, ts: ti, te: te}
+	}
+	var added []docMention
+	mi := 0
+	for si, st := range doc.Sentences {
+		toks := doc.Tokens[st.TokenStart:st.TokenEnd]
+		if len(toks) == 0 {
+			continue
+		}
+		for mi < len(dms) && dms[mi].ts < st.TokenStart {
+			mi++
+		}
+		mj := mi
+		for mj < len(dms) && dms[mj].ts < st.TokenEnd {
+			mj++
+		}
+		sent := dms[mi:mj]
+		if isDebrisLine(toks) {
+			continue
+		}
+		added = r.definitionCue(doc, si, st, sent, added)
+		for k := range sent {
+			if sent[k].cue == "" && lifeDatesAfter(doc.Tokens, sent[k].te) {
+				sent[k].cue = Person
+			}
+		}
+		added = r.listCues(doc, si, st, sent, added)
+	}
+	// Votes by name across the document.
+	votes := map[string]map[Type]int{}
+	vote := func(text string, t Type, w int) {
+		if t == State {
+			t = Location
+		}
+		v := votes[text]
+		if v == nil {
+			v = map[Type]int{}
+			votes[text] = v
+		}
+		v[t] += w
+	}
+	for _, list := range [][]docMention{dms, added} {
+		for _, m := range list {
+			switch {
+			case m.Type == Date || m.Adjectival:
+			case m.cue != "":
+				vote(m.Text, m.cue, voteSure)
+			case m.Source != FromModel || r.headTyped(doc, m):
+				vote(m.Text, m.Type, voteSure)
+			default:
+				vote(m.Text, m.Type, voteModel)
+			}
+		}
+	}
+	best := func(text string) Type {
+		var bt Type
+		bw, tie := 0, false
+		for _, t := range [...]Type{Person, Location, Org} {
+			switch w := votes[text][t]; {
+			case w > bw:
+				bt, bw, tie = t, w, false
+			case w == bw && w > 0:
+				tie = true
+			}
+		}
+		if tie {
+			return ""
+		}
+		return bt
+	}
+	changed := false
+	for i := range dms {
+		m := &dms[i]
+		if m.Source != FromModel || m.Adjectival || r.headTyped(doc, *m) {
+			continue
+		}
+		t := best(m.Text)
+		if m.Type == Org && r.isPlaceName(m.Text) {
+			// A known place that the model calls an organisation from its
+			// context is a team or a company ("NEW YORK AT TORONTO"),
+			// whatever the rest of the document says.
+			t = ""
+		}
+		if m.cue != "" {
+			t = m.cue
+		}
+		if t != "" && t != m.Type && !(t == Location && m.Type == State) {
+			m.Type = t
+			changed = true
+		}
+	}
+	if len(added) == 0 && !changed {
+		return ms
+	}
+	out := ms[:0]
+	for _, m := range dms {
+		out = append(out, m.Mention)
+	}
+	for _, m := range added {
+		if t := best(m.Text); t != "" {
+			m.Type = t
+		}
+		if m.cue != "" {
+			m.Type = m.cue
+		}
+		out = append(out, m.Mention)
+	}
+	slices.SortFunc(out, func(a, b Mention) int { return a.Start - b.Start })
+	return out
+}
+
+// isPlaceName reports whether the gazetteer knows text as the name of a
+// place or state.
+func (r *recognizer) isPlaceName(text string) bool {
+	g, ok := r.gaz.Lookup(text)
+	return ok && g.How != gazetteer.ByFuzzy && (g.Kind == gazetteer.Location || g.Kind == gazetteer.State)
+}
+
+// headTyped reports whether a model mention's type comes from a head word
+// ("Lake Tana"), which is as sure as a rule.
+func (r *recognizer) headTyped(doc *Document, m docMention) bool {
+	if m.Source != FromModel || m.te <= m.ts {
+		return false
+	}
+	h := retypeByHead(doc.Tokens[m.ts:m.te], "")
+	return h != "" && h == m.Type
+}
+
+// newDocMention makes a mention of tokens [ts, te) of the document, found
+// by a cue of type t.
+func newDocMention(doc *Document, si, ts, te int, t Type) docMention {
+	a, b := doc.Tokens[ts], doc.Tokens[te-1]
+	text := doc.Text[a.Start:b.End]
+	return docMention{
+		Mention: Mention{Type: t, Text: text, Start: a.Start, End: b.End, Sentence: si, Name: text, Source: FromModel, Score: 0.6},
+		ts:      ts, te: te, cue: t,
+	}
+}
+
+// definitionCue finds a sentence that defines its subject: "Brigden is a
+// community in ...", "Heeney is a census-designated place", "X was an
+// American actor", and gives the subject the type of the defining noun.
+// A subject that no mention covers becomes one when it is a run of
+// capitalised words.
+func (r *recognizer) definitionCue(doc *Document, si int, st Sentence, sent []docMention, added []docMention) []docMention {
+	toks := doc.Tokens
+	i := st.TokenStart
+	if w := lowerAt(toks, i); w == "the" && i+1 < st.TokenEnd {
+		i++
+	}
+	var subj *docMention
+	end := -1
+	if len(sent) > 0 && sent[0].ts == i {
+		subj, end = &sent[0], sent[0].te
+	} else if e := nameRun(toks[:st.TokenEnd], i); e > i && !(e == i+1 && r.isCommonWord(toks[i].Text)) {
+		end = e
+		if len(sent) > 0 && sent[0].ts < e {
+			return added
+		}
+	}
+	if end < 0 {
+		return added
+	}
+	t := definedType(toks[:st.TokenEnd], end)
+	if t == "" {
+		return added
+	}
+	if subj != nil {
+		if subj.Source == FromModel {
+			subj.cue = t
+		}
+		return added
+	}
+	return append(added, newDocMention(doc, si, i, end, t))
+}
+
+// definedType reads a definition after a subject ending at token i: an
+// optional parenthesis, "is/was/are/were" (or a comma for an apposition)
+// and "a/an/the/one of the", then up to six words to a noun of a person,
+// place or organisation. It returns that noun's type, or "".
+func definedType(toks []Token, i int) Type {
+	if lowerAt(toks, i) == "(" {
+		for k := i + 1; k < len(toks) && k < i+24; k++ {
+			if toks[k].Text == ")" {
+				i = k + 1
+				break
+			}
+		}
+	}
+	switch lowerAt(toks, i) {
+	case "is", "was", "are", "were":
+		i++
+		if w := lowerAt(toks, i); w == "also" || w == "now" || w == "currently" || w == "still" {
+			i++
+		}
+	case ",":
+		i++
+	default:
+		return ""
+	}
+	switch lowerAt(toks, i) {
+	case "a", "an", "the":
+		i++
+	case "one":
+		if lowerAt(toks, i+1) != "of" {
+			return ""
+		}
+		i += 2
+		if lowerAt(toks, i) == "the" {
+			i++
+		}
+	default:
+		return ""
+	}
+	// The head is the last word before a preposition, a relative pronoun
+	// or punctuation: "a village in", "the County Governor of".
+	for k := i; k < len(toks) && k < i+8; k++ {
+		switch lowerAt(toks, k) {
+		case "of", "in", "on", "at", "from", "for", "with", "by", "who", "whose", "which", "that", "where",
+			",", ".", ";", ":", "(", "and", "or", "located", "situated", "based", "born", "known", "near":
+			if k == i {
+				return ""
+			}
+			w := lowerAt(toks, k-1)
+			if t := definingNoun(w); t != "" {
+				return t
+			}
+			if personTitles[w] {
+				return Person
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// definingNoun returns the type of an entity that a noun defines: "town"
+// a place, "politician" a person, "band" an organisation; "" otherwise.
+// Plurals count ("one of the largest cities").
+func definingNoun(w string) Type {
+	if t, ok := definingNouns[w]; ok {
+		return t
+	}
+	switch {
+	case strings.HasSuffix(w, "ies"):
+		return definingNouns[strings.TrimSuffix(w, "ies")+"y"]
+	case strings.HasSuffix(w, "s"):
+		return definingNouns[strings.TrimSuffix(w, "s")]
+	}
+	return ""
+}
+
+var definingNouns = map[string]Type{
+	// places
+	"town": Location, "city": Location, "village": Location, "hamlet": Location, "community": Location,
+	"municipality": Location, "commune": Location, "suburb": Location, "neighbourhood": Location,
+	"neighborhood": Location, "district": Location, "region": Location, "county": Location, "province": Location,
+	"island": Location, "river": Location, "lake": Location, "mountain": Location, "peak": Location,
+	"glacier": Location, "valley": Location, "settlement": Location, "locality": Location, "parish": Location,
+	"borough": Location, "township": Location, "capital": Location, "port": Location, "place": Location,
+	"territory": Location, "peninsula": Location, "bay": Location, "sea": Location, "desert": Location,
+	"forest": Location, "park": Location, "reserve": Location, "stadium": Location, "airport": Location,
+	"street": Location, "road": Location, "highway": Location, "bridge": Location, "castle": Location,
+	"palace": Location, "archipelago": Location, "volcano": Location, "range": Location, "hill": Location,
+	"plateau": Location, "canal": Location, "creek": Location, "stream": Location, "tributary": Location,
+	"reservoir": Location, "dam": Location, "pass": Location, "cape": Location, "strait": Location,
+	"oblast": Location, "governorate": Location, "prefecture": Location, "state": "", "country": State,
+	// people
+	"politician": Person, "actor": Person, "actress": Person, "singer": Person, "songwriter": Person,
+	"writer": Person, "poet": Person, "novelist": Person, "author": Person, "painter": Person, "artist": Person,
+	"sculptor": Person, "architect": Person, "composer": Person, "musician": Person, "guitarist": Person,
+	"drummer": Person, "pianist": Person, "violinist": Person, "rapper": Person, "filmmaker": Person,
+	"journalist": Person, "footballer": Person, "cricketer": Person, "athlete": Person, "swimmer": Person,
+	"boxer": Person, "wrestler": Person, "cyclist": Person, "sprinter": Person, "businessman": Person,
+	"businesswoman": Person, "entrepreneur": Person, "lawyer": Person, "judge": Person, "diplomat": Person,
+	"soldier": Person, "admiral": Person, "scientist": Person, "physicist": Person, "chemist": Person,
+	"biologist": Person, "mathematician": Person, "economist": Person, "historian": Person,
+	"philosopher": Person, "professor": Person, "scholar": Person, "engineer": Person, "physician": Person,
+	"priest": Person, "bishop": Person, "monk": Person, "nun": Person, "king": Person, "queen": Person,
+	"prince": Person, "princess": Person, "emperor": Person, "empress": Person, "nobleman": Person,
+	"noblewoman": Person, "dancer": Person, "comedian": Person, "presenter": Person, "broadcaster": Person,
+	"activist": Person, "educator": Person, "inventor": Person, "explorer": Person, "designer": Person,
+	"photographer": Person, "illustrator": Person, "cartoonist": Person, "astronaut": Person,
+	"theologian": Person, "jurist": Person, "statesman": Person, "playwright": Person, "screenwriter": Person,
+	"grandmaster": Person, "pitcher": Person, "quarterback": Person, "goalkeeper": Person, "defender": Person,
+	"midfielder": Person, "striker": Person, "forward": Person, "coach": Person, "manager": "", "player": Person,
+	// organisations
+	"company": Org, "corporation": Org, "band": Org, "party": Org, "organization": Org, "organisation": Org,
+	"newspaper": Org, "magazine": Org, "airline": Org, "bank": Org, "university": Org, "college": Org,
+	"agency": Org, "association": Org, "firm": Org, "manufacturer": Org, "publisher": Org,
+	"charity": Org, "foundation": Org, "institute": Org, "orchestra": Org, "choir": Org, "ensemble": Org,
+	"duo": Org, "trio": Org, "quartet": Org, "conglomerate": Org, "retailer": Org, "broadcaster's": "",
+	"club": Org, "team": Org, "league": Org, "federation": Org, "union": Org,
+}
+
+// lifeDatesAfter reports whether a parenthesis of life dates follows
+// token i: "( born 5 August 1997 )", "( 1903–1952 )", "( June 17, 1929 –
+// August 13, 1984 )".
+func lifeDatesAfter(toks []Token, i int) bool {
+	if lowerAt(toks, i) != "(" {
+		return false
+	}
+	switch lowerAt(toks, i+1) {
+	case "born", "b.", "née", "nee":
+		return true
+	}
+	years, dash := 0, false
+	for k := i + 1; k < len(toks) && k < i+16; k++ {
+		w := lowerAt(toks, k)
+		switch {
+		case w == ")":
+			return years >= 1 && dash
+		case w == "–" || w == "-" || w == "—":
+			if years == 1 {
+				dash = true
+			}
+		case len(w) == 4 && allDigits(w):
+			years++
+		}
+	}
+	return false
+}
+
+// listItem is one item of a coordinated list: a mention of the sentence
+// (m >= 0, an index into it) or a run of capitalised words (m < 0).
+type listItem struct {
+	ts, te int
+	m      int
+}
+
+// listCues finds coordinated lists of names in a sentence ("A, B and C",
+// "A or B", "Troy, New York") and, when the items with a sure type agree,
+// gives that type to the others: the model's mentions get it as a cue,
+// runs of capitalised words that no mention covers become mentions.
+func (r *recognizer) listCues(doc *Document, si int, st Sentence, sent []docMention, added []docMention) []docMention {
+	toks := doc.Tokens[:st.TokenEnd]
+	var items []listItem
+	conj := false
+	flush := func() {
+		if len(items) >= 2 {
+			added = r.applyList(doc, si, items, conj, sent, added)
+		}
+		items, conj = items[:0], false
+	}
+	mk := 0
+	for k := st.TokenStart; k < st.TokenEnd; {
+		for mk < len(sent) && sent[mk].ts < k {
+			mk++
+		}
+		j := k
+		// "the" may start the first item and one after a conjunction,
+		// not one after a bare comma: "In Chicago, the Braves and Cubs".
+		if lowerAt(toks, j) == "the" && (len(items) == 0 || !isComma(lowerAt(toks, j-1))) {
+			j++
+			for mk < len(sent) && sent[mk].ts < j {
+				mk++
+			}
+		}
+		it := listItem{m: -1}
+		switch {
+		case mk < len(sent) && sent[mk].ts == j:
+			it.ts, it.te, it.m = j, sent[mk].te, mk
+		case mk < len(sent) && sent[mk].ts < j+1 && sent[mk].te > j:
+			// inside a mention: no item here
+		default:
+			if e := nameRun(toks, j); e > j && (mk >= len(sent) || sent[mk].ts >= e) &&
+				!(j == st.TokenStart && r.isCommonWord(toks[j].Text)) {
+				it.ts, it.te = j, e
+			}
+		}
+		if it.te == 0 {
+			flush()
+			k++
+			continue
+		}
+		k = it.te
+		if isPossessive(lowerAt(toks, k)) {
+			// "Russia's president": no list item.
+			flush()
+			continue
+		}
+		items = append(items, it)
+		switch lowerAt(toks, k) {
+		case ",":
+			k++
+			if w := lowerAt(toks, k); w == "and" || w == "or" {
+				conj = true
+				k++
+			}
+		case "and", "or", "&":
+			conj = true
+			k++
+		default:
+			flush()
+		}
+	}
+	flush()
+	return added
+}
+
+func isComma(s string) bool { return s == "," }
+
+// applyList gives the items of one list the type that its sure items
+// agree on (see listCues).
+func (r *recognizer) applyList(doc *Document, si int, items []listItem, conj bool, sent []docMention, added []docMention) []docMention {
+	sure := map[Type]int{}
+	weak := map[Type]int{}
+	for _, it := range items {
+		if it.m < 0 {
+			continue
+		}
+		m := sent[it.m]
+		if m.Type == Date || m.Adjectival {
+			return added
+		}
+		t := m.Type
+		if t == State {
+			t = Location
+		}
+		switch {
+		case m.cue != "":
+			sure[m.cue]++
+		case m.Source != FromModel && m.Source != FromFuzzy || r.headTyped(doc, m):
+			sure[t]++
+		default:
+			weak[t]++
+		}
+	}
+	nSure := 0
+	for _, c := range sure {
+		nSure += c
+	}
+	var typ Type
+	switch {
+	case len(sure) == 1:
+		for t := range sure {
+			typ = t
+		}
+	case len(sure) == 0:
+		// No sure item: a clear majority of the model's votes.
+		n, total := 0, 0
+		for t, c := range weak {
+			total += c
+			if c > n {
+				typ, n = t, c
+			}
+		}
+		if n < 2 || 3*n < 2*len(items) || n < total {
+			if n < 2 || 2*n <= total {
+				return added
+			}
+		}
+	default:
+		return added
+	}
+	if !conj && len(items) < 3 {
+		// "Troy, New York": a place and the region it lies in; only the
+		// first item takes the second's type, and only a place's.
+		first, last := items[0], items[len(items)-1]
+		if typ != Location || last.m < 0 || sent[last.m].Source == FromModel && !r.headTyped(doc, sent[last.m]) {
+			return added
+		}
+		switch lowerAt(doc.Tokens, last.te) {
+		case ",", ".", ";", ")", "":
+		default:
+			return added // "Amra Kevic, Belgrade newsroom"
+		}
+		if first.m >= 0 && sent[first.m].Type == Person && first.te-first.ts > 1 {
+			return added // "Louis Farrakhan, the U.S. black leader"
+		}
+		items = items[:1]
+	}
+	for _, it := range items {
+		if it.m >= 0 {
+			m := &sent[it.m]
+			// A person of several words the model found is changed only
+			// by two sure items: "Madagascar, and Albert Camille Vital
+			// became ..." coordinates clauses, not names.
+			if m.Source == FromModel && m.cue == "" && !r.headTyped(doc, *m) &&
+				(m.Type != Person || m.te-m.ts == 1 || nSure >= 2 || typ == Person) {
+				m.cue = typ
+			}
+			continue
+		}
+		added = append(added, newDocMention(doc, si, it.ts, it.te, typ))
+	}
+	return added
+}
