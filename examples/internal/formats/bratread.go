@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -362,4 +364,26 @@ func parseNote(s string) map[string]string {
 		last = k
 	}
 	return kv
+}
+
+// ReadBratFile reads the brat annotations at path (NAME.ann) with the text
+// beside it (NAME.txt), as brat stores a document, and returns them as a
+// [Doc] whose ID is NAME.
+func ReadBratFile(path string) (*Doc, error) {
+	base := strings.TrimSuffix(path, filepath.Ext(path))
+	text, err := os.ReadFile(base + ".txt")
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	d, err := ReadBrat(f, string(text))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	d.ID = filepath.Base(base)
+	return d, nil
 }

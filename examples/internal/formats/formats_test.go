@@ -432,9 +432,12 @@ func TestSeedGoldBrat(t *testing.T) {
 	}
 	checkGolden(t, "seed-gold.ann", buf.Bytes())
 	checkGolden(t, "seed-gold.txt", []byte(g.Text))
-	back, err := ReadBrat(bytes.NewReader(buf.Bytes()), g.Text)
+	back, err := ReadBratFile(filepath.Join(goldenDir, "seed-gold.ann"))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if back.ID != "seed-gold" || back.Text != g.Text {
+		t.Errorf("ReadBratFile: id %q, text of %d bytes; want seed-gold and the seed's %d", back.ID, len(back.Text), len(g.Text))
 	}
 	type ment struct {
 		Type       entities.Type
