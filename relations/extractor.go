@@ -1,0 +1,317 @@
+package relations
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+
+	"github.com/statecraft/statecraft/entities"
+	"github.com/statecraft/statecraft/gazetteer"
+)
+
+// ErrBadDocument is returned, wrapped with details, by [Extractor.Extract]
+// for a nil document or one whose sentences, tokens or mentions are out of
+// the bounds of its text.
+var ErrBadDocument = errors.New("relations: malformed document")
+
+// sharedGazetteer is the default gazetteer, loaded once per process.
+var sharedGazetteer = sync.OnceValues(func() (*gazetteer.Gazetteer, error) { return gazetteer.New() })
+
+// Extractor finds relations in documents analysed by package entities.
+//
+// An Extractor is immutable after [New] and safe for concurrent use by
+// multiple goroutines; build one and share it. Its per-call scratch memory
+// lives in an internal pool.
+type Extractor struct {
+	cfg   config
+	lex   *compiled
+	gaz   *gazetteer.Gazetteer
+	pool  sync.Pool // of *Sentence
+	rules []Rule
+}
+
+// New returns an Extractor with the built-in types, triggers and rules,
+// extended by opts. It returns an error wrapping [ErrUnknownType] or
+// [ErrBadTypeDef] for a malformed option, or the error of loading the
+// default gazetteer.
+func New(opts ...Option) (*Extractor, error) {
+	var cfg config
+	for _, o := range opts {
+		if o != nil {
+			o(&cfg)
+		}
+	}
+	if len(cfg.errs) > 0 {
+		return nil, errors.Join(cfg.errs...)
+	}
+	lex, err := compile(&cfg)
+	if err != nil {
+		return nil, err
+	}
+	g := cfg.gaz
+	if g == nil {
+		if g, err = sharedGazetteer(); err != nil {
+			return nil, fmt.Errorf("relations: loading the gazetteer: %w", err)
+		}
+	}
+	e := &Extractor{cfg: cfg, lex: lex, gaz: g, rules: cfg.rules}
+	e.pool.New = func() any { return new(Sentence) }
+	return e, nil
+}
+
+// Extract returns the relations of doc, a document built by an
+// entities.Extractor, sorted by the start of their evidence, then by type,
+// then by their arguments' mention indices, then by trigger.
+//
+// Relations are found within each sentence, plus the cross-sentence links
+// described in the package documentation. Extract checks ctx between
+// sentences and returns ctx.Err() once it is done. A nil document, or one
+// whose offsets do not fit its text, yields an error wrapping
+// [ErrBadDocument]. Extract does not modify doc and keeps no reference to
+// it.
+func (e *Extractor) Extract(ctx context.Context, doc *entities.Document) ([]Relation, error) {
+	if err := validate(doc); err != nil {
+		return nil, err
+	}
+	dc := newDocState(doc, e.gaz)
+	s := e.pool.Get().(*Sentence)
+	defer func() {
+		s.Doc, s.dc, s.Tokens, s.toks = nil, nil, nil, nil
+		s.rels = s.rels[:0]
+		if cap(s.low) <= 1<<16 {
+			e.pool.Put(s)
+		}
+	}()
+	s.x, s.Doc, s.dc = e, doc, dc
+	var out []Relation
+	for si := range doc.Sentences {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		s.reset(si)
+		s.findTriggers()
+		s.specialRules()
+		kept := len(s.rels)
+		for _, r := range e.rules {
+			for _, rel := range r.Relations(s) {
+				if c, ok := s.complete(rel); ok {
+					s.rels = append(s.rels, c)
+				}
+			}
+		}
+		_ = kept
+		out = append(out, s.rels...)
+	}
+	out = sortDedupe(out)
+	for i := range out {
+		if out[i].Attrs == nil {
+			out[i].Attrs = map[string]string{}
+		}
+	}
+	return out, nil
+}
+
+// validate checks that doc's offsets fit its text, so that extraction
+// cannot index out of range.
+func validate(doc *entities.Document) error {
+	if doc == nil {
+		return fmt.Errorf("%w: nil document", ErrBadDocument)
+	}
+	n := len(doc.Text)
+	for i, t := range doc.Tokens {
+		if t.Start < 0 || t.Start > t.End || t.End > n {
+			return fmt.Errorf("%w: token %d [%d, %d) outside the text of %d bytes", ErrBadDocument, i, t.Start, t.End, n)
+		}
+	}
+	for i, s := range doc.Sentences {
+		if s.TokenStart < 0 || s.TokenStart > s.TokenEnd || s.TokenEnd > len(doc.Tokens) {
+			return fmt.Errorf("%w: sentence %d token range [%d, %d) of %d tokens", ErrBadDocument, i, s.TokenStart, s.TokenEnd, len(doc.Tokens))
+		}
+	}
+	prev := -1
+	for i, m := range doc.Mentions {
+		if m.Start < 0 || m.Start > m.End || m.End > n {
+			return fmt.Errorf("%w: mention %d [%d, %d) outside the text of %d bytes", ErrBadDocument, i, m.Start, m.End, n)
+		}
+		if m.Sentence < prev {
+			return fmt.Errorf("%w: mention %d of sentence %d after a mention of sentence %d", ErrBadDocument, i, m.Sentence, prev)
+		}
+		prev = m.Sentence
+	}
+	return nil
+}
+
+// complete fills in what a user rule left out of r (see [Rule]) and
+// checks it.
+func (s *Sentence) complete(r Relation) (Relation, bool) {
+	def, ok := s.x.lex.defs[r.Type]
+	if !ok || s.budget <= 0 {
+		return r, false
+	}
+	nm := len(s.Doc.Mentions)
+	fix := func(a *Arg) bool {
+		if a.Entity < 0 || a.Entity >= nm {
+			return false
+		}
+		m := &s.Doc.Mentions[a.Entity]
+		if a.ID == "" && a.Name == "" && a.Text == "" {
+			a.ID, a.Name, a.Text = m.ID, m.Name, m.Text
+		}
+		return true
+	}
+	var cs []cand
+	if def.symmetric || len(r.Parties) > 0 {
+		if r.Subject != nil || r.Object != nil {
+			return r, false
+		}
+		r.Parties = slices.Clone(r.Parties)
+		seen := map[string]bool{}
+		for i := range r.Parties {
+			if !fix(&r.Parties[i]) {
+				return r, false
+			}
+			seen[identity(&s.Doc.Mentions[r.Parties[i].Entity])] = true
+			cs = append(cs, cand{m: r.Parties[i].Entity})
+		}
+		if len(seen) < 2 {
+			return r, false
+		}
+	} else {
+		if r.Subject == nil || r.Object == nil {
+			return r, false
+		}
+		sub, obj := *r.Subject, *r.Object
+		if !fix(&sub) || !fix(&obj) {
+			return r, false
+		}
+		r.Subject, r.Object = &sub, &obj
+		cs = append(cs, cand{m: sub.Entity}, cand{m: obj.Entity})
+	}
+	tok := s.tokenAt(r.Trigger.Start)
+	if r.Modality == "" {
+		if tok >= 0 {
+			r.Modality = s.modality(tok, tok+1)
+		} else {
+			r.Modality = Asserted
+		}
+	}
+	if r.Time == "" && tok >= 0 {
+		r.Time = s.timeAt(tok)
+	}
+	if r.Trigger.Text == "" && r.Trigger.Start < r.Trigger.End && r.Trigger.End <= len(s.Doc.Text) && r.Trigger.Start >= 0 {
+		r.Trigger.Text = s.Doc.Text[r.Trigger.Start:r.Trigger.End]
+	}
+	if r.Evidence.IsZero() {
+		for i := range cs {
+			mm := &s.Doc.Mentions[cs[i].m]
+			if mm.Sentence != s.Index {
+				cs[i].anaphor = true
+			}
+			cs[i].tokStart, cs[i].tokEnd = -1, -1
+		}
+		r.Evidence = s.evidenceOf(r.Trigger, cs)
+	}
+	r.Sentence = s.Index
+	if r.Attrs == nil {
+		r.Attrs = map[string]string{}
+	}
+	s.budget -= 1 + len(r.Parties)
+	return r, true
+}
+
+// evidenceOf is the evidence of a user relation: the trigger and the
+// arguments that lie in the sentence.
+func (s *Sentence) evidenceOf(trigger Span, cs []cand) Span {
+	a, b := trigger.Start, trigger.End
+	if trigger.IsZero() {
+		a, b = -1, -1
+	}
+	for _, c := range cs {
+		if c.anaphor {
+			continue
+		}
+		mm := &s.Doc.Mentions[c.m]
+		if a < 0 {
+			a, b = mm.Start, mm.End
+			continue
+		}
+		a, b = min(a, mm.Start), max(b, mm.End)
+	}
+	if a < 0 || b > len(s.Doc.Text) || a > b {
+		return Span{}
+	}
+	return Span{Text: s.Doc.Text[a:b], Start: a, End: b}
+}
+
+// tokenAt returns the sentence token starting at byte offset off, or -1.
+func (s *Sentence) tokenAt(off int) int {
+	i, ok := slices.BinarySearchFunc(s.toks, off, func(t entities.Token, off int) int { return cmp.Compare(t.Start, off) })
+	if !ok {
+		return -1
+	}
+	return i
+}
+
+// argKey orders relations by their arguments.
+func argKey(r *Relation) []int {
+	if len(r.Parties) > 0 {
+		out := make([]int, len(r.Parties))
+		for i, p := range r.Parties {
+			out[i] = p.Entity
+		}
+		return out
+	}
+	var out []int
+	if r.Subject != nil {
+		out = append(out, r.Subject.Entity)
+	}
+	if r.Object != nil {
+		out = append(out, r.Object.Entity)
+	}
+	return out
+}
+
+// compareRelations is the order of [Extractor.Extract]'s results.
+func compareRelations(a, b *Relation) int {
+	if c := cmp.Compare(a.Evidence.Start, b.Evidence.Start); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Type, b.Type); c != 0 {
+		return c
+	}
+	if c := slices.Compare(argKey(a), argKey(b)); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Trigger.Start, b.Trigger.Start); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Evidence.End, b.Evidence.End); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Modality, b.Modality)
+}
+
+// sortDedupe sorts relations and drops those with the same type,
+// arguments and trigger as an earlier one.
+func sortDedupe(rs []Relation) []Relation {
+	slices.SortStableFunc(rs, func(a, b Relation) int { return compareRelations(&a, &b) })
+	type key struct {
+		t       Type
+		args    string
+		trigger int
+	}
+	seen := make(map[key]bool, len(rs))
+	out := rs[:0]
+	for _, r := range rs {
+		k := key{r.Type, fmt.Sprint(argKey(&r)), r.Trigger.Start}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, r)
+	}
+	return out
+}

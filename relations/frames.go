@@ -1,0 +1,478 @@
+package relations
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/statecraft/statecraft/entities"
+)
+
+// symLight are verbs whose subject is a party of the treaty, alliance or
+// meeting named by their object: "Russia and China signed a treaty".
+var symLight = stemSet("sign", "conclude", "enter", "ink", "reach", "negotiate", "seal", "strike",
+	"forge", "form", "have", "hold", "ratify", "renew", "extend", "agree", "implement", "violate",
+	"honour", "honor", "discuss", "propose", "build", "create", "establish", "finalize", "approve",
+	"be", "become", "remain", "announce", "cement", "launch", "start", "begin", "continue", "resume",
+	"host", "draft", "prepare", "initialize", "initial", "broker", "struck", "clinch", "secure",
+	"maintain", "keep", "enjoy", "share", "join")
+
+// dirLight are verbs whose subject is the agent of the directed relation
+// named by their object: "Georgia launched an attack on ...", "Serbia
+// holds observer status", "Armenia is a member of the CSTO".
+var dirLight = stemSet("launch", "carry", "conduct", "stage", "mount", "order", "begin", "start",
+	"unleash", "be", "become", "remain", "hold", "have", "enjoy", "gain", "obtain", "receive", "get",
+	"seek", "pursue", "submit", "file", "announce", "grant", "extend", "give", "apply", "lodge",
+	"make", "win", "acquire", "retain", "keep", "continue", "renew", "resume", "press", "push",
+	"step", "lead", "spearhead", "voice", "express", "reaffirm", "declare", "carry out")
+
+// seekWords mark a membership noun as sought rather than held.
+var seekWords = stemSet("bid", "application", "apply", "seek", "pursue", "aspiration", "aspire",
+	"candidate", "candidacy", "want", "hope", "push", "campaign", "path", "quest", "ambition", "drive",
+	"strive", "plan", "prospect", "road", "talks", "negotiation", "way", "toward", "towards", "future")
+
+// findTriggers matches the trigger phrases of the Extractor in the
+// sentence and applies their frames.
+func (s *Sentence) findTriggers() {
+	n := len(s.low)
+	for i := 0; i < n && s.budget > 0; i++ {
+		if s.ment[i] >= 0 {
+			continue
+		}
+		list := s.x.lex.triggers[s.stm[i]]
+		for _, tr := range list {
+			l := len(tr.words)
+			if i+l > n {
+				continue
+			}
+			ok := true
+			for k := 1; k < l; k++ {
+				if s.ment[i+k] >= 0 || s.stm[i+k] != tr.words[k] {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			if s.applyTrigger(tr, i, i+l) {
+				i += l - 1
+				break
+			}
+		}
+	}
+}
+
+// triggerClass decides whether the trigger at [t0, t1) is used as a verb
+// (true) or a noun (false), and whether its class is allowed.
+func (s *Sentence) triggerClass(tr *trig, t0 int) (verb, ok bool) {
+	tag := s.toks[t0].Tag
+	verb = isVerbTag(tag)
+	if tr.phraseEndsPrep && (tag == "VBN" || tag == "JJ" || tag == "VBD") {
+		verb = true
+	}
+	// Words the tagger often gets wrong after a determiner or possessive.
+	if verb && t0 > 0 && (determiners[s.low[t0-1]] && s.low[t0-1] != "that" || s.low[t0-1] == "'s" || s.toks[t0-1].Tag == "JJ") {
+		verb = false
+	}
+	switch tr.class {
+	case verbOnly:
+		return verb, verb
+	case nounOnly:
+		return false, !verb || tag == "VBG"
+	}
+	return verb, isVerbTag(tag) || isNounTag(tag) || isAdjTag(tag) || tr.phraseEndsPrep
+}
+
+// applyTrigger applies the frames of trigger tr matched at tokens
+// [t0, t1). It reports whether a relation was found.
+func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
+	verb, ok := s.triggerClass(tr, t0)
+	if !ok {
+		return false
+	}
+	def := tr.def
+	var agent, patient, parties []cand
+	attrs := map[string]string{}
+	evEnd := t1
+	if verb {
+		passive := s.isPassive(tr, t0, t1)
+		if passive {
+			patient = s.subjectOf(t0, 0)
+			if len(patient) == 0 && t0 >= 2 && s.low[t0-1] == "," && s.epAt[t0-2] >= 0 {
+				patient, _ = s.epCands(t0 - 2)
+			}
+			k := t1
+			for k < len(s.low) && s.toks[k].Tag == "RB" {
+				k++
+			}
+			if k < len(s.low) && s.low[k] == "by" {
+				var e int
+				agent, e = s.objectAfterEnd(k+1, false)
+				evEnd = max(evEnd, e)
+			}
+		} else {
+			agent = s.subjectOf(t0, 0)
+			var e int
+			patient, e = s.objectAfterEnd(t1, tr.needMember)
+			if tr.meet && len(patient) == 0 && t1 < len(s.low) && s.low[t1] == "with" {
+				patient, e = s.objectAfterEnd(t1+1, false)
+			}
+			evEnd = max(evEnd, e)
+			if tr.needMember && len(patient) == 0 {
+				return false
+			}
+		}
+		if def.symmetric {
+			if len(patient) == 0 {
+				if tr.meet && !s.intransitive(t1) {
+					return false
+				}
+				if !tr.meet && tr.phraseEndsPrep {
+					return false
+				}
+			}
+			parties = append(append(parties, agent...), patient...)
+		}
+	} else {
+		ni := s.nounFrame(t0, t1)
+		evEnd = max(evEnd, ni.end)
+		if def.t == MemberOf && tr.blockSeek && (s.hasStemIn(ni.npStart-4, ni.npStart, seekWords) || s.hasStemIn(t1, t1+2, seekWords) || s.hasStemIn(ni.npStart, t0, seekWords)) {
+			return false
+		}
+		govSubj := func(light map[string]bool) []cand {
+			if ni.gov < 0 || !light[s.stm[ni.gov]] {
+				return nil
+			}
+			return s.subjectOf(ni.gov, 0)
+		}
+		if def.symmetric {
+			parties = append(parties, ni.possessor...)
+			parties = append(parties, ni.adjMods...)
+			parties = append(parties, ni.nomMods...)
+			parties = append(parties, ni.between...)
+			if len(ni.between) == 0 {
+				parties = append(parties, ni.with...)
+				parties = append(parties, ni.of...)
+				parties = append(parties, ni.appos...)
+				parties = append(parties, ni.before...)
+				if len(parties) < 2 || len(ni.with) > 0 || len(ni.appos) == 0 {
+					parties = append(parties, govSubj(symLight)...)
+				}
+			}
+			if def.t == TreatyBetween {
+				switch {
+				case ni.topicStart >= 0:
+					attrs["treaty"] = s.text(ni.topicStart, ni.topicEnd)
+				case ni.compStart < t0:
+					attrs["treaty"] = s.text(ni.compStart, t1)
+				}
+			}
+		} else {
+			// Agent: "by", possessor, adjectival modifier, apposition,
+			// governing verb.
+			switch {
+			case len(ni.by) > 0:
+				agent = ni.by
+			case len(ni.possessor) > 0:
+				agent = ni.possessor
+			case len(ni.adjMods) > 0 && !def.modPatient:
+				agent = ni.adjMods
+			case len(ni.nomMods) > 0 && !def.modPatient:
+				agent = ni.nomMods
+			case len(ni.appos) > 0 && len(tr.words) == 1:
+				agent = ni.appos
+			case len(ni.before) > 0:
+				agent = ni.before
+			default:
+				agent = govSubj(dirLight)
+			}
+			switch {
+			case len(ni.of) > 0:
+				patient = ni.of
+			case len(ni.on) > 0:
+				patient = ni.on
+			case len(ni.with) > 0 && !def.modPatient:
+				patient = ni.with
+			case len(ni.nomMods) > 0 && def.modPatient:
+				patient = ni.nomMods
+			case len(ni.adjMods) > 0 && def.modPatient && def.t != MemberOf:
+				patient = ni.adjMods
+			case len(ni.appos) > 0 && len(tr.words) > 1 && !strings.HasPrefix(s.low[t1-1], "member"):
+				patient = ni.appos
+			}
+			if len(tr.words) > 1 && (tr.words[len(tr.words)-1] == "join") {
+				patient = s.objectAfter(t1, false)
+			}
+		}
+	}
+	if def.t == ObserverOf && len(patient) == 0 && len(agent) > 0 {
+		patient = s.topicOrg(t0)
+	}
+	if !def.symmetric && len(agent) == 0 && !verb {
+		// "a bloc that would oppose NATO": handled by subjectOf.
+	}
+	mod := s.modality(t0, t1)
+	trigger := s.Span(t0, t1)
+	time := s.timeAt(t0)
+	if def.t == MetWith {
+		if p := s.placeAfter(t1); p != "" {
+			attrs["place"] = p
+		}
+	}
+	found := false
+	if def.symmetric {
+		parties = s.typed(parties, def.subj, nil)
+		parties = dedupe(s, parties)
+		sort.SliceStable(parties, func(i, j int) bool { return parties[i].m < parties[j].m })
+		if len(parties) < 2 {
+			return false
+		}
+		r := Relation{Type: def.t, Modality: mod, Time: time, Trigger: trigger, Attrs: attrs}
+		for _, p := range parties {
+			r.Parties = append(r.Parties, *s.arg(p))
+		}
+		r.Evidence = s.evidence(trigger, parties...)
+		return s.emit(r, def)
+	}
+	subj, obj := agent, patient
+	if tr.inverse {
+		subj, obj = patient, agent
+	}
+	subj = s.typed(subj, def.subj, nil)
+	obj = s.typed(obj, def.obj, def.cats)
+	for _, a := range subj {
+		for _, b := range obj {
+			if identity(s.m(a.m)) == identity(s.m(b.m)) {
+				continue
+			}
+			r := Relation{Type: def.t, Modality: mod, Time: time, Trigger: trigger, Attrs: copyAttrs(attrs),
+				Subject: s.arg(a), Object: s.arg(b)}
+			r.Evidence = s.evidence(trigger, a, b)
+			if s.emit(r, def) {
+				found = true
+			}
+			if s.budget <= 0 {
+				return found
+			}
+		}
+	}
+	_ = evEnd
+	return found
+}
+
+func copyAttrs(a map[string]string) map[string]string {
+	out := make(map[string]string, len(a))
+	for k, v := range a {
+		out[k] = v
+	}
+	return out
+}
+
+// isPassive reports whether the verb trigger [t0, t1) is passive: a past
+// participle after a form of "be" ("was recognised by"), or a reduced
+// relative followed by "by" ("Kosovo, recognized by ...").
+func (s *Sentence) isPassive(tr *trig, t0, t1 int) bool {
+	if tr.phraseEndsPrep || t1-t0 > 1 {
+		return false
+	}
+	tag := s.toks[t0].Tag
+	if tag != "VBN" && tag != "VBD" {
+		return false
+	}
+	j := t0 - 1
+	for j >= 0 && (s.toks[j].Tag == "RB" || s.low[j] == "not" || s.low[j] == "n't") {
+		j--
+	}
+	if j >= 0 && beForms[s.low[j]] && s.low[j] != "become" && s.low[j] != "remain" {
+		return true
+	}
+	k := t1
+	for k < len(s.low) && s.toks[k].Tag == "RB" {
+		k++
+	}
+	return k < len(s.low) && s.low[k] == "by" && j >= 0 && s.low[j] == ","
+}
+
+// intransitive reports whether "met" at the token before k is used without
+// an object: followed by a preposition other than a "with" without an
+// entity, a date, an adverb, punctuation or the end of the sentence.
+func (s *Sentence) intransitive(k int) bool {
+	n := len(s.low)
+	if k >= n {
+		return true
+	}
+	w := s.low[k]
+	if m := s.ment[k]; m >= 0 {
+		return s.m(m).Type == entities.Date
+	}
+	switch {
+	case w == "with":
+		return false
+	case isPunct(w) || w == "and" || w == "but":
+		return true
+	case s.toks[k].Tag == "IN" || s.toks[k].Tag == "RB" || s.toks[k].Tag == "TO":
+		return true
+	case w == "last" || w == "yesterday" || w == "today" || w == "twice" || w == "again" || w == "face-to-face":
+		return true
+	}
+	return false
+}
+
+// placeAfter returns the canonical name of the place after "in" or "at"
+// following a met-with trigger within its clause.
+func (s *Sentence) placeAfter(k int) string {
+	n := len(s.low)
+	for j := k; j < n && j < k+12; j++ {
+		w := s.low[j]
+		if w == "," || w == ";" || w == "." || relPronouns[w] {
+			return ""
+		}
+		if (w == "in" || w == "at") && j+1 < n {
+			e := j + 1
+			if s.low[e] == "the" && e+1 < n {
+				e++
+			}
+			if m := s.ment[e]; m >= 0 {
+				mm := s.m(m)
+				if (mm.Type == loc || mm.Type == sta) && !mm.Adjectival {
+					return mm.Name
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// topicOrg returns the organisation a sentence is about, for an observer
+// clause that names none ("(with Serbia and Afghanistan holding an
+// observer status)"): the object of the last member-of relation found in
+// the sentence before token t, else the nearest membership organisation
+// before t.
+func (s *Sentence) topicOrg(t int) []cand {
+	tokStart := s.toks[t].Start
+	for i := len(s.rels) - 1; i >= 0; i-- {
+		r := &s.rels[i]
+		if r.Type == MemberOf && r.Object != nil && r.Trigger.Start < tokStart {
+			m := r.Object.Entity
+			return []cand{{m: m, tokStart: s.mStart(m), tokEnd: s.mEnd(m)}}
+		}
+	}
+	for j := t - 1; j >= 0; j-- {
+		m := s.ment[j]
+		if m < 0 || s.m(m).Type != org {
+			continue
+		}
+		if s.categoryOK(m, membershipCats) {
+			return []cand{{m: m, tokStart: s.mStart(m), tokEnd: s.mEnd(m)}}
+		}
+		j = s.mStart(m)
+	}
+	return nil
+}
+
+// categoryOK reports whether an ORG mention passes a category constraint:
+// unknown to the gazetteer, or of an allowed category.
+func (s *Sentence) categoryOK(m int, cats map[string]bool) bool {
+	if cats == nil {
+		return true
+	}
+	mm := s.m(m)
+	if mm.Type != org || mm.ID == "" || s.dc.gaz == nil {
+		return true
+	}
+	e, ok := s.dc.gaz.Entry(mm.ID)
+	if !ok {
+		return true
+	}
+	return cats[e.Category]
+}
+
+// argType returns the type under which mention m is an argument: a place
+// used for its government counts as a STATE.
+func (s *Sentence) argType(m int) entities.Type {
+	mm := s.m(m)
+	if mm.Type == loc && mm.Metonymy {
+		return sta
+	}
+	return mm.Type
+}
+
+// typed keeps the candidates whose type is allowed (and, for
+// organisations, whose category is).
+func (s *Sentence) typed(cs []cand, types map[entities.Type]bool, cats map[string]bool) []cand {
+	out := cs[:0:0]
+	for _, c := range cs {
+		t := s.argType(c.m)
+		if !types[t] {
+			continue
+		}
+		if t == org && !s.categoryOK(c.m, cats) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// dedupe drops candidates that name the same entity as an earlier one.
+func dedupe(s *Sentence, cs []cand) []cand {
+	out := cs[:0:0]
+	seen := map[string]bool{}
+	for _, c := range cs {
+		id := identity(s.m(c.m))
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		out = append(out, c)
+	}
+	return out
+}
+
+// arg builds the Arg of a candidate.
+func (s *Sentence) arg(c cand) *Arg {
+	m := s.m(c.m)
+	a := &Arg{Entity: c.m, ID: m.ID, Name: m.Name, Text: m.Text}
+	if c.anaphor {
+		sp := s.Span(c.aStart, c.aEnd)
+		a.Anaphor = &sp
+	}
+	return a
+}
+
+// evidence returns the span from the first to the last of the trigger and
+// the candidates' phrases in this sentence.
+func (s *Sentence) evidence(trigger Span, cs ...cand) Span {
+	a, b := trigger.Start, trigger.End
+	for _, c := range cs {
+		var cs, ce int
+		if c.anaphor || c.m < s.m0 || c.m >= s.m1 {
+			if c.aStart < c.aEnd {
+				cs, ce = s.toks[c.aStart].Start, s.toks[c.aEnd-1].End
+			} else {
+				continue
+			}
+		} else {
+			mm := s.m(c.m)
+			cs, ce = mm.Start, mm.End
+		}
+		a, b = min(a, cs), max(b, ce)
+	}
+	return Span{Text: s.Doc.Text[a:b], Start: a, End: b}
+}
+
+// emit records a relation found in the sentence, within the sentence's
+// budget. It reports whether the relation was kept.
+func (s *Sentence) emit(r Relation, def *typeDef) bool {
+	if s.budget <= 0 {
+		return false
+	}
+	r.Sentence = s.Index
+	if r.Attrs == nil {
+		r.Attrs = map[string]string{}
+	}
+	cost := 1 + len(r.Parties)
+	s.budget -= cost
+	s.rels = append(s.rels, r)
+	return true
+}

@@ -1,0 +1,226 @@
+package relations
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// lower returns the lower-case form of a token with typographic
+// apostrophes replaced by ASCII ones; it allocates only when it must.
+func lower(s string) string {
+	ascii, upper := true, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			upper = true
+		}
+	}
+	if ascii {
+		if !upper {
+			return s
+		}
+		return strings.ToLower(s)
+	}
+	return strings.ReplaceAll(strings.ToLower(s), "\u2019", "'")
+}
+
+// irregular maps irregular verb forms to their base form.
+var irregular = map[string]string{
+	"met": "meet", "sought": "seek", "struck": "strike", "stricken": "strike", "held": "hold",
+	"began": "begin", "begun": "begin", "led": "lead", "fought": "fight", "became": "become",
+	"broke": "break", "broken": "break", "won": "win", "withdrew": "withdraw", "withdrawn": "withdraw",
+	"stood": "stand", "brought": "bring", "shot": "shoot", "overran": "overrun", "took": "take",
+	"taken": "take", "chose": "choose", "chosen": "choose", "spoke": "speak", "spoken": "speak",
+	"told": "tell", "said": "say", "ran": "run", "rose": "rise", "threw": "throw", "thrown": "throw",
+	"undertook": "undertake", "undertaken": "undertake", "forged": "forge", "saw": "see", "seen": "see",
+	"gave": "give", "given": "give", "got": "get", "gotten": "get", "made": "make", "went": "go",
+	"gone": "go", "came": "come", "had": "have", "has": "have", "was": "be", "were": "be",
+	"is": "be", "are": "be", "been": "be", "am": "be", "did": "do", "does": "do", "done": "do",
+	"sent": "send", "kept": "keep", "left": "leave", "hit": "hit", "set": "set", "put": "put",
+	"sat": "sit", "bid": "bid", "bade": "bid", "wrote": "write", "written": "write", "drove": "drive",
+	"driven": "drive", "seized": "seize", "inked": "ink", "news": "news", "press": "press",
+	"overtook": "overtake", "overtaken": "overtake", "rode": "ride", "lay": "lie", "laid": "lay",
+}
+
+// stem returns a crude stem of a lower-case word, the same for the
+// inflections of a verb or noun and for British and American spellings:
+// "recognised", "recognizes" and "recognize" all give "recogniz"; "met"
+// and "meeting" give "meet"; "allies", "allied" and "ally" give "ally".
+// Trigger words and document words are compared by their stems.
+func stem(w string) string {
+	if b, ok := irregular[w]; ok {
+		w = b
+	}
+	// British -ise/-isation spellings.
+	for _, suf := range [...]string{"isations", "isation", "ising", "ised", "ises", "ise"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			w = w[:len(w)-len(suf)] + "iz" + suf[2:]
+			break
+		}
+	}
+	n := len(w)
+	switch {
+	case n > 4 && strings.HasSuffix(w, "eed"):
+		return w[:n-1]
+	case n > 4 && (strings.HasSuffix(w, "ies") || strings.HasSuffix(w, "ied")):
+		return w[:n-3] + "y"
+	case n > 5 && strings.HasSuffix(w, "ing"):
+		return undouble(dropE(w[:n-3]))
+	case n > 4 && strings.HasSuffix(w, "ed"):
+		return undouble(dropE(w[:n-2]))
+	case n > 4 && strings.HasSuffix(w, "es") && (strings.HasSuffix(w[:n-2], "sh") || strings.HasSuffix(w[:n-2], "ch") || strings.HasSuffix(w[:n-2], "ss") || strings.HasSuffix(w[:n-2], "x")):
+		return w[:n-2]
+	case n > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
+		return dropE(w[:n-1])
+	}
+	return dropE(w)
+}
+
+// dropE removes a final silent e: "include" → "includ", so that it meets
+// "included" → "includ".
+func dropE(w string) string {
+	if len(w) > 3 && w[len(w)-1] == 'e' && w[len(w)-2] != 'e' {
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// undouble turns a doubled final consonant into a single one ("plann" →
+// "plan"), except for l, s, f and z, which English doubles in base forms.
+func undouble(w string) string {
+	n := len(w)
+	if n > 3 && w[n-1] == w[n-2] && strings.IndexByte("bdgkmnprt", w[n-1]) >= 0 {
+		return w[:n-1]
+	}
+	return w
+}
+
+// set builds a set of words.
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// stemSet builds a set of stems of words.
+func stemSet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[stem(w)] = true
+	}
+	return m
+}
+
+var (
+	// beForms are the forms of "be" (and "get" of the get-passive).
+	beForms = set("be", "is", "are", "was", "were", "been", "being", "'s", "'re", "am", "get", "got", "gets", "getting", "become", "became", "becomes", "remain", "remains", "remained")
+	// auxWords may stand between a subject and its verb.
+	auxWords = set("be", "is", "are", "was", "were", "been", "being", "'s", "'re", "am",
+		"has", "have", "had", "'ve", "having", "do", "does", "did",
+		"will", "would", "shall", "should", "may", "might", "can", "could", "must", "'ll", "'d", "ought",
+		"not", "n't", "never", "also", "still", "already", "soon", "now", "then", "reportedly",
+		"officially", "formally", "finally", "recently", "once", "later", "first", "jointly", "only",
+		"allegedly", "apparently", "effectively", "eventually", "subsequently", "previously", "yet",
+		"both", "all", "just", "even", "again", "long", "since", "ever", "duly", "de", "facto",
+		"unilaterally", "quickly", "immediately", "swiftly", "openly", "publicly", "repeatedly",
+		"briefly", "privately", "secretly", "unanimously", "overwhelmingly", "fully", "partially",
+		"effectively", "ultimately", "actually", "indeed", "therefore", "thus", "however")
+	// controlVerbs take an infinitive whose subject is their own subject:
+	// "Russia plans to recognize ...".
+	controlVerbs = stemSet("plan", "want", "refuse", "decide", "agree", "seek", "intend", "attempt",
+		"try", "expect", "hope", "fail", "vow", "threaten", "pledge", "promise", "continue", "begin",
+		"start", "move", "aim", "prepare", "offer", "wish", "need", "have", "be", "set", "go",
+		"going", "yet", "decline", "reject", "propose", "agree", "consider", "appear", "seem",
+		"likely", "unlikely", "able", "ready", "willing", "eager", "due", "about", "order", "help",
+		"manage", "choose", "opt", "vote", "resolve", "struggle", "fight", "push", "press", "strive",
+		"bid", "ask", "apply", "aspire", "long", "used", "use", "tend", "came", "come", "return")
+	// relPronouns introduce relative clauses.
+	relPronouns = set("that", "which", "who")
+	// personPronouns are the subject pronouns resolved to a PERSON.
+	personPronouns = set("he", "she")
+	// roleNouns are definite descriptions resolved to a PERSON: "the
+	// diplomat", "the Abkhazian official".
+	roleNouns = set("official", "diplomat", "minister", "president", "leader", "ambassador", "envoy",
+		"spokesman", "spokeswoman", "spokesperson", "politician", "premier", "chancellor", "senator",
+		"prime", "secretary", "representative", "negotiator", "governor", "mayor", "king", "queen",
+		"monarch", "emir", "general", "commander", "chief", "head", "chairman", "chairwoman", "lawmaker")
+	// clauseBreak words end the scope of modality cues and times.
+	clauseBreak = set(",", ";", ":", "(", ")", "–", "—", "-", "--", "\"", "“", "”", "that", "which", "who",
+		"whom", "whose", "where", "while", "whereas", "because", "although", "though", "but", "after",
+		"before", "since", "when", "until", "unless", "if", "whether", "as", "said", "says", "say",
+		"told", "tells", "added", "noted", "stressed", "stated", "claimed", "announced", "reported")
+	// possibleCues make a relation possible when they precede its trigger
+	// in the same clause, or modify a nominal trigger.
+	possibleCues = set("may", "might", "could", "would", "will", "'ll", "shall", "should", "can", "'d",
+		"plan", "plans", "planned", "planning", "intend", "intends", "intended", "expect", "expects",
+		"expected", "propose", "proposes", "proposed", "proposal", "possible", "possibly", "potential",
+		"potentially", "future", "draft", "prospective", "hope", "hopes", "hoped", "aim", "aims",
+		"aimed", "want", "wants", "wanted", "consider", "considers", "considered", "considering",
+		"ready", "likely", "set", "going", "envisaged", "mooted", "talks", "negotiations", "negotiate",
+		"negotiating", "discuss", "discussed", "discussing", "discussion", "discussions", "if",
+		"whether", "unless", "perhaps", "maybe", "seek", "seeks", "sought", "seeking", "prepare",
+		"prepares", "prepared", "preparing", "upcoming", "forthcoming", "offer", "offered", "offers",
+		"must", "need", "needs", "calls", "called", "urged", "urge", "urges", "would-be", "eventual", "pledged", "pledge", "pledges", "promised", "promise", "vowed", "vow")
+	// negationCues make a relation negated.
+	negationCues = set("not", "n't", "never", "no", "neither", "nor", "without", "refuse", "refused",
+		"refuses", "refusing", "reject", "rejected", "rejects", "rejecting", "decline", "declined",
+		"declines", "deny", "denied", "denies", "fail", "failed", "fails", "withdraw", "withdrew",
+		"withdrawn", "withdraws", "revoke", "revoked", "revokes", "cancel", "cancelled", "canceled",
+		"halt", "halted", "suspended", "suspend", "stop", "stopped", "ended", "scrapped", "annulled",
+		"denounced", "renounced", "abandoned", "nor")
+	// determiners and similar words skipped before a noun phrase's head.
+	determiners = set("the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those",
+		"another", "both", "all", "some", "any", "each", "every", "several", "two", "three", "four",
+		"five", "six", "seven", "eight", "nine", "ten")
+	// forceNouns turn an adjectival state into the state itself when it
+	// modifies them ("Russian troops" stands for Russia as attacker or
+	// target).
+	forceNouns = set("troops", "forces", "army", "military", "navy", "soldiers", "peacekeepers",
+		"government", "authorities", "leadership", "warplanes", "jets", "aircraft", "drones", "missiles",
+		"positions", "territory", "border", "embassy", "militants", "rebels", "separatists", "fighters",
+		"officials", "diplomats", "side", "regime", "air", "warships", "ships", "vessels", "units",
+		"servicemen", "personnel", "bases", "base", "villages", "towns", "cities", "civilians")
+	// collectiveNouns name groupings whose members are the parties of the
+	// sentence's subject: "Russia, Abkhazia and South Ossetia may ... form
+	// a bloc that would oppose NATO".
+	collectiveNouns = set("bloc", "alliance", "coalition", "union", "grouping", "group", "partnership",
+		"axis", "pact", "entente", "federation", "confederation", "commonwealth")
+	// membershipNouns name membership: "NATO entry", "EU membership".
+	membershipNouns = stemSet("entry", "membership", "accession", "integration", "admission", "bid",
+		"aspirations", "candidacy", "application", "ambitions", "path", "hopes", "dream", "course")
+	// tailNouns end coordinations such as "Russia and a few other
+	// countries".
+	tailNouns = set("countries", "states", "nations", "members", "others", "governments", "powers",
+		"republics", "partners", "allies", "nation", "country", "state")
+	// independenceNouns may stand between "recognize" and its object:
+	// "recognized the independence of Kosovo".
+	independenceNouns = set("independence", "sovereignty", "statehood", "existence", "government", "annexation")
+)
+
+// isVerbTag reports whether a Penn tag is a verb tag.
+func isVerbTag(t string) bool { return strings.HasPrefix(t, "VB") || t == "MD" }
+
+// isNounTag reports whether a Penn tag is a common or proper noun tag.
+func isNounTag(t string) bool { return strings.HasPrefix(t, "NN") }
+
+// isAdjTag reports whether a Penn tag is an adjective tag.
+func isAdjTag(t string) bool { return strings.HasPrefix(t, "JJ") }
+
+// isFiniteTag reports whether a Penn tag marks a verb that can head a
+// clause.
+func isFiniteTag(t string) bool { return t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD" }
+
+// isPunct reports whether a lower-case token is a punctuation token.
+func isPunct(w string) bool {
+	if w == "" {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	return strings.ContainsRune(",.;:!?()[]{}\"'“”‘’–—-…/", r) && len(w) <= 3
+}

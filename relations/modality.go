@@ -1,0 +1,127 @@
+package relations
+
+import (
+	"strings"
+
+	"github.com/statecraft/statecraft/entities"
+)
+
+// modalityWindow is how many tokens before a trigger are searched for
+// modality cues.
+const modalityWindow = 12
+
+// modality returns the modality of a relation triggered by tokens
+// [t0, t1): the cue words before the trigger, back to the start of its
+// clause or to an entity (its subject), decide. Negation wins over
+// possibility. Cues inside a multi-word trigger count too.
+func (s *Sentence) modality(t0, t1 int) Modality {
+	neg, pos := false, false
+	cue := func(j int) {
+		w := s.low[j]
+		switch {
+		case negationCues[w]:
+			neg = true
+		case w == "yet" && j+1 < len(s.low) && s.low[j+1] == "to":
+			neg = true
+		case possibleCues[w]:
+			pos = true
+		}
+	}
+	for j := t0 + 1; j < t1 && j < len(s.low); j++ {
+		cue(j)
+	}
+	for j := t0 - 1; j >= 0 && t0-j <= modalityWindow; j-- {
+		w := s.low[j]
+		if s.ment[j] >= 0 {
+			if s.epAt[j] >= 0 {
+				break
+			}
+			continue
+		}
+		cue(j)
+		if clauseBreak[w] {
+			break
+		}
+	}
+	switch {
+	case neg:
+		return Negated
+	case pos:
+		return Possible
+	}
+	return Asserted
+}
+
+// isAnchorDate reports whether a DATE mention can anchor a relation in
+// time: a point or period, not a duration ("P3Y") or a vague reference
+// ("PRESENT_REF").
+func isAnchorDate(m *entities.Mention) bool {
+	v := m.Value
+	return m.Type == entities.Date && v != "" && !strings.HasPrefix(v, "P") && !strings.HasSuffix(v, "_REF")
+}
+
+// clauseBoundary reports whether token j starts a new clause for the
+// purpose of anchoring dates.
+func (s *Sentence) clauseBoundary(j int) bool {
+	switch s.low[j] {
+	case ",", ";", ":", "(", ")", "–", "—", "that", "which", "who", "while", "whereas", "because",
+		"although", "but", "when", "after", "before", "since", "until":
+		return s.ment[j] < 0
+	}
+	return false
+}
+
+// timeAt returns the value of the DATE a relation triggered at token t is
+// anchored to: the nearest anchoring DATE of the trigger's clause, else a
+// DATE in a fronted adverbial that opens the sentence ("In 2008, ...",
+// "After the 2008 conflict, ..."), else "".
+func (s *Sentence) timeAt(t int) string {
+	best, bestDist := "", 1<<30
+	// Same clause: scan both ways up to a boundary.
+	for j := t - 1; j >= 0; j-- {
+		if m := s.ment[j]; m >= 0 && isAnchorDate(s.m(m)) {
+			if d := t - j; d < bestDist {
+				best, bestDist = s.m(m).Value, d
+			}
+			break
+		}
+		if s.clauseBoundary(j) || t-j > 40 {
+			break
+		}
+	}
+	for j := t + 1; j < len(s.low); j++ {
+		if m := s.ment[j]; m >= 0 && isAnchorDate(s.m(m)) {
+			if d := j - t; d < bestDist {
+				best, bestDist = s.m(m).Value, d
+			}
+			break
+		}
+		if s.clauseBoundary(j) || j-t > 40 {
+			break
+		}
+	}
+	if best != "" {
+		return best
+	}
+	// Fronted adverbial: the tokens before the first comma hold a DATE and
+	// no finite verb.
+	for j := 0; j < len(s.low) && j < 16; j++ {
+		if s.low[j] == "," {
+			if j >= t {
+				break
+			}
+			for k := 0; k < j; k++ {
+				if isFiniteTag(s.toks[k].Tag) && s.ment[k] < 0 {
+					return ""
+				}
+			}
+			for k := 0; k < j; k++ {
+				if m := s.ment[k]; m >= 0 && isAnchorDate(s.m(m)) {
+					return s.m(m).Value
+				}
+			}
+			break
+		}
+	}
+	return ""
+}

@@ -1,0 +1,201 @@
+package relations
+
+import (
+	"strings"
+)
+
+// apposEnd are the tokens that may follow an apposition: "Sergei Lavrov,
+// the Russian foreign minister, said".
+var apposEnd = set(",", ".", ";", ")", "–", "—", "and", "said", "says", "told", "who", "\"", "”", ":", "has", "had", "was", "is", "will", "would")
+
+// copulas introduce a title after a person: "X is the president of Y",
+// "X was elected president of Y", "X served as ambassador".
+var copulas = set("is", "was", "became", "becomes", "remains", "remained", "'s", "been", "be", "elected",
+	"re-elected", "appointed", "named", "serves", "served", "serving", "acts", "acted", "nominated",
+	"installed", "reappointed", "re-appointed", "sworn", "became", "become")
+
+// personPhrase builds the entity phrase of PERSON mention m with a title
+// before it ("Russian President Vladimir Putin", "South Ossetia's
+// ambassador to Abkhazia, Oleg Botsiyev,"), an apposition after it
+// ("Sergei Lavrov, the Russian foreign minister,") and records the
+// official-of relations they and a copula ("X is the president of Y")
+// express.
+func (s *Sentence) personPhrase(m int) {
+	n := len(s.low)
+	ps, pe := s.mStart(m), s.mEnd(m)
+	start, end := ps, pe
+	person := cand{m: m, tokStart: ps, tokEnd: pe}
+	lo := ps - 12
+	if lo < 0 {
+		lo = 0
+	}
+	for a := lo; a < ps; a++ {
+		if a > 0 && s.ment[a] >= 0 && s.ment[a-1] == s.ment[a] {
+			continue // not the start of a mention
+		}
+		t, ok := s.parseTitle(a)
+		if !ok || !(t.end == ps || t.end == ps-1 && s.low[ps-1] == ",") {
+			continue
+		}
+		if t.owner >= 0 && t.owner != m && s.m(t.owner).Type == per {
+			continue
+		}
+		start = a
+		s.emitOfficial(person, t, Asserted, t.roleStart)
+		break
+	}
+	// Apposition: ", the Russian foreign minister," or ", who is the
+	// foreign minister of Russia,".
+	if pe+1 < n && s.low[pe] == "," {
+		k := pe + 1
+		rel := false
+		if s.low[k] == "who" {
+			rel = true
+			k++
+			for k < n && (auxWords[s.low[k]] || copulas[s.low[k]] || s.low[k] == "as" || s.low[k] == "in") {
+				k++
+			}
+		}
+		if t, ok := s.parseTitle(k); ok && (t.end == n || apposEnd[s.low[t.end]]) && (t.end > k) {
+			s.emitOfficial(person, t, Asserted, t.roleStart)
+			if !rel {
+				end = t.end
+				if end < n && s.low[end] == "," {
+					end++
+				}
+			}
+		}
+	}
+	// Copula: "X is the president of Y", "X was elected president of Y".
+	if end == pe {
+		s.copula(person, pe)
+	}
+	s.addEP(start, end, m)
+}
+
+// copula looks for "is/was/became/was elected/served as [the] TITLE of
+// OWNER" after token k and records official-of for person.
+func (s *Sentence) copula(person cand, k int) {
+	n := len(s.low)
+	j := k
+	seen := false
+	v := -1
+	for steps := 0; j < n && steps < 6; steps++ {
+		w := s.low[j]
+		if copulas[w] {
+			seen = true
+			if v < 0 {
+				v = j
+			}
+			j++
+			continue
+		}
+		if auxWords[w] || s.toks[j].Tag == "RB" || w == "as" || w == "in" && seen || w == "office" && seen || w == "took" || w == "take" || w == "takes" {
+			if w == "took" || w == "take" || w == "takes" {
+				seen = true
+				v = j
+			}
+			j++
+			continue
+		}
+		break
+	}
+	if !seen || j >= n {
+		return
+	}
+	t, ok := s.parseTitle(j)
+	if !ok || t.owner < 0 {
+		return
+	}
+	s.emitOfficial(person, t, s.modality(v, v+1), t.roleStart)
+}
+
+// emitOfficial records official-of(person, t.owner) with the role of t.
+func (s *Sentence) emitOfficial(person cand, t title, mod Modality, at int) {
+	if t.owner < 0 || !s.ownerCapable(t.owner) || t.owner == person.m {
+		return
+	}
+	role := s.text(t.roleStart, t.roleEnd)
+	attrs := map[string]string{"role": role}
+	if t.former {
+		attrs["former"] = "true"
+	}
+	trigger := s.Span(t.roleStart, t.roleEnd)
+	own := cand{m: t.owner, tokStart: t.ownerPos, tokEnd: s.mEnd(t.owner)}
+	r := Relation{
+		Type:     OfficialOf,
+		Modality: mod,
+		Time:     s.timeAt(at),
+		Subject:  s.arg(person),
+		Object:   s.arg(own),
+		Trigger:  trigger,
+		Attrs:    attrs,
+	}
+	r.Evidence = s.evidence(r.Trigger, person, own)
+	if s.emit(r, s.x.lex.defs[OfficialOf]) {
+		s.dc.link(person.m, t.owner)
+	}
+}
+
+// descriptions records official-of for definite descriptions in subject
+// position that resolve to a PERSON already linked to the same owner:
+// "The Abkhazian official also noted ..." after "Abkhazian Vice-President
+// Vitaly Gabniya".
+func (s *Sentence) descriptions() {
+	if s.x.cfg.noCoref {
+		return
+	}
+	n := len(s.low)
+	for i := 0; i < n; i++ {
+		if s.low[i] != "the" || s.epAt[i] >= 0 {
+			continue
+		}
+		t, ok := s.parseTitle(i)
+		if !ok || t.owner < 0 || t.end >= n || s.ment[t.end] >= 0 || t.roleEnd != t.end {
+			continue
+		}
+		if !s.verbFollows(t.end) {
+			continue
+		}
+		c, ok := s.resolvePerson(t.start, t.end, t.owner)
+		if !ok {
+			continue
+		}
+		s.emitOfficial(c, t, Asserted, t.roleStart)
+		i = t.end - 1
+	}
+}
+
+// verbFollows reports whether a verb follows token k after adverbs and
+// auxiliaries.
+func (s *Sentence) verbFollows(k int) bool {
+	n := len(s.low)
+	for k < n && s.toks[k].Tag == "RB" {
+		k++
+	}
+	return k < n && (isVerbTag(s.toks[k].Tag) || auxWords[s.low[k]] && !isPunct(s.low[k]))
+}
+
+// descriptionAt resolves a definite description ending with the role noun
+// at token j ("the diplomat", "the Russian leader") to a PERSON.
+func (s *Sentence) descriptionAt(j int) (cand, bool) {
+	if s.x.cfg.noCoref {
+		return cand{}, false
+	}
+	for a := j; a >= 0 && a >= j-5; a-- {
+		if s.low[a] != "the" {
+			continue
+		}
+		t, ok := s.parseTitle(a)
+		if !ok || !t.definite || t.roleEnd != j+1 {
+			continue
+		}
+		return s.resolvePerson(a, j+1, t.owner)
+	}
+	return cand{}, false
+}
+
+// titleWord reports whether w is a title head.
+func (s *Sentence) titleWord(w string) bool {
+	return s.x.lex.titles.heads[strings.ToLower(w)]
+}

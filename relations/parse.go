@@ -1,0 +1,703 @@
+package relations
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/statecraft/statecraft/entities"
+)
+
+// reset prepares s for sentence si of the document: tokens, lower-case
+// forms, stems, the mentions' token ranges, entity phrases and groups.
+func (s *Sentence) reset(si int) {
+	doc := s.Doc
+	st := doc.Sentences[si]
+	s.Index = si
+	s.toks = doc.Tokens[st.TokenStart:st.TokenEnd]
+	s.Tokens = s.toks
+	n := len(s.toks)
+	s.low = resize(s.low, n)
+	s.stm = resize(s.stm, n)
+	s.ment = resizeInt(s.ment, n, -1)
+	s.epAt = resizeInt(s.epAt, n, -1)
+	s.tailAt = resizeInt(s.tailAt, n, -1)
+	s.modAt = s.modAt[:0]
+	for i := 0; i < n; i++ {
+		s.modAt = append(s.modAt, false)
+	}
+	for i, t := range s.toks {
+		s.low[i] = lower(t.Text)
+		s.stm[i] = stem(s.low[i])
+	}
+	s.m0, s.m1 = s.dc.sentMentions(si)
+	s.mts = resizeInt(s.mts, s.m1-s.m0, -1)
+	s.mte = resizeInt(s.mte, s.m1-s.m0, -1)
+	// Token ranges of mentions: the tokens must cover the mention exactly.
+	k := 0
+	for m := s.m0; m < s.m1; m++ {
+		mm := &doc.Mentions[m]
+		for k < n && s.toks[k].End <= mm.Start {
+			k++
+		}
+		if k >= n || s.toks[k].Start != mm.Start {
+			continue
+		}
+		e := k
+		for e < n && s.toks[e].End <= mm.End {
+			e++
+		}
+		if e == k || s.toks[e-1].End != mm.End {
+			continue
+		}
+		free := true
+		for i := k; i < e; i++ {
+			if s.ment[i] >= 0 {
+				free = false
+			}
+		}
+		if !free {
+			continue
+		}
+		s.mts[m-s.m0], s.mte[m-s.m0] = k, e
+		for i := k; i < e; i++ {
+			s.ment[i] = m
+		}
+	}
+	s.eps = s.eps[:0]
+	s.groups = s.groups[:0]
+	s.persons = s.persons[:0]
+	s.rels = s.rels[:0]
+	s.budget = 8*n + 64
+	s.findModifiers()
+	s.findPhrases()
+	s.findGroups()
+}
+
+func resize(b []string, n int) []string {
+	if cap(b) < n {
+		return make([]string, n)
+	}
+	return b[:n]
+}
+
+func resizeInt(b []int, n, v int) []int {
+	if cap(b) < n {
+		b = make([]int, n)
+	}
+	b = b[:n]
+	for i := range b {
+		b[i] = v
+	}
+	return b
+}
+
+// isEntityType reports whether a mention type can be an argument.
+func isEntityType(t entities.Type) bool {
+	return t == per || t == sta || t == org || t == loc
+}
+
+// findModifiers marks mentions that modify a following common noun ("NATO
+// entry", "EU leaders", "Russian peacekeepers"); they are not entity
+// phrases of their own.
+func (s *Sentence) findModifiers() {
+	n := len(s.toks)
+	for m := s.m0; m < s.m1; m++ {
+		a := s.mts[m-s.m0]
+		if a < 0 {
+			continue
+		}
+		mm := s.m(m)
+		if !isEntityType(mm.Type) {
+			continue
+		}
+		e := s.mte[m-s.m0]
+		if mm.Adjectival {
+			s.modAt[a] = true
+			continue
+		}
+		if e < n && s.ment[e] < 0 && (s.toks[e].Tag == "NN" || s.toks[e].Tag == "NNS") && isWordy(s.low[e]) {
+			s.modAt[a] = true
+		}
+	}
+}
+
+// addEP records an entity phrase unless it overlaps an earlier one.
+func (s *Sentence) addEP(start, end, m int) bool {
+	for i := start; i < end; i++ {
+		if s.epAt[i] >= 0 {
+			return false
+		}
+	}
+	e := len(s.eps)
+	s.eps = append(s.eps, ephrase{start: start, end: end, m: m, hs: s.mStart(m), he: s.mEnd(m), group: -1})
+	for i := start; i < end; i++ {
+		s.epAt[i] = e
+	}
+	return true
+}
+
+// findPhrases builds the entity phrases: titled and apposed persons
+// (recording official-of on the way), states standing for their forces,
+// and plain mentions.
+func (s *Sentence) findPhrases() {
+	n := len(s.toks)
+	// Persons with titles and appositions.
+	for m := s.m0; m < s.m1; m++ {
+		a := s.mts[m-s.m0]
+		if a < 0 || s.m(m).Type != per {
+			continue
+		}
+		s.personPhrase(m)
+	}
+	// Definite descriptions in subject position: "The Abkhazian official
+	// also noted".
+	s.descriptions()
+	// States for their forces or government: "Russian troops", "Russia's
+	// army".
+	for m := s.m0; m < s.m1; m++ {
+		a := s.mts[m-s.m0]
+		if a < 0 || s.epAt[a] >= 0 {
+			continue
+		}
+		mm := s.m(m)
+		if mm.Type != sta && !(mm.Type == loc && mm.Adjectival) {
+			continue
+		}
+		e := s.mte[m-s.m0]
+		if e < n && (s.low[e] == "'s" || s.low[e] == "'") {
+			e++
+		}
+		// Allow one adjective: "Russian military forces".
+		if e+1 < n && isAdjTag(s.toks[e].Tag) && s.ment[e] < 0 && forceNouns[s.low[e+1]] {
+			e++
+		}
+		if e < n && s.ment[e] < 0 && forceNouns[s.low[e]] && (mm.Adjectival || e > s.mte[m-s.m0]) {
+			s.addEP(a, e+1, m)
+		}
+	}
+	// Plain mentions.
+	for m := s.m0; m < s.m1; m++ {
+		a := s.mts[m-s.m0]
+		if a < 0 || s.epAt[a] >= 0 || s.modAt[a] || !isEntityType(s.m(m).Type) {
+			continue
+		}
+		s.addEP(a, s.mte[m-s.m0], m)
+	}
+	sort.Slice(s.eps, func(i, j int) bool { return s.eps[i].start < s.eps[j].start })
+	for i := range s.epAt {
+		s.epAt[i] = -1
+	}
+	for i, ep := range s.eps {
+		for k := ep.start; k < ep.end; k++ {
+			s.epAt[k] = i
+		}
+		if s.m(ep.m).Type == per {
+			s.persons = append(s.persons, i)
+		}
+	}
+}
+
+// findGroups coordinates adjacent entity phrases joined by commas, "and",
+// "or", "as well as"; a list joined by commas alone needs three members of
+// the same type. A tail such as "and a few other countries" or "and
+// others" is absorbed.
+func (s *Sentence) findGroups() {
+	n := len(s.toks)
+	i := 0
+	for i < len(s.eps) {
+		members := []int{i}
+		conj := false
+		j := i
+		for j+1 < len(s.eps) {
+			a, b := s.eps[j], s.eps[j+1]
+			sep, hasConj := s.separator(a.end, b.start)
+			if !sep || !compatible(s.m(a.m).Type, s.m(b.m).Type) {
+				break
+			}
+			conj = conj || hasConj
+			members = append(members, j+1)
+			j++
+		}
+		if len(members) > 1 && !conj {
+			// Commas alone: a list only if three or more of one type.
+			same := true
+			for _, e := range members {
+				if s.m(s.eps[e].m).Type != s.m(s.eps[i].m).Type {
+					same = false
+				}
+			}
+			if len(members) < 3 || !same {
+				members = members[:1]
+			}
+		}
+		g := len(s.groups)
+		end := s.eps[members[len(members)-1]].end
+		end = s.absorbTail(end, n)
+		s.groups = append(s.groups, group{start: s.eps[i].start, end: end, members: members})
+		for k := s.eps[members[len(members)-1]].end; k < end; k++ {
+			s.tailAt[k] = g
+		}
+		for _, e := range members {
+			s.eps[e].group = g
+		}
+		i = members[len(members)-1] + 1
+	}
+}
+
+// separator reports whether tokens [a, b) join two coordinated phrases,
+// and whether they contain a conjunction.
+func (s *Sentence) separator(a, b int) (ok, conj bool) {
+	if a >= b {
+		return false, false
+	}
+	k := a
+	comma := false
+	if s.low[k] == "," {
+		comma = true
+		k++
+	}
+	if k < b {
+		switch s.low[k] {
+		case "and", "or", "&", "and/or", "plus", "nor":
+			conj = true
+			k++
+		case "as":
+			if k+2 < b+1 && k+2 <= b && s.low[k+1] == "well" && k+2 < len(s.low) && s.low[k+2] == "as" {
+				conj = true
+				k += 3
+			}
+		}
+	}
+	for k < b && (s.low[k] == "the" || s.low[k] == "both" || s.low[k] == "also") {
+		k++
+	}
+	return k == b && (comma || conj), conj
+}
+
+// compatible reports whether two mention types may be coordinated: persons
+// with persons, the others with one another.
+func compatible(a, b entities.Type) bool { return (a == per) == (b == per) }
+
+// absorbTail extends a group over "and (a few) other countries", "and
+// others", "among others", "etc.".
+func (s *Sentence) absorbTail(end, n int) int {
+	if end >= n {
+		return end
+	}
+	k := end
+	if s.low[k] == "," {
+		k++
+	}
+	if k < n && (s.low[k] == "etc" || s.low[k] == "etc.") {
+		return k + 1
+	}
+	if k+1 < n && s.low[k] == "among" && s.low[k+1] == "others" {
+		return k + 2
+	}
+	if k >= n || s.low[k] != "and" && s.low[k] != "or" {
+		return end
+	}
+	k++
+	other := false
+	for steps := 0; k < n && steps < 5; steps++ {
+		w := s.low[k]
+		if w == "other" || w == "others" {
+			other = true
+		}
+		if (w == "others" || tailNouns[w]) && other {
+			return k + 1
+		}
+		if s.ment[k] >= 0 || !(determiners[w] || isAdjTag(s.toks[k].Tag) || w == "other" || w == "few" || w == "many" || w == "several" || w == "some" || s.toks[k].Tag == "CD") {
+			return end
+		}
+		k++
+	}
+	return end
+}
+
+// groupCands returns the members of group g as candidates, and the
+// group's end.
+func (s *Sentence) groupCands(g int) ([]cand, int) {
+	gr := &s.groups[g]
+	out := make([]cand, 0, len(gr.members))
+	for _, e := range gr.members {
+		ep := &s.eps[e]
+		out = append(out, cand{m: ep.m, tokStart: ep.hs, tokEnd: ep.he})
+	}
+	return out, gr.end
+}
+
+// epCands returns the group of the entity phrase at token j.
+func (s *Sentence) epCands(j int) ([]cand, int) {
+	return s.groupCands(s.eps[s.epAt[j]].group)
+}
+
+// subjectOf finds the subject of the verb at token v.
+func (s *Sentence) subjectOf(v, depth int) []cand {
+	j := v - 1
+	for steps := 0; j >= 0 && steps < 30; steps++ {
+		if g := s.tailAt[j]; g >= 0 {
+			c, _ := s.groupCands(g)
+			return c
+		}
+		if e := s.epAt[j]; e >= 0 {
+			// "X's": the subject is something X has, not X.
+			if end := s.eps[e].end; end < len(s.low) && end <= v-1 && (s.low[end] == "'s" || s.low[end] == "'") {
+				return nil
+			}
+			c, _ := s.epCands(j)
+			return c
+		}
+		w := s.low[j]
+		if m := s.ment[j]; m >= 0 {
+			if s.m(m).Type == entities.Date {
+				j = s.mStart(m) - 1
+				if j >= 0 && prepositions[s.low[j]] || j >= 0 && (s.low[j] == "last" || s.low[j] == "this" || s.low[j] == "early" || s.low[j] == "late") {
+					j--
+				}
+				continue
+			}
+			return s.memberNounSubject(j)
+		}
+		tag := s.toks[j].Tag
+		switch {
+		case w == "to":
+			if j > 0 && (controlVerbs[s.stm[j-1]] || auxWords[s.low[j-1]]) {
+				j -= 2
+				continue
+			}
+			return nil
+		case relPronouns[w]:
+			k := j - 1
+			if k >= 0 && s.low[k] == "," {
+				k--
+			}
+			if k >= 0 && s.epAt[k] >= 0 {
+				c, _ := s.epCands(k)
+				return c
+			}
+			if k >= 0 && isNounTag(s.toks[k].Tag) && collectiveNouns[s.low[k]] {
+				return s.mainSubject()
+			}
+			return nil
+		case personPronouns[w]:
+			if c, ok := s.resolvePerson(j, j+1, -1); ok {
+				return []cand{c}
+			}
+			return nil
+		case w == ",":
+			if j >= 2 && (s.toks[j-1].Tag == "RB" || auxWords[s.low[j-1]]) && s.low[j-2] == "," {
+				j -= 3
+				continue
+			}
+			return nil
+		case w == "and" || w == "but" || w == "or":
+			if depth >= 3 {
+				return nil
+			}
+			for k := j - 1; k >= 0 && k > j-16; k-- {
+				if isFiniteTag(s.toks[k].Tag) && s.ment[k] < 0 {
+					// The first verb of that verb group.
+					for k > 0 && s.ment[k-1] < 0 && (auxWords[s.low[k-1]] || s.toks[k-1].Tag == "RB") && !relPronouns[s.low[k-1]] {
+						k--
+					}
+					return s.subjectOf(k, depth+1)
+				}
+				if w2 := s.low[k]; w2 == ";" || w2 == ":" || w2 == "(" || w2 == "." {
+					break
+				}
+			}
+			return nil
+		case auxWords[w] || tag == "RB" || tag == "RBR" || tag == "RBS":
+			j--
+			continue
+		case controlVerbs[s.stm[j]] && (isVerbTag(tag) || isAdjTag(tag)) && j+1 < v && s.low[j+1] == "to":
+			j--
+			continue
+		case roleNouns[w]:
+			if c, ok := s.descriptionAt(j); ok {
+				return []cand{c}
+			}
+			return s.memberNounSubject(j)
+		case w == "members" || w == "member" || w == "states" || w == "countries":
+			return s.memberNounSubject(j)
+		}
+		return nil
+	}
+	return nil
+}
+
+// memberNounSubject handles a subject like "NATO members" or "NATO's
+// member states" ending at token j: the organisation is returned, so that
+// "NATO members include Poland" reads as NATO includes Poland.
+func (s *Sentence) memberNounSubject(j int) []cand {
+	k := j
+	for k >= 0 && s.ment[k] < 0 && (s.low[k] == "members" || s.low[k] == "member" || s.low[k] == "states" || s.low[k] == "countries" || s.low[k] == "nations") {
+		k--
+	}
+	if k == j || k < 0 {
+		return nil
+	}
+	if s.low[k] == "'s" || s.low[k] == "'" {
+		k--
+	}
+	if k < 0 || s.ment[k] < 0 {
+		return nil
+	}
+	m := s.ment[k]
+	if s.m(m).Type != org {
+		return nil
+	}
+	return []cand{{m: m, tokStart: s.mStart(m), tokEnd: s.mEnd(m)}}
+}
+
+// mainSubject returns the sentence's first subject group of two or more
+// states or organisations (followed by its verb), the parties of a bloc
+// named later by a collective noun.
+func (s *Sentence) mainSubject() []cand {
+	for g := range s.groups {
+		gr := &s.groups[g]
+		if len(gr.members) < 2 {
+			continue
+		}
+		k := gr.end
+		for k < len(s.low) && (auxWords[s.low[k]] || s.toks[k].Tag == "RB") {
+			k++
+		}
+		if k < len(s.low) && isVerbTag(s.toks[k].Tag) {
+			c, _ := s.groupCands(g)
+			for _, x := range c {
+				if t := s.m(x.m).Type; t != sta && t != org {
+					return nil
+				}
+			}
+			return c
+		}
+		return nil
+	}
+	return nil
+}
+
+// objectAfter finds the coordinated entities starting at token k, after
+// determiners, adverbs and "the independence of". With member set, it
+// also accepts a membership phrase ("NATO entry", "membership in the EU")
+// and only that.
+func (s *Sentence) objectAfter(k int, member bool) []cand {
+	c, _ := s.objectAfterEnd(k, member)
+	return c
+}
+
+func (s *Sentence) objectAfterEnd(k int, member bool) ([]cand, int) {
+	n := len(s.low)
+	for steps := 0; k < n && steps < 8; steps++ {
+		if s.epAt[k] >= 0 {
+			if member {
+				return nil, k
+			}
+			e := s.eps[s.epAt[k]]
+			if e.end < n && (s.low[e.end] == "'s" || s.low[e.end] == "'") {
+				// "recognized Kosovo's independence" but not "recognized
+				// Russia's concerns".
+				if e.end+1 < n && independenceNouns[s.low[e.end+1]] {
+					return []cand{{m: e.m, tokStart: e.hs, tokEnd: e.he}}, e.end + 2
+				}
+				return nil, k
+			}
+			return s.epCands(k)
+		}
+		w := s.low[k]
+		if m := s.ment[k]; m >= 0 {
+			// A modifier mention: "NATO entry", "EU membership".
+			e := s.mEnd(m)
+			if member && e < n && membershipNouns[s.stm[e]] && s.m(m).Type == org {
+				return []cand{{m: m, tokStart: s.mStart(m), tokEnd: e}}, e + 1
+			}
+			return nil, k
+		}
+		switch {
+		case w == "the" || w == "a" || w == "an" || s.toks[k].Tag == "RB" || w == "formally" || w == "officially":
+			k++
+			continue
+		case independenceNouns[w] && k+1 < n && s.low[k+1] == "of":
+			k += 2
+			continue
+		case member && membershipNouns[s.stm[k]] && k+1 < n && (s.low[k+1] == "in" || s.low[k+1] == "of" || s.low[k+1] == "to" || s.low[k+1] == "into"):
+			c, e := s.objectAfterEnd(k+2, false)
+			return c, e
+		case member && (w == "to" || w == "for") && k+1 < n && s.low[k+1] == "join":
+			c, e := s.objectAfterEnd(k+2, false)
+			return c, e
+		}
+		return nil, k
+	}
+	return nil, k
+}
+
+// nounInfo is what surrounds a nominal trigger.
+type nounInfo struct {
+	npStart                  int
+	possessor                []cand
+	adjMods, nomMods         []cand
+	between, with, of, on    []cand
+	by, appos, before, after []cand
+	topicStart, topicEnd     int // non-entity object of "on"/"of" ("friendship and cooperation")
+	compStart                int // first compound word before the trigger (treaty names)
+	gov                      int // governing verb, or -1
+	end                      int // last token used
+}
+
+// genericAdjectives are left out of treaty names.
+var genericAdjectives = set("existing", "new", "trilateral", "bilateral", "multilateral", "separate",
+	"joint", "major", "possible", "planned", "proposed", "draft", "future", "potential", "historic",
+	"landmark", "three-party", "two-party", "three-sided", "first", "second", "previous", "current",
+	"old", "so-called", "controversial", "interim", "long-term", "key", "such", "similar", "any",
+	"final", "full", "formal", "broad", "comprehensive", "eventual", "prospective", "recent", "big",
+	"huge", "important", "strategic", "signed", "unsigned", "binding", "tentative", "preliminary",
+	"secret", "alleged", "disputed")
+
+// nounFrame analyses the noun phrase around a nominal trigger [t0, t1).
+func (s *Sentence) nounFrame(t0, t1 int) nounInfo {
+	n := len(s.low)
+	ni := nounInfo{gov: -1, npStart: t0, compStart: t0, topicStart: -1}
+	// Left: modifiers, possessor, determiner.
+	j := t0 - 1
+	comp := true
+	for steps := 0; j >= 0 && steps < 8; steps++ {
+		w := s.low[j]
+		if m := s.ment[j]; m >= 0 {
+			mm := s.m(m)
+			st := s.mStart(m)
+			comp = false
+			if mm.Type == entities.Date {
+				j = st - 1
+				continue
+			}
+			if s.epAt[j] >= 0 {
+				// An entity phrase right before the noun: "Russia-Abkhazia
+				// treaty" style compounds are modifiers; a phrase is not.
+				break
+			}
+			c := cand{m: m, tokStart: st, tokEnd: s.mEnd(m)}
+			if mm.Adjectival {
+				ni.adjMods = append(ni.adjMods, c)
+			} else {
+				ni.nomMods = append(ni.nomMods, c)
+			}
+			j = st - 1
+			continue
+		}
+		if w == "'s" || w == "'" {
+			if j > 0 && s.epAt[j-1] >= 0 {
+				c, _ := s.epCands(j - 1)
+				ni.possessor = c
+				j = s.groups[s.eps[s.epAt[j-1]].group].start - 1
+			}
+			break
+		}
+		if determiners[w] || s.toks[j].Tag == "PRP$" {
+			j--
+			break
+		}
+		tag := s.toks[j].Tag
+		if isAdjTag(tag) || tag == "VBN" || tag == "VBG" || tag == "NN" || tag == "NNS" || tag == "CD" || tag == "NNP" && s.ment[j] < 0 && isCapWord(s.toks[j].Text) {
+			if comp && !genericAdjectives[w] && !possibleCues[w] && !negationCues[w] && isWordy(w) || comp && tag == "NNP" {
+				ni.compStart = j
+			} else {
+				comp = false
+			}
+			j--
+			continue
+		}
+		break
+	}
+	ni.npStart = j + 1
+	// Before the noun phrase: a governing verb, or an apposition
+	// ("Armenia, a member of the CSTO,").
+	k := ni.npStart - 1
+	if k >= 0 && (s.low[k] == "out" || s.low[k] == "up" || s.low[k] == "into" || s.low[k] == "in" || s.low[k] == "for" || s.low[k] == "on" || s.low[k] == "to") {
+		k--
+	}
+	if k >= 0 && s.ment[k] < 0 && (isVerbTag(s.toks[k].Tag) || beForms[s.low[k]]) {
+		ni.gov = k
+	}
+	if k2 := ni.npStart - 1; k2 >= 1 && s.low[k2] == "," && s.epAt[k2-1] >= 0 {
+		ni.before, _ = s.epCands(k2 - 1)
+	}
+	// Right: an apposition, then prepositional phrases.
+	j = t1
+	ni.end = t1
+	for pp := 0; pp < 3 && j < n; pp++ {
+		w := s.low[j]
+		if pp == 0 && s.epAt[j] >= 0 {
+			c, e := s.epCands(j)
+			ni.appos = c
+			j, ni.end = e, e
+			continue
+		}
+		if !prepositions[w] {
+			break
+		}
+		c, e := s.objectAfterEnd(j+1, false)
+		if len(c) > 0 {
+			switch w {
+			case "between", "among":
+				ni.between = c
+			case "with":
+				ni.with = c
+			case "of":
+				ni.of = c
+			case "by":
+				ni.by = c
+			default:
+				ni.on = c
+			}
+			j, ni.end = e, e
+			continue
+		}
+		// A non-entity object: skip it ("on friendship and cooperation").
+		e = j + 1
+		for e < n && e < j+8 && s.ment[e] < 0 && !prepositions[s.low[e]] && !isPunct(s.low[e]) && !isFiniteTag(s.toks[e].Tag) && !relPronouns[s.low[e]] {
+			e++
+		}
+		if pp == 0 && (w == "on" || w == "of") && e > j+1 {
+			ni.topicStart, ni.topicEnd = j+1, e
+		}
+		if e == j+1 {
+			break
+		}
+		j = e
+	}
+	return ni
+}
+
+// isCapWord reports whether a token starts with an upper-case ASCII letter.
+func isCapWord(t string) bool { return t != "" && t[0] >= 'A' && t[0] <= 'Z' }
+
+// lowerText returns the lower-case text of tokens [a, b) of the sentence
+// as written, spaces kept.
+func (s *Sentence) text(a, b int) string {
+	if a >= b {
+		return ""
+	}
+	return s.Doc.Text[s.toks[a].Start:s.toks[b-1].End]
+}
+
+// hasWordNear reports whether a token with a stem in set lies within
+// [a, b) of the sentence.
+func (s *Sentence) hasStemIn(a, b int, set map[string]bool) bool {
+	if a < 0 {
+		a = 0
+	}
+	if b > len(s.stm) {
+		b = len(s.stm)
+	}
+	for i := a; i < b; i++ {
+		if set[s.stm[i]] {
+			return true
+		}
+	}
+	return false
+}
+
+// trimQuote drops surrounding quotes and spaces from a name.
+func trimQuote(t string) string { return strings.Trim(t, " \"'“”‘’") }

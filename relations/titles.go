@@ -1,0 +1,293 @@
+package relations
+
+import "strings"
+
+// titleLexicon knows the titles of officials: single head words
+// ("president", "ambassador") and multi-word titles ("prime minister",
+// "head of state"), each also in its hyphenated form.
+type titleLexicon struct {
+	heads map[string]bool       // single words that end a title
+	multi map[string][][]string // multi-word titles by first word
+}
+
+// titleHeads are the words that end a title.
+var titleHeads = []string{
+	"president", "vice-president", "president-elect", "ex-president", "premier", "vice-premier",
+	"chancellor", "minister", "secretary", "secretary-general", "ambassador", "envoy", "leader",
+	"spokesman", "spokeswoman", "spokesperson", "king", "queen", "prince", "princess", "emir",
+	"sultan", "monarch", "sheikh", "governor", "mayor", "speaker", "chairman", "chairwoman", "chair",
+	"chief", "head", "commander", "commander-in-chief", "diplomat", "official", "representative",
+	"negotiator", "adviser", "advisor", "aide", "director", "director-general", "commissioner",
+	"ombudsman", "senator", "lawmaker", "mp", "general", "admiral", "marshal", "consul",
+	"consul-general", "chargé", "attaché", "premier-elect", "vice-chancellor", "co-chair", "co-chairman",
+	"deputy", "ruler", "dictator", "strongman", "founder", "boss", "czar", "tsar", "coordinator",
+	"prosecutor", "judge", "congressman", "congresswoman", "legislator", "parliamentarian",
+	"delegate", "emissary", "counsellor", "counselor", "regent", "president-in-office", "autocrat",
+}
+
+// multiTitles are titles of several words whose last word is not a head
+// on its own, or whose words would otherwise be read as a complement.
+var multiTitles = []string{
+	"prime minister", "vice president", "secretary general", "general secretary",
+	"head of state", "head of government", "secretary of state", "chief of staff",
+	"chief of the general staff", "commander in chief", "supreme leader", "crown prince",
+	"high representative", "high commissioner", "director general", "chief executive",
+	"foreign policy chief", "minister of foreign affairs", "minister of defence",
+	"minister of defense", "minister of the interior", "head of the delegation", "grand duke",
+	"supreme commander", "chief negotiator", "permanent representative", "special envoy",
+	"special representative", "prime minister-elect", "first lady",
+}
+
+// formerWords mark an office no longer held.
+var formerWords = set("former", "ex", "ex-", "then", "late", "outgoing", "erstwhile", "one-time", "onetime", "previous", "ousted", "deposed", "exiled")
+
+// preRoleAdjectives may stand before a title without being part of it.
+var preRoleAdjectives = set("new", "current", "top", "senior", "veteran", "longtime", "long-time",
+	"powerful", "incumbent", "newly", "elected", "newly-elected", "re-elected", "hardline", "hard-line",
+	"influential", "embattled", "self-proclaimed", "self-declared", "de", "facto", "popular", "young",
+	"controversial", "respected", "leading", "prominent", "high-ranking", "high-level", "unnamed",
+	"anonymous", "sitting", "recently", "appointed", "reformist", "moderate", "conservative", "liberal",
+	"nationalist", "separatist", "rebel", "opposition", "pro-russian", "pro-kremlin", "pro-western",
+	"pro-moscow", "pro-eu", "pro-nato", "interim", "caretaker", "acting")
+
+// roleWords may be part of a title before its head ("deputy foreign
+// minister", "national security adviser").
+var roleStopWords = set("and", "or", "of", "to", "in", "at", "for", "on", "with", "by", "the", "a", "an",
+	"his", "her", "its", "their", "who", "which", "that", "said", "says", "told", "has", "have", "had",
+	"is", "was", "were", "are", "will", "would", "also", "not")
+
+func newTitleLexicon() *titleLexicon {
+	t := &titleLexicon{heads: map[string]bool{}, multi: map[string][][]string{}}
+	for _, h := range titleHeads {
+		t.heads[h] = true
+	}
+	for _, m := range multiTitles {
+		t.add(strings.Fields(m))
+	}
+	return t
+}
+
+// add adds a title given as lower-case words, with its hyphenated and
+// unhyphenated variants.
+func (t *titleLexicon) add(words []string) {
+	for i := range words {
+		words[i] = lower(words[i])
+	}
+	if len(words) == 1 && !strings.Contains(words[0], "-") {
+		t.heads[words[0]] = true
+		return
+	}
+	joined := strings.Join(words, " ")
+	variants := []string{joined, strings.ReplaceAll(joined, " ", "-"), strings.ReplaceAll(joined, "-", " ")}
+	for _, v := range variants {
+		ws := strings.Fields(v)
+		if len(ws) == 1 {
+			t.heads[ws[0]] = true
+			continue
+		}
+		dup := false
+		for _, o := range t.multi[ws[0]] {
+			if strings.Join(o, " ") == v {
+				dup = true
+			}
+		}
+		if !dup {
+			t.multi[ws[0]] = append(t.multi[ws[0]], ws)
+		}
+	}
+}
+
+// matchMulti returns the length in tokens of the longest multi-word title
+// starting at token i of s, or 0.
+func (t *titleLexicon) matchMulti(s *Sentence, i int) int {
+	best := 0
+	for _, ws := range t.multi[s.low[i]] {
+		if len(ws) <= best || i+len(ws) > len(s.low) {
+			continue
+		}
+		ok := true
+		for k, w := range ws {
+			if s.ment[i+k] >= 0 || s.low[i+k] != w && !(k == len(ws)-1 && s.low[i+k] == w+"s") {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best = len(ws)
+		}
+	}
+	return best
+}
+
+// title is a parsed title phrase: "the pro-Western Georgian President",
+// "South Ossetia's ambassador to Abkhazia", "the foreign minister of
+// Russia".
+type title struct {
+	start, end         int  // tokens of the whole phrase, [start, end)
+	roleStart, roleEnd int  // tokens of the role ("President", "foreign minister")
+	owner              int  // mention index of the owner, or -1
+	ownerPos           int  // token index of the owner mention's first token, or -1
+	former             bool // "former", "ex-", "then", "late"
+	definite           bool // starts with "the"
+}
+
+// parseTitle parses a title phrase starting at token i: an optional
+// determiner, adjectives that are not part of the role, an optional owner
+// (an adjectival state, a state or organisation, possibly possessive), the
+// role words ending in a title head, and complements: "of" an owner,
+// "to"/"in" a host, "of state". It returns false when there is no title
+// head at the right place.
+func (s *Sentence) parseTitle(i int) (title, bool) {
+	tl := s.x.lex.titles
+	n := len(s.low)
+	t := title{start: i, owner: -1, ownerPos: -1}
+	j := i
+	if j < n && (s.low[j] == "the" || s.low[j] == "a" || s.low[j] == "an") {
+		t.definite = s.low[j] == "the"
+		j++
+	}
+	// Adjectives and owner before the role.
+	for steps := 0; j < n && steps < 6; steps++ {
+		w := s.low[j]
+		if m := s.ment[j]; m >= 0 {
+			if t.owner >= 0 || !s.ownerCapable(m) {
+				break
+			}
+			t.owner, t.ownerPos = m, j
+			j = s.mEnd(m)
+			if j < n && (s.low[j] == "'s" || s.low[j] == "'") {
+				j++
+			}
+			continue
+		}
+		if formerWords[w] {
+			t.former = true
+			j++
+			continue
+		}
+		if preRoleAdjectives[w] || strings.HasPrefix(w, "pro-") || strings.HasPrefix(w, "anti-") || (isAdjTag(s.toks[j].Tag) && strings.HasSuffix(w, "-based")) {
+			j++
+			continue
+		}
+		if strings.HasPrefix(w, "ex-") && len(w) > 3 {
+			// "ex-president": the head word below sees "president".
+			t.former = true
+		}
+		break
+	}
+	// Role words.
+	t.roleStart = j
+	headEnd := -1
+	for k := j; k < n && k < j+6; {
+		if s.ment[k] >= 0 {
+			break
+		}
+		w := s.low[k]
+		if l := tl.matchMulti(s, k); l > 0 {
+			k += l
+			headEnd = k
+			continue
+		}
+		if tl.heads[w] || tl.heads[strings.TrimSuffix(w, "s")] && len(w) > 3 && w != "sheikhs" ||
+			strings.HasPrefix(w, "ex-") && tl.heads[w[3:]] {
+			k++
+			headEnd = k
+			continue
+		}
+		if roleStopWords[w] || isPunct(w) || formerWords[w] {
+			break
+		}
+		tag := s.toks[k].Tag
+		if !(isNounTag(tag) || isAdjTag(tag) || tag == "VBG" || tag == "VBN") || !isWordy(w) {
+			break
+		}
+		k++
+	}
+	if headEnd < 0 {
+		return t, false
+	}
+	t.roleEnd = headEnd
+	j = headEnd
+	// Complements: "of state", "of foreign affairs", "of Russia", "to
+	// Abkhazia".
+	for steps := 0; j < n && steps < 2; steps++ {
+		w := s.low[j]
+		if j+1 >= n {
+			break
+		}
+		if w == "of" || w == "for" {
+			k := j + 1
+			if s.low[k] == "the" {
+				k++
+			}
+			if k < n && s.ment[k] >= 0 && w == "of" {
+				m := s.ment[k]
+				if !s.ownerCapable(m) || s.m(m).Adjectival {
+					break
+				}
+				t.owner, t.ownerPos = m, k
+				j = s.mEnd(m)
+				break
+			}
+			// Non-entity words: part of the role ("Minister of Foreign
+			// Affairs", "head of state").
+			e := k
+			for e < n && e < k+4 && s.ment[e] < 0 && !roleStopWords[s.low[e]] && !isPunct(s.low[e]) && isNounTag(s.toks[e].Tag) {
+				e++
+			}
+			if e == k || !titleComplement(s, k, e) {
+				break
+			}
+			t.roleEnd = e
+			j = e
+			continue
+		}
+		if w == "to" || w == "in" || w == "at" {
+			k := j + 1
+			if s.low[k] == "the" {
+				k++
+			}
+			if k < n && s.ment[k] >= 0 && !s.m(s.ment[k]).Adjectival {
+				j = s.mEnd(s.ment[k])
+				continue
+			}
+		}
+		break
+	}
+	t.end = j
+	return t, true
+}
+
+// titleComplement reports whether tokens [k, e) complete a title after
+// "of"/"for": capitalised words ("of Foreign Affairs") or the usual
+// lower-case ones ("of state", "of government", "of staff").
+func titleComplement(s *Sentence, k, e int) bool {
+	switch s.low[k] {
+	case "state", "government", "staff", "mission", "delegation", "defence", "defense", "affairs", "the":
+		return true
+	}
+	t := s.toks[k].Text
+	return t != "" && t[0] >= 'A' && t[0] <= 'Z'
+}
+
+// isWordy reports whether w looks like a word (a letter first).
+func isWordy(w string) bool {
+	if w == "" {
+		return false
+	}
+	c := w[0]
+	return c >= 'a' && c <= 'z' || c >= 0x80
+}
+
+// ownerCapable reports whether mention m can own an office: a state
+// (adjectival or not), an organisation, or a place used for a government.
+func (s *Sentence) ownerCapable(m int) bool {
+	mm := s.m(m)
+	switch mm.Type {
+	case sta, org:
+		return true
+	case loc:
+		return mm.Metonymy || mm.Adjectival
+	}
+	return false
+}
