@@ -1,0 +1,184 @@
+package relations_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/statecraft/statecraft/entities"
+	"github.com/statecraft/statecraft/relations"
+)
+
+// Shared extractors: building them is cheap, but the entities models are
+// decoded once per process anyway.
+var (
+	entitiesExtractor  = sync.OnceValues(func() (*entities.Extractor, error) { return entities.New() })
+	relationsExtractor = sync.OnceValues(func() (*relations.Extractor, error) { return relations.New() })
+)
+
+// analyse runs entities and relations on text.
+func analyse(t testing.TB, text string) (*entities.Document, []relations.Relation) {
+	t.Helper()
+	ee, err := entitiesExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rx, err := relationsExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := ee.Extract(context.Background(), text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := rx.Extract(context.Background(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc, rs
+}
+
+// seedGold is the relation part of statecraft's gold format.
+type seedGold struct {
+	Aliases   map[string][]string `json:"aliases"`
+	Relations []struct {
+		Type     string            `json:"type"`
+		Modality string            `json:"modality"`
+		Optional bool              `json:"optional"`
+		Subject  string            `json:"subject"`
+		Object   string            `json:"object"`
+		Parties  []string          `json:"parties"`
+		Attrs    map[string]string `json:"attrs"`
+	} `json:"relations"`
+}
+
+// relKey is a document-level relation: type and canonical names, parties
+// sorted for symmetric types.
+func relKey(typ string, subject, object string, parties []string, canon func(string) string) string {
+	if len(parties) > 0 {
+		ps := make([]string, len(parties))
+		for i, p := range parties {
+			ps[i] = canon(p)
+		}
+		sort.Strings(ps)
+		ps = slices.Compact(ps)
+		return typ + "(" + strings.Join(ps, " + ") + ")"
+	}
+	return typ + "(" + canon(subject) + " → " + canon(object) + ")"
+}
+
+// TestSeedGold scores the relations of the seed article against its gold
+// at document level and asserts precision and recall >= 0.90 and the
+// right modality on every matched relation.
+func TestSeedGold(t *testing.T) {
+	b, err := os.ReadFile("../testdata/rt-caucasus-security-outline.gold.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gold seedGold
+	if err := json.Unmarshal(b, &gold); err != nil {
+		t.Fatal(err)
+	}
+	text, err := os.ReadFile("../testdata/rt-caucasus-security-outline.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	alias := map[string]string{}
+	for name, as := range gold.Aliases {
+		alias[strings.ToLower(name)] = name
+		for _, a := range as {
+			alias[strings.ToLower(a)] = name
+		}
+	}
+	canon := func(s string) string {
+		if c, ok := alias[strings.ToLower(s)]; ok {
+			return c
+		}
+		return s
+	}
+	required := map[string]string{} // key → modality
+	optional := map[string]bool{}
+	for _, g := range gold.Relations {
+		k := relKey(g.Type, g.Subject, g.Object, g.Parties, canon)
+		if g.Optional {
+			optional[k] = true
+		} else {
+			required[k] = g.Modality
+		}
+	}
+	_, rs := analyse(t, string(text))
+	predicted := map[string]map[string]bool{} // key → modalities
+	for _, r := range rs {
+		var k string
+		if len(r.Parties) > 0 {
+			var ps []string
+			for _, p := range r.Parties {
+				ps = append(ps, p.Name)
+			}
+			k = relKey(string(r.Type), "", "", ps, canon)
+		} else {
+			k = relKey(string(r.Type), r.Subject.Name, r.Object.Name, nil, canon)
+		}
+		if predicted[k] == nil {
+			predicted[k] = map[string]bool{}
+		}
+		predicted[k][string(r.Modality)] = true
+	}
+	tp, fp, ignored := 0, 0, 0
+	var falsePos, misses, badModality []string
+	for k, mods := range predicted {
+		switch want, ok := required[k]; {
+		case ok:
+			tp++
+			if len(mods) != 1 || !mods[want] {
+				badModality = append(badModality, fmt.Sprintf("%s: want %s, got %v", k, want, keys(mods)))
+			}
+		case optional[k]:
+			ignored++
+		default:
+			fp++
+			falsePos = append(falsePos, k)
+		}
+	}
+	for k := range required {
+		if predicted[k] == nil {
+			misses = append(misses, k)
+		}
+	}
+	sort.Strings(falsePos)
+	sort.Strings(misses)
+	p := float64(tp) / float64(max(tp+fp, 1))
+	r := float64(tp) / float64(max(len(required), 1))
+	t.Logf("seed relations: %d required gold, %d predicted (%d matching optional gold, ignored)", len(required), len(predicted), ignored)
+	t.Logf("precision %.3f (%d/%d)  recall %.3f (%d/%d)  modality wrong on %d of %d matched", p, tp, tp+fp, r, tp, len(required), len(badModality), tp)
+	for _, k := range falsePos {
+		t.Logf("  false positive: %s", k)
+	}
+	for _, k := range misses {
+		t.Logf("  missed: %s", k)
+	}
+	for _, k := range badModality {
+		t.Logf("  wrong modality: %s", k)
+	}
+	if p < 0.90 || r < 0.90 {
+		t.Errorf("precision %.3f, recall %.3f: want both >= 0.90", p, r)
+	}
+	if len(badModality) > 0 {
+		t.Errorf("modality wrong on %d matched relations", len(badModality))
+	}
+}
+
+func keys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
