@@ -60,14 +60,21 @@ type recScratch struct {
 	ner    ner.Scratch
 	cands  []candidate
 	acros  map[string]Mention
+
+	// A second model scratch to label a name alone (isolatedPerson).
+	iso       ner.Scratch
+	isoWords  []string
+	isoLabels []ner.Label
+	isoSpans  []ner.Span
 }
 
 // release drops the scratch's references to a document's text, so that a
 // pooled scratch does not keep it alive.
 func (s *recScratch) release() {
 	clear(s.words)
+	clear(s.isoWords)
 	clear(s.cands)
-	s.words, s.cands, s.acros = s.words[:0], s.cands[:0], nil
+	s.words, s.isoWords, s.cands, s.acros = s.words[:0], s.isoWords[:0], s.cands[:0], nil
 }
 
 // mentions returns the mentions of doc, in text order, non-overlapping. It
@@ -665,6 +672,12 @@ func (r *recognizer) addModelSpan(text string, toks []Token, base, si, i, j int,
 		return // a lone sentence-initial word that the tagger does not call a proper noun
 	}
 	typ = retypeByHead(toks[i:j], typ)
+	if typ == Location && j-i >= 2 && j-i <= 3 && r.personShaped(toks, i, j) && r.isolatedPerson(toks[i:j], base+i, base+j, s) {
+		// "losing to Rod Sykes", "a friend of Wassily Kandinsky": a name
+		// that the model, reading it alone, takes for a person's is one,
+		// unless the gazetteer knows part of it.
+		typ = Person
+	}
 	if typ == Person && placeBefore(toks, i) && (j == len(toks) || !isPossessive(toks[j].Text)) {
 		// "in Vestvågøy", "near Debre Tabor": a name after a preposition of
 		// place is a place, whatever its spelling suggests to the model.
@@ -716,6 +729,54 @@ func (r *recognizer) widens(toks []Token, i, j, ci, cj int, typ Type) bool {
 		}
 	}
 	return false
+}
+
+// personShaped reports whether tokens [i, j) could be a person's name by
+// their words and the words before: no head word, no common word ("Great
+// Belt", "Western Hemisphere"), no article or preposition of place before
+// ("the Hollywood Bowl", "in Bad Schandau"), no "town of" ("the state of
+// Roraima").
+func (r *recognizer) personShaped(toks []Token, i, j int) bool {
+	if retypeByHead(toks[i:j], "") != "" || placeBefore(toks, i) {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if r.isCommonWord(toks[k].Text) || !isNameWord(toks[k].Text) {
+			return false
+		}
+	}
+	switch lowerAt(toks, i) {
+	case "san", "santa", "santo", "são", "sao", "monte", "punta", "porto", "puerto", "fort", "port", "bad", "ras", "wadi":
+		return false // "Punta Arenas", "Bad Schandau"
+	}
+	switch prev := lowerAt(toks, i-1); {
+	case isDeterminer(prev), prev == "at":
+		return false
+	case prev == "of" && (definingNoun(lowerAt(toks, i-2)) == Location || personTitles[lowerAt(toks, i-2)]):
+		return false // "the state of Roraima", "Chief Minister of Madhya Pradesh"
+	}
+	return true
+}
+
+// isolatedPerson reports whether statecraft's model labels the words of
+// a name, given alone, as one person, and no gazetteer name lies in
+// tokens [ts, te) of the document.
+func (r *recognizer) isolatedPerson(toks []Token, ts, te int, s *recScratch) bool {
+	if r.ner == nil {
+		return false
+	}
+	for _, c := range s.cands {
+		if c.prio >= prioGazetteer && c.ts < te && ts < c.te {
+			return false
+		}
+	}
+	s.isoWords = s.isoWords[:0]
+	for _, t := range toks {
+		s.isoWords = append(s.isoWords, t.Text)
+	}
+	s.isoLabels = r.ner.Label(s.isoWords, &s.iso, s.isoLabels)
+	s.isoSpans = ner.AppendSpans(s.isoSpans[:0], s.isoLabels)
+	return len(s.isoSpans) == 1 && s.isoSpans[0].Kind == ner.PER && s.isoSpans[0].Start == 0 && s.isoSpans[0].End == len(toks)
 }
 
 // knownName reports whether the gazetteer knows the token as a name.
