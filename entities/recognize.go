@@ -358,6 +358,11 @@ var personTitles = map[string]bool{
 	"commissioner": true, "ombudsman": true, "speaker": true, "president-elect": true, "ex-president": true,
 	"dictator": true, "strongman": true, "warlord": true, "militant": false, "businessman": true, "tycoon": true,
 	"oligarch": true, "billionaire": true, "dissident": true, "rebel": false, "secretary-of-state": true,
+	"sir": true, "dame": true, "lord": true, "lady": true, "reverend": true, "rev.": true, "rabbi": true,
+	"imam": true, "cardinal": true, "duke": true, "duchess": true, "earl": true, "baron": true, "baroness": true,
+	"viscount": true, "marquis": true, "emperor": true, "empress": true, "tsar": true, "czar": true,
+	"shah": true, "maharaja": true, "pharaoh": true, "elector": true, "sen": false, "prof.": true,
+	"professor": true, "sgt.": true, "sergeant": true, "cpl.": true, "pvt.": true, "maj.": true, "adm.": true,
 }
 
 // isTitle reports whether the token is a person title.
@@ -1725,6 +1730,54 @@ func (r *recognizer) listCues(doc *Document, si int, st Sentence, sent []docMent
 
 func isComma(s string) bool { return s == "," }
 
+// listIntroType returns the type of the items of a list starting at token
+// i that a plural noun before it gives: "children included", "cities
+// such as", "students :", "officials including"; "" when none.
+func listIntroType(toks []Token, i int) Type {
+	k := i - 1
+	switch lowerAt(toks, k) {
+	case "include", "includes", "included", "including", "are", "were", ":", "like", "namely":
+		k--
+	case "as":
+		if lowerAt(toks, k-1) != "such" {
+			return ""
+		}
+		k -= 2
+	default:
+		return ""
+	}
+	// The noun may carry a complement: "towns and cities in this zone
+	// include".
+	for j := k; j >= 0 && j > k-6; j-- {
+		w := lowerAt(toks, j)
+		if strings.HasSuffix(w, "s") || w == "children" || w == "people" {
+			if t := pluralNounType(w); t != "" {
+				return t
+			}
+		}
+		if w == "." || w == ";" {
+			break
+		}
+	}
+	return ""
+}
+
+// pluralNounType is the type of the things a plural noun names:
+// "children", "brothers", "actors" people; "cities", "villages" places.
+func pluralNounType(w string) Type {
+	switch w {
+	case "children", "sons", "daughters", "brothers", "sisters", "wives", "husbands", "students", "pupils",
+		"members", "people", "players", "cast", "leaders", "officials", "ministers", "candidates", "founders",
+		"guests", "parents", "siblings", "grandchildren", "relatives", "friends", "colleagues", "heirs",
+		"successors", "predecessors", "protagonists", "characters", "winners", "participants", "signatories":
+		return Person
+	}
+	if t := definingNoun(w); t != "" && w != strings.TrimSuffix(w, "s") {
+		return t
+	}
+	return ""
+}
+
 // applyList gives the items of one list the type that its sure items
 // agree on (see listCues).
 func (r *recognizer) applyList(doc *Document, si int, items []listItem, conj bool, sent []docMention, added []docMention) []docMention {
@@ -1754,6 +1807,11 @@ func (r *recognizer) applyList(doc *Document, si int, items []listItem, conj boo
 	nSure := 0
 	for _, c := range sure {
 		nSure += c
+	}
+	// "His children included A, B and C", "towns such as A and B": a
+	// plural noun introducing the list types its items.
+	if t := listIntroType(doc.Tokens, items[0].ts); t != "" {
+		sure[t] += 2
 	}
 	var typ Type
 	switch {
