@@ -64,10 +64,10 @@ func (s *Sentence) findTriggers() {
 
 // triggerClass decides whether the trigger at [t0, t1) is used as a verb
 // (true) or a noun (false), and whether its class is allowed.
-func (s *Sentence) triggerClass(tr *trig, t0 int) (verb, ok bool) {
-	tag := s.toks[t0].Tag
-	verb = isVerbTag(tag)
-	if tr.phraseEndsPrep && (tag == "VBN" || tag == "JJ" || tag == "VBD") {
+func (s *Sentence) triggerClass(tr *trig, t0, t1 int) (verb, ok bool) {
+	first, last := s.toks[t0].Tag, s.toks[t1-1].Tag
+	verb = isVerbTag(first)
+	if tr.phraseEndsPrep && (first == "VBN" || first == "JJ" || first == "VBD") {
 		verb = true
 	}
 	// Words the tagger often gets wrong after a determiner or possessive.
@@ -78,15 +78,15 @@ func (s *Sentence) triggerClass(tr *trig, t0 int) (verb, ok bool) {
 	case verbOnly:
 		return verb, verb
 	case nounOnly:
-		return false, !verb || tag == "VBG"
+		return false, !verb || first == "VBG" || t1-t0 > 1 && isNounTag(last)
 	}
-	return verb, isVerbTag(tag) || isNounTag(tag) || isAdjTag(tag) || tr.phraseEndsPrep
+	return verb, isVerbTag(first) || isNounTag(first) || isAdjTag(first) || tr.phraseEndsPrep
 }
 
 // applyTrigger applies the frames of trigger tr matched at tokens
 // [t0, t1). It reports whether a relation was found.
 func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
-	verb, ok := s.triggerClass(tr, t0)
+	verb, ok := s.triggerClass(tr, t0, t1)
 	if !ok {
 		return false
 	}
@@ -211,7 +211,7 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 	if !def.symmetric && len(agent) == 0 && !verb {
 		// "a bloc that would oppose NATO": handled by subjectOf.
 	}
-	mod := s.modality(t0, t1)
+	mod := s.modalityOf(t0, t1, !verb)
 	trigger := s.Span(t0, t1)
 	time := s.timeAt(t0)
 	if def.t == MetWith {

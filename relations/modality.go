@@ -10,26 +10,28 @@ import (
 // modality cues.
 const modalityWindow = 12
 
+// presupposing verbs take a treaty, membership or attack that exists
+// whatever their own modality: "South Ossetia could join the existing
+// treaty between Abkhazia and Russia" asserts the treaty.
+var presupposing = stemSet("join", "violate", "honour", "honor", "implement", "ratify", "maintain",
+	"keep", "enjoy", "share", "respect", "breach", "abandon", "quit", "leave", "exit", "criticize",
+	"praise", "welcome", "cite", "mention", "defend", "uphold", "review", "revise", "amend", "extend",
+	"renew", "follow", "condemn", "denounce", "recall", "remember", "commemorate", "mark", "blame",
+	"investigate", "protest", "oppose", "support", "back", "endorse", "question", "challenge", "use",
+	"invoke", "reference", "examine", "study", "analyze", "describe", "compare", "say", "tell", "add",
+	"note", "stress", "claim", "announce", "report", "confirm", "acknowledge")
+
 // modality returns the modality of a relation triggered by tokens
 // [t0, t1): the cue words before the trigger, back to the start of its
 // clause or to an entity (its subject), decide. Negation wins over
-// possibility. Cues inside a multi-word trigger count too.
+// possibility. For a nominal trigger (noun true), the scan also stops at a
+// verb that presupposes the thing named ([presupposing]).
 func (s *Sentence) modality(t0, t1 int) Modality {
+	return s.modalityOf(t0, t1, false)
+}
+
+func (s *Sentence) modalityOf(t0, t1 int, noun bool) Modality {
 	neg, pos := false, false
-	cue := func(j int) {
-		w := s.low[j]
-		switch {
-		case negationCues[w]:
-			neg = true
-		case w == "yet" && j+1 < len(s.low) && s.low[j+1] == "to":
-			neg = true
-		case possibleCues[w]:
-			pos = true
-		}
-	}
-	for j := t0 + 1; j < t1 && j < len(s.low); j++ {
-		cue(j)
-	}
 	for j := t0 - 1; j >= 0 && t0-j <= modalityWindow; j-- {
 		w := s.low[j]
 		if s.ment[j] >= 0 {
@@ -38,7 +40,17 @@ func (s *Sentence) modality(t0, t1 int) Modality {
 			}
 			continue
 		}
-		cue(j)
+		if noun && isVerbTag(s.toks[j].Tag) && presupposing[s.stm[j]] {
+			break
+		}
+		switch {
+		case negationCues[w]:
+			neg = true
+		case w == "yet" && j+1 < len(s.low) && s.low[j+1] == "to":
+			neg = true
+		case possibleCues[w]:
+			pos = true
+		}
 		if clauseBreak[w] {
 			break
 		}

@@ -58,6 +58,9 @@ func (s *Sentence) reset(si int) {
 		if !free {
 			continue
 		}
+		if mm.Type == sta && len(mm.Alternatives) > 0 && s.notStateContext(k, e) {
+			continue
+		}
 		s.mts[m-s.m0], s.mte[m-s.m0] = k, e
 		for i := k; i < e; i++ {
 			s.ment[i] = m
@@ -662,7 +665,9 @@ func (s *Sentence) nounFrame(t0, t1 int) nounInfo {
 		if pp == 0 && (w == "on" || w == "of") && e > j+1 {
 			ni.topicStart, ni.topicEnd = j+1, e
 		}
-		if e == j+1 {
+		// A phrase that names another relation ("talks on a free trade
+		// agreement between ...") takes the prepositions that follow.
+		if e == j+1 || s.hasTrigger(j+1, e) {
 			break
 		}
 		j = e
@@ -701,3 +706,36 @@ func (s *Sentence) hasStemIn(a, b int, set map[string]bool) bool {
 
 // trimQuote drops surrounding quotes and spaces from a name.
 func trimQuote(t string) string { return strings.Trim(t, " \"'“”‘’") }
+
+// hasTrigger reports whether a trigger word starts at a token of [a, b).
+func (s *Sentence) hasTrigger(a, b int) bool {
+	for i := a; i < b; i++ {
+		if len(s.x.lex.triggers[s.stm[i]]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// notStateContext reports whether the mention at tokens [a, e) is
+// followed or preceded by words that make it a US state or another
+// non-sovereign place: "Georgia, the US state", "the US state of
+// Georgia", "Georgia (US)".
+func (s *Sentence) notStateContext(a, e int) bool {
+	n := len(s.low)
+	us := func(w string) bool { return w == "us" || w == "u.s." || w == "american" || w == "usa" || w == "u.s" }
+	k := e
+	if k < n && (s.low[k] == "," || s.low[k] == "(") {
+		k++
+	}
+	if k < n && (s.low[k] == "the" || s.low[k] == "a") {
+		k++
+	}
+	if k+1 < n && us(s.low[k]) && (s.low[k+1] == "state" || s.low[k+1] == ")") {
+		return true
+	}
+	if a >= 3 && s.low[a-1] == "of" && s.low[a-2] == "state" && us(s.low[a-3]) {
+		return true
+	}
+	return false
+}

@@ -1,0 +1,408 @@
+package relations_test
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/statecraft/statecraft/relations"
+)
+
+// format renders a relation compactly for table tests:
+//
+//	type modality Subject -> Object @time {k=v}
+//	type modality [Party, Party] @time {k=v}
+//
+// A resolved anaphor shows as Name<anaphor>.
+func format(r relations.Relation) string {
+	arg := func(a relations.Arg) string {
+		if a.Anaphor != nil {
+			return a.Name + "<" + a.Anaphor.Text + ">"
+		}
+		return a.Name
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s ", r.Type, r.Modality)
+	if len(r.Parties) > 0 {
+		var ps []string
+		for _, p := range r.Parties {
+			ps = append(ps, arg(p))
+		}
+		sort.Strings(ps)
+		fmt.Fprintf(&b, "[%s]", strings.Join(ps, ", "))
+	} else {
+		fmt.Fprintf(&b, "%s -> %s", arg(*r.Subject), arg(*r.Object))
+	}
+	if r.Time != "" {
+		fmt.Fprintf(&b, " @%s", r.Time)
+	}
+	if len(r.Attrs) > 0 {
+		var kv []string
+		for k, v := range r.Attrs {
+			kv = append(kv, k+"="+v)
+		}
+		sort.Strings(kv)
+		fmt.Fprintf(&b, " {%s}", strings.Join(kv, ", "))
+	}
+	return b.String()
+}
+
+// formatAll renders relations sorted, duplicates (same rendering) kept once.
+func formatAll(rs []relations.Relation) []string {
+	seen := map[string]bool{}
+	out := []string{}
+	for _, r := range rs {
+		s := format(r)
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// relationCases are sentences in the phrasing of news reports, with the
+// relations they express. Names are canonical gazetteer names.
+var relationCases = []struct {
+	name string
+	text string
+	want []string
+}{
+	// Coordination and lists.
+	{"list after which includes",
+		"The Collective Security Treaty Organization, which includes Russia, Armenia, Belarus, Kazakhstan, Kyrgyzstan and Tajikistan, held drills last week.",
+		[]string{
+			"member-of asserted Armenia -> Collective Security Treaty Organization",
+			"member-of asserted Belarus -> Collective Security Treaty Organization",
+			"member-of asserted Kazakhstan -> Collective Security Treaty Organization",
+			"member-of asserted Kyrgyzstan -> Collective Security Treaty Organization",
+			"member-of asserted Russia -> Collective Security Treaty Organization",
+			"member-of asserted Tajikistan -> Collective Security Treaty Organization",
+		}},
+	{"trilateral treaty is one relation",
+		"Russia, Abkhazia and South Ossetia may soon enter a trilateral treaty on friendship and cooperation, a top diplomat has said.",
+		[]string{"treaty-between possible [Abkhazia, Russia, South Ossetia] {treaty=friendship and cooperation}"}},
+	{"comprises list",
+		"BRICS comprises Brazil, Russia, India, China and South Africa.",
+		[]string{
+			"member-of asserted Brazil -> BRICS",
+			"member-of asserted China -> BRICS",
+			"member-of asserted India -> BRICS",
+			"member-of asserted Russia -> BRICS",
+			"member-of asserted South Africa -> BRICS",
+		}},
+	{"coordinated subject with a tail",
+		"After the 2008 conflict, Russia and a few other countries recognized Abkhazia and South Ossetia as independent states.",
+		[]string{
+			"recognized-by asserted Abkhazia -> Russia @2008",
+			"recognized-by asserted South Ossetia -> Russia @2008",
+		}},
+	{"coordinated recognizers",
+		"Nicaragua and Venezuela also recognized the independence of Abkhazia.",
+		[]string{
+			"recognized-by asserted Abkhazia -> Nicaragua",
+			"recognized-by asserted Abkhazia -> Venezuela",
+		}},
+	{"members premodified by the organisation",
+		"NATO members Poland and Lithuania called for more troops on the alliance's eastern flank.",
+		[]string{
+			"member-of asserted Lithuania -> NATO",
+			"member-of asserted Poland -> NATO",
+		}},
+
+	// Appositions and premodifiers (official-of).
+	{"possessive title and apposition",
+		"South Ossetia’s ambassador to Abkhazia, Oleg Botsiyev, told popular Russian daily Izvestia that the coalition would be ready soon.",
+		[]string{"official-of asserted Oleg Botsiyev -> South Ossetia {role=ambassador}"}},
+	{"adjectival state and title",
+		"Russian President Vladimir Putin arrived in Beijing on Tuesday.",
+		[]string{"official-of asserted Vladimir Putin -> Russia @XXXX-WXX-2 {role=President}"}},
+	{"leader",
+		"Abkhazian leader Raul Khadzhinba thanked Moscow for its support.",
+		[]string{"official-of asserted Raul Khadzhinba -> Abkhazia {role=leader}"}},
+	{"adjectives before the owner",
+		"In 2008, the pro-Western Georgian President Mikhail Saakashvili attempted to take South Ossetia by military force.",
+		[]string{
+			"attacked asserted Mikhail Saakashvili -> South Ossetia @2008",
+			"official-of asserted Mikhail Saakashvili -> Georgia @2008 {role=President}",
+		}},
+	{"organisation title",
+		"NATO Secretary General Jens Stoltenberg said the alliance would not be intimidated.",
+		[]string{"official-of asserted Jens Stoltenberg -> NATO {role=Secretary General}"}},
+	{"apposition with of",
+		"Sergei Lavrov, the foreign minister of Russia, said the talks had been useful.",
+		[]string{"official-of asserted Sergei Lavrov -> Russia {role=foreign minister}"}},
+	{"apposition with a possessive owner",
+		"Olaf Scholz, Germany's chancellor, flew to Washington.",
+		[]string{"official-of asserted Olaf Scholz -> Germany {role=chancellor}"}},
+	{"ambassador to a host",
+		"Russia's ambassador to Turkey, Andrei Karlov, was shot dead at an art exhibition in Ankara.",
+		[]string{"official-of asserted Andrei Karlov -> Russia {role=ambassador}"}},
+	{"copula",
+		"Emmanuel Macron is the president of France.",
+		[]string{"official-of asserted Emmanuel Macron -> France {role=president}"}},
+	{"former",
+		"Former Georgian President Mikheil Saakashvili was detained in Tbilisi.",
+		[]string{"official-of asserted Mikhail Saakashvili -> Georgia {former=true, role=President}"}},
+	{"multi-word title",
+		"Chinese Foreign Minister Wang Yi will visit Moscow next month.",
+		[]string{"official-of asserted Wang Yi -> China @XXXX-XX {role=Foreign Minister}"}},
+	{"UN title",
+		"UN Secretary-General Antonio Guterres called for a ceasefire.",
+		[]string{"official-of asserted António Guterres -> United Nations {role=Secretary-General}"}},
+	{"spokesman",
+		"Kremlin spokesman Dmitry Peskov told reporters that no decision had been made.",
+		[]string{"official-of asserted Dmitry Peskov -> Kremlin {role=spokesman}"}},
+	{"vice-president",
+		"Abkhazian Vice-President Vitaly Gabniya has confirmed the fact of talks.",
+		[]string{"official-of asserted Vitaly Gabniya -> Abkhazia {role=Vice-President}"}},
+
+	// Parentheticals.
+	{"observer parenthetical",
+		"The Collective Security Treaty Organization includes Russia, Armenia and Belarus (with Serbia and Afghanistan holding an observer status).",
+		[]string{
+			"member-of asserted Armenia -> Collective Security Treaty Organization",
+			"member-of asserted Belarus -> Collective Security Treaty Organization",
+			"member-of asserted Russia -> Collective Security Treaty Organization",
+			"observer-of asserted Afghanistan -> Collective Security Treaty Organization",
+			"observer-of asserted Serbia -> Collective Security Treaty Organization",
+		}},
+	{"observer status in",
+		"Serbia has observer status in the Collective Security Treaty Organization.",
+		[]string{"observer-of asserted Serbia -> Collective Security Treaty Organization"}},
+
+	// Voice and nominalisations.
+	{"active recognition",
+		"Russia recognized Abkhazia and South Ossetia as independent states in August 2008.",
+		[]string{
+			"recognized-by asserted Abkhazia -> Russia @2008-08",
+			"recognized-by asserted South Ossetia -> Russia @2008-08",
+		}},
+	{"passive recognition",
+		"Kosovo was recognised by the United States in February 2008.",
+		[]string{"recognized-by asserted Kosovo -> United States @2008-02"}},
+	{"nominal recognition",
+		"The recognition of Kosovo by Germany in 2008 angered Serbia.",
+		[]string{"recognized-by asserted Kosovo -> Germany @2008"}},
+	{"possessive recognition",
+		"Turkey's recognition of Northern Cyprus remains unique.",
+		[]string{"recognized-by asserted Northern Cyprus -> Turkey"}},
+	{"treaty between",
+		"South Ossetia could join the existing treaty between Abkhazia and Russia.",
+		[]string{"treaty-between asserted [Abkhazia, Russia]"}},
+	{"signed with",
+		"Georgia signed the association agreement with the EU in June 2014.",
+		[]string{"treaty-between asserted [European Union, Georgia] @2014-06 {treaty=association agreement}"}},
+	{"relative clause subject and coordinated verbs",
+		"It was a reply to the policies of Georgia that still pursues NATO entry and had recently signed the association agreement with the EU.",
+		[]string{
+			"seeks-membership asserted Georgia -> NATO",
+			"treaty-between asserted [European Union, Georgia] {treaty=association agreement}",
+		}},
+	{"coordinated parties sign",
+		"Armenia and Azerbaijan signed a peace agreement in Washington in August 2025.",
+		[]string{"treaty-between asserted [Armenia, Azerbaijan] @2025-08 {treaty=peace agreement}"}},
+	{"treaty of",
+		"Russia and China signed a treaty of friendship in 2001.",
+		[]string{"treaty-between asserted [China, Russia] @2001 {treaty=friendship}"}},
+	{"struck a deal is a treaty, not an attack",
+		"Russia and Turkey struck a deal on Syria in October 2019.",
+		[]string{"treaty-between asserted [Russia, Turkey] @2019-10"}},
+	{"applied to join",
+		"Turkey applied to join the European Union in 1987.",
+		[]string{"seeks-membership asserted Turkey -> European Union @1987"}},
+	{"applied for membership",
+		"Bosnia and Herzegovina formally applied for EU membership in February 2016.",
+		[]string{"seeks-membership asserted Bosnia and Herzegovina -> European Union @2016-02"}},
+	{"bid to join",
+		"Moldova's bid to join the European Union gained momentum.",
+		[]string{"seeks-membership asserted Moldova -> European Union"}},
+	{"pursues membership",
+		"Ukraine, which still pursues NATO membership, welcomed the decision.",
+		[]string{"seeks-membership asserted Ukraine -> NATO"}},
+	{"joined",
+		"Finland joined NATO in April 2023, ending decades of military non-alignment.",
+		[]string{"member-of asserted Finland -> NATO @2023-04"}},
+	{"is a member of",
+		"Armenia is a member of the Eurasian Economic Union.",
+		[]string{"member-of asserted Armenia -> Eurasian Economic Union"}},
+	{"became a member",
+		"Montenegro became a member of NATO in 2017.",
+		[]string{"member-of asserted Montenegro -> NATO @2017"}},
+	{"apposition a member of",
+		"Kazakhstan, a member of the Shanghai Cooperation Organisation, hosted the summit.",
+		[]string{"member-of asserted Kazakhstan -> Shanghai Cooperation Organisation"}},
+	{"accession",
+		"Croatia's accession to the European Union in 2013 was celebrated in Zagreb.",
+		[]string{"member-of asserted Croatia -> European Union @2013"}},
+	{"met in a place",
+		"Russian President Vladimir Putin and Abkhazian leader Raul Khadzhinba met in Moscow in late August.",
+		[]string{
+			"met-with asserted [Raul Khadzhinba, Vladimir Putin] @XXXX-08 {place=Moscow}",
+			"official-of asserted Raul Khadzhinba -> Abkhazia @XXXX-08 {role=leader}",
+			"official-of asserted Vladimir Putin -> Russia @XXXX-08 {role=President}",
+		}},
+	{"met with",
+		"Chinese President Xi Jinping met with Russian President Vladimir Putin in Moscow.",
+		[]string{
+			"met-with asserted [Vladimir Putin, Xi Jinping] {place=Moscow}",
+			"official-of asserted Vladimir Putin -> Russia {role=President}",
+			"official-of asserted Xi Jinping -> China {role=President}",
+		}},
+	{"held talks with",
+		"Sergei Lavrov held talks with Antony Blinken in Geneva.",
+		[]string{"met-with asserted [Antony Blinken, Sergei Lavrov] {place=Geneva}"}},
+	{"meeting between",
+		"A meeting between Vladimir Putin and Donald Trump took place in Helsinki in July 2018.",
+		[]string{"met-with asserted [Donald Trump, Vladimir Putin] @2018-07 {place=Helsinki}"}},
+	{"allied with",
+		"Armenia is allied with Russia through the CSTO.",
+		[]string{"allied-with asserted [Armenia, Russia]"}},
+	{"close ally of",
+		"Belarus, a close ally of Russia, hosted the drills.",
+		[]string{"allied-with asserted [Belarus, Russia]"}},
+	{"are allies",
+		"Japan and the United States are allies.",
+		[]string{"allied-with asserted [Japan, United States]"}},
+	{"would oppose",
+		"Russia, Iran and Syria could form a bloc that would oppose NATO.",
+		[]string{
+			"opposes possible Iran -> NATO",
+			"opposes possible Russia -> NATO",
+			"opposes possible Syria -> NATO",
+		}},
+	{"opposed",
+		"Venezuela has long opposed the United States.",
+		[]string{"opposes asserted Venezuela -> United States"}},
+	{"invaded",
+		"Russia invaded Ukraine in February 2022.",
+		[]string{"attacked asserted Russia -> Ukraine @2022-02"}},
+	{"passive attack",
+		"Ukraine was attacked by Russia.",
+		[]string{"attacked asserted Russia -> Ukraine"}},
+	{"nominal invasion",
+		"The Russian invasion of Ukraine began in 2022.",
+		[]string{"attacked asserted Russia -> Ukraine @2022"}},
+	{"offensive against forces",
+		"Azerbaijan launched an offensive against Armenian forces in September 2020.",
+		[]string{"attacked asserted Azerbaijan -> Armenia @2020-09"}},
+
+	// Modality and negation.
+	{"not recognized without agent",
+		"The republics were not officially recognized, but the post-Soviet bloc CIS deployed peacekeeping forces to the region.",
+		[]string{}},
+	{"passive negated",
+		"Abkhazia was not recognized by Georgia.",
+		[]string{"recognized-by negated Abkhazia -> Georgia"}},
+	{"refused to",
+		"Serbia has refused to recognize Kosovo's independence.",
+		[]string{"recognized-by negated Kosovo -> Serbia"}},
+	{"never",
+		"Serbia will never join NATO.",
+		[]string{"member-of negated Serbia -> NATO"}},
+	{"does not",
+		"Georgia does not recognize Abkhazia.",
+		[]string{"recognized-by negated Abkhazia -> Georgia"}},
+	{"rejected",
+		"Moldova rejected a deal with Transnistria.",
+		[]string{}},
+	{"could join",
+		"Ukraine could join the European Union within a decade.",
+		[]string{"member-of possible Ukraine -> European Union"}},
+	{"will meet",
+		"Recep Tayyip Erdogan will meet Vladimir Putin in Sochi next week.",
+		[]string{"met-with possible [Recep Tayyip Erdoğan, Vladimir Putin] @XXXX-WXX {place=Sochi}"}},
+	{"talks on",
+		"Talks on a free trade agreement between the EU and India resumed.",
+		[]string{"treaty-between possible [European Union, India] {treaty=free trade agreement}"}},
+	{"might",
+		"Putin said Russia might recognize Transnistria.",
+		[]string{"recognized-by possible Transnistria -> Russia"}},
+	{"reported speech stays asserted",
+		"Sergei Lavrov told Izvestia that Russia recognized Abkhazia in 2008.",
+		[]string{"recognized-by asserted Abkhazia -> Russia @2008"}},
+	{"planned",
+		"Azerbaijan planned to attack Armenia in 2021, the report said.",
+		[]string{"attacked possible Azerbaijan -> Armenia @2021"}},
+	{"possible signing",
+		"The sides discussed the possible signing of a treaty between Russia and Belarus.",
+		[]string{"treaty-between possible [Belarus, Russia]"}},
+
+	// Cross-sentence subjects.
+	{"pronoun subject",
+		"Russian Foreign Minister Sergei Lavrov arrived in Ankara on Tuesday. He met Turkish President Recep Tayyip Erdogan.",
+		[]string{
+			"met-with asserted [Recep Tayyip Erdoğan, Sergei Lavrov<He>]",
+			"official-of asserted Recep Tayyip Erdoğan -> Turkey {role=President}",
+			"official-of asserted Sergei Lavrov -> Russia @XXXX-WXX-2 {role=Foreign Minister}",
+		}},
+	{"the diplomat",
+		"Vassily Nebenzia, Russia's ambassador to the UN, arrived late. The diplomat met António Guterres on Friday.",
+		[]string{
+			"met-with asserted [António Guterres, Vasily Nebenzya<The diplomat>] @XXXX-WXX-5",
+			"official-of asserted Vasily Nebenzya -> Russia {role=ambassador}",
+		}},
+	{"ambiguous pronoun",
+		"Vladimir Putin spoke with Recep Tayyip Erdogan by phone. He met Xi Jinping later.",
+		[]string{}},
+	{"the official with an owner",
+		"Abkhazian Vice-President Vitaly Gabniya confirmed the talks. The Abkhazian official also noted that Georgia had signed an agreement with the EU.",
+		[]string{
+			"official-of asserted Vitaly Gabniya -> Abkhazia {role=Vice-President}",
+			"official-of asserted Vitaly Gabniya<The Abkhazian official> -> Abkhazia {role=official}",
+			"treaty-between asserted [European Union, Georgia]",
+		}},
+
+	// Negatives that look close.
+	{"met criticism",
+		"Russia and NATO met criticism from rights groups.",
+		[]string{}},
+	{"met with resistance",
+		"The plan met with resistance from Germany.",
+		[]string{}},
+	{"member of the audience",
+		"A member of the audience asked Putin about NATO.",
+		[]string{}},
+	{"Georgia the US state",
+		"Atlanta, the capital of Georgia, the US state, hosted the Olympics in 1996.",
+		[]string{}},
+	{"governor of the US state",
+		"Brian Kemp, the governor of Georgia, the US state, met reporters.",
+		[]string{}},
+	{"possessed object",
+		"Germany acknowledged Russia's concerns but did not recognize them.",
+		[]string{}},
+	{"treaty with one party",
+		"It was undecided whether there would be two separate agreements between Russia and the two Caucasus nations.",
+		[]string{}},
+	{"infinitive after a noun",
+		"The future bloc will be modeled on NATO to counter NATO.",
+		[]string{}},
+	{"headline",
+		"Russia, Caucasus allies to form ‘security outline’ to counter NATO",
+		[]string{}},
+}
+
+func TestRelations(t *testing.T) {
+	n := 0
+	for _, c := range relationCases {
+		n += strings.Count(c.text, ". ") + 1
+	}
+	if n < 60 {
+		t.Errorf("only %d sentences in the table", n)
+	}
+	for _, c := range relationCases {
+		t.Run(c.name, func(t *testing.T) {
+			_, rs := analyse(t, c.text)
+			got := formatAll(rs)
+			want := append([]string{}, c.want...)
+			sort.Strings(want)
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("%s\n(-want +got):\n%s", c.text, diff)
+			}
+		})
+	}
+}
