@@ -677,7 +677,7 @@ func (r *recognizer) addModelSpan(text string, toks []Token, base, si, i, j int,
 		return // a lone sentence-initial word that the tagger does not call a proper noun
 	}
 	typ = retypeByHead(toks[i:j], typ)
-	if typ == Location && j-i >= 2 && j-i <= 3 && r.personShaped(toks, i, j) && r.isolatedPerson(toks[i:j], base+i, base+j, s) {
+	if typ == Location && (j-i >= 2 || humanContext(toks, i, j)) && j-i <= 3 && r.personShaped(toks, i, j) && r.isolatedPerson(toks[i:j], base+i, base+j, s) {
 		// "losing to Rod Sykes", "a friend of Wassily Kandinsky": a name
 		// that the model, reading it alone, takes for a person's is one,
 		// unless the gazetteer knows part of it.
@@ -761,6 +761,32 @@ func (r *recognizer) personShaped(toks []Token, i, j int) bool {
 		return false // "the state of Roraima", "Chief Minister of Madhya Pradesh"
 	}
 	return true
+}
+
+// humanContext reports whether the words around tokens [i, j) are said
+// of people: "X said", "X 's wife", "written by X".
+func humanContext(toks []Token, i, j int) bool {
+	switch lowerAt(toks, j) {
+	case "said", "says", "told", "wrote", "writes", "married", "marries", "died", "dies", "argued", "claimed",
+		"stated", "believed", "believes", "recalled", "insisted", "announced", "explained", "added":
+		return true
+	case "'s", "’s":
+		switch lowerAt(toks, j+1) {
+		case "wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "widow", "children",
+			"death", "birth", "reign", "life", "career", "son-in-law", "daughter-in-law", "grandson", "granddaughter",
+			"successor", "predecessor", "nephew", "niece", "uncle", "aunt", "cousin", "mistress", "lover":
+			return true
+		}
+	}
+	if lowerAt(toks, i-1) == "by" {
+		switch lowerAt(toks, i-2) {
+		case "written", "directed", "composed", "painted", "sung", "performed", "voiced", "portrayed", "illustrated",
+			"authored", "narrated", "photographed", "sculpted", "murdered", "killed", "assassinated", "succeeded",
+			"replaced", "defeated", "married", "fathered", "played":
+			return true
+		}
+	}
+	return false
 }
 
 // isolatedPerson reports whether statecraft's model labels the words of
@@ -1350,8 +1376,14 @@ func (r *recognizer) refineTypes(doc *Document, ms []Mention) []Mention {
 		}
 		added = r.definitionCue(doc, si, st, sent, added)
 		for k := range sent {
-			if sent[k].cue == "" && lifeDatesAfter(doc.Tokens, sent[k].te) {
-				sent[k].cue = Person
+			m := &sent[k]
+			if m.cue != "" || m.Source != FromModel {
+				continue
+			}
+			if lifeDatesAfter(doc.Tokens, m.te) {
+				m.cue = Person
+			} else if m.Type == Location && m.te-m.ts <= 3 && humanContext(doc.Tokens[:st.TokenEnd], m.ts, m.te) && r.personShaped(doc.Tokens, m.ts, m.te) {
+				m.cue = Person // "Chandragupta 's wife", "written by Shellback"
 			}
 		}
 		added = r.listCues(doc, si, st, sent, added)
@@ -1783,6 +1815,7 @@ func pluralNounType(w string) Type {
 func (r *recognizer) applyList(doc *Document, si int, items []listItem, conj bool, sent []docMention, added []docMention) []docMention {
 	sure := map[Type]int{}
 	weak := map[Type]int{}
+	modelPeople := 0
 	for _, it := range items {
 		if it.m < 0 {
 			continue
@@ -1800,6 +1833,12 @@ func (r *recognizer) applyList(doc *Document, si int, items []listItem, conj boo
 			sure[m.cue]++
 		case m.Source != FromModel && m.Source != FromFuzzy || r.headTyped(doc, m):
 			sure[t]++
+		case t == Person && m.te-m.ts >= 2:
+			// The model's people of two words or more are sure enough to
+			// type the items it left untyped ("Barack and Michelle
+			// Obama"), not to overrule it on the others.
+			weak[t]++
+			modelPeople++
 		default:
 			weak[t]++
 		}
@@ -1828,10 +1867,17 @@ func (r *recognizer) applyList(doc *Document, si int, items []listItem, conj boo
 				typ, n = t, c
 			}
 		}
-		if n < 2 || 3*n < 2*len(items) || n < total {
-			if n < 2 || 2*n <= total {
+		if n < 2 || 2*n <= total {
+			if modelPeople == 0 {
 				return added
 			}
+			// Only the untyped items become people.
+			for _, it := range items {
+				if it.m < 0 {
+					added = append(added, newDocMention(doc, si, it.ts, it.te, Person))
+				}
+			}
+			return added
 		}
 	default:
 		return added
