@@ -770,13 +770,13 @@ func humanContext(toks []Token, i, j int) bool {
 	case "said", "says", "told", "wrote", "writes", "married", "marries", "died", "dies", "argued", "claimed",
 		"stated", "believed", "believes", "recalled", "insisted", "announced", "explained", "added":
 		return true
-	case "'s", "’s":
-		switch lowerAt(toks, j+1) {
-		case "wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "widow", "children",
-			"death", "birth", "reign", "life", "career", "son-in-law", "daughter-in-law", "grandson", "granddaughter",
-			"successor", "predecessor", "nephew", "niece", "uncle", "aunt", "cousin", "mistress", "lover":
+	case "'s", "’s", "'", "’":
+		if kinNoun(lowerAt(toks, j+1)) {
 			return true
 		}
+	}
+	if lowerAt(toks, i-1) == "of" && kinNoun(lowerAt(toks, i-2)) {
+		return true // "the daughter of Aphrodite"
 	}
 	if lowerAt(toks, i-1) == "by" {
 		switch lowerAt(toks, i-2) {
@@ -785,6 +785,19 @@ func humanContext(toks []Token, i, j int) bool {
 			"replaced", "defeated", "married", "fathered", "played":
 			return true
 		}
+	}
+	return false
+}
+
+// kinNoun reports whether w names a relation or a part of a life that
+// only people have: "wife", "son", "reign", "death".
+func kinNoun(w string) bool {
+	switch w {
+	case "wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "widow", "widower",
+		"children", "sons", "daughters", "death", "birth", "reign", "life", "career", "son-in-law",
+		"daughter-in-law", "grandson", "granddaughter", "grandfather", "grandmother", "nephew", "niece",
+		"uncle", "aunt", "cousin", "mistress", "lover", "fiancée", "fiance", "fiancé", "parents", "heir":
+		return true
 	}
 	return false
 }
