@@ -677,7 +677,7 @@ func (r *recognizer) addModelSpan(text string, toks []Token, base, si, i, j int,
 		return // a lone sentence-initial word that the tagger does not call a proper noun
 	}
 	typ = retypeByHead(toks[i:j], typ)
-	if typ == Location && (j-i >= 2 || humanContext(toks, i, j)) && j-i <= 3 && r.personShaped(toks, i, j) && r.isolatedPerson(toks[i:j], base+i, base+j, s) {
+	if typ == Location && (j-i >= 2 || humanContext(toks, i, j) != humanNone) && j-i <= 3 && r.personShaped(toks, i, j) && r.isolatedPerson(toks[i:j], base+i, base+j, s) {
 		// "losing to Rod Sykes", "a friend of Wassily Kandinsky": a name
 		// that the model, reading it alone, takes for a person's is one,
 		// unless the gazetteer knows part of it.
@@ -763,30 +763,39 @@ func (r *recognizer) personShaped(toks []Token, i, j int) bool {
 	return true
 }
 
-// humanContext reports whether the words around tokens [i, j) are said
-// of people: "X said", "X 's wife", "written by X".
-func humanContext(toks []Token, i, j int) bool {
+// The contexts that humanContext finds.
+const (
+	humanNone   = iota
+	humanSpeech // "X said": people, and organisations too
+	humanKin    // "X 's wife", "the daughter of X", "written by X": people only
+)
+
+// humanContext tells whether the words around tokens [i, j) are said of
+// people: "X said", "X 's wife", "the daughter of X", "written by X".
+func humanContext(toks []Token, i, j int) int {
 	switch lowerAt(toks, j) {
-	case "said", "says", "told", "wrote", "writes", "married", "marries", "died", "dies", "argued", "claimed",
-		"stated", "believed", "believes", "recalled", "insisted", "announced", "explained", "added":
-		return true
+	case "said", "says", "told", "wrote", "writes", "argued", "claimed", "stated", "believed", "believes",
+		"recalled", "insisted", "announced", "explained", "added":
+		return humanSpeech
+	case "married", "marries", "died", "dies":
+		return humanKin
 	case "'s", "’s", "'", "’":
 		if kinNoun(lowerAt(toks, j+1)) {
-			return true
+			return humanKin
 		}
 	}
 	if lowerAt(toks, i-1) == "of" && kinNoun(lowerAt(toks, i-2)) {
-		return true // "the daughter of Aphrodite"
+		return humanKin
 	}
 	if lowerAt(toks, i-1) == "by" {
 		switch lowerAt(toks, i-2) {
 		case "written", "directed", "composed", "painted", "sung", "performed", "voiced", "portrayed", "illustrated",
 			"authored", "narrated", "photographed", "sculpted", "murdered", "killed", "assassinated", "succeeded",
-			"replaced", "defeated", "married", "fathered", "played":
-			return true
+			"fathered":
+			return humanKin
 		}
 	}
-	return false
+	return humanNone
 }
 
 // kinNoun reports whether w names a relation or a part of a life that
@@ -1395,8 +1404,13 @@ func (r *recognizer) refineTypes(doc *Document, ms []Mention) []Mention {
 			}
 			if lifeDatesAfter(doc.Tokens, m.te) {
 				m.cue = Person
-			} else if m.Type == Location && m.te-m.ts <= 3 && humanContext(doc.Tokens[:st.TokenEnd], m.ts, m.te) && r.personShaped(doc.Tokens, m.ts, m.te) {
-				m.cue = Person // "Chandragupta 's wife", "written by Shellback"
+			} else if m.te-m.ts <= 3 && r.personShaped(doc.Tokens, m.ts, m.te) {
+				// "Chandragupta 's wife", "written by Shellback"; an
+				// organisation "said" too, so only kin and agents count.
+				switch h := humanContext(doc.Tokens[:st.TokenEnd], m.ts, m.te); {
+				case h == humanKin, h == humanSpeech && m.Type == Location:
+					m.cue = Person
+				}
 			}
 		}
 		added = r.listCues(doc, si, st, sent, added)
@@ -1781,7 +1795,10 @@ func isComma(s string) bool { return s == "," }
 func listIntroType(toks []Token, i int) Type {
 	k := i - 1
 	switch lowerAt(toks, k) {
-	case "include", "includes", "included", "including", "are", "were", ":", "like", "namely":
+	case ":":
+		// "Students: A, B and C": the noun right before the colon.
+		return pluralNounType(lowerAt(toks, k-1))
+	case "include", "includes", "included", "including", "are", "were", "like", "namely":
 		k--
 	case "as":
 		if lowerAt(toks, k-1) != "such" {
@@ -1800,7 +1817,7 @@ func listIntroType(toks []Token, i int) Type {
 				return t
 			}
 		}
-		if w == "." || w == ";" {
+		if w == "." || w == ";" || w == ":" {
 			break
 		}
 	}
@@ -1856,14 +1873,15 @@ func (r *recognizer) applyList(doc *Document, si int, items []listItem, conj boo
 			weak[t]++
 		}
 	}
-	nSure := 0
-	for _, c := range sure {
-		nSure += c
-	}
+
 	// "His children included A, B and C", "towns such as A and B": a
 	// plural noun introducing the list types its items.
 	if t := listIntroType(doc.Tokens, items[0].ts); t != "" {
 		sure[t] += 2
+	}
+	nSure := 0
+	for _, c := range sure {
+		nSure += c
 	}
 	var typ Type
 	switch {
