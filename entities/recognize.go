@@ -690,8 +690,8 @@ func (r *recognizer) addModelSpan(text string, toks []Token, base, si, i, j int,
 	}
 	a, b := toks[i], toks[j-1]
 	m := Mention{Type: typ, Text: text[a.Start:b.End], Start: a.Start, End: b.End, Sentence: si, Name: text[a.Start:b.End], Source: FromModel, Score: score}
-	if typ == Org || typ == Person {
-		// "University of Georgia", "Magic Johnson", "Kurdistan Democratic
+	if typ == Org || typ == Person || typ == Location && retypeByHead(toks[i:j], "") == Location {
+		// "University of Georgia", "Riga Central Railway Station", "Magic Johnson", "Kurdistan Democratic
 		// Party": an organisation or a person whose name contains a
 		// shorter known name keeps the whole span, unless the rest is
 		// only common words that are no head of a name ("RT Team").
