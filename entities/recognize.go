@@ -1686,6 +1686,13 @@ var definingNouns = map[string]Type{
 // token i: "( born 5 August 1997 )", "( 1903–1952 )", "( June 17, 1929 –
 // August 13, 1984 )".
 func lifeDatesAfter(toks []Token, i int) bool {
+	if i >= len(toks) {
+		return false
+	}
+	switch toks[i].Text {
+	case "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "Jr.", "Sr.":
+		i++ // "Ferenc Puskás I ( 1903–1952 )"
+	}
 	if lowerAt(toks, i) != "(" {
 		return false
 	}
