@@ -670,8 +670,8 @@ func (r *recognizer) addModelSpan(text string, toks []Token, base, si, i, j int,
 			break
 		}
 	}
-	if common {
-		return
+	if common || typ == Person && j-i == 1 && definingNoun(lowerASCII(toks[i].Text)) != "" {
+		return // "Sorry", "Dear"; "Armenian Grandmaster"
 	}
 	if typ == Person && j-i == 1 && i == 0 && !r.knownName(text, toks[i]) && toks[i].Tag != "NNP" {
 		return // a lone sentence-initial word that the tagger does not call a proper noun

@@ -544,3 +544,86 @@ func TestBoilerplate(t *testing.T) {
 	}
 	runRecognitionCases(t, newTestExtractor(t), cases)
 }
+
+// TestDocumentLevelTyping: names the model mistypes are corrected from
+// evidence in the document: definitions, life dates, lists, contexts
+// said of people, places after a comma, and votes of the same name.
+func TestDocumentLevelTyping(t *testing.T) {
+	cases := []recognitionCase{
+		{
+			name: "definition makes a place of the model's person",
+			text: "Brigden is a community in the township of St. Clair. Brigden 's main sport is rugby.",
+			want: []got{loc("Brigden", "", "Brigden"), loc("St. Clair", "", "St. Clair"), loc("Brigden", "", "Brigden")},
+		},
+		{
+			name: "definition types every use of the name",
+			text: "Goodooga is a village in New South Wales. Goodooga 's main sport is rugby league.",
+			want: []got{loc("Goodooga", "", "Goodooga"), loc("Wales", "location/wales", "Wales"), loc("Goodooga", "", "Goodooga")},
+		},
+		{
+			name:  "life dates make a person of the model's organisation",
+			text:  "Tigran Vartanovich Petrosian ( June 17 , 1929 – August 13 , 1984 ) was a Soviet Armenian Grandmaster .",
+			types: []Type{Person, Org},
+			want:  []got{per("Tigran Vartanovich Petrosian", "", "Tigran Vartanovich Petrosian")},
+		},
+		{
+			name:  "life dates after a regnal numeral",
+			text:  "Ferenc Puskás I ( 1903–1952 ) , Hungarian football player and manager .",
+			types: []Type{Person, Org},
+			want:  []got{per("Ferenc Puskás", "", "Ferenc Puskás")},
+		},
+		{
+			name:  "born in parentheses",
+			text:  "Amandeep Khare ( born 5 August 1997 ) is an Indian cricketer .",
+			types: []Type{Person, Org, Location},
+			want:  []got{per("Amandeep Khare", "", "Amandeep Khare")},
+		},
+		{
+			name: "city, region",
+			text: "He was reinterred in Oakwood Cemetery , Troy , New York .",
+			want: []got{loc("Oakwood Cemetery", "", "Oakwood Cemetery"), loc("Troy", "", "Troy"), loc("New York", "location/new-york", "New York")},
+		},
+		{
+			name: "list introduced by a plural noun of places",
+			text: "Towns in this zone include Addis Zemen, Debre Tabor and Wereta.",
+			want: []got{loc("Addis Zemen", "", "Addis Zemen"), loc("Debre Tabor", "", "Debre Tabor"), loc("Wereta", "", "Wereta")},
+		},
+		{
+			name: "kinship makes people of a place and an organisation",
+			text: "She is the daughter of Aphrodite and Zeus.",
+			want: []got{per("Aphrodite", "", "Aphrodite"), per("Zeus", "", "Zeus")},
+		},
+		{
+			name: "a person's shape and the model reading the name alone",
+			text: "In 1974, he ran for mayor, losing to Rod Sykes.",
+			want: []got{date("1974", "1974", ""), per("Rod Sykes", "", "Rod Sykes")},
+		},
+		{
+			name: "person and place apposition is no city, region",
+			text: "Louis Farrakhan, the U.S. black leader, spoke.",
+			want: []got{per("Louis Farrakhan", "", "Louis Farrakhan"), st("U.S.", "state/united-states", "United States")},
+		},
+		{
+			name:  "introductory place is no list item",
+			text:  "In Chicago, the Braves and Cubs split a doubleheader.",
+			types: []Type{Org, Location},
+			want:  []got{loc("Chicago", "location/chicago", "Chicago"), org("Braves", "", "Braves"), org("Cubs", "", "Cubs")},
+		},
+		{
+			name: "a known place the model calls a team stays a team",
+			text: "NEW YORK AT TORONTO",
+			want: []got{org("NEW YORK", "", "NEW YORK"), loc("TORONTO", "location/toronto", "Toronto")},
+		},
+		{
+			name: "a known place in a place context stays a place",
+			text: "He moved to Toronto at 19.",
+			want: []got{loc("Toronto", "location/toronto", "Toronto")},
+		},
+		{
+			name: "place head words",
+			text: "The rebels held the Sawatch Range and the Riga Central Railway Station.",
+			want: []got{loc("Sawatch Range", "", "Sawatch Range"), loc("Riga Central Railway Station", "", "Riga Central Railway Station")},
+		},
+	}
+	runRecognitionCases(t, newTestExtractor(t), cases)
+}
