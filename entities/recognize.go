@@ -1167,6 +1167,10 @@ func linkNameVariants(doc *Document, ms []Mention) {
 		b := best[key{fulls[i].first, fulls[i].last}]
 		fulls[i].name, fulls[i].id = b.name, b.id
 	}
+	byLast := map[string][]int{} // indices into fulls, ascending
+	for i, f := range fulls {
+		byLast[f.last] = append(byLast[f.last], i)
+	}
 	fi := 0
 	for i := range ms {
 		m := &ms[i]
@@ -1184,21 +1188,18 @@ func linkNameVariants(doc *Document, ms []Mention) {
 			}
 			continue
 		}
-		// A single word: the nearest full name with it as surname.
-		w := strings.TrimSpace(m.Text)
-		var f *full
-		for j := fi - 1; j >= 0; j-- {
-			if fulls[j].last == w {
-				f = &fulls[j]
-				break
-			}
+		// A single word: the nearest full name with it as surname, the
+		// last one before it, else the first after it.
+		at := byLast[strings.TrimSpace(m.Text)]
+		if len(at) == 0 {
+			continue
 		}
-		for j := fi; f == nil && j < len(fulls); j++ {
-			if fulls[j].last == w {
-				f = &fulls[j]
-			}
+		k, _ := slices.BinarySearch(at, fi) // at[k-1] < fi <= at[k]
+		f := &fulls[at[min(k, len(at)-1)]]
+		if k > 0 {
+			f = &fulls[at[k-1]]
 		}
-		if f != nil && (m.ID == "" || m.Source == FromGazetteer || m.ID == f.id) {
+		if m.ID == "" || m.Source == FromGazetteer || m.ID == f.id {
 			m.ID, m.Name = f.id, f.name
 		}
 	}
