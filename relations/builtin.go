@@ -97,6 +97,7 @@ var builtinTriggers = []builtinTrigger{
 	// member-of
 	{t: MemberOf, phrase: "join", class: verbOnly},
 	{t: MemberOf, phrase: "rejoin", class: verbOnly},
+	{t: MemberOf, phrase: "sign for", class: verbOnly},
 	{t: MemberOf, phrase: "accede to", class: verbOnly},
 	{t: MemberOf, phrase: "admitted to"},
 	{t: MemberOf, phrase: "admitted into"},

@@ -13,13 +13,15 @@ import (
 type docState struct {
 	doc     *entities.Document
 	gaz     *gazetteer.Gazetteer
-	persons [][]int          // PERSON mentions of each sentence
+	persons    [][]int       // PERSON mentions of each sentence
+	resolved   [][]int       // antecedents of the resolved person pronouns of each sentence
+	unresolved []bool        // the sentence has a person pronoun that was not resolved
 	links   map[string][]int // person identity → owner mentions (official-of found so far)
 }
 
 func newDocState(doc *entities.Document, g *gazetteer.Gazetteer) *docState {
 	ns := len(doc.Sentences)
-	dc := &docState{doc: doc, gaz: g, persons: make([][]int, ns)}
+	dc := &docState{doc: doc, gaz: g, persons: make([][]int, ns), resolved: make([][]int, ns), unresolved: make([]bool, ns)}
 	for i, m := range doc.Mentions {
 		if m.Type == entities.Person && m.Sentence >= 0 && m.Sentence < ns {
 			dc.persons[m.Sentence] = append(dc.persons[m.Sentence], i)
@@ -85,50 +87,115 @@ func (dc *docState) linked(person, owner *entities.Mention) bool {
 // antecedent.
 const maxCorefSentences = 3
 
+// anaphoricPronouns are the pronouns that refer to a person; an
+// unresolved one makes its sentence ambiguous for later pronouns.
+var anaphoricPronouns = set("he", "she", "him", "his", "her", "himself", "herself")
+
+// resolvePronouns resolves the person pronouns of the sentence, so that
+// later sentences know which persons it mentions.
+func (s *Sentence) resolvePronouns() {
+	if s.x.cfg.noCoref {
+		return
+	}
+	for j, w := range s.low {
+		if !anaphoricPronouns[w] || s.ment[j] >= 0 {
+			continue
+		}
+		if c, ok := s.resolvePerson(j, j+1, -1); ok {
+			s.dc.resolved[s.Index] = append(s.dc.resolved[s.Index], c.m)
+		} else {
+			s.dc.unresolved[s.Index] = true
+		}
+	}
+}
+
 // resolvePerson resolves the pronoun or definite description at tokens
-// [a, b) of s to a PERSON mention. Without an owner, the antecedent is the
-// PERSON of the nearest stretch that has any (the current sentence before
-// the anaphor, then up to three previous sentences), provided all PERSON
-// mentions there name the same person. With an owner (a mention: "the
-// Abkhazian official"), it is the most recent PERSON known to hold an
-// office of that owner, provided no other such person occurs in the same
-// sentence.
+// [a, b) of s to a PERSON mention.
+//
+// Without an owner, the antecedent is, first, the person who is the
+// subject of a clause earlier in the same sentence ("Putin said he ..."),
+// if there is exactly one; otherwise the person of the nearest of the
+// three previous sentences that mentions any person, provided it mentions
+// exactly one (counting the antecedents of its own pronouns) and has no
+// unresolved person pronoun. With an owner (a mention: "the Abkhazian
+// official"), it is the most recent person known to hold an office of that
+// owner ([docState.linked]), provided no other such person occurs in the
+// same sentence.
 func (s *Sentence) resolvePerson(a, b, owner int) (cand, bool) {
 	if s.x.cfg.noCoref {
 		return cand{}, false
 	}
-	aStart := s.toks[a].Start
-	var ow *mentionRef
-	if owner >= 0 {
-		ow = &mentionRef{m: owner}
+	found := func(m int) (cand, bool) {
+		return cand{m: m, anaphor: true, aStart: a, aEnd: b, tokStart: a, tokEnd: b}, true
 	}
-	for back := 0; back <= maxCorefSentences; back++ {
-		si := s.Index - back
-		if si < 0 {
-			break
+	// unique returns the last of ms if they all name one person.
+	unique := func(ms []int) (int, bool) {
+		if len(ms) == 0 {
+			return -1, false
 		}
-		var ps []int
-		for _, p := range s.dc.persons[si] {
-			if back == 0 && s.Doc.Mentions[p].End > aStart {
-				break
+		id := identity(&s.Doc.Mentions[ms[0]])
+		for _, m := range ms[1:] {
+			if identity(&s.Doc.Mentions[m]) != id {
+				return -1, false
 			}
-			if ow != nil && !s.dc.linked(&s.Doc.Mentions[p], &s.Doc.Mentions[ow.m]) {
-				continue
+		}
+		return ms[len(ms)-1], true
+	}
+	if owner >= 0 {
+		ow := &s.Doc.Mentions[owner]
+		for back := 0; back <= maxCorefSentences && s.Index-back >= 0; back++ {
+			si := s.Index - back
+			var ms []int
+			for _, p := range append(append([]int{}, s.dc.persons[si]...), s.dc.resolved[si]...) {
+				if back == 0 && s.Doc.Mentions[p].Sentence == si && s.Doc.Mentions[p].End > s.toks[a].Start {
+					continue
+				}
+				if s.dc.linked(&s.Doc.Mentions[p], ow) {
+					ms = append(ms, p)
+				}
 			}
-			ps = append(ps, p)
-		}
-		if len(ps) == 0 {
-			continue
-		}
-		id := identity(&s.Doc.Mentions[ps[0]])
-		for _, p := range ps[1:] {
-			if identity(&s.Doc.Mentions[p]) != id {
+			if len(ms) > 0 {
+				if m, ok := unique(ms); ok {
+					return found(m)
+				}
 				return cand{}, false
 			}
 		}
-		return cand{m: ps[len(ps)-1], anaphor: true, aStart: a, aEnd: b, tokStart: a, tokEnd: b}, true
+		return cand{}, false
+	}
+	// Subjects earlier in the same sentence.
+	var subj []int
+	for _, e := range s.persons {
+		ep := &s.eps[e]
+		if ep.end <= a && s.verbFollows(ep.end) {
+			subj = append(subj, ep.m)
+		}
+	}
+	if len(subj) > 0 {
+		if m, ok := unique(subj); ok {
+			return found(m)
+		}
+		return cand{}, false
+	}
+	for back := 1; back <= maxCorefSentences && s.Index-back >= 0; back++ {
+		si := s.Index - back
+		if s.dc.unresolved[si] {
+			return cand{}, false
+		}
+		ms := append(append([]int{}, s.dc.persons[si]...), s.dc.resolved[si]...)
+		if len(ms) == 0 {
+			continue
+		}
+		// The explicit mention last, if the person has one.
+		if m, ok := unique(ms); ok {
+			for i := len(s.dc.persons[si]) - 1; i >= 0; i-- {
+				if p := s.dc.persons[si][i]; identity(&s.Doc.Mentions[p]) == identity(&s.Doc.Mentions[m]) {
+					return found(p)
+				}
+			}
+			return found(m)
+		}
+		return cand{}, false
 	}
 	return cand{}, false
 }
-
-type mentionRef struct{ m int }

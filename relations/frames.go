@@ -23,7 +23,8 @@ var dirLight = stemSet("launch", "carry", "conduct", "stage", "mount", "order", 
 	"unleash", "be", "become", "remain", "hold", "have", "enjoy", "gain", "obtain", "receive", "get",
 	"seek", "pursue", "submit", "file", "announce", "grant", "extend", "give", "apply", "lodge",
 	"make", "win", "acquire", "retain", "keep", "continue", "renew", "resume", "press", "push",
-	"step", "lead", "spearhead", "voice", "express", "reaffirm", "declare", "carry out")
+	"step", "lead", "spearhead", "voice", "express", "reaffirm", "declare", "elect", "appoint",
+	"name", "choose", "admit", "accept", "serve")
 
 // seekWords mark a membership noun as sought rather than held.
 var seekWords = stemSet("bid", "application", "apply", "seek", "pursue", "aspiration", "aspire",
@@ -139,6 +140,9 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 		if def.t == MemberOf && tr.blockSeek && (s.hasStemIn(ni.npStart-4, ni.npStart, seekWords) || s.hasStemIn(t1, t1+2, seekWords) || s.hasStemIn(ni.npStart, t0, seekWords)) {
 			return false
 		}
+		if def.t == MemberOf && ni.compStart < t0 && !s.allowedMemberCompound(ni.compStart, t0) {
+			return false
+		}
 		govSubj := func(light map[string]bool) []cand {
 			if ni.gov < 0 || !light[s.stm[ni.gov]] {
 				return nil
@@ -212,6 +216,9 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 		// "a bloc that would oppose NATO": handled by subjectOf.
 	}
 	mod := s.modalityOf(t0, t1, !verb)
+	if verb && mod == Asserted && s.toks[t0].Tag == "VBG" && s.gerundComplement(t0) {
+		mod = Possible
+	}
 	trigger := s.Span(t0, t1)
 	time := s.timeAt(t0)
 	if def.t == MetWith {
@@ -475,4 +482,34 @@ func (s *Sentence) emit(r Relation, def *typeDef) bool {
 	s.budget -= cost
 	s.rels = append(s.rels, r)
 	return true
+}
+
+// memberCompounds may modify "member" without changing its sense.
+var memberCompounds = set("founding", "full", "permanent", "non-permanent", "associate", "honorary",
+	"former", "new", "original", "active", "fellow", "senior", "junior", "longtime", "long-time",
+	"newest", "oldest", "key", "leading", "prominent", "core", "voting", "non-voting", "observer")
+
+// allowedMemberCompound reports whether the words [a, b) before "member"
+// keep its sense of membership ("founding member") rather than making it
+// staff or kin ("faculty member", "board member", "family member").
+func (s *Sentence) allowedMemberCompound(a, b int) bool {
+	for k := a; k < b; k++ {
+		if !memberCompounds[s.low[k]] && s.ment[k] < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// gerundComplement reports whether the -ing trigger at t0 heads a gerund
+// clause that is the object of a preposition ("dissatisfaction with ASEAN
+// joining APEC", "the option of Serbia joining NATO"): the event is
+// envisaged, not asserted.
+func (s *Sentence) gerundComplement(t0 int) bool {
+	j := t0 - 1
+	if j < 0 || s.epAt[j] < 0 {
+		return false
+	}
+	k := s.groups[s.eps[s.epAt[j]].group].start - 1
+	return k >= 0 && s.toks[k].Tag == "IN" && !relPronouns[s.low[k]]
 }

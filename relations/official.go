@@ -115,6 +115,13 @@ func (s *Sentence) emitOfficial(person cand, t title, mod Modality, at int) {
 	if t.owner < 0 || !s.ownerCapable(t.owner) || t.owner == person.m {
 		return
 	}
+	if s.argType(t.owner) == org && membershipRoles[s.headWord(t)] {
+		s.emitTitleMember(person, t, mod, at)
+		return
+	}
+	if s.argType(t.owner) != org && !s.stateOffice(t) {
+		return
+	}
 	role := s.text(t.roleStart, t.roleEnd)
 	attrs := map[string]string{"role": role}
 	if t.former {
@@ -198,4 +205,22 @@ func (s *Sentence) descriptionAt(j int) (cand, bool) {
 // titleWord reports whether w is a title head.
 func (s *Sentence) titleWord(w string) bool {
 	return s.x.lex.titles.heads[strings.ToLower(w)]
+}
+
+// emitTitleMember records member-of(person, t.owner) for a membership role
+// before or after a person's name: "Labour MP Diane Abbott".
+func (s *Sentence) emitTitleMember(person cand, t title, mod Modality, at int) {
+	def := s.x.lex.defs[MemberOf]
+	own := cand{m: t.owner, tokStart: t.ownerPos, tokEnd: s.mEnd(t.owner)}
+	if len(s.typed([]cand{own}, def.obj, def.cats)) == 0 || len(s.typed([]cand{person}, def.subj, nil)) == 0 {
+		return
+	}
+	attrs := map[string]string{"role": s.text(t.roleStart, t.roleEnd)}
+	if t.former {
+		attrs["former"] = "true"
+	}
+	trigger := s.Span(t.roleStart, t.roleEnd)
+	r := Relation{Type: MemberOf, Modality: mod, Time: s.timeAt(at), Subject: s.arg(person), Object: s.arg(own), Trigger: trigger, Attrs: attrs}
+	r.Evidence = s.evidence(trigger, person, own)
+	s.emit(r, def)
 }

@@ -58,7 +58,7 @@ func (s *Sentence) reset(si int) {
 		if !free {
 			continue
 		}
-		if mm.Type == sta && len(mm.Alternatives) > 0 && s.notStateContext(k, e) {
+		if mm.Type == sta && len(mm.Alternatives) > 0 && s.notStateContext(k, e) || implausiblePerson(mm) {
 			continue
 		}
 		s.mts[m-s.m0], s.mte[m-s.m0] = k, e
@@ -74,6 +74,7 @@ func (s *Sentence) reset(si int) {
 	s.findModifiers()
 	s.findPhrases()
 	s.findGroups()
+	s.resolvePronouns()
 }
 
 func resize(b []string, n int) []string {
@@ -383,6 +384,8 @@ func (s *Sentence) subjectOf(v, depth int) []cand {
 				return s.mainSubject()
 			}
 			return nil
+		case (w == "before" || w == "after" || w == "while" || w == "since" || w == "upon" || w == "by" || w == ",") && j+1 == v && s.toks[v].Tag == "VBG":
+			return s.mainSubjectAny(j)
 		case personPronouns[w]:
 			if c, ok := s.resolvePerson(j, j+1, -1); ok {
 				return []cand{c}
@@ -481,6 +484,32 @@ func (s *Sentence) mainSubject() []cand {
 	return nil
 }
 
+// mainSubjectAny returns the subject group of the main clause, the first
+// group before token j that opens the sentence (or follows a fronted
+// adverbial) and is followed by its verb: the subject of participles such
+// as "Ulrich began ... before joining Graz EC".
+func (s *Sentence) mainSubjectAny(j int) []cand {
+	for g := range s.groups {
+		gr := &s.groups[g]
+		if gr.end > j {
+			return nil
+		}
+		if gr.start > 0 && s.low[gr.start-1] != "," && !(gr.start == 1 && determiners[s.low[0]]) {
+			continue
+		}
+		k := gr.end
+		for k < len(s.low) && (auxWords[s.low[k]] || s.toks[k].Tag == "RB") {
+			k++
+		}
+		if k < len(s.low) && isFiniteTag(s.toks[k].Tag) {
+			c, _ := s.groupCands(g)
+			return c
+		}
+		return nil
+	}
+	return nil
+}
+
 // objectAfter finds the coordinated entities starting at token k, after
 // determiners, adverbs and "the independence of". With member set, it
 // also accepts a membership phrase ("NATO entry", "membership in the EU")
@@ -530,6 +559,12 @@ func (s *Sentence) objectAfterEnd(k int, member bool) ([]cand, int) {
 		case member && (w == "to" || w == "for") && k+1 < n && s.low[k+1] == "join":
 			c, e := s.objectAfterEnd(k+2, false)
 			return c, e
+		}
+		// A common noun in apposition before the name: "the skiing club
+		// SK Ull", "the breakaway region Abkhazia".
+		if e := s.appositiveHead(k); e > k && !member {
+			k = e
+			continue
 		}
 		return nil, k
 	}
@@ -738,4 +773,46 @@ func (s *Sentence) notStateContext(a, e int) bool {
 		return true
 	}
 	return false
+}
+
+// appositiveHead returns the token after up to three common nouns and
+// adjectives starting at k that are directly followed by an entity
+// phrase, or k.
+func (s *Sentence) appositiveHead(k int) int {
+	n := len(s.low)
+	e := k
+	for e < n && e < k+3 && s.ment[e] < 0 {
+		tag := s.toks[e].Tag
+		if !(tag == "NN" || tag == "NNS" || isAdjTag(tag) || tag == "VBG") || !isWordy(s.low[e]) || s.hasTrigger(e, e+1) {
+			return k
+		}
+		e++
+		if e < n && s.epAt[e] >= 0 && s.eps[s.epAt[e]].start == e && (tag == "NN" || tag == "NNS") {
+			return e
+		}
+	}
+	return k
+}
+
+// institutionWords end names of institutions, not of people; a PERSON
+// mention ending in one is not used as an argument.
+var institutionWords = set("league", "court", "council", "party", "union", "association", "committee",
+	"club", "ministry", "agency", "organization", "organisation", "assembly", "parliament", "bank",
+	"university", "college", "institute", "school", "company", "corporation", "group", "army", "navy",
+	"force", "forces", "office", "department", "commission", "front", "movement", "church", "cup",
+	"championship", "federation", "foundation", "society", "academy", "museum", "airport", "station",
+	"street", "square", "district", "province", "region", "city", "county", "republic", "kingdom",
+	"empire", "state", "states", "news", "times", "post", "press", "tribunal", "prize", "award")
+
+// implausiblePerson reports whether a PERSON mention's last word names an
+// institution ("District Court", "League").
+func implausiblePerson(m *entities.Mention) bool {
+	if m.Type != per || m.ID != "" {
+		return false
+	}
+	t := m.Text
+	if i := strings.LastIndexByte(t, ' '); i >= 0 {
+		t = t[i+1:]
+	}
+	return institutionWords[lower(t)]
 }

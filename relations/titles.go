@@ -20,10 +20,45 @@ var titleHeads = []string{
 	"negotiator", "adviser", "advisor", "aide", "director", "director-general", "commissioner",
 	"ombudsman", "senator", "lawmaker", "mp", "general", "admiral", "marshal", "consul",
 	"consul-general", "chargé", "attaché", "premier-elect", "vice-chancellor", "co-chair", "co-chairman",
-	"deputy", "ruler", "dictator", "strongman", "founder", "boss", "czar", "tsar", "coordinator",
+	"deputy", "ruler", "dictator", "strongman", "boss", "czar", "tsar", "coordinator",
 	"prosecutor", "judge", "congressman", "congresswoman", "legislator", "parliamentarian",
 	"delegate", "emissary", "counsellor", "counselor", "regent", "president-in-office", "autocrat",
 }
+
+// membershipRoles are titles that, with an organisation as owner, make
+// their bearer a member of it rather than an official: "Labour MP X",
+// "Fall Out Boy bassist Pete Wentz", "former La Oreja de Van Gogh member,
+// Amaia Montero". With a state as owner they express no relation
+// ("British singer Rob Fisher").
+var membershipRoles = set("member", "mp", "lawmaker", "legislator", "deputy", "parliamentarian",
+	"congressman", "congresswoman", "activist", "militant", "fighter", "bassist", "guitarist",
+	"drummer", "singer", "vocalist", "keyboardist", "frontman", "frontwoman", "rapper", "player",
+	"striker", "midfielder", "defender", "goalkeeper", "forward", "politician", "councillor",
+	"councilor", "stalwart", "backbencher")
+
+// govQualifiers may stand in a title before its head when the owner is a
+// state ("Russian deputy foreign minister"); any other word there
+// ("American film director", "South Korean Presbyterian leader") means the
+// title is not an office of that state.
+var govQualifiers = set("foreign", "defence", "defense", "interior", "home", "finance", "economy",
+	"economic", "trade", "energy", "justice", "health", "education", "culture", "agriculture",
+	"transport", "labour", "labor", "environment", "emergency", "emergencies", "industry",
+	"development", "security", "national", "deputy", "vice", "prime", "first", "chief", "acting",
+	"interim", "special", "permanent", "presidential", "state", "military", "intelligence", "army",
+	"navy", "air", "force", "naval", "armed", "forces", "staff", "general", "top", "senior", "head",
+	"affairs", "policy", "digital", "communications", "information", "sports", "youth", "science",
+	"technology", "housing", "social", "welfare", "public", "communication", "treasury", "budget",
+	"fiscal", "finance", "customs", "border", "police", "regional", "federal", "supreme", "high",
+	"executive", "associate", "assistant", "principal", "executive", "lead", "commerce", "tourism",
+	"water", "oil", "mining", "petroleum", "resources", "natural", "fisheries", "planning", "sport",
+	"investment", "interior", "immigration", "migration", "refugee", "refugees", "veterans",
+	"reconstruction", "unification", "reunification", "integration", "european", "eu", "nato",
+	"un", "cabinet", "government", "parliamentary", "parliament", "senate", "press", "media",
+	"ministry", "kremlin", "white", "house", "prosecutor", "attorney", "solicitor", "crown",
+	"grand", "vice-", "co-", "counter-terrorism", "counterterrorism", "nuclear", "arms", "peace",
+	"climate", "envoy", "human", "rights", "legal", "election", "electoral", "central", "bank",
+	"monetary", "finances", "strategic", "coalition", "ruling", "elected", "incoming", "outgoing")
+
 
 // multiTitles are titles of several words whose last word is not a head
 // on its own, or whose words would otherwise be read as a complement.
@@ -59,6 +94,9 @@ var roleStopWords = set("and", "or", "of", "to", "in", "at", "for", "on", "with"
 func newTitleLexicon() *titleLexicon {
 	t := &titleLexicon{heads: map[string]bool{}, multi: map[string][][]string{}}
 	for _, h := range titleHeads {
+		t.heads[h] = true
+	}
+	for h := range membershipRoles {
 		t.heads[h] = true
 	}
 	for _, m := range multiTitles {
@@ -125,6 +163,7 @@ func (t *titleLexicon) matchMulti(s *Sentence, i int) int {
 type title struct {
 	start, end         int  // tokens of the whole phrase, [start, end)
 	roleStart, roleEnd int  // tokens of the role ("President", "foreign minister")
+	head               int  // token of the last head word
 	owner              int  // mention index of the owner, or -1
 	ownerPos           int  // token index of the owner mention's first token, or -1
 	former             bool // "former", "ex-", "then", "late"
@@ -184,12 +223,14 @@ func (s *Sentence) parseTitle(i int) (title, bool) {
 		}
 		w := s.low[k]
 		if l := tl.matchMulti(s, k); l > 0 {
+			t.head = k + l - 1
 			k += l
 			headEnd = k
 			continue
 		}
 		if tl.heads[w] || tl.heads[strings.TrimSuffix(w, "s")] && len(w) > 3 && w != "sheikhs" ||
 			strings.HasPrefix(w, "ex-") && tl.heads[w[3:]] {
+			t.head = k
 			k++
 			headEnd = k
 			continue
@@ -290,4 +331,27 @@ func (s *Sentence) ownerCapable(m int) bool {
 		return mm.Metonymy || mm.Adjectival
 	}
 	return false
+}
+
+// headWord returns the lower-case head word of a title, without a plural s.
+func (s *Sentence) headWord(t title) string {
+	w := s.low[t.head]
+	if !s.x.lex.titles.heads[w] && strings.HasSuffix(w, "s") {
+		w = strings.TrimSuffix(w, "s")
+	}
+	return strings.TrimPrefix(w, "ex-")
+}
+
+// stateOffice reports whether the role words of t, before the head, are
+// all governmental qualifiers, so that a state owner makes the bearer an
+// official of that state.
+func (s *Sentence) stateOffice(t title) bool {
+	for k := t.roleStart; k < t.head; k++ {
+		w := s.low[k]
+		if s.x.lex.titles.heads[w] || govQualifiers[w] {
+			continue
+		}
+		return false
+	}
+	return !membershipRoles[s.headWord(t)]
 }

@@ -1,0 +1,229 @@
+package relations_test
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/statecraft/statecraft/entities"
+	"github.com/statecraft/statecraft/relations"
+)
+
+var (
+	redocredPath   = flag.String("redocred", "../../shared/dev/redocred-dev.json", "Re-DocRED dev file for TestReDocRED")
+	redocredErrors = flag.Int("redocred.errors", 0, "print up to this many false positives and misses per relation")
+)
+
+// redocDoc is one Re-DocRED document.
+type redocDoc struct {
+	Title     string     `json:"title"`
+	Sents     [][]string `json:"sents"`
+	VertexSet [][]struct {
+		Name   string `json:"name"`
+		Type   string `json:"type"`
+		Pos    []int  `json:"pos"`
+		SentID int    `json:"sent_id"`
+	} `json:"vertexSet"`
+	Labels []struct {
+		R string `json:"r"`
+		H int    `json:"h"`
+		T int    `json:"t"`
+	} `json:"labels"`
+}
+
+// headRoles are the roles of heads of state or government (Wikidata P35
+// and P6).
+var headRoles = map[string]bool{
+	"president": true, "prime minister": true, "premier": true, "chancellor": true, "king": true,
+	"queen": true, "emir": true, "sultan": true, "monarch": true, "head of state": true,
+	"head of government": true, "leader": true, "ruler": true, "governor": true, "mayor": true,
+	"president-elect": true, "first minister": true, "taoiseach": true, "shah": true, "tsar": true,
+	"emperor": true, "dictator": true, "regent": true, "chief minister": true,
+}
+
+// prCounts are the counts of one relation's evaluation.
+type prCounts struct {
+	gold, predicted, unmapped, tp int
+	fps, misses, tps              []string
+}
+
+func (c *prCounts) String() string {
+	p := float64(c.tp) / float64(max(c.predicted, 1))
+	mp := float64(c.tp) / float64(max(c.predicted-c.unmapped, 1))
+	r := float64(c.tp) / float64(max(c.gold, 1))
+	return fmt.Sprintf("precision %.3f (%d/%d; %.3f over the %d pairs whose arguments map to gold entities)  recall %.3f (%d/%d)",
+		p, c.tp, c.predicted, mp, c.predicted-c.unmapped, r, c.tp, c.gold)
+}
+
+// TestReDocRED evaluates member-of against Wikidata P463 (member of) and
+// official-of against P35/P6 (head of state/government, reversed) on the
+// Re-DocRED development set, at document level: a predicted pair is right
+// when its arguments overlap mentions of two gold entities that the gold
+// relates. Pairs whose arguments overlap no gold entity count as wrong.
+//
+//	go test ./relations -run ReDocRED -v
+func TestReDocRED(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long evaluation; skipped under -short")
+	}
+	b, err := os.ReadFile(*redocredPath)
+	if err != nil {
+		t.Skipf("Re-DocRED not available: %v", err)
+	}
+	var docs []redocDoc
+	if err := json.Unmarshal(b, &docs); err != nil {
+		t.Fatal(err)
+	}
+	ee, err := entitiesExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rx, err := relationsExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	member, memberAny, official, head := &prCounts{}, &prCounts{}, &prCounts{}, &prCounts{}
+	for _, d := range docs {
+		// Rebuild the text: tokens joined by spaces; remember spans.
+		var sb strings.Builder
+		offs := make([][][2]int, len(d.Sents))
+		for si, s := range d.Sents {
+			for _, tok := range s {
+				if sb.Len() > 0 {
+					sb.WriteByte(' ')
+				}
+				offs[si] = append(offs[si], [2]int{sb.Len(), sb.Len() + len(tok)})
+				sb.WriteString(tok)
+			}
+		}
+		text := sb.String()
+		doc, err := ee.Extract(context.Background(), text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs, err := rx.Extract(context.Background(), doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Gold entity spans.
+		type span struct{ s, e int }
+		vspans := make([][]span, len(d.VertexSet))
+		for vi, ms := range d.VertexSet {
+			for _, m := range ms {
+				if m.SentID < 0 || m.SentID >= len(offs) || len(m.Pos) != 2 || m.Pos[0] < 0 || m.Pos[1] > len(offs[m.SentID]) || m.Pos[0] >= m.Pos[1] {
+					continue
+				}
+				vspans[vi] = append(vspans[vi], span{offs[m.SentID][m.Pos[0]][0], offs[m.SentID][m.Pos[1]-1][1]})
+			}
+		}
+		vertexOf := func(a relations.Arg) int {
+			m := doc.Mentions[a.Entity]
+			best, bestOv := -1, 0
+			for vi, sps := range vspans {
+				for _, sp := range sps {
+					ov := min(sp.e, m.End) - max(sp.s, m.Start)
+					if ov > bestOv {
+						best, bestOv = vi, ov
+					}
+				}
+			}
+			return best
+		}
+		name := func(v int) string {
+			if v < 0 || len(d.VertexSet[v]) == 0 {
+				return "?"
+			}
+			return d.VertexSet[v][0].Name
+		}
+		goldMember, goldHead := map[[2]int]bool{}, map[[2]int]bool{}
+		for _, l := range d.Labels {
+			switch l.R {
+			case "P463":
+				goldMember[[2]int{l.H, l.T}] = true
+			case "P35", "P6":
+				goldHead[[2]int{l.T, l.H}] = true
+			}
+		}
+		score := func(c *prCounts, gold map[[2]int]bool, keep func(r relations.Relation) bool, typ relations.Type) {
+			c.gold += len(gold)
+			seen := map[string]bool{}
+			found := map[[2]int]bool{}
+			for _, r := range rs {
+				if r.Type != typ || !keep(r) {
+					continue
+				}
+				h, tt := vertexOf(*r.Subject), vertexOf(*r.Object)
+				k := fmt.Sprint(h, tt)
+				if h < 0 || tt < 0 {
+					k = r.Subject.Name + "|" + r.Object.Name
+				}
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+				c.predicted++
+				switch {
+				case h < 0 || tt < 0:
+					c.unmapped++
+					c.fps = append(c.fps, fmt.Sprintf("%s: %s -> %s (unmapped) %q", d.Title, r.Subject.Name, r.Object.Name, r.Evidence.Text))
+				case gold[[2]int{h, tt}]:
+					c.tp++
+					found[[2]int{h, tt}] = true
+					c.tps = append(c.tps, fmt.Sprintf("%s: %s -> %s %q", d.Title, name(h), name(tt), r.Evidence.Text))
+				default:
+					c.fps = append(c.fps, fmt.Sprintf("%s: %s -> %s %q", d.Title, name(h), name(tt), r.Evidence.Text))
+				}
+			}
+			for g := range gold {
+				if !found[g] {
+					c.misses = append(c.misses, fmt.Sprintf("%s: %s -> %s", d.Title, name(g[0]), name(g[1])))
+				}
+			}
+		}
+		asserted := func(r relations.Relation) bool { return r.Modality == relations.Asserted }
+		any := func(relations.Relation) bool { return true }
+		score(member, goldMember, asserted, relations.MemberOf)
+		score(memberAny, goldMember, any, relations.MemberOf)
+		score(official, goldHead, asserted, relations.OfficialOf)
+		score(head, goldHead, func(r relations.Relation) bool {
+			return asserted(r) && headRoles[strings.ToLower(r.Attrs["role"])]
+		}, relations.OfficialOf)
+	}
+	t.Logf("Re-DocRED dev, %d documents, document-level pairs:", len(docs))
+	t.Logf("asserted member-of vs P463:                       %v", member)
+	t.Logf("member-of of any modality vs P463:                %v", memberAny)
+	t.Logf("asserted official-of vs P35/P6 (reversed):        %v", official)
+	t.Logf("asserted official-of with a head-of-state role:   %v", head)
+	for _, c := range []struct {
+		name string
+		c    *prCounts
+	}{{"member-of", member}, {"official-of", official}} {
+		for i, fp := range c.c.fps {
+			if i >= *redocredErrors {
+				break
+			}
+			t.Logf("  %s false positive: %s", c.name, fp)
+		}
+		for i, m := range c.c.tps {
+			if i >= *redocredErrors {
+				break
+			}
+			t.Logf("  %s true positive: %s", c.name, m)
+		}
+		for i, m := range c.c.misses {
+			if i >= *redocredErrors {
+				break
+			}
+			t.Logf("  %s miss: %s", c.name, m)
+		}
+	}
+	if p := float64(member.tp) / float64(max(member.predicted, 1)); p < 0.60 {
+		t.Errorf("member-of precision %.3f < 0.60", p)
+	}
+}
+
+var _ = entities.Person
