@@ -11,12 +11,12 @@ import (
 // sentences: where each sentence's mentions are, its PERSON mentions, and
 // the owners persons were linked to by official-of.
 type docState struct {
-	doc     *entities.Document
-	gaz     *gazetteer.Gazetteer
-	persons    [][]int       // PERSON mentions of each sentence
-	resolved   [][]int       // antecedents of the resolved person pronouns of each sentence
-	unresolved []bool        // the sentence has a person pronoun that was not resolved
-	links   map[string][]int // person identity → owner mentions (official-of found so far)
+	doc        *entities.Document
+	gaz        *gazetteer.Gazetteer
+	persons    [][]int          // PERSON mentions of each sentence
+	resolved   [][]int          // antecedents of the resolved person pronouns of each sentence
+	unresolved []bool           // the sentence has a person pronoun that was not resolved
+	links      map[string][]int // person identity → owner mentions (official-of found so far)
 }
 
 func newDocState(doc *entities.Document, g *gazetteer.Gazetteer) *docState {

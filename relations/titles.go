@@ -59,7 +59,6 @@ var govQualifiers = set("foreign", "defence", "defense", "interior", "home", "fi
 	"climate", "envoy", "human", "rights", "legal", "election", "electoral", "central", "bank",
 	"monetary", "finances", "strategic", "coalition", "ruling", "elected", "incoming", "outgoing")
 
-
 // multiTitles are titles of several words whose last word is not a head
 // on its own, or whose words would otherwise be read as a complement.
 var multiTitles = []string{
