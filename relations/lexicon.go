@@ -75,9 +75,9 @@ func stem(w string) string {
 	case n > 4 && strings.HasSuffix(w, "es") && (strings.HasSuffix(w[:n-2], "sh") || strings.HasSuffix(w[:n-2], "ch") || strings.HasSuffix(w[:n-2], "ss") || strings.HasSuffix(w[:n-2], "x")):
 		return w[:n-2]
 	case n > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
-		return dropE(w[:n-1])
+		return undoubleL(dropE(w[:n-1]))
 	}
-	return dropE(w)
+	return undoubleL(dropE(w))
 }
 
 // dropE removes a final silent e: "include" → "includ", so that it meets
@@ -90,10 +90,32 @@ func dropE(w string) string {
 }
 
 // undouble turns a doubled final consonant into a single one ("plann" →
-// "plan"), except for l, s, f and z, which English doubles in base forms.
+// "plan"), except for s, f and z, which English doubles in base forms, and
+// for l after a single syllable ("shell", "kill", but "expell" → "expel").
 func undouble(w string) string {
 	n := len(w)
 	if n > 3 && w[n-1] == w[n-2] && strings.IndexByte("bdgkmnprt", w[n-1]) >= 0 {
+		return w[:n-1]
+	}
+	return undoubleL(w)
+}
+
+// undoubleL turns a final "ll" after two or more syllables into "l", so
+// that "expelled", "cancelled", "expel" and "cancel" meet.
+func undoubleL(w string) string {
+	n := len(w)
+	if n < 5 || w[n-1] != 'l' || w[n-2] != 'l' {
+		return w
+	}
+	groups, prev := 0, false
+	for i := 0; i < n-2; i++ {
+		v := strings.IndexByte("aeiouy", w[i]) >= 0
+		if v && !prev {
+			groups++
+		}
+		prev = v
+	}
+	if groups >= 2 {
 		return w[:n-1]
 	}
 	return w

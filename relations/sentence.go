@@ -96,6 +96,13 @@ func (s *Sentence) Stem(tok int) string {
 	return s.stm[tok]
 }
 
+// Match reports whether token tok is a form of word: "expelled" matches
+// "expel", "recognised" matches "recognize" (the comparison of trigger
+// words, see [Trigger]).
+func (s *Sentence) Match(tok int, word string) bool {
+	return tok >= 0 && tok < len(s.stm) && s.stm[tok] == stem(lower(word))
+}
+
 // Group returns the mentions coordinated with mention m in the sentence
 // ("Russia" in "Russia, Armenia and Belarus" gives all three), m alone if
 // it is not coordinated, or nil if m is not an entity phrase of the
