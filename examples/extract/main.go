@@ -13,11 +13,17 @@
 //
 //	go run ./examples/extract testdata/rt-caucasus-security-outline.txt
 //
-//	== rt-caucasus-security-outline: 71 mentions of 28 entities, 0 relations ==
+//	== rt-caucasus-security-outline: 71 mentions of 31 entities, 25 relations ==
 //
 //	PERSON    Oleg Botsiyev ×1
-//	STATE     Russia ×12 (state/russia; 4 adjectival)
+//	          Vladimir Putin ×1 (person/vladimir-putin)
+//	STATE     Russia ×11 (state/russia; 3 adjectival)
 //	...
+//	Armenia —member-of→ Collective Security Treaty Organization (asserted)
+//	Abkhazia —recognized-by→ Russia (asserted, time 2008)
+//
+// Mentions come from package entities, relations from package relations;
+// -gazetteer files serve both.
 //
 // Flags:
 //
@@ -228,13 +234,14 @@ type processor struct {
 // newProcessor loads the gazetteer and builds the extractors.
 func newProcessor(c *config) (*processor, error) {
 	opts := []entities.Option{entities.WithMaxBytes(c.maxBytes)}
+	var g *gazetteer.Gazetteer
 	if len(c.gaz) > 0 {
 		var gopts []gazetteer.Option
 		for _, f := range c.gaz {
 			gopts = append(gopts, gazetteer.WithFile(f))
 		}
-		g, err := gazetteer.New(gopts...)
-		if err != nil {
+		var err error
+		if g, err = gazetteer.New(gopts...); err != nil {
 			return nil, err
 		}
 		opts = append(opts, entities.WithGazetteer(g))
@@ -243,7 +250,7 @@ func newProcessor(c *config) (*processor, error) {
 	if err != nil {
 		return nil, err
 	}
-	rel, err := newRelater()
+	rel, err := newRelater(g)
 	if err != nil {
 		return nil, err
 	}

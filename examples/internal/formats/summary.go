@@ -15,14 +15,16 @@ import (
 // DATE) with their mention counts, most mentioned first, then the
 // relations as sentences:
 //
-//	== rt-caucasus-security-outline: 71 mentions of 28 entities, 2 relations ==
+//	== rt-caucasus-security-outline: 71 mentions of 31 entities, 25 relations ==
 //
-//	STATE     Russia ×12 (state/russia; 4 adjectival)
-//	          Abkhazia ×10 (state/abkhazia; 3 adjectival)
-//	DATE      2008 ×2 = 2008
+//	PERSON    Oleg Botsiyev ×1
+//	          Vladimir Putin ×1 (person/vladimir-putin)
+//	STATE     Russia ×11 (state/russia; 3 adjectival)
+//	DATE      2008 ×2
+//	          December 2013 ×1 = 2013-12
 //
 //	Armenia —member-of→ Collective Security Treaty Organization (asserted)
-//	Vladimir Putin ←met-with→ Raul Khadzhinba (asserted, time XXXX-08)
+//	Vladimir Putin ←met-with→ Raul Khadzhinba (asserted, time XXXX-08) [place=Moscow]
 //
 // A symmetric relation with more than two parties reads
 // "treaty-between among Russia, Abkhazia, South Ossetia (possible)".
