@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -322,4 +323,23 @@ func TestSafeName(t *testing.T) {
 func jsonString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
+}
+
+// TestDOTRenders feeds the DOT output of the seed to Graphviz, when it is
+// installed (Debian package graphviz).
+func TestDOTRenders(t *testing.T) {
+	dot, err := exec.LookPath("dot")
+	if err != nil {
+		t.Skip("no Graphviz dot (apt-get install -y graphviz) to render the DOT output")
+	}
+	_, out, _ := runCLI(t, "", "-format", "dot", seedPath)
+	cmd := exec.Command(dot, "-Tsvg")
+	cmd.Stdin = strings.NewReader(out)
+	svg, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("dot: %v", err)
+	}
+	if !bytes.Contains(svg, []byte("Collective Security Treaty Organization")) {
+		t.Error("the rendered graph lacks the CSTO node")
+	}
 }

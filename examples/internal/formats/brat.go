@@ -41,7 +41,9 @@ func BratRelationName(typ string) string { return strings.ReplaceAll(typ, "-", "
 //
 // Relations are R lines named by [BratRelationName], with a note that
 // holds the relation's index in the JSON relation list, its modality,
-// time, trigger text and attributes ("attr.role=ambassador"):
+// time, trigger text and attributes ("attr.role=ambassador"); modality is
+// a note rather than an A line because brat attaches attributes to
+// entities and events only:
 //
 //	R1	member_of Arg1:T21 Arg2:T19
 //	#80	AnnotatorNotes R1	relation=3; modality=asserted; trigger=includes
