@@ -93,8 +93,8 @@ func TestBatchParallel(t *testing.T) {
 	if out1 != out2 {
 		t.Fatalf("-j 1 and -j 2 differ")
 	}
-	if strings.Count(errs1, "\n") != 1 || !strings.Contains(errs1, "line 501") || errs1 != errs2 {
-		t.Errorf("stderr: want one line about line 501, got %q and %q", errs1, errs2)
+	if where := fmt.Sprintf("line %d ", bad+1); strings.Count(errs1, "\n") != 1 || !strings.Contains(errs1, where) || errs1 != errs2 {
+		t.Errorf("stderr: want one line about %s, got %q and %q", where, errs1, errs2)
 	}
 	got := strings.Split(strings.TrimSuffix(out1, "\n"), "\n")
 	if len(got) != n+1 {
