@@ -21,8 +21,17 @@ import (
 //     failure modes (a title or demonym glued to a name, a capitalised
 //     common word taken for a person);
 //
-// then resolves overlaps by priority (see the prio constants) and links
-// name variants of one person across the document.
+// then resolves overlaps by priority (see the prio constants). Over the
+// whole document it then
+//
+//  4. corrects the types of the model's names from document evidence
+//     (refineTypes: definitions, life dates, coordinated lists, contexts
+//     said of people, votes of the same name);
+//  5. makes a surname alone a person after its full name (addSurnames);
+//  6. links name variants of one person (linkNameVariants);
+//  7. gives an ambiguous name one sense per document
+//     (oneSensePerDocument: "Georgia" the US state throughout an
+//     article that says "Atlanta, Georgia").
 
 // Candidate priorities: when two candidates overlap, the higher wins; on
 // a tie, the longer, then the earlier.
@@ -1495,8 +1504,17 @@ func (r *recognizer) refineTypes(doc *Document, ms []Mention) []Mention {
 		}
 		out = append(out, m.Mention)
 	}
-	slices.SortFunc(out, func(a, b Mention) int { return a.Start - b.Start })
-	return out
+	slices.SortStableFunc(out, func(a, b Mention) int { return a.Start - b.Start })
+	// Mentions stay non-overlapping: a name that two cues added twice is
+	// kept once.
+	kept := out[:0]
+	for _, m := range out {
+		if len(kept) > 0 && kept[len(kept)-1].End > m.Start {
+			continue
+		}
+		kept = append(kept, m)
+	}
+	return kept
 }
 
 // isPlaceName reports whether the gazetteer knows text as the name of a
