@@ -207,7 +207,9 @@ var (
 		"government", "authorities", "leadership", "warplanes", "jets", "aircraft", "drones", "missiles",
 		"positions", "territory", "border", "embassy", "militants", "rebels", "separatists", "fighters",
 		"officials", "diplomats", "side", "regime", "air", "warships", "ships", "vessels", "units",
-		"servicemen", "personnel", "bases", "base", "villages", "towns", "cities", "civilians")
+		"servicemen", "personnel", "bases", "base", "villages", "towns", "cities", "civilians", "targets",
+		"facilities", "strongholds", "sites", "installations", "outposts", "convoy", "convoys", "commanders",
+		"infrastructure", "headquarters", "camps", "vessel", "tanks", "artillery")
 	// collectiveNouns name groupings whose members are the parties of the
 	// sentence's subject: "Russia, Abkhazia and South Ossetia may ... form
 	// a bloc that would oppose NATO".

@@ -123,6 +123,20 @@ func (s *Sentence) emitOfficial(person cand, t title, mod Modality, at int) {
 		return
 	}
 	role := s.text(t.roleStart, t.roleEnd)
+	if s.headWord(t) == "counterpart" {
+		// "his Moldovan counterpart": the role of the official met or
+		// named before in the sentence.
+		role = ""
+		for i := len(s.rels) - 1; i >= 0; i-- {
+			if s.rels[i].Type == OfficialOf {
+				role = s.rels[i].Attrs["role"]
+				break
+			}
+		}
+		if role == "" {
+			return
+		}
+	}
 	attrs := map[string]string{"role": role}
 	if t.former {
 		attrs["former"] = "true"

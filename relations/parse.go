@@ -164,7 +164,7 @@ func (s *Sentence) findPhrases() {
 			continue
 		}
 		mm := s.m(m)
-		if mm.Type != sta && !(mm.Type == loc && mm.Adjectival) {
+		if mm.Type != sta && mm.Type != org && !(mm.Type == loc && (mm.Adjectival || mm.Metonymy)) {
 			continue
 		}
 		e := s.mte[m-s.m0]
@@ -175,7 +175,7 @@ func (s *Sentence) findPhrases() {
 		if e+1 < n && isAdjTag(s.toks[e].Tag) && s.ment[e] < 0 && forceNouns[s.low[e+1]] {
 			e++
 		}
-		if e < n && s.ment[e] < 0 && forceNouns[s.low[e]] && (mm.Adjectival || e > s.mte[m-s.m0]) {
+		if e < n && s.ment[e] < 0 && forceNouns[s.low[e]] {
 			s.addEP(a, e+1, m)
 		}
 	}
@@ -396,7 +396,7 @@ func (s *Sentence) subjectOf(v, depth int) []cand {
 				j -= 3
 				continue
 			}
-			return nil
+			return s.beforeInterruption(j)
 		case w == "and" || w == "but" || w == "or":
 			if depth >= 3 {
 				return nil
@@ -677,16 +677,16 @@ func (s *Sentence) nounFrame(t0, t1 int) nounInfo {
 		}
 		c, e := s.objectAfterEnd(j+1, false)
 		if len(c) > 0 {
-			switch w {
-			case "between", "among":
+			switch {
+			case w == "between" || w == "among":
 				ni.between = c
-			case "with":
+			case w == "with" && ni.with == nil:
 				ni.with = c
-			case "of":
+			case w == "of" && ni.of == nil:
 				ni.of = c
-			case "by":
+			case w == "by" && ni.by == nil:
 				ni.by = c
-			default:
+			case ni.on == nil && w != "with" && w != "of" && w != "by":
 				ni.on = c
 			}
 			j, ni.end = e, e
@@ -815,4 +815,50 @@ func implausiblePerson(m *entities.Mention) bool {
 		t = t[i+1:]
 	}
 	return institutionWords[lower(t)]
+}
+
+// interruptionStarts open a relative clause or apposition between a
+// subject and its verb: "Serbia, which does not recognize Kosovo, has
+// applied ...", "Kazakhstan, a member of the SCO, hosted ...".
+var interruptionStarts = set("which", "who", "whose", "where", "a", "an", "the", "one", "also",
+	"its", "his", "her", "their", "home", "itself", "long", "now", "then", "once", "like")
+
+// beforeInterruption returns the subject before a relative clause or
+// apposition that ends with the comma at token j, or the members of an
+// "including" list in it ("More than 100 countries, including the United
+// States, have recognized Kosovo").
+func (s *Sentence) beforeInterruption(j int) []cand {
+	for k := j - 1; k >= 1 && k > j-25; k-- {
+		w := s.low[k]
+		if w == ";" || w == ":" || w == "(" || w == ")" || w == "." {
+			return nil
+		}
+		if w != "," {
+			continue
+		}
+		next := s.low[k+1]
+		switch {
+		case next == "including" || next == "notably" || next == "especially" || next == "among":
+			e := k + 2
+			if e < j && (s.low[e] == "the" || s.low[e] == "such") {
+				e++
+			}
+			if e < j && s.epAt[e] >= 0 {
+				g := s.eps[s.epAt[e]].group
+				for x := s.groups[g].end; x < j; x++ {
+					if isVerbTag(s.toks[x].Tag) {
+						return nil
+					}
+				}
+				c, _ := s.groupCands(g)
+				return c
+			}
+			return nil
+		case interruptionStarts[next] && s.epAt[k-1] >= 0:
+			c, _ := s.epCands(k - 1)
+			return c
+		}
+		return nil
+	}
+	return nil
 }

@@ -23,6 +23,7 @@ var titleHeads = []string{
 	"deputy", "ruler", "dictator", "strongman", "boss", "czar", "tsar", "coordinator",
 	"prosecutor", "judge", "congressman", "congresswoman", "legislator", "parliamentarian",
 	"delegate", "emissary", "counsellor", "counselor", "regent", "president-in-office", "autocrat",
+	"counterpart",
 }
 
 // membershipRoles are titles that, with an organisation as owner, make
@@ -71,6 +72,9 @@ var multiTitles = []string{
 	"supreme commander", "chief negotiator", "permanent representative", "special envoy",
 	"special representative", "prime minister-elect", "first lady",
 }
+
+// possessivePronouns may open a title: "his Moldovan counterpart".
+var possessivePronouns = set("his", "her", "its", "their")
 
 // formerWords mark an office no longer held.
 var formerWords = set("former", "ex", "ex-", "then", "late", "outgoing", "erstwhile", "one-time", "onetime", "previous", "ousted", "deposed", "exiled")
@@ -180,7 +184,7 @@ func (s *Sentence) parseTitle(i int) (title, bool) {
 	n := len(s.low)
 	t := title{start: i, owner: -1, ownerPos: -1}
 	j := i
-	if j < n && (s.low[j] == "the" || s.low[j] == "a" || s.low[j] == "an") {
+	if j < n && (s.low[j] == "the" || s.low[j] == "a" || s.low[j] == "an" || possessivePronouns[s.low[j]]) {
 		t.definite = s.low[j] == "the"
 		j++
 	}
