@@ -219,6 +219,7 @@ var builtinTriggers = []builtinTrigger{
 	{t: Attacked, phrase: "assault"},
 	{t: Attacked, phrase: "offensive", class: nounOnly},
 	{t: Attacked, phrase: "aggression", class: nounOnly},
+	{t: Attacked, phrase: "shoot down", class: verbOnly},
 	{t: Attacked, phrase: "fire on"},
 	{t: Attacked, phrase: "fire at"},
 	{t: Attacked, phrase: "open fire on"},

@@ -26,6 +26,12 @@ var dirLight = stemSet("launch", "carry", "conduct", "stage", "mount", "order", 
 	"step", "lead", "spearhead", "voice", "express", "reaffirm", "declare", "elect", "appoint",
 	"name", "choose", "admit", "accept", "serve")
 
+// endVerbs end a membership; their subject is the member, and the
+// relation is negated by the verb itself: "Uzbekistan suspended its
+// membership in the CSTO".
+var endVerbs = stemSet("suspend", "freeze", "end", "withdraw", "quit", "leave", "renounce", "revoke",
+	"lose", "terminate", "cancel", "abandon", "relinquish")
+
 // seekWords mark a membership noun as sought rather than held.
 var seekWords = stemSet("bid", "application", "apply", "seek", "pursue", "aspiration", "aspire",
 	"candidate", "candidacy", "want", "hope", "push", "campaign", "path", "quest", "ambition", "drive",
@@ -136,6 +142,7 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 		}
 	} else {
 		ni := s.nounFrame(t0, t1)
+		s.nounGov = ni.gov
 		evEnd = max(evEnd, ni.end)
 		if def.t == MemberOf && tr.blockSeek && (s.hasStemIn(ni.npStart-4, ni.npStart, seekWords) || s.hasStemIn(t1, t1+2, seekWords) || s.hasStemIn(ni.npStart, t0, seekWords)) {
 			return false
@@ -189,6 +196,10 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 				agent = ni.before
 			default:
 				agent = govSubj(dirLight)
+				if len(agent) == 0 && tr.blockSeek {
+					// "Uzbekistan suspended its membership in the CSTO".
+					agent = govSubj(endVerbs)
+				}
 			}
 			switch {
 			case len(ni.of) > 0:
@@ -216,7 +227,16 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 		// "a bloc that would oppose NATO": handled by subjectOf.
 	}
 	mod := s.modalityOf(t0, t1, !verb)
-	if verb && mod == Asserted && s.toks[t0].Tag == "VBG" && s.gerundComplement(t0) {
+	if verb && mod == Asserted && s.toks[t0].Tag == "VBG" {
+		if g := s.gerundComplement(t0); g >= 0 {
+			mod = Possible
+			if s.modality(g, g+1) == Negated {
+				mod = Negated
+			}
+		}
+	}
+	if !verb && mod == Asserted && tr.blockSeek && s.nounGov >= 0 && !dirLight[s.stm[s.nounGov]] {
+		// "Hungary has blocked Sweden's NATO membership": envisaged.
 		mod = Possible
 	}
 	trigger := s.Span(t0, t1)
@@ -502,14 +522,18 @@ func (s *Sentence) allowedMemberCompound(a, b int) bool {
 }
 
 // gerundComplement reports whether the -ing trigger at t0 heads a gerund
-// clause that is the object of a preposition ("dissatisfaction with ASEAN
-// joining APEC", "the option of Serbia joining NATO"): the event is
-// envisaged, not asserted.
-func (s *Sentence) gerundComplement(t0 int) bool {
+// clause that is the object of a preposition or verb ("dissatisfaction
+// with ASEAN joining APEC", "will never accept Ukraine joining NATO"): the
+// event is envisaged, not asserted. It returns the token before the
+// gerund's subject, or -1.
+func (s *Sentence) gerundComplement(t0 int) int {
 	j := t0 - 1
 	if j < 0 || s.epAt[j] < 0 {
-		return false
+		return -1
 	}
 	k := s.groups[s.eps[s.epAt[j]].group].start - 1
-	return k >= 0 && s.toks[k].Tag == "IN" && !relPronouns[s.low[k]]
+	if k >= 0 && s.ment[k] < 0 && (s.toks[k].Tag == "IN" && !relPronouns[s.low[k]] || isVerbTag(s.toks[k].Tag) && !auxWords[s.low[k]]) {
+		return k
+	}
+	return -1
 }

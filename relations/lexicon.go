@@ -209,7 +209,8 @@ var (
 		"officials", "diplomats", "side", "regime", "air", "warships", "ships", "vessels", "units",
 		"servicemen", "personnel", "bases", "base", "villages", "towns", "cities", "civilians", "targets",
 		"facilities", "strongholds", "sites", "installations", "outposts", "convoy", "convoys", "commanders",
-		"infrastructure", "headquarters", "camps", "vessel", "tanks", "artillery")
+		"infrastructure", "headquarters", "camps", "vessel", "tanks", "artillery", "warplane", "jet",
+		"plane", "drone", "helicopter", "warship", "ship", "submarine", "soldier", "troop")
 	// collectiveNouns name groupings whose members are the parties of the
 	// sentence's subject: "Russia, Abkhazia and South Ossetia may ... form
 	// a bloc that would oppose NATO".

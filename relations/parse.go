@@ -446,6 +446,11 @@ func (s *Sentence) memberNounSubject(j int) []cand {
 	}
 	if s.low[k] == "'s" || s.low[k] == "'" {
 		k--
+	} else if s.low[k] == "whose" {
+		k--
+		if k >= 0 && s.low[k] == "," {
+			k--
+		}
 	}
 	if k < 0 || s.ment[k] < 0 {
 		return nil
@@ -698,7 +703,13 @@ func (s *Sentence) nounFrame(t0, t1 int) nounInfo {
 			e++
 		}
 		if pp == 0 && (w == "on" || w == "of") && e > j+1 {
-			ni.topicStart, ni.topicEnd = j+1, e
+			ts := j + 1
+			for ts < e && (determiners[s.low[ts]] || s.low[ts] == "the") {
+				ts++
+			}
+			if ts < e {
+				ni.topicStart, ni.topicEnd = ts, e
+			}
 		}
 		// A phrase that names another relation ("talks on a free trade
 		// agreement between ...") takes the prepositions that follow.
@@ -787,7 +798,7 @@ func (s *Sentence) appositiveHead(k int) int {
 			return k
 		}
 		e++
-		if e < n && s.epAt[e] >= 0 && s.eps[s.epAt[e]].start == e && (tag == "NN" || tag == "NNS") {
+		if e < n && s.epAt[e] >= 0 && s.eps[s.epAt[e]].start == e && (tag == "NN" || tag == "NNS" || directions[s.low[e-1]]) {
 			return e
 		}
 	}
@@ -862,3 +873,8 @@ func (s *Sentence) beforeInterruption(j int) []cand {
 	}
 	return nil
 }
+
+// directions are adjectives that name a part of a place: "northern Cyprus".
+var directions = set("northern", "southern", "eastern", "western", "central", "north", "south", "east",
+	"west", "northeastern", "northwestern", "southeastern", "southwestern", "occupied", "mainland",
+	"coastal", "neighbouring", "neighboring")

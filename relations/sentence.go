@@ -39,8 +39,9 @@ type Sentence struct {
 
 	persons []int // PERSON EPs in order (indices into eps)
 
-	rels   []Relation
-	budget int
+	rels    []Relation
+	budget  int
+	nounGov int // governing verb of the nominal trigger being applied, or -1
 }
 
 // ephrase is an entity phrase: a mention, possibly with a title and an
