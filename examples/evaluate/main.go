@@ -1,11 +1,23 @@
-// Command evaluate scores statecraft's entity mentions against gold
-// annotations and prints precision, recall and F1 per type.
+// Command evaluate scores statecraft's entity mentions and relations
+// against gold annotations and prints precision, recall and F1 per type.
+// It produces the accuracy figures of the README.
 //
 // Usage:
 //
+//	go run ./examples/evaluate -seed testdata/rt-caucasus-security-outline.gold.json
+//	go run ./examples/evaluate -brat gold.ann                # gold.txt beside it
 //	go run ./examples/evaluate -conll ../shared/dev/conll2003-valid.txt
 //	go run ./examples/evaluate -redocred ../shared/dev/redocred-dev.json
-//	go run ./examples/evaluate -seed testdata/rt-caucasus-security-outline.gold.json
+//	go run ./examples/evaluate -brat gold.ann -system out.ann   # score a saved output instead of running statecraft
+//
+// -seed and -brat: mentions are scored strict (same span and type) and
+// overlap (overlapping span, same type), per statecraft type; relations
+// are compared at document level as (type, subject name, object name), the
+// parties of symmetric types as a set of names, with the share of matched
+// relations whose modality is right. Optional gold items (seed gold JSON,
+// or brat notes "optional") are neither required nor penalised. With
+// -system FILE (brat .ann with its .txt, statecraft JSON or JSONL, or CoNLL
+// written by examples/extract) the system output is read from FILE.
 //
 // CoNLL-2003 (token per line, BIO tags PER/LOC/ORG/MISC): each document is
 // rebuilt as text, one sentence per line, and mentions are mapped to CoNLL
@@ -33,10 +45,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/statecraft/statecraft/entities"
+	"github.com/statecraft/statecraft/examples/internal/formats"
+	"github.com/statecraft/statecraft/relations"
 )
 
 func main() {
@@ -51,33 +66,135 @@ func run(args []string, out io.Writer) error {
 	conll := fs.String("conll", "", "CoNLL-2003 file to score mentions against")
 	redocred := fs.String("redocred", "", "Re-DocRED JSON file to measure entity recall on")
 	seed := fs.String("seed", "", "statecraft gold JSON (the text file is found beside it)")
+	brat := fs.String("brat", "", "brat standoff gold .ann file (the .txt is found beside it)")
+	system := fs.String("system", "", "score this saved output (brat .ann, JSON/JSONL or CoNLL) instead of running statecraft")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *conll == "" && *redocred == "" && *seed == "" {
+	if *conll == "" && *redocred == "" && *seed == "" && *brat == "" {
 		fs.Usage()
-		return errors.New("nothing to evaluate: give -conll, -redocred or -seed")
+		return errors.New("nothing to evaluate: give -seed, -brat, -conll or -redocred")
 	}
-	ex, err := entities.New()
-	if err != nil {
-		return err
+	if *system != "" && *redocred != "" {
+		return errors.New("-system works with -seed, -brat and -conll, not -redocred")
+	}
+	var sys *system_
+	if *system != "" {
+		sys = &system_{path: *system}
+	} else {
+		ex, err := entities.New()
+		if err != nil {
+			return err
+		}
+		rel, err := relations.New()
+		if err != nil {
+			return err
+		}
+		sys = &system_{ex: ex, rel: rel}
+	}
+	if *seed != "" {
+		gold, err := formats.ReadSeedGold(*seed)
+		if err != nil {
+			return err
+		}
+		if err := evalGold(sys, gold, "seed "+filepath.Base(*seed), out); err != nil {
+			return err
+		}
+	}
+	if *brat != "" {
+		gold, err := formats.ReadBratFile(*brat)
+		if err != nil {
+			return err
+		}
+		if err := evalGold(sys, gold, "brat "+filepath.Base(*brat), out); err != nil {
+			return err
+		}
 	}
 	if *conll != "" {
-		if err := evalCoNLL(ex, *conll, out); err != nil {
+		if err := evalCoNLL(sys, *conll, out); err != nil {
 			return err
 		}
 	}
 	if *redocred != "" {
-		if err := evalReDocRED(ex, *redocred, out); err != nil {
-			return err
-		}
-	}
-	if *seed != "" {
-		if err := evalSeed(ex, *seed, out); err != nil {
+		if err := evalReDocRED(sys.ex, *redocred, out); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// system_ is what is scored: statecraft run now, or an output saved in a
+// file.
+type system_ struct {
+	ex   *entities.Extractor
+	rel  *relations.Extractor
+	path string
+}
+
+// analyse returns the system's analysis of text.
+func (s *system_) analyse(text string) (*formats.Doc, error) {
+	if s.path != "" {
+		return readSystem(s.path, text)
+	}
+	doc, err := s.ex.Extract(context.Background(), text)
+	if err != nil {
+		return nil, err
+	}
+	rs, err := s.rel.Extract(context.Background(), doc)
+	if err != nil {
+		return nil, err
+	}
+	d := formats.FromEntities("", doc)
+	d.Relations = formats.FromRelations(rs)
+	return &d, nil
+}
+
+// readSystem reads a saved output for text: brat (.ann), statecraft JSON
+// or JSONL (.json, .jsonl; the first document), or CoNLL (any other name),
+// whose tokens are aligned to text.
+func readSystem(path, text string) (*formats.Doc, error) {
+	switch filepath.Ext(path) {
+	case ".ann":
+		d, err := formats.ReadBratFile(path)
+		if err != nil {
+			return nil, err
+		}
+		if d.Text != text {
+			return nil, fmt.Errorf("%s: its text differs from the gold text", path)
+		}
+		return d, nil
+	case ".json", ".jsonl":
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		outs, err := formats.ReadJSON(f)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		if len(outs) == 0 {
+			return nil, fmt.Errorf("%s: no document", path)
+		}
+		return &formats.Doc{Text: text, Entities: outs[0].Entities, Relations: outs[0].Relations}, nil
+	default:
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		docs, err := formats.ReadCoNLL(f)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		if len(docs) == 0 {
+			return nil, fmt.Errorf("%s: no document", path)
+		}
+		if err := formats.AlignCoNLL(&docs[0], text); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		return &formats.Doc{Text: text, Entities: docs[0].Mentions()}, nil
+	}
 }
 
 // span is a typed byte span.
@@ -180,24 +297,44 @@ func conllType(m entities.Mention) string {
 }
 
 // evalCoNLL scores mentions on a CoNLL-2003 file.
-func evalCoNLL(ex *entities.Extractor, path string, out io.Writer) error {
+func evalCoNLL(s *system_, path string, out io.Writer) error {
 	docs, err := readCoNLL(path)
 	if err != nil {
 		return err
 	}
+	if s.path != "" && len(docs) != 1 {
+		return fmt.Errorf("-system scores one document; %s has %d", path, len(docs))
+	}
+	// A file written by examples/extract carries statecraft's own types,
+	// which are then compared as they are.
+	native := false
+	for _, d := range docs {
+		for _, g := range d.gold {
+			native = native || g.typ != "ORG" && slices.Contains(statecraftTypes, g.typ)
+		}
+	}
 	strict, overlap := counts{}, counts{}
 	for _, d := range docs {
-		doc, err := ex.Extract(context.Background(), d.text)
+		doc, err := s.analyse(d.text)
 		if err != nil {
 			return err
 		}
 		var sys []span
-		for _, m := range doc.Mentions {
-			if t := conllType(m); t != "" {
+		for _, m := range doc.Entities {
+			t := conllType(m)
+			if native {
+				t = string(m.Type)
+			}
+			if t != "" {
 				sys = append(sys, span{t, m.Start, m.End})
 			}
 		}
 		score(strict, overlap, sys, d.gold)
+	}
+	if native {
+		strict.print(out, fmt.Sprintf("CoNLL (statecraft types) %s: %d documents, strict span+type", filepath.Base(path), len(docs)), statecraftTypes)
+		overlap.print(out, "overlap span, same type", statecraftTypes)
+		return nil
 	}
 	types := []string{"PER", "LOC", "ORG"}
 	strict.print(out, fmt.Sprintf("CoNLL-2003 %s: %d documents, strict span+type (PER/LOC/ORG)", filepath.Base(path), len(docs)), types)
@@ -205,6 +342,9 @@ func evalCoNLL(ex *entities.Extractor, path string, out io.Writer) error {
 	strict.print(out, "strict, MISC (adjectives of states and places only; other MISC is not recognised)", []string{"MISC"})
 	return nil
 }
+
+// statecraftTypes are the entity types of statecraft, in report order.
+var statecraftTypes = []string{"PERSON", "STATE", "ORG", "DATE", "LOCATION"}
 
 // goldDoc is a rebuilt document with gold spans.
 type goldDoc struct {
@@ -391,65 +531,139 @@ func containsType(ts []entities.Type, t entities.Type) bool {
 	return false
 }
 
-// seedGold is statecraft's gold format (testdata/*.gold.json).
-type seedGold struct {
-	Text     string `json:"text"`
-	Entities []struct {
-		Text       string `json:"text"`
-		Type       string `json:"type"`
-		Name       string `json:"name"`
-		Optional   bool   `json:"optional"`
-		Adjectival bool   `json:"adjectival"`
-		Start      int    `json:"start"`
-		End        int    `json:"end"`
-		Value      string `json:"value"`
-	} `json:"entities"`
+// evalGold scores the system's mentions and relations on one gold
+// document (seed gold JSON or brat).
+func evalGold(sys *system_, gold *formats.Doc, title string, out io.Writer) error {
+	got, err := sys.analyse(gold.Text)
+	if err != nil {
+		return err
+	}
+	types := statecraftTypes
+	strict, overlap := counts{}, counts{}
+	var required, optional []span
+	for i, m := range gold.Entities {
+		sp := span{string(m.Type), m.Start, m.End}
+		if gold.OptionalEntities != nil && gold.OptionalEntities[i] {
+			optional = append(optional, sp)
+		} else {
+			required = append(required, sp)
+		}
+	}
+	var sysSpans []span
+	for _, m := range got.Entities {
+		sp := span{string(m.Type), m.Start, m.End}
+		if !containsSpan(optional, sp, false) {
+			sysSpans = append(sysSpans, sp)
+		}
+	}
+	score(strict, overlap, sysSpans, required)
+	strict.print(out, title+": mentions, strict span+type (optional gold mentions neither required nor penalised)", types)
+	overlap.print(out, title+": mentions, overlap span, same type", types)
+	evalRelations(gold, got, title, out)
+	return nil
 }
 
-// evalSeed scores mentions against a statecraft gold file.
-func evalSeed(ex *entities.Extractor, path string, out io.Writer) error {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return err
+// containsSpan reports whether sp is in list (or overlaps a span of its
+// type there, if overlap).
+func containsSpan(list []span, sp span, overlap bool) bool {
+	for _, x := range list {
+		if x == sp || overlap && x.typ == sp.typ && x.start < sp.end && sp.start < x.end {
+			return true
+		}
 	}
-	var g seedGold
-	if err := json.Unmarshal(b, &g); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	text, err := os.ReadFile(filepath.Join(filepath.Dir(path), g.Text))
-	if err != nil {
-		return err
-	}
-	doc, err := ex.Extract(context.Background(), string(text))
-	if err != nil {
-		return err
-	}
-	strict := counts{}
-	type key struct {
-		typ        string
-		start, end int
-	}
-	optional := map[key]bool{}
-	required := map[key]bool{}
-	for _, e := range g.Entities {
-		k := key{e.Type, e.Start, e.End}
-		if e.Optional {
-			optional[k] = true
+	return false
+}
+
+// relKey is a document-level relation: its type and argument names (for
+// symmetric types, the sorted party names).
+type relKey struct {
+	typ, args string
+}
+
+// relationKeys returns the document-level keys of d's relations with the
+// modality of each (the first one seen), and which keys are optional.
+func relationKeys(d *formats.Doc) (map[relKey]string, map[relKey]bool) {
+	keys, opt := map[relKey]string{}, map[relKey]bool{}
+	for i, r := range d.Relations {
+		var k relKey
+		if r.Symmetric() {
+			var names []string
+			for _, p := range r.Parties {
+				names = append(names, p.Name)
+			}
+			sort.Strings(names)
+			k = relKey{r.Type, strings.Join(names, " | ")}
+		} else if r.Subject != nil && r.Object != nil {
+			k = relKey{r.Type, r.Subject.Name + " → " + r.Object.Name}
 		} else {
-			required[k] = true
-			strict.add(e.Type, 0, 0, 1)
+			continue
+		}
+		if d.OptionalRelations != nil && d.OptionalRelations[i] {
+			opt[k] = true
+			continue
+		}
+		if _, ok := keys[k]; !ok {
+			keys[k] = r.Modality
 		}
 	}
-	for _, m := range doc.Mentions {
-		k := key{string(m.Type), m.Start, m.End}
-		switch {
-		case required[k]:
-			strict.add(k.typ, 1, 1, 0)
-		case optional[k]:
-		default:
-			strict.add(k.typ, 0, 1, 0)
+	for k := range keys {
+		delete(opt, k) // required wins when a key is both
+	}
+	return keys, opt
+}
+
+// evalRelations scores relations at document level and lists the misses.
+func evalRelations(gold, got *formats.Doc, title string, out io.Writer) {
+	want, optional := relationKeys(gold)
+	have, _ := relationKeys(got)
+	c := counts{}
+	modalityRight, matched := 0, 0
+	var missed, spurious []string
+	for k, mod := range have {
+		if optional[k] {
+			continue
+		}
+		c.add(k.typ, 0, 1, 0)
+		if gm, ok := want[k]; ok {
+			c.add(k.typ, 1, 0, 0)
+			matched++
+			if gm == mod {
+				modalityRight++
+			}
+		} else {
+			spurious = append(spurious, fmt.Sprintf("%s %s (%s)", k.typ, k.args, mod))
 		}
 	}
-	strict.print(out, fmt.Sprintf("seed %s: strict span+type on required mentions", filepath.Base(path)), []string{"PERSON", "STATE", "ORG", "DATE", "LOCATION"})
-	return nil
+	var types []string
+	seen := map[string]bool{}
+	for k := range want {
+		c.add(k.typ, 0, 0, 1)
+		if _, ok := have[k]; !ok {
+			missed = append(missed, fmt.Sprintf("%s %s", k.typ, k.args))
+		}
+		if !seen[k.typ] {
+			seen[k.typ] = true
+			types = append(types, k.typ)
+		}
+	}
+	for k := range have {
+		if !seen[k.typ] && !optional[k] {
+			seen[k.typ] = true
+			types = append(types, k.typ)
+		}
+	}
+	sort.Strings(types)
+	c.print(out, title+": relations at document level (type, canonical argument names)", types)
+	if matched > 0 {
+		fmt.Fprintf(out, "modality right on %d of %d matched relations\n", modalityRight, matched)
+	}
+	sort.Strings(missed)
+	sort.Strings(spurious)
+	for _, m := range missed {
+		fmt.Fprintln(out, "missed:  ", m)
+	}
+	for _, m := range spurious {
+		fmt.Fprintln(out, "spurious:", m)
+	}
+	fmt.Fprintln(out)
 }

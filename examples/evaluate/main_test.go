@@ -1,0 +1,93 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// evaluate runs the program and returns its output.
+func evaluate(t *testing.T, args ...string) string {
+	t.Helper()
+	var out bytes.Buffer
+	if err := run(args, &out); err != nil {
+		t.Fatalf("evaluate %v: %v", args, err)
+	}
+	return out.String()
+}
+
+// allLines returns the "all" rows of a report: the micro averages.
+func allLines(report string) []string {
+	var rows []string
+	for _, l := range strings.Split(report, "\n") {
+		if strings.HasPrefix(l, "all ") {
+			rows = append(rows, l)
+		}
+	}
+	return rows
+}
+
+var perfect = regexp.MustCompile(`^all\s+1\.0000\s+1\.0000\s+1\.0000\s+(\d+)`)
+
+// TestRoundTrip scores examples/extract's brat and CoNLL output of the seed
+// article against itself: every figure must be 1.0.
+func TestRoundTrip(t *testing.T) {
+	for _, args := range [][]string{
+		{"-brat", "../../testdata/golden/seed.ann", "-system", "../../testdata/golden/seed.ann"},
+		{"-conll", "../../testdata/golden/seed.conll", "-system", "../../testdata/golden/seed.conll"},
+		{"-brat", "../../testdata/golden/seed.ann", "-system", "../../testdata/golden/seed.json"},
+	} {
+		rows := allLines(evaluate(t, args...))
+		if len(rows) < 2 {
+			t.Fatalf("%v: want score rows, got %q", args, rows)
+		}
+		for _, r := range rows {
+			m := perfect.FindStringSubmatch(r)
+			if m == nil || m[1] == "0" {
+				t.Errorf("%v: %q, want P = R = F1 = 1 on a non-empty set", args, r)
+			}
+		}
+		t.Logf("%v: %q", args, rows)
+	}
+}
+
+// TestSeedGoldAsBrat checks that the seed gold converted to brat scores
+// exactly as the seed gold JSON does.
+func TestSeedGoldAsBrat(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the full pipeline twice")
+	}
+	fromJSON := allLines(evaluate(t, "-seed", "../../testdata/rt-caucasus-security-outline.gold.json"))
+	fromBrat := allLines(evaluate(t, "-brat", "../../testdata/golden/seed-gold.ann"))
+	if len(fromJSON) != 3 || strings.Join(fromJSON, "\n") != strings.Join(fromBrat, "\n") {
+		t.Errorf("seed gold JSON scores\n%s\nbut its brat conversion scores\n%s", strings.Join(fromJSON, "\n"), strings.Join(fromBrat, "\n"))
+	}
+	t.Logf("both: %q", fromJSON)
+}
+
+// TestCoNLLDev prints the CoNLL-2003 figures of the README when the
+// development data is present.
+func TestCoNLLDev(t *testing.T) {
+	const path = "../../../shared/dev/conll2003-valid.txt"
+	if _, err := os.Stat(path); err != nil || testing.Short() {
+		t.Skip("no ../shared/dev (or -short)")
+	}
+	rows := allLines(evaluate(t, "-conll", path))
+	if len(rows) == 0 {
+		t.Fatal("no scores")
+	}
+	t.Log(rows[0])
+	var p, r, f float64
+	if _, err := fmt.Sscanf(rows[0], "all %f %f %f", &p, &r, &f); err != nil || f < 0.70 {
+		t.Errorf("CoNLL-2003 PER/LOC/ORG strict F1 %.4f (%v), want >= 0.70", f, err)
+	}
+}
+
+func TestNothingToDo(t *testing.T) {
+	if err := run(nil, &bytes.Buffer{}); err == nil {
+		t.Error("run with no flags: want an error")
+	}
+}
