@@ -248,7 +248,7 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 	}
 	found := false
 	if def.symmetric {
-		parties = s.typed(parties, def.subj, nil)
+		parties = s.typed(parties, def, true)
 		parties = dedupe(s, parties)
 		sort.SliceStable(parties, func(i, j int) bool { return parties[i].m < parties[j].m })
 		if len(parties) < 2 {
@@ -265,8 +265,8 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 	if tr.inverse {
 		subj, obj = patient, agent
 	}
-	subj = s.typed(subj, def.subj, nil)
-	obj = s.typed(obj, def.obj, def.cats)
+	subj = s.typed(subj, def, true)
+	obj = s.typed(obj, def, false)
 	for _, a := range subj {
 		for _, b := range obj {
 			if identity(s.m(a.m)) == identity(s.m(b.m)) {
@@ -424,11 +424,23 @@ func (s *Sentence) argType(m int) entities.Type {
 	return mm.Type
 }
 
-// typed keeps the candidates whose type is allowed (and, for
-// organisations, whose category is).
-func (s *Sentence) typed(cs []cand, types map[entities.Type]bool, cats map[string]bool) []cand {
+// forceTypes are the types whose arguments may be a state or organisation
+// standing for its forces ("Russian troops attacked ...").
+var forceTypes = map[Type]bool{Attacked: true, Opposes: true, MetWith: true, AlliedWith: true}
+
+// typed keeps the candidates whose entity type def allows as subjects
+// (subject true) or objects, and, for organisations as objects, whose
+// category it allows.
+func (s *Sentence) typed(cs []cand, def *typeDef, subject bool) []cand {
+	types, cats := def.obj, def.cats
+	if subject {
+		types, cats = def.subj, nil
+	}
 	out := cs[:0:0]
 	for _, c := range cs {
+		if c.force && !forceTypes[def.t] {
+			continue
+		}
 		t := s.argType(c.m)
 		if !types[t] {
 			continue

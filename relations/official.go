@@ -226,7 +226,7 @@ func (s *Sentence) titleWord(w string) bool {
 func (s *Sentence) emitTitleMember(person cand, t title, mod Modality, at int) {
 	def := s.x.lex.defs[MemberOf]
 	own := cand{m: t.owner, tokStart: t.ownerPos, tokEnd: s.mEnd(t.owner)}
-	if len(s.typed([]cand{own}, def.obj, def.cats)) == 0 || len(s.typed([]cand{person}, def.subj, nil)) == 0 {
+	if len(s.typed([]cand{own}, def, false)) == 0 || len(s.typed([]cand{person}, def, true)) == 0 {
 		return
 	}
 	attrs := map[string]string{"role": s.text(t.roleStart, t.roleEnd)}

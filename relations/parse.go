@@ -175,8 +175,8 @@ func (s *Sentence) findPhrases() {
 		if e+1 < n && isAdjTag(s.toks[e].Tag) && s.ment[e] < 0 && forceNouns[s.low[e+1]] {
 			e++
 		}
-		if e < n && s.ment[e] < 0 && forceNouns[s.low[e]] {
-			s.addEP(a, e+1, m)
+		if e < n && s.ment[e] < 0 && forceNouns[s.low[e]] && s.addEP(a, e+1, m) {
+			s.eps[len(s.eps)-1].force = true
 		}
 	}
 	// Plain mentions.
@@ -326,7 +326,7 @@ func (s *Sentence) groupCands(g int) ([]cand, int) {
 	out := make([]cand, 0, len(gr.members))
 	for _, e := range gr.members {
 		ep := &s.eps[e]
-		out = append(out, cand{m: ep.m, tokStart: ep.hs, tokEnd: ep.he})
+		out = append(out, cand{m: ep.m, tokStart: ep.hs, tokEnd: ep.he, force: ep.force})
 	}
 	return out, gr.end
 }
@@ -536,7 +536,7 @@ func (s *Sentence) objectAfterEnd(k int, member bool) ([]cand, int) {
 				// "recognized Kosovo's independence" but not "recognized
 				// Russia's concerns".
 				if e.end+1 < n && independenceNouns[s.low[e.end+1]] {
-					return []cand{{m: e.m, tokStart: e.hs, tokEnd: e.he}}, e.end + 2
+					return []cand{{m: e.m, tokStart: e.hs, tokEnd: e.he, force: e.force}}, e.end + 2
 				}
 				return nil, k
 			}

@@ -53,6 +53,7 @@ type ephrase struct {
 	m          int // head mention
 	hs, he     int // head mention tokens
 	group      int
+	force      bool // a state or organisation standing for its forces ("Russian troops")
 }
 
 // group is a coordination of entity phrases: "Russia, Armenia, Belarus
@@ -205,4 +206,5 @@ type cand struct {
 	aStart, aEnd int
 	tokStart     int // first token of the argument's phrase in this sentence (the anaphor's for resolved ones)
 	tokEnd       int
+	force        bool // from a phrase such as "Russian troops"
 }

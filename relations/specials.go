@@ -45,7 +45,7 @@ func (s *Sentence) personOfGroup() {
 		if !noun || k >= n || s.epAt[k] < 0 || s.eps[s.epAt[k]].start != k || !groupNouns[s.low[k-1]] {
 			continue
 		}
-		obj := s.typed([]cand{{m: s.eps[s.epAt[k]].m, tokStart: s.eps[s.epAt[k]].hs, tokEnd: s.eps[s.epAt[k]].he}}, def.obj, def.cats)
+		obj := s.typed([]cand{{m: s.eps[s.epAt[k]].m, tokStart: s.eps[s.epAt[k]].hs, tokEnd: s.eps[s.epAt[k]].he}}, def, false)
 		if len(obj) == 0 {
 			continue
 		}
@@ -80,8 +80,8 @@ func (s *Sentence) takeByForce() {
 		if k >= n || s.low[k] != "force" {
 			continue
 		}
-		subj := s.typed(s.subjectOf(i, 0), def.subj, nil)
-		obj = s.typed(obj, def.obj, def.cats)
+		subj := s.typed(s.subjectOf(i, 0), def, true)
+		obj = s.typed(obj, def, false)
 		trigger := s.Span(i, k+1)
 		for _, a := range subj {
 			for _, b := range obj {
