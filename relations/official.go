@@ -126,15 +126,23 @@ func (s *Sentence) emitOfficial(person cand, t title, mod Modality, at int) {
 	if s.headWord(t) == "counterpart" {
 		// "his Moldovan counterpart": the role of the official met or
 		// named before in the sentence.
-		role = ""
+		// A counterpart of a minister of another government may hold a
+		// title of another name ("Secretary of State"): only the titles of
+		// heads of state and government and ministers carry over.
+		prev := ""
 		for i := len(s.rels) - 1; i >= 0; i-- {
 			if s.rels[i].Type == OfficialOf {
-				role = s.rels[i].Attrs["role"]
+				prev = s.rels[i].Attrs["role"]
 				break
 			}
 		}
-		if role == "" {
+		if prev == "" {
 			return
+		}
+		switch l := strings.ToLower(prev); {
+		case l == "president" || l == "prime minister" || l == "premier" || l == "leader" || l == "chancellor" ||
+			strings.HasSuffix(l, "minister") && !strings.Contains(l, "prime"):
+			role = prev
 		}
 	}
 	attrs := map[string]string{"role": role}

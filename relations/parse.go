@@ -21,6 +21,7 @@ func (s *Sentence) reset(si int) {
 	s.ment = resizeInt(s.ment, n, -1)
 	s.epAt = resizeInt(s.epAt, n, -1)
 	s.tailAt = resizeInt(s.tailAt, n, -1)
+	s.grpAt = resizeInt(s.grpAt, n, -1)
 	s.modAt = s.modAt[:0]
 	for i := 0; i < n; i++ {
 		s.modAt = append(s.modAt, false)
@@ -241,6 +242,9 @@ func (s *Sentence) findGroups() {
 		for k := s.eps[members[len(members)-1]].end; k < end; k++ {
 			s.tailAt[k] = g
 		}
+		for k := s.eps[i].start; k < end; k++ {
+			s.grpAt[k] = g
+		}
 		for _, e := range members {
 			s.eps[e].group = g
 		}
@@ -427,6 +431,13 @@ func (s *Sentence) subjectOf(v, depth int) []cand {
 			return s.memberNounSubject(j)
 		case w == "members" || w == "member" || w == "states" || w == "countries":
 			return s.memberNounSubject(j)
+		case independenceNouns[w] && j >= 2 && (s.low[j-1] == "'s" || s.low[j-1] == "'") && s.epAt[j-2] >= 0:
+			// "Abkhazia's independence was recognized by Russia".
+			c, _ := s.epCands(j - 2)
+			return c
+		case w == "no" || w == "any":
+			j--
+			continue
 		}
 		return nil
 	}
@@ -544,8 +555,13 @@ func (s *Sentence) objectAfterEnd(k int, member bool) ([]cand, int) {
 		}
 		w := s.low[k]
 		if m := s.ment[k]; m >= 0 {
-			// A modifier mention: "NATO entry", "EU membership".
 			e := s.mEnd(m)
+			if s.m(m).Adjectival && e+1 < n && placeNouns[s.low[e]] && s.low[e+1] == "of" {
+				// "the Ukrainian city of Mariupol".
+				k = e
+				continue
+			}
+			// A modifier mention: "NATO entry", "EU membership".
 			if member && e < n && membershipNouns[s.stm[e]] && s.m(m).Type == org {
 				return []cand{{m: m, tokStart: s.mStart(m), tokEnd: e}}, e + 1
 			}
@@ -558,6 +574,11 @@ func (s *Sentence) objectAfterEnd(k int, member bool) ([]cand, int) {
 		case independenceNouns[w] && k+1 < n && s.low[k+1] == "of":
 			k += 2
 			continue
+		case placeNouns[w] && k+1 < n && s.low[k+1] == "of":
+			// "the Ukrainian city of Mariupol".
+			k += 2
+			continue
+
 		case member && membershipNouns[s.stm[k]] && k+1 < n && (s.low[k+1] == "in" || s.low[k+1] == "of" || s.low[k+1] == "to" || s.low[k+1] == "into"):
 			c, e := s.objectAfterEnd(k+2, false)
 			return c, e
@@ -844,7 +865,7 @@ func (s *Sentence) beforeInterruption(j int) []cand {
 		if w == ";" || w == ":" || w == "(" || w == ")" || w == "." {
 			return nil
 		}
-		if w != "," {
+		if w != "," || s.grpAt[k] >= 0 {
 			continue
 		}
 		next := s.low[k+1]
@@ -868,6 +889,10 @@ func (s *Sentence) beforeInterruption(j int) []cand {
 		case interruptionStarts[next] && s.epAt[k-1] >= 0:
 			c, _ := s.epCands(k - 1)
 			return c
+		case s.epAt[k+1] >= 0 && s.groups[s.eps[s.epAt[k+1]].group].end == j && s.groups[s.eps[s.epAt[k+1]].group].start == k+1:
+			// "The head of the breakaway republic, Aslan Bzhania, met".
+			c, _ := s.epCands(k + 1)
+			return c
 		}
 		return nil
 	}
@@ -878,3 +903,9 @@ func (s *Sentence) beforeInterruption(j int) []cand {
 var directions = set("northern", "southern", "eastern", "western", "central", "north", "south", "east",
 	"west", "northeastern", "northwestern", "southeastern", "southwestern", "occupied", "mainland",
 	"coastal", "neighbouring", "neighboring")
+
+// placeNouns name a place by its kind: "the city of Mariupol", "the
+// breakaway region of Abkhazia".
+var placeNouns = set("city", "town", "village", "region", "port", "capital", "province", "republic",
+	"enclave", "island", "territory", "district", "oblast", "area", "peninsula", "state", "country",
+	"exclave", "settlement", "county", "municipality", "border", "outskirts")

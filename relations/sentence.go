@@ -36,6 +36,7 @@ type Sentence struct {
 	groups []group
 	modAt  []bool // token is a mention that modifies a following noun
 	tailAt []int  // group whose tail ("and other countries") covers each token, or -1
+	grpAt  []int  // group whose span covers each token, or -1
 
 	persons []int // PERSON EPs in order (indices into eps)
 

@@ -351,7 +351,7 @@ func (s *Sentence) headWord(t title) string {
 func (s *Sentence) stateOffice(t title) bool {
 	for k := t.roleStart; k < t.head; k++ {
 		w := s.low[k]
-		if s.x.lex.titles.heads[w] || govQualifiers[w] {
+		if s.x.lex.titles.heads[w] || govQualifiers[w] || w == "of" || w == "the" || w == "in" || w == "for" {
 			continue
 		}
 		return false
