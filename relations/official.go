@@ -11,6 +11,7 @@ var apposEnd = set(",", ".", ";", ")", "–", "—", "and", "said", "says", "tol
 // copulas introduce a title after a person: "X is the president of Y",
 // "X was elected president of Y", "X served as ambassador".
 var copulas = set("is", "was", "became", "becomes", "remains", "remained", "'s", "been", "be", "elected",
+	"reigned", "reigns", "ruled", "rules", "governed", "governs",
 	"re-elected", "appointed", "named", "serves", "served", "serving", "acts", "acted", "nominated",
 	"installed", "reappointed", "re-appointed", "sworn", "became", "become")
 
@@ -34,15 +35,26 @@ func (s *Sentence) personPhrase(m int) {
 			continue // not the start of a mention
 		}
 		t, ok := s.parseTitle(a)
-		if !ok || !(t.end == ps || t.end == ps-1 && s.low[ps-1] == ",") {
+		if !ok || !(t.end == ps || t.end == ps-1 && (s.low[ps-1] == "," || honorifics[s.low[ps-1]]) ||
+			t.end == ps-2 && s.low[ps-2] == "," && honorifics[s.low[ps-1]]) {
 			continue
 		}
 		if t.owner >= 0 && t.owner != m && s.m(t.owner).Type == per {
 			continue
 		}
 		start = a
-		s.emitOfficial(person, t, Asserted, t.roleStart)
+		s.emitOfficial(person, t, titleModality(t), t.roleStart)
 		break
+	}
+	// Inverted copula: "the first prime minister of Siam was Phraya
+	// Manopakorn Nititada".
+	if start == ps && ps >= 2 && (s.low[ps-1] == "was" || s.low[ps-1] == "is" || s.low[ps-1] == "became") {
+		for a := max(ps-13, 0); a < ps-1; a++ {
+			if t, ok := s.parseTitle(a); ok && t.end == ps-1 && t.owner >= 0 {
+				s.emitOfficial(person, t, titleModality(t), t.roleStart)
+				break
+			}
+		}
 	}
 	// Apposition: ", the Russian foreign minister," or ", who is the
 	// foreign minister of Russia,".
@@ -57,7 +69,7 @@ func (s *Sentence) personPhrase(m int) {
 			}
 		}
 		if t, ok := s.parseTitle(k); ok && (t.end == n || apposEnd[s.low[t.end]]) && (t.end > k) {
-			s.emitOfficial(person, t, Asserted, t.roleStart)
+			s.emitOfficial(person, t, titleModality(t), t.roleStart)
 			if !rel {
 				end = t.end
 				if end < n && s.low[end] == "," {
@@ -78,6 +90,15 @@ func (s *Sentence) personPhrase(m int) {
 func (s *Sentence) copula(person cand, k int) {
 	n := len(s.low)
 	j := k
+	// Skip a parenthesis after the name: "X (1823–1899) was ...".
+	if j < n && s.low[j] == "(" {
+		for e := j + 1; e < n && e < j+24; e++ {
+			if s.low[e] == ")" {
+				j = e + 1
+				break
+			}
+		}
+	}
 	seen := false
 	v := -1
 	for steps := 0; j < n && steps < 6; steps++ {
@@ -245,4 +266,17 @@ func (s *Sentence) emitTitleMember(person cand, t title, mod Modality, at int) {
 	r := Relation{Type: MemberOf, Modality: mod, Time: s.timeAt(at), Subject: s.arg(person), Object: s.arg(own), Trigger: trigger, Attrs: attrs}
 	r.Evidence = s.evidence(trigger, person, own)
 	s.emit(r, def)
+}
+
+// honorifics may stand between a title and a name: "Prime Minister Dr.
+// Mahathir bin Mohamad".
+var honorifics = set("dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "sir", "dame", "lord", "prof.", "professor", "sheikh", "general", "gen.")
+
+// titleModality is the modality of an official-of read from a title:
+// possible for "future", "incoming", asserted otherwise.
+func titleModality(t title) Modality {
+	if t.future {
+		return Possible
+	}
+	return Asserted
 }

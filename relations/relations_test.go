@@ -485,6 +485,22 @@ var relationCases = []struct {
 		"Georgia fought a brief war with Russia in 2008.",
 		[]string{}},
 
+	{"future title",
+		"The talks were chaired by the future prime minister of independent Ghana, Kwame Nkrumah.",
+		[]string{"official-of possible Kwame Nkrumah -> Ghana {role=prime minister}"}},
+	{"apposition at the end",
+		"The envoys presented their concerns to Zhou Enlai, the Premier of China.",
+		[]string{"official-of asserted Zhou Enlai -> China {role=Premier}"}},
+	{"ordinal title and apposition",
+		"The ambassadors were appointed by the 45th President of the United States, Donald Trump.",
+		[]string{"official-of asserted Donald Trump -> United States {role=President}"}},
+	{"honorific after the title",
+		"The plan was proposed in 1997 by Malaysian Prime Minister Dr. Mahathir bin Mohamad.",
+		[]string{"official-of asserted Mahathir bin Mohamad -> Malaysia @1997 {role=Prime Minister}"}},
+	{"inverted copula",
+		"After the revolution, the first prime minister of Thailand was Phraya Manopakorn Nititada.",
+		[]string{"official-of asserted Phraya Manopakorn Nititada -> Thailand {role=prime minister}"}},
+
 	// Negatives that look close.
 	{"met criticism",
 		"Russia and NATO met criticism from rights groups.",

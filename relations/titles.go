@@ -86,7 +86,29 @@ var preRoleAdjectives = set("new", "current", "top", "senior", "veteran", "longt
 	"controversial", "respected", "leading", "prominent", "high-ranking", "high-level", "unnamed",
 	"anonymous", "sitting", "recently", "appointed", "reformist", "moderate", "conservative", "liberal",
 	"nationalist", "separatist", "rebel", "opposition", "pro-russian", "pro-kremlin", "pro-western",
-	"pro-moscow", "pro-eu", "pro-nato", "interim", "caretaker", "acting")
+	"pro-moscow", "pro-eu", "pro-nato", "interim", "caretaker", "acting", "constitutional",
+	"transitional", "provisional", "last", "only", "sole", "democratically", "legitimate", "unelected",
+	"longest-serving", "long-serving", "reigning", "ruling", "absolutist", "authoritarian")
+
+// futureWords make a title one not yet held.
+var futureWords = set("future", "would-be", "incoming", "designate", "presumptive", "prospective")
+
+// ordinals may precede a title: "the 45th President", "the first prime
+// minister".
+var ordinalWords = set("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+// isOrdinal reports whether w is an ordinal: "first", "45th", "2nd".
+func isOrdinal(w string) bool {
+	if ordinalWords[w] {
+		return true
+	}
+	n := len(w)
+	if n < 3 || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	suf := w[n-2:]
+	return suf == "st" || suf == "nd" || suf == "rd" || suf == "th"
+}
 
 // roleWords may be part of a title before its head ("deputy foreign
 // minister", "national security adviser").
@@ -170,6 +192,7 @@ type title struct {
 	owner              int  // mention index of the owner, or -1
 	ownerPos           int  // token index of the owner mention's first token, or -1
 	former             bool // "former", "ex-", "then", "late"
+	future             bool // "future", "would-be", "incoming"
 	definite           bool // starts with "the"
 }
 
@@ -207,7 +230,12 @@ func (s *Sentence) parseTitle(i int) (title, bool) {
 			j++
 			continue
 		}
-		if preRoleAdjectives[w] || strings.HasPrefix(w, "pro-") || strings.HasPrefix(w, "anti-") || (isAdjTag(s.toks[j].Tag) && strings.HasSuffix(w, "-based")) {
+		if futureWords[w] {
+			t.future = true
+			j++
+			continue
+		}
+		if preRoleAdjectives[w] || strings.HasPrefix(w, "pro-") || strings.HasPrefix(w, "anti-") || (isAdjTag(s.toks[j].Tag) && strings.HasSuffix(w, "-based")) || isOrdinal(w) {
 			j++
 			continue
 		}
@@ -262,6 +290,10 @@ func (s *Sentence) parseTitle(i int) (title, bool) {
 		if w == "of" || w == "for" {
 			k := j + 1
 			if s.low[k] == "the" {
+				k++
+			}
+			// "of independent Ghana", "of then West Germany".
+			if a := k; a+1 < n && s.ment[a] < 0 && (isAdjTag(s.toks[a].Tag) || s.low[a] == "then") && s.ment[a+1] >= 0 {
 				k++
 			}
 			if k < n && s.ment[k] >= 0 && w == "of" {
