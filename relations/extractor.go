@@ -94,7 +94,6 @@ func (e *Extractor) Extract(ctx context.Context, doc *entities.Document) ([]Rela
 		s.reset(si)
 		s.findTriggers()
 		s.specialRules()
-		kept := len(s.rels)
 		for _, r := range e.rules {
 			for _, rel := range r.Relations(s) {
 				if c, ok := s.complete(rel); ok {
@@ -102,7 +101,6 @@ func (e *Extractor) Extract(ctx context.Context, doc *entities.Document) ([]Rela
 				}
 			}
 		}
-		_ = kept
 		out = append(out, s.rels...)
 	}
 	out = sortDedupe(out)

@@ -100,7 +100,6 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 	def := tr.def
 	var agent, patient, parties []cand
 	attrs := map[string]string{}
-	evEnd := t1
 	if verb {
 		passive := s.isPassive(tr, t0, t1)
 		if passive {
@@ -113,18 +112,14 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 				k++
 			}
 			if k < len(s.low) && s.low[k] == "by" {
-				var e int
-				agent, e = s.objectAfterEnd(k+1, false)
-				evEnd = max(evEnd, e)
+				agent = s.objectAfter(k+1, false)
 			}
 		} else {
 			agent = s.subjectOf(t0, 0)
-			var e int
-			patient, e = s.objectAfterEnd(t1, tr.needMember)
+			patient = s.objectAfter(t1, tr.needMember)
 			if tr.meet && len(patient) == 0 && t1 < len(s.low) && s.low[t1] == "with" {
-				patient, e = s.objectAfterEnd(t1+1, false)
+				patient = s.objectAfter(t1+1, false)
 			}
-			evEnd = max(evEnd, e)
 			if tr.needMember && len(patient) == 0 {
 				return false
 			}
@@ -143,7 +138,6 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 	} else {
 		ni := s.nounFrame(t0, t1)
 		s.nounGov = ni.gov
-		evEnd = max(evEnd, ni.end)
 		if def.t == MemberOf && tr.blockSeek && (s.hasStemIn(ni.npStart-4, ni.npStart, seekWords) || s.hasStemIn(t1, t1+2, seekWords) || s.hasStemIn(ni.npStart, t0, seekWords)) {
 			return false
 		}
@@ -223,9 +217,6 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 	if def.t == ObserverOf && len(patient) == 0 && len(agent) > 0 {
 		patient = s.topicOrg(t0)
 	}
-	if !def.symmetric && len(agent) == 0 && !verb {
-		// "a bloc that would oppose NATO": handled by subjectOf.
-	}
 	mod := s.modalityOf(t0, t1, !verb)
 	if verb && mod == Asserted && s.toks[t0].Tag == "VBG" {
 		if g := s.gerundComplement(t0); g >= 0 {
@@ -283,7 +274,6 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 			}
 		}
 	}
-	_ = evEnd
 	return found
 }
 

@@ -245,11 +245,6 @@ func (s *Sentence) descriptionAt(j int) (cand, bool) {
 	return cand{}, false
 }
 
-// titleWord reports whether w is a title head.
-func (s *Sentence) titleWord(w string) bool {
-	return s.x.lex.titles.heads[strings.ToLower(w)]
-}
-
 // emitTitleMember records member-of(person, t.owner) for a membership role
 // before or after a person's name: "Labour MP Diane Abbott".
 func (s *Sentence) emitTitleMember(person cand, t title, mod Modality, at int) {

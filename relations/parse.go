@@ -599,15 +599,15 @@ func (s *Sentence) objectAfterEnd(k int, member bool) ([]cand, int) {
 
 // nounInfo is what surrounds a nominal trigger.
 type nounInfo struct {
-	npStart                  int
-	possessor                []cand
-	adjMods, nomMods         []cand
-	between, with, of, on    []cand
-	by, appos, before, after []cand
-	topicStart, topicEnd     int // non-entity object of "on"/"of" ("friendship and cooperation")
-	compStart                int // first compound word before the trigger (treaty names)
-	gov                      int // governing verb, or -1
-	end                      int // last token used
+	npStart               int
+	possessor             []cand
+	adjMods, nomMods      []cand
+	between, with, of, on []cand
+	by, appos, before     []cand
+	topicStart, topicEnd  int // non-entity object of "on"/"of" ("friendship and cooperation")
+	compStart             int // first compound word before the trigger (treaty names)
+	gov                   int // governing verb, or -1
+	end                   int // last token used
 }
 
 // genericAdjectives are left out of treaty names.
@@ -770,9 +770,6 @@ func (s *Sentence) hasStemIn(a, b int, set map[string]bool) bool {
 	}
 	return false
 }
-
-// trimQuote drops surrounding quotes and spaces from a name.
-func trimQuote(t string) string { return strings.Trim(t, " \"'“”‘’") }
 
 // hasTrigger reports whether a trigger word starts at a token of [a, b).
 func (s *Sentence) hasTrigger(a, b int) bool {
