@@ -45,10 +45,14 @@ func (s *Sentence) findTriggers() {
 		if s.ment[i] >= 0 {
 			continue
 		}
+		// The longest phrase that matches here is the trigger, for every
+		// type that has it; its words are not read again as shorter
+		// triggers ("applied to join" is not "join").
 		list := s.x.lex.triggers[s.stm[i]]
+		matched := 0
 		for _, tr := range list {
 			l := len(tr.words)
-			if i+l > n {
+			if i+l > n || matched > 0 && l < matched {
 				continue
 			}
 			ok := true
@@ -61,10 +65,11 @@ func (s *Sentence) findTriggers() {
 			if !ok {
 				continue
 			}
-			if s.applyTrigger(tr, i, i+l) {
-				i += l - 1
-				break
-			}
+			matched = l
+			s.applyTrigger(tr, i, i+l)
+		}
+		if matched > 1 {
+			i += matched - 1
 		}
 	}
 }
