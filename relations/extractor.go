@@ -26,11 +26,12 @@ var sharedGazetteer = sync.OnceValues(func() (*gazetteer.Gazetteer, error) { ret
 // multiple goroutines; build one and share it. Its per-call scratch memory
 // lives in an internal pool.
 type Extractor struct {
-	cfg   config
-	lex   *compiled
-	gaz   *gazetteer.Gazetteer
-	pool  sync.Pool // of *Sentence
-	rules []Rule
+	cfg      config
+	lex      *compiled
+	gaz      *gazetteer.Gazetteer
+	capitals map[string]*stateRef // capital's location id → its state
+	pool     sync.Pool            // of *Sentence
+	rules    []Rule
 }
 
 // New returns an Extractor with the built-in types, triggers and rules,
@@ -57,7 +58,7 @@ func New(opts ...Option) (*Extractor, error) {
 			return nil, fmt.Errorf("relations: loading the gazetteer: %w", err)
 		}
 	}
-	e := &Extractor{cfg: cfg, lex: lex, gaz: g, rules: cfg.rules}
+	e := &Extractor{cfg: cfg, lex: lex, gaz: g, rules: cfg.rules, capitals: capitals(g)}
 	e.pool.New = func() any { return new(Sentence) }
 	return e, nil
 }
@@ -312,4 +313,44 @@ func sortDedupe(rs []Relation) []Relation {
 		out = append(out, r)
 	}
 	return out
+}
+
+// capitals maps the location id of each capital of a current state to the
+// state; capitals shared by two current states are left out.
+func capitals(g *gazetteer.Gazetteer) map[string]*stateRef {
+	out := map[string]*stateRef{}
+	shared := map[string]bool{}
+	for _, e := range g.Entries(gazetteer.State) {
+		if e.Capital == "" || e.Status == "historical" || !e.To.IsZero() {
+			continue
+		}
+		if _, ok := out[e.Capital]; ok {
+			shared[e.Capital] = true
+		}
+		out[e.Capital] = &stateRef{ID: e.ID, Name: e.Name}
+	}
+	for c := range shared {
+		delete(out, c)
+	}
+	return out
+}
+
+// stateOf returns the state a place mention stands for: the state whose
+// capital it is, or, for a mention marked Metonymy, the state its
+// gazetteer entry belongs to.
+func (e *Extractor) stateOf(m *entities.Mention) (*stateRef, bool) {
+	if m.Type != entities.Location || m.ID == "" {
+		return nil, false
+	}
+	if st, ok := e.capitals[m.ID]; ok {
+		return st, true
+	}
+	if m.Metonymy {
+		if le, ok := e.gaz.Entry(m.ID); ok && le.Country != "" {
+			if se, ok := e.gaz.Entry(le.Country); ok {
+				return &stateRef{ID: se.ID, Name: se.Name}, true
+			}
+		}
+	}
+	return nil, false
 }

@@ -156,6 +156,7 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 			return s.subjectOf(ni.gov, 0)
 		}
 		if def.symmetric {
+			parties = append(parties, ni.by...)
 			parties = append(parties, ni.possessor...)
 			parties = append(parties, ni.adjMods...)
 			parties = append(parties, ni.nomMods...)
@@ -265,7 +266,7 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 	obj = s.typed(obj, def, false)
 	for _, a := range subj {
 		for _, b := range obj {
-			if identity(s.m(a.m)) == identity(s.m(b.m)) {
+			if s.candIdentity(a) == s.candIdentity(b) {
 				continue
 			}
 			r := Relation{Type: def.t, Modality: mod, Time: time, Trigger: trigger, Attrs: copyAttrs(attrs),
@@ -409,23 +410,15 @@ func (s *Sentence) categoryOK(m int, cats map[string]bool) bool {
 	return cats[e.Category]
 }
 
-// argType returns the type under which mention m is an argument: a place
-// used for its government counts as a STATE.
-func (s *Sentence) argType(m int) entities.Type {
-	mm := s.m(m)
-	if mm.Type == loc && mm.Metonymy {
-		return sta
-	}
-	return mm.Type
-}
-
 // forceTypes are the types whose arguments may be a state or organisation
 // standing for its forces ("Russian troops attacked ...").
 var forceTypes = map[Type]bool{Attacked: true, Opposes: true, MetWith: true, AlliedWith: true}
 
 // typed keeps the candidates whose entity type def allows as subjects
 // (subject true) or objects, and, for organisations as objects, whose
-// category it allows.
+// category it allows. A place that the type does not allow but that
+// stands for a state (a capital such as "Moscow", or a mention marked
+// Metonymy) is kept as that state.
 func (s *Sentence) typed(cs []cand, def *typeDef, subject bool) []cand {
 	types, cats := def.obj, def.cats
 	if subject {
@@ -436,7 +429,17 @@ func (s *Sentence) typed(cs []cand, def *typeDef, subject bool) []cand {
 		if c.force && !forceTypes[def.t] {
 			continue
 		}
-		t := s.argType(c.m)
+		mm := s.m(c.m)
+		t := mm.Type
+		if t == loc && !types[loc] && types[sta] {
+			st, ok := s.x.stateOf(mm)
+			if !ok {
+				continue
+			}
+			c.state = st
+			out = append(out, c)
+			continue
+		}
 		if !types[t] {
 			continue
 		}
@@ -448,12 +451,20 @@ func (s *Sentence) typed(cs []cand, def *typeDef, subject bool) []cand {
 	return out
 }
 
+// candIdentity names the entity a candidate stands for.
+func (s *Sentence) candIdentity(c cand) string {
+	if c.state != nil {
+		return c.state.ID
+	}
+	return identity(s.m(c.m))
+}
+
 // dedupe drops candidates that name the same entity as an earlier one.
 func dedupe(s *Sentence, cs []cand) []cand {
 	out := cs[:0:0]
 	seen := map[string]bool{}
 	for _, c := range cs {
-		id := identity(s.m(c.m))
+		id := s.candIdentity(c)
 		if seen[id] {
 			continue
 		}
@@ -467,6 +478,9 @@ func dedupe(s *Sentence, cs []cand) []cand {
 func (s *Sentence) arg(c cand) *Arg {
 	m := s.m(c.m)
 	a := &Arg{Entity: c.m, ID: m.ID, Name: m.Name, Text: m.Text}
+	if c.state != nil {
+		a.ID, a.Name = c.state.ID, c.state.Name
+	}
 	if c.anaphor {
 		sp := s.Span(c.aStart, c.aEnd)
 		a.Anaphor = &sp

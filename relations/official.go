@@ -133,14 +133,20 @@ func (s *Sentence) copula(person cand, k int) {
 
 // emitOfficial records official-of(person, t.owner) with the role of t.
 func (s *Sentence) emitOfficial(person cand, t title, mod Modality, at int) {
-	if t.owner < 0 || !s.ownerCapable(t.owner) || t.owner == person.m {
+	if t.owner < 0 || t.owner == person.m {
 		return
 	}
-	if s.argType(t.owner) == org && membershipRoles[s.headWord(t)] {
+	// Offices belong to states and organisations; "Moscow Mayor" is not
+	// an office of Russia.
+	ot := s.m(t.owner).Type
+	if ot != sta && ot != org {
+		return
+	}
+	if ot == org && membershipRoles[s.headWord(t)] {
 		s.emitTitleMember(person, t, mod, at)
 		return
 	}
-	if s.argType(t.owner) != org && !s.stateOffice(t) {
+	if ot != org && !s.stateOffice(t) {
 		return
 	}
 	role := s.text(t.roleStart, t.roleEnd)

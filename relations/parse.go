@@ -681,11 +681,26 @@ func (s *Sentence) nounFrame(t0, t1 int) nounInfo {
 	if k >= 0 && (s.low[k] == "out" || s.low[k] == "up" || s.low[k] == "into" || s.low[k] == "in" || s.low[k] == "for" || s.low[k] == "on" || s.low[k] == "to") {
 		k--
 	}
+	// Adverbs and negation: "is not a member", "is no longer a member".
+	for steps := 0; k >= 0 && steps < 3 && s.ment[k] < 0 && (s.toks[k].Tag == "RB" || s.low[k] == "not" || s.low[k] == "n't" || s.low[k] == "no" || s.low[k] == "longer"); steps++ {
+		k--
+	}
 	if k >= 0 && s.ment[k] < 0 && (isVerbTag(s.toks[k].Tag) || beForms[s.low[k]]) {
 		ni.gov = k
 	}
 	if k2 := ni.npStart - 1; k2 >= 1 && s.low[k2] == "," && s.epAt[k2-1] >= 0 {
 		ni.before, _ = s.epCands(k2 - 1)
+	}
+	// A passive after the noun phrase: "The treaty was signed by Russia
+	// and Abkhazia".
+	if t0 == ni.npStart || determiners[s.low[ni.npStart]] {
+		k := t1
+		for k < n && k < t1+4 && (auxWords[s.low[k]] || s.toks[k].Tag == "RB") {
+			k++
+		}
+		if k+1 < n && k > t1 && s.toks[k].Tag == "VBN" && s.low[k+1] == "by" && (symLight[s.stm[k]] || dirLight[s.stm[k]] || s.stm[k] == "carry") {
+			ni.by = s.objectAfter(k+2, false)
+		}
 	}
 	// Right: an apposition, then prepositional phrases.
 	j = t1

@@ -208,4 +208,8 @@ type cand struct {
 	tokStart     int // first token of the argument's phrase in this sentence (the anaphor's for resolved ones)
 	tokEnd       int
 	force        bool // from a phrase such as "Russian troops"
+	state        *stateRef // the state a place stands for ("Moscow" for Russia), or nil
 }
+
+// stateRef names a state.
+type stateRef struct{ ID, Name string }

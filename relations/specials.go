@@ -85,7 +85,7 @@ func (s *Sentence) takeByForce() {
 		trigger := s.Span(i, k+1)
 		for _, a := range subj {
 			for _, b := range obj {
-				if identity(s.m(a.m)) == identity(s.m(b.m)) {
+				if s.candIdentity(a) == s.candIdentity(b) {
 					continue
 				}
 				r := Relation{Type: Attacked, Modality: s.modality(i, i+1), Time: s.timeAt(i), Trigger: trigger,

@@ -56,7 +56,11 @@ const (
 // Arg is one argument of a [Relation]: a mention of the document.
 //
 // Entity is the index of the mention in the Document's Mentions; ID, Name
-// and Text repeat that mention's gazetteer id, canonical name and text.
+// and Text repeat that mention's gazetteer id, canonical name and text,
+// except for a place that stands for a state where the relation needs one
+// ("Moscow recognized ...": a capital, or a mention marked Metonymy): ID
+// and Name are then the state's ("state/russia", "Russia") and Text the
+// place's.
 // When the argument was found through a pronoun or a definite description
 // in the text ("he", "the diplomat"), Entity is the mention it was resolved
 // to and Anaphor is the span of the pronoun or description.
