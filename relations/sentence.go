@@ -207,7 +207,7 @@ type cand struct {
 	aStart, aEnd int
 	tokStart     int // first token of the argument's phrase in this sentence (the anaphor's for resolved ones)
 	tokEnd       int
-	force        bool // from a phrase such as "Russian troops"
+	force        bool      // from a phrase such as "Russian troops"
 	state        *stateRef // the state a place stands for ("Moscow" for Russia), or nil
 }
 
