@@ -76,8 +76,11 @@ func isAnchorDate(m *entities.Mention) bool {
 // purpose of anchoring dates.
 func (s *Sentence) clauseBoundary(j int) bool {
 	switch s.low[j] {
+	case "after", "before", "since", "until":
+		// A preposition before a date ("since 1952") opens no clause.
+		return s.ment[j] < 0 && !(j+1 < len(s.ment) && s.ment[j+1] >= 0 && s.m(s.ment[j+1]).Type == entities.Date)
 	case ",", ";", ":", "(", ")", "–", "—", "that", "which", "who", "while", "whereas", "because",
-		"although", "but", "when", "after", "before", "since", "until":
+		"although", "but", "when":
 		return s.ment[j] < 0
 	}
 	return false

@@ -855,11 +855,19 @@ func implausiblePerson(m *entities.Mention) bool {
 		return false
 	}
 	t := m.Text
-	if i := strings.LastIndexByte(t, ' '); i >= 0 {
-		t = t[i+1:]
+	i := strings.LastIndexByte(t, ' ')
+	if i < 0 {
+		// A lone title word read as a name: "Deputy Foreign Minister".
+		if w := lower(t); govQualifiers[w] || titleHeadSet[w] {
+			return true
+		}
 	}
+	t = t[i+1:]
 	return institutionWords[lower(t)]
 }
+
+// titleHeadSet holds the built-in title heads.
+var titleHeadSet = set(titleHeads...)
 
 // interruptionStarts open a relative clause or apposition between a
 // subject and its verb: "Serbia, which does not recognize Kosovo, has

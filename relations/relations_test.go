@@ -529,6 +529,29 @@ var relationCases = []struct {
 		"Ukraine formally applied for NATO membership in September 2022.",
 		[]string{"seeks-membership asserted Ukraine -> NATO @2022-09"}},
 
+	{"deputy minister and envoy meet",
+		"Russian Deputy Foreign Minister Grigory Karasin and Georgian envoy Zurab Abashidze met in Prague in October.",
+		[]string{
+			"met-with asserted [Grigory Karasin, Zurab Abashidze] @XXXX-10 {place=Prague}",
+			"official-of asserted Grigory Karasin -> Russia @XXXX-10 {role=Deputy Foreign Minister}",
+			"official-of asserted Zurab Abashidze -> Georgia @XXXX-10 {role=envoy}",
+		}},
+	{"member since",
+		"Turkey, a NATO member since 1952, has strong ties with Russia.",
+		[]string{"member-of asserted Turkey -> NATO @1952"}},
+	{"wants to join",
+		"Georgian Prime Minister Irakli Kobakhidze said on Monday that Georgia still wants to join the European Union.",
+		[]string{
+			"official-of asserted Irakli Kobakhidze -> Georgia @XXXX-WXX-1 {role=Prime Minister}",
+			"seeks-membership asserted Georgia -> European Union",
+		}},
+	{"capital as recognizer",
+		"Belgrade does not recognize Kosovo as an independent state.",
+		[]string{"recognized-by negated Kosovo -> Serbia"}},
+	{"rejoin a state is not membership",
+		"The Abkhaz leader, Sergei Bagapsh, said Abkhazia would never rejoin Georgia.",
+		[]string{"official-of asserted Sergei Bagapsh -> Abkhazia {role=leader}"}},
+
 	// Negatives that look close.
 	{"met criticism",
 		"Russia and NATO met criticism from rights groups.",
