@@ -185,6 +185,11 @@ func coreDate(toks []Token, i int, ref refDate, afterModifier bool) (dateMatch, 
 		}
 		// A bare month. "May" and "March" are also a verb and a noun, so
 		// they need a date context: a modifier or a preceding preposition.
+		// A bare abbreviation ("Jan", "Dec") is more often a name ("Jan
+		// Braathu") and is a month only with a day or a year.
+		if isMonthAbbreviation(w) && !(afterModifier && strings.HasSuffix(w, ".")) {
+			return dateMatch{}, false
+		}
 		if (w != "may" && w != "march") || afterModifier || monthPreposition(lowerAt(toks, i-1)) {
 			return dateMatch{i, i + 1, monthValue(ref, mo, 0), ""}, true
 		}
@@ -451,6 +456,16 @@ var monthNames = map[string]int{
 	"jan.": 1, "feb.": 2, "mar.": 3, "apr.": 4, "jun.": 6, "jul.": 7, "aug.": 8,
 	"sep.": 9, "sept.": 9, "oct.": 10, "nov.": 11, "dec.": 12,
 	"jan": 1, "feb": 2, "apr": 4, "aug": 8, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+// isMonthAbbreviation reports whether w, in lower case, is an abbreviated
+// month name ("jan", "sept.") rather than a full one.
+func isMonthAbbreviation(w string) bool {
+	switch w {
+	case "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december":
+		return false
+	}
+	return monthNames[w] > 0
 }
 
 // monthNumber returns 1..12 for a lower-case month name or abbreviation.

@@ -74,6 +74,8 @@ func TestFindDates(t *testing.T) {
 		{"two dates", "Between 1992 and 1993 fighting raged.", none, []dateWant{{"1992", "1992", ""}, {"1993", "1993", ""}}},
 		{"late president is no date", "The late president was buried.", none, nil},
 		{"lowercase month word", "They may march on the capital.", none, nil},
+		{"abbreviation alone is a name", "Norway's envoy Jan Braathu met them.", none, nil},
+		{"abbreviation with a day", "The talks began on Jan. 5, 2015.", none, []dateWant{{"Jan. 5, 2015", "2015-01-05", ""}}},
 		{"day month without year", "The ceasefire began on 12 August.", none, []dateWant{{"12 August", "XXXX-08-12", ""}}},
 		{"month day with ref", "The ceasefire began on August 12.", ref, []dateWant{{"August 12", "2014-08-12", ""}}},
 	}

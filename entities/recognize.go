@@ -529,7 +529,9 @@ func isNameWord(w string) bool {
 	if letters < 2 || isAllUpper(w) && letters > 1 && len(w) <= 5 {
 		return letters >= 2 && !isAllUpper(w) // acronyms are no names
 	}
-	return !personTitles[strings.ToLower(w)] && monthNumber(strings.ToLower(w)) == 0 && weekdayNumber(strings.ToLower(w)) < 0
+	lw := strings.ToLower(w)
+	_, titleWord := personTitles[lw] // titles and the words of titles ("Foreign", "Prime")
+	return !titleWord && headType(lw) == "" && monthNumber(lw) == 0 && weekdayNumber(lw) < 0
 }
 
 // isAllUpper reports whether every letter of s is upper case.

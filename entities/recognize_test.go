@@ -249,6 +249,16 @@ func TestFailureModes(t *testing.T) {
 			},
 		},
 		{
+			name: "a title word before an institution is no person",
+			text: "He played in the Premier League for a decade.",
+			want: []got{date("a decade", "P1DE", "")},
+		},
+		{
+			name: "the words of a title are no name",
+			text: "Deputy Foreign Minister Sergei Ryabkov said talks would go on.",
+			want: []got{per("Sergei Ryabkov", "person/sergei-ryabkov", "Sergei Ryabkov")},
+		},
+		{
 			name: "Sorry is no person",
 			text: "Sorry for the inconvenience, and looking forward to your future comments,",
 			want: nil,
