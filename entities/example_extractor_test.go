@@ -61,3 +61,28 @@ func ExampleExtractor_Extract() {
 	// [71,79) objected  VBD  O
 	// [79,80) .         .    O
 }
+
+// Tag stops before mention recognition: tokens, sentences, tags and
+// prose's labels, no mentions.
+func ExampleExtractor_Tag() {
+	e, err := entities.New()
+	if err != nil {
+		log.Fatal(err)
+	}
+	text := "NATO met in Brussels."
+	doc, err := e.Tag(context.Background(), text)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, t := range doc.Tokens {
+		fmt.Printf("[%2d,%2d) %-8s %-4s %s\n", t.Start, t.End, t.Text, t.Tag, t.Label)
+	}
+	fmt.Println(len(doc.Sentences), "sentence,", len(doc.Mentions), "mentions")
+	// Output:
+	// [ 0, 4) NATO     NNP  B-GPE
+	// [ 5, 8) met      VBD  O
+	// [ 9,11) in       IN   O
+	// [12,20) Brussels NNP  B-GPE
+	// [20,21) .        .    O
+	// 1 sentence, 0 mentions
+}

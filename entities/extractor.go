@@ -152,6 +152,16 @@ func (e *Extractor) ExtractAt(ctx context.Context, text string, date time.Time) 
 	return doc, nil
 }
 
+// Tag is [Extractor.Extract] without mention recognition: it returns the
+// Document's tokens, sentences, part-of-speech tags and prose's entity
+// labels, and no Mentions. It is for callers that need only the tags (as
+// prose.NewDocument with prose.WithExtraction(false)) and costs about a
+// third of Extract. Limits, errors and the context are handled as in
+// Extract.
+func (e *Extractor) Tag(ctx context.Context, text string) (*Document, error) {
+	return e.analyze(ctx, text)
+}
+
 // analyze runs the stages before mention recognition: tokens, sentences,
 // part-of-speech tags and prose's entity labels.
 func (e *Extractor) analyze(ctx context.Context, text string) (*Document, error) {

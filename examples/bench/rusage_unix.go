@@ -1,0 +1,22 @@
+//go:build unix
+
+package main
+
+import (
+	"fmt"
+	"runtime"
+	"syscall"
+)
+
+// maxRSS returns the peak resident set size of the process, as text.
+func maxRSS() string {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return "unknown"
+	}
+	kb := float64(ru.Maxrss) // kilobytes on Linux, bytes on Darwin
+	if runtime.GOOS == "darwin" {
+		kb /= 1024
+	}
+	return fmt.Sprintf("%.1f MB", kb/1024)
+}
