@@ -355,12 +355,37 @@ var (
 
 // prepare analyses a sentence into s.toks (with two padding tokens on each
 // side) and writes the features of token i to
-// s.feats[s.off[i]:s.off[i+1]].
+// s.feats[s.off[i]:s.off[i+1]]: the features of the word itself
+// (appendWordFeatures), those its neighbours give it
+// (appendNeighbourFeatures) and those of its context
+// (appendContextFeatures).
 func (s *Scratch) prepare(words []string, ext []uint64) {
 	n := len(words)
-	if len(ext) > n {
-		ext = ext[:n]
+	u := s.analyzeSentence(words)
+	toks := s.toks
+	s.feats = s.feats[:0]
+	s.off = grow(s.off, n+1)
+	for i := range n {
+		s.off[i] = int32(len(s.feats))
+		fs := appendWordFeatures(s.feats, &toks[i+2], u)
+		for k := range 4 {
+			fs = appendNeighbourFeatures(fs, k+1, &toks[i+2+neighbourOffset[k]], u)
+		}
+		s.feats = s.appendContextFeatures(fs, i, n, u, ext)
 	}
+	s.off[n] = int32(len(s.feats))
+}
+
+// neighbourOffset[k-1] is the position, relative to a token, of the
+// neighbour whose features carry offset code k: 1 and 2 the tokens before,
+// 3 and 4 the tokens after.
+var neighbourOffset = [4]int{-1, -2, 1, 2}
+
+// analyzeSentence analyses the words into s.toks, with two padding tokens
+// on each side, and marks the capitalised runs. It returns upperBit if the
+// sentence is in capitals (a headline), else 0.
+func (s *Scratch) analyzeSentence(words []string) (u uint64) {
+	n := len(words)
 	s.toks = grow(s.toks, n+4)
 	toks := s.toks
 	toks[0], toks[1] = padBefore, padBefore
@@ -377,7 +402,6 @@ func (s *Scratch) prepare(words []string, ext []uint64) {
 			capsToks++
 		}
 	}
-	upper := lowerToks == 0 && capsToks > 0
 
 	// Capitalised runs.
 	isCap := func(t *tok) bool { return t.flags&(flInitCap|flAllCaps) != 0 && t.flags&flPunct == 0 }
@@ -401,89 +425,95 @@ func (s *Scratch) prepare(words []string, ext []uint64) {
 		}
 		i = j
 	}
+	if lowerToks == 0 && capsToks > 0 {
+		return upperBit
+	}
+	return 0
+}
 
-	var u uint64
-	if upper {
-		u = upperBit
+// appendWordFeatures appends the features of token t that depend on its
+// word alone (and on whether the sentence is in capitals, u).
+func appendWordFeatures(fs []uint64, t *tok, u uint64) []uint64 {
+	fs = append(fs,
+		f1(tBias, 0),
+		f1(tWord, t.word),
+		f1(tLower, t.lower),
+		f1(tShape|u, t.shape),
+		f1(tShort|u, t.short),
+	)
+	if u != 0 {
+		fs = append(fs, f1(tUpperSent, 0))
 	}
-	lenBucket := uint64(min(n, 6))
-	s.feats = s.feats[:0]
-	s.off = grow(s.off, n+1)
-	for i := range n {
-		s.off[i] = int32(len(s.feats))
-		t := &toks[i+2]
-		p1, p2 := &toks[i+1], &toks[i]
-		n1, n2 := &toks[i+3], &toks[i+4]
-		fs := s.feats
+	for k := range 4 {
+		if t.pre[k] != 0 {
+			fs = append(fs, f2(tPrefix, uint64(k), t.pre[k]))
+		}
+		if t.suf[k] != 0 {
+			fs = append(fs, f2(tSuffix, uint64(k), t.suf[k]))
+		}
+	}
+	for b := range numFlags {
+		if t.flags&(1<<b) != 0 {
+			fs = append(fs, f1(tFlag|u, uint64(b)))
+		}
+	}
+	return fs
+}
+
+// appendNeighbourFeatures appends the features that neighbour nb gives a
+// token from the position with offset code k (see neighbourOffset).
+func appendNeighbourFeatures(fs []uint64, k int, nb *tok, u uint64) []uint64 {
+	return append(fs, f2(tLowerAt, uint64(k), nb.lower), f2(tShapeAt|u, uint64(k), nb.shape))
+}
+
+// appendContextFeatures appends the features of token i of n (s.toks[i+2])
+// that combine it with its neighbours or depend on its place in the
+// sentence, and the caller's external bits.
+func (s *Scratch) appendContextFeatures(fs []uint64, i, n int, u uint64, ext []uint64) []uint64 {
+	toks := s.toks
+	t := &toks[i+2]
+	p1, n1 := &toks[i+1], &toks[i+3]
+	fs = append(fs,
+		f2(tBigramL, p1.lower, t.lower),
+		f2(tBigramR, t.lower, n1.lower),
+		f2(tShapeL|u, p1.short, t.short),
+		f2(tShapeR|u, t.short, n1.short),
+		f3(tShape3|u, p1.short, t.short, n1.short),
+		f2(tPrevWordShape, p1.lower, t.short),
+		f2(tNextWordShape, t.short, n1.lower),
+		f2(tLenShape|u, uint64(min(n, 6)), t.short),
+		f2(tSuffixPrev, p1.suf[2], t.short),
+	)
+	if i == 0 {
+		fs = append(fs, f1(tInitial|u, t.short))
+	}
+	if t.runStart >= 0 {
+		a, e := int(t.runStart), int(t.runEnd)
+		pos := uint64(0) // single
+		switch {
+		case e-a == 1:
+		case i == a:
+			pos = 1
+		case i == e-1:
+			pos = 2
+		default:
+			pos = 3
+		}
 		fs = append(fs,
-			f1(tBias, 0),
-			f1(tWord, t.word),
-			f1(tLower, t.lower),
-			f1(tShape|u, t.shape),
-			f1(tShort|u, t.short),
-			f2(tLowerAt, 1, p1.lower),
-			f2(tLowerAt, 2, p2.lower),
-			f2(tLowerAt, 3, n1.lower),
-			f2(tLowerAt, 4, n2.lower),
-			f2(tShapeAt|u, 1, p1.shape),
-			f2(tShapeAt|u, 2, p2.shape),
-			f2(tShapeAt|u, 3, n1.shape),
-			f2(tShapeAt|u, 4, n2.shape),
-			f2(tBigramL, p1.lower, t.lower),
-			f2(tBigramR, t.lower, n1.lower),
-			f2(tShapeL|u, p1.short, t.short),
-			f2(tShapeR|u, t.short, n1.short),
-			f3(tShape3|u, p1.short, t.short, n1.short),
-			f2(tPrevWordShape, p1.lower, t.short),
-			f2(tNextWordShape, t.short, n1.lower),
-			f2(tLenShape|u, lenBucket, t.short),
-			f2(tSuffixPrev, p1.suf[2], t.short),
+			f1(tRunFirst|u, toks[a+2].lower),
+			f1(tRunLast|u, toks[e+1].lower),
+			f1(tRunPrev|u, toks[a+1].lower),
+			f1(tRunNext|u, toks[e+2].lower),
+			f2(tRunPos|u, pos, uint64(min(e-a, 4))),
 		)
-		if upper {
-			fs = append(fs, f1(tUpperSent, 0))
-		}
-		if i == 0 {
-			fs = append(fs, f1(tInitial|u, t.short))
-		}
-		for k := range 4 {
-			if t.pre[k] != 0 {
-				fs = append(fs, f2(tPrefix, uint64(k), t.pre[k]))
-			}
-			if t.suf[k] != 0 {
-				fs = append(fs, f2(tSuffix, uint64(k), t.suf[k]))
-			}
-		}
-		for b := range numFlags {
-			if t.flags&(1<<b) != 0 {
-				fs = append(fs, f1(tFlag|u, uint64(b)))
-			}
-		}
-		if t.runStart >= 0 {
-			a, e := int(t.runStart), int(t.runEnd)
-			pos := uint64(0) // single
-			switch {
-			case e-a == 1:
-			case i == a:
-				pos = 1
-			case i == e-1:
-				pos = 2
-			default:
-				pos = 3
-			}
-			fs = append(fs,
-				f1(tRunFirst|u, toks[a+2].lower),
-				f1(tRunLast|u, toks[e+1].lower),
-				f1(tRunPrev|u, toks[a+1].lower),
-				f1(tRunNext|u, toks[e+2].lower),
-				f2(tRunPos|u, pos, uint64(min(e-a, 4))),
-			)
-		}
-		if ext != nil {
-			fs = appendExt(fs, ext, i, t.short)
-		}
-		s.feats = fs
 	}
-	s.off[n] = int32(len(s.feats))
+	if len(ext) > n {
+		ext = ext[:n]
+	}
+	if ext != nil {
+		fs = appendExt(fs, ext, i, t.short)
+	}
+	return fs
 }
 
 func appendExt(fs []uint64, ext []uint64, i int, short uint64) []uint64 {

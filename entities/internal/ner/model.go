@@ -44,6 +44,8 @@ type Scratch struct {
 	off       []int32
 	emit      [][NumLabels]int32
 	back      [][NumLabels]uint8
+	words     []wordWeights // per position of s.toks, copied from cache
+	cache     *wordCache     // allocated on the first Label with this Scratch
 }
 
 // Label labels one sentence: words are its tokens' texts, as
@@ -74,24 +76,65 @@ func (m *Model) LabelExt(words []string, ext []uint64, s *Scratch, out []Label) 
 		return out
 	}
 	if s == nil {
+		// No Scratch to keep a word cache in: sum every feature.
 		s = new(Scratch)
-	}
-	s.prepare(words, ext)
-	s.emit = grow(s.emit, n)
-	s.back = grow(s.back, n)
-	for i := range n {
-		var e [NumLabels]int32
-		for _, h := range s.feats[s.off[i]:s.off[i+1]] {
-			if row := m.lookup(h); row != nil {
-				for y := range NumLabels {
-					e[y] += int32(row[y])
-				}
-			}
+		s.prepare(words, ext)
+		s.emit = grow(s.emit, n)
+		s.back = grow(s.back, n)
+		for i := range n {
+			s.emit[i] = m.sum(s.feats[s.off[i]:s.off[i+1]], [NumLabels]int32{})
 		}
-		s.emit[i] = e
+	} else {
+		s.emit = grow(s.emit, n)
+		s.back = grow(s.back, n)
+		m.emissions(words, ext, s)
 	}
 	viterbi(s.emit, &m.trans, &m.start, &m.end, s.back, out)
 	return out
+}
+
+// sum adds the weights of the features fs to e and returns it.
+func (m *Model) sum(fs []uint64, e [NumLabels]int32) [NumLabels]int32 {
+	for _, h := range fs {
+		if row := m.lookup(h); row != nil {
+			for y := range NumLabels {
+				e[y] += int32(row[y])
+			}
+		}
+	}
+	return e
+}
+
+// emissions computes s.emit, the score of every label for every word, with
+// the word cache of s: the weights of the features that depend on one
+// word alone (see wordWeights) come from the cache, so only the features
+// of each word's context are looked up in the model. Scores are sums of
+// integers, so the order of the terms does not matter and the result is
+// exactly that of summing every feature of prepare.
+func (m *Model) emissions(words []string, ext []uint64, s *Scratch) {
+	n := len(words)
+	u := s.analyzeSentence(words)
+	if s.cache == nil || s.cache.model != m {
+		s.cache = newWordCache(m)
+	}
+	// Copy each position's cached weights: a later word of the sentence
+	// may take the same cache slot.
+	s.words = grow(s.words, n+4)
+	for p := range s.toks {
+		s.words[p] = *s.cache.get(&s.toks[p], u, s)
+	}
+	w := s.words
+	for i := range n {
+		e := w[i+2].self
+		for k, d := range neighbourOffset {
+			nb := &w[i+2+d].neighbour[k]
+			for y := range NumLabels {
+				e[y] += nb[y]
+			}
+		}
+		s.feats = s.appendContextFeatures(s.feats[:0], i, n, u, ext)
+		s.emit[i] = m.sum(s.feats, e)
+	}
 }
 
 // lookup returns the weights of feature h, nil if it has none.
