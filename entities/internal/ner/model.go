@@ -45,7 +45,7 @@ type Scratch struct {
 	emit      [][NumLabels]int32
 	back      [][NumLabels]uint8
 	words     []wordWeights // per position of s.toks, copied from cache
-	cache     *wordCache     // allocated on the first Label with this Scratch
+	cache     *wordCache    // allocated on the first Label with this Scratch
 }
 
 // Label labels one sentence: words are its tokens' texts, as
