@@ -230,13 +230,16 @@ func readFile(ctx context.Context, name string) ([]byte, error) {
 }
 
 // run builds the pipeline of c, runs it on runner and returns its
-// counters in namespace "statecraft" by name (empty when the runner
-// reports none).
+// counters in namespace "statecraft" by name, all of them (zero when the
+// runner reports none).
 func run(ctx context.Context, runner string, c config) (map[string]int64, error) {
 	p, s := beam.NewPipelineWithRoot()
 	buildPipeline(s, c)
 	pr, err := beam.Run(ctx, runner, p)
 	counters := map[string]int64{}
+	for _, n := range counterNames {
+		counters[n] = 0
+	}
 	if pr != nil {
 		for _, r := range pr.Metrics().Query(func(r metrics.SingleResult) bool {
 			return r.Namespace() == counterNS

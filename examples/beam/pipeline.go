@@ -42,6 +42,9 @@ const (
 	errKindExtractor = "extractor"
 )
 
+// counterNames are the names of all the pipeline's counters.
+var counterNames = []string{cDocuments, cProcessed, cErrors, cErrBadJSON, cErrBadInput, cErrTooLarge, cErrExtract, cRelations, cEdgeDocuments}
+
 // maxExcerpt is the longest excerpt of a failed line, in bytes.
 const maxExcerpt = 100
 
