@@ -25,6 +25,14 @@ type Model struct {
 	rows []int16  // NumLabels weights per key
 	tab  []slot   // open addressing over keys
 	mask uint64
+
+	// present has bit presentBit(h) set for every key h. Most features of
+	// a word's context (bigrams with rare words) have no weights, and the
+	// table is megabytes large, so this bit set, sixteen bits per key and
+	// small enough to stay in the processor's cache, answers "absent"
+	// for nearly all of them without touching the table.
+	present []uint64
+	pshift  uint
 }
 
 // slot holds a key with its weights, so that a hit costs one cache miss.
@@ -137,9 +145,12 @@ func (m *Model) emissions(words []string, ext []uint64, s *Scratch) {
 	}
 }
 
+// presentBit returns the bit of feature h in m.present.
+func (m *Model) presentBit(h uint64) uint64 { return (h * 0xD6E8FEB86659FD93) >> m.pshift }
+
 // lookup returns the weights of feature h, nil if it has none.
 func (m *Model) lookup(h uint64) *[NumLabels]int16 {
-	if h == 0 {
+	if b := m.presentBit(h); h == 0 || m.present[b>>6]&(1<<(b&63)) == 0 {
 		return nil
 	}
 	for i := slotIndex(h, m.mask); ; i = (i + 1) & m.mask {
@@ -175,6 +186,16 @@ func (m *Model) index() {
 			i = (i + 1) & m.mask
 		}
 		m.tab[i] = slot{key: k, w: [NumLabels]int16(m.rows[r*NumLabels:])}
+	}
+	bits := 10
+	for 1<<bits < 16*len(m.keys) && bits < 40 {
+		bits++
+	}
+	m.pshift = uint(64 - bits)
+	m.present = make([]uint64, (1<<bits)/64)
+	for _, k := range m.keys {
+		b := m.presentBit(k)
+		m.present[b>>6] |= 1 << (b & 63)
 	}
 }
 
