@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/log"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/statecraft/statecraft/entities"
@@ -22,6 +23,7 @@ import (
 
 func TestMain(m *testing.M) {
 	flag.Parse()
+	log.LogLevel = "warn" // the runner's progress messages drown the test output
 	beam.Init()
 	os.Exit(m.Run())
 }
