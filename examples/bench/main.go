@@ -181,7 +181,8 @@ func (h *peakHeap) observe() {
 // totals are the sums over a corpus.
 type totals struct {
 	docs, tokens, bytes int
-	time                time.Duration
+	time                time.Duration // wall-clock
+	cpu                 time.Duration // processor time of the process
 }
 
 func (t totals) rates() (tokensPerSec, docsPerSec, mbPerSec float64) {
@@ -237,6 +238,14 @@ func bench(o options, w io.Writer) error {
 		fmt.Fprintf(w, "prose        %9.0f tokens/s  %8.1f documents/s  %6.3f MB/s  (%d tokens)\n", ptps, pdps, pmbs, theirs.tokens)
 		fmt.Fprintf(w, "ratio        %.1f× prose's tokens/s; %.1f× faster on the same texts\n",
 			tps/ptps, theirs.time.Seconds()/(ours.time.Seconds()/float64(o.reps)))
+		if ours.cpu > 0 && theirs.cpu > 0 {
+			fmt.Fprintf(w, "cpu ratio    %.1f× prose's tokens per processor second (%.0f against %.0f); %.1f× less processor time on the same texts\n",
+				float64(ours.tokens)/ours.cpu.Seconds()/(float64(theirs.tokens)/theirs.cpu.Seconds()),
+				float64(ours.tokens)/ours.cpu.Seconds(), float64(theirs.tokens)/theirs.cpu.Seconds(),
+				theirs.cpu.Seconds()/(ours.cpu.Seconds()/float64(o.reps)))
+		}
+	} else if ours.cpu > 0 {
+		fmt.Fprintf(w, "cpu          %9.0f tokens per processor second\n", float64(ours.tokens)/ours.cpu.Seconds())
 	}
 	fmt.Fprintf(w, "memory       peak RSS %s; peak live heap %.1f MB\n", maxRSS(), float64(peak.max.Load())/(1<<20))
 	return nil
@@ -255,7 +264,7 @@ func corpusBytes(docs []document) int {
 func interleaved(p *pipeline, docs []document, o options, model *prose.Model, peak *peakHeap) (ours, theirs totals, err error) {
 	ctx := context.Background()
 	for _, d := range docs {
-		start := time.Now()
+		start, cpu := time.Now(), cpuTime()
 		n := 0
 		for range o.reps {
 			if n, err = p.run(ctx, d.Text); err != nil {
@@ -263,17 +272,19 @@ func interleaved(p *pipeline, docs []document, o options, model *prose.Model, pe
 			}
 		}
 		ours.time += time.Since(start)
+		ours.cpu += cpuTime() - cpu
 		ours.docs += o.reps
 		ours.tokens += n * o.reps
 		ours.bytes += len(d.Text) * o.reps
 		peak.observe()
 		if o.prose {
-			start := time.Now()
+			start, cpu := time.Now(), cpuTime()
 			pd, err := prose.NewDocument(d.Text, prose.UsingModel(model))
 			if err != nil {
 				return ours, theirs, fmt.Errorf("prose, document %s: %w", d.ID, err)
 			}
 			theirs.time += time.Since(start)
+			theirs.cpu += cpuTime() - cpu
 			theirs.docs++
 			theirs.tokens += len(pd.Tokens())
 			theirs.bytes += len(d.Text)
@@ -294,7 +305,7 @@ func parallel(p *pipeline, docs []document, o options, peak *peakHeap) (totals, 
 		first  error
 	)
 	n := int64(len(docs) * o.reps)
-	start := time.Now()
+	start, cpu := time.Now(), cpuTime()
 	for range o.jobs {
 		wg.Go(func() {
 			for {
@@ -321,6 +332,6 @@ func parallel(p *pipeline, docs []document, o options, peak *peakHeap) (totals, 
 		})
 	}
 	wg.Wait()
-	t := totals{docs: int(n), tokens: int(tokens.Load()), bytes: corpusBytes(docs) * o.reps, time: time.Since(start)}
+	t := totals{docs: int(n), tokens: int(tokens.Load()), bytes: corpusBytes(docs) * o.reps, time: time.Since(start), cpu: cpuTime() - cpu}
 	return t, first
 }
