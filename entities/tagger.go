@@ -50,6 +50,15 @@ import (
 type tagger struct {
 	pos *prosemodel.POS
 	ner *prosemodel.NER
+
+	// The features that every token has, summed once: the perceptron's
+	// "bias", and the maxent model's "bias-True" followed by
+	// "en-wordlist-False" (nerStart[0]) or "en-wordlist-True"
+	// (nerStart[1]), which come first in prose's feature order, so that
+	// continuing from these partial sums adds the same floats in the same
+	// order as prose.
+	posBias  posScores
+	nerStart [2][]float64
 }
 
 // sharedTagger decodes prose's models once per process; every [Extractor]
@@ -59,8 +68,24 @@ var sharedTagger = sync.OnceValues(func() (*tagger, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &tagger{pos: pos, ner: ner}, nil
+	return newTagger(pos, ner), nil
 })
+
+func newTagger(pos *prosemodel.POS, ner *prosemodel.NER) *tagger {
+	t := &tagger{pos: pos, ner: ner}
+	t.posBias.add(pos.Row(hBias))
+	for i, wl := range [2]uint64{hnWordlistFalse, hnWordlistTrue} {
+		sc := make([]float64, len(ner.Labels))
+		for _, h := range [2]uint64{hnBias, wl} {
+			labels, weights := ner.Row(h)
+			for x, l := range labels {
+				sc[l] += weights[x]
+			}
+		}
+		t.nerStart[i] = sc
+	}
+	return t
+}
 
 // tagScratch is the reusable per-call state of a tagger: the lookup forms
 // of one sentence's words and score accumulators. A scratch is used by one
@@ -209,8 +234,7 @@ func (a *posScores) best() int {
 func (t *tagger) scorePOS(s *tagScratch, j int, w, p1, p2 string) posScores {
 	i := j + 2
 	ctx := s.ctx
-	hs := [14]uint64{
-		hBias,
+	hs := [13]uint64{ // "bias" is in t.posBias
 		prosemodel.Hash(hISuffix, w[len(w)-min(len(w), 3):]),
 		prosemodel.Hash(hIm1Tag, p1),
 		prosemodel.Hash(hIm2Tag, p2),
@@ -233,7 +257,7 @@ func (t *tagger) scorePOS(s *tagScratch, j int, w, p1, p2 string) posScores {
 	}
 	var rows [len(hs)][]uint32
 	t.pos.Rows(hs[:n], rows[:n])
-	var a posScores
+	a := t.posBias
 	for _, r := range rows[:n] {
 		a.add(r)
 	}
@@ -298,19 +322,18 @@ func (t *tagger) tagNER(toks []Token, s *tagScratch) {
 			return prosemodel.Hash(h, v)
 		}
 
-		wordlist := hnWordlistFalse
+		wordlist := 0
 		if m.InWordList(word) {
-			wordlist = hnWordlistTrue
+			wordlist = 1
 		}
 		prevwordH := prosemodel.Hash(hnPrevword, prevword)
 		if lowerPrev {
 			prevwordH = proseHashLower(hnPrevword, prevword)
 		}
 		var num [20]byte
-		// prose's featureOrder: the order of the sums.
-		hs := [17]uint64{
-			hnBias,
-			wordlist,
+		// prose's featureOrder: the order of the sums, after "bias" and
+		// "en-wordlist" (t.nerStart).
+		hs := [15]uint64{
 			hashNext(hnNextpos, nextpos),
 			hashNext(hnNextword, nextword),
 			prosemodel.Hash(hnPos, pos),
@@ -330,7 +353,7 @@ func (t *tagger) tagNER(toks []Token, s *tagScratch) {
 		var labels [len(hs)][]uint8
 		var weights [len(hs)][]float64
 		m.Rows(hs[:], labels[:], weights[:])
-		clear(sc)
+		copy(sc, t.nerStart[wordlist])
 		for k := range hs {
 			ws := weights[k]
 			for x, l := range labels[k] {
