@@ -77,9 +77,8 @@ func newTagger(pos *prosemodel.POS, ner *prosemodel.NER) *tagger {
 	for i, wl := range [2]uint64{hnWordlistFalse, hnWordlistTrue} {
 		sc := make([]float64, len(ner.Labels))
 		for _, h := range [2]uint64{hnBias, wl} {
-			labels, weights := ner.Row(h)
-			for x, l := range labels {
-				sc[l] += weights[x]
+			for _, c := range ner.Row(h) {
+				sc[c.Label] += c.Weight
 			}
 		}
 		t.nerStart[i] = sc
@@ -350,14 +349,12 @@ func (t *tagger) tagNER(toks []Token, s *tagScratch) {
 			proseHashLower(hnWordLower, word),
 			prosemodel.Hash(hnWordlen, strconv.AppendInt(num[:0], int64(len(word)), 10)),
 		}
-		var labels [len(hs)][]uint8
-		var weights [len(hs)][]float64
-		m.Rows(hs[:], labels[:], weights[:])
+		var rows [len(hs)][]prosemodel.Cell
+		m.Rows(hs[:], rows[:])
 		copy(sc, t.nerStart[wordlist])
-		for k := range hs {
-			ws := weights[k]
-			for x, l := range labels[k] {
-				sc[l] += ws[x]
+		for _, row := range rows {
+			for _, c := range row {
+				sc[c.Label] += c.Weight
 			}
 		}
 

@@ -490,13 +490,13 @@ func TestNERScoresFinite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	labels, ws := tg.ner.Row(hnBias)
-	if len(labels) != len(tg.ner.Labels) {
-		t.Errorf("bias has %d of %d labels", len(labels), len(tg.ner.Labels))
+	row := tg.ner.Row(hnBias)
+	if len(row) != len(tg.ner.Labels) {
+		t.Errorf("bias has %d of %d labels", len(row), len(tg.ner.Labels))
 	}
-	for _, w := range ws {
-		if math.IsInf(w, 0) || math.IsNaN(w) {
-			t.Errorf("bias weight %v", w)
+	for _, c := range row {
+		if math.IsInf(c.Weight, 0) || math.IsNaN(c.Weight) {
+			t.Errorf("bias weight %v", c.Weight)
 		}
 	}
 }

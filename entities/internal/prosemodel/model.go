@@ -98,25 +98,30 @@ type NER struct {
 
 	words  map[string]struct{} // prose's basic English word list (words.gob)
 	prefix table
-	label  []uint8
-	weight []float64
+	cells  []Cell // a row's labels and weights side by side: one cache miss per row
 }
 
-// Row returns the label indices and weights of the joint features whose
-// "name-value" prefix hashes to h.
-func (m *NER) Row(h uint64) ([]uint8, []float64) {
+// A Cell is the weight of one joint feature "name-value-label" of the NER
+// model: the label's index and the weight.
+type Cell struct {
+	Weight float64
+	Label  uint8
+}
+
+// Row returns the labels and weights of the joint features whose
+// "name-value" prefix hashes to h, in label order.
+func (m *NER) Row(h uint64) []Cell {
 	lo, hi := m.prefix.lookup(h)
-	return m.label[lo:hi], m.weight[lo:hi]
+	return m.cells[lo:hi]
 }
 
-// Rows sets labels[k], weights[k] = m.Row(hs[k]) for each k, probing all
-// the keys first.
-func (m *NER) Rows(hs []uint64, labels [][]uint8, weights [][]float64) {
+// Rows sets rows[k] = m.Row(hs[k]) for each k, probing all the keys first.
+func (m *NER) Rows(hs []uint64, rows [][]Cell) {
 	var lo, hi [maxBatch]uint32
-	n := min(len(hs), len(labels), len(weights), maxBatch)
+	n := min(len(hs), len(rows), maxBatch)
 	m.prefix.lookupBatch(hs[:n], lo[:n], hi[:n])
 	for k := range n {
-		labels[k], weights[k] = m.label[lo[k]:hi[k]], m.weight[lo[k]:hi[k]]
+		rows[k] = m.cells[lo[k]:hi[k]]
 	}
 }
 
@@ -367,8 +372,7 @@ func loadNER(asset AssetFunc, fast bool) (*NER, error) {
 		}
 	}
 	m.prefix = newTable(rows)
-	m.label = make([]uint8, len(entries))
-	m.weight = make([]float64, len(entries))
+	m.cells = make([]Cell, len(entries))
 	for lo := 0; lo < len(entries); {
 		hi := lo + 1
 		for hi < len(entries) && entries[hi].h == entries[lo].h {
@@ -378,7 +382,7 @@ func loadNER(asset AssetFunc, fast bool) (*NER, error) {
 			hi++
 		}
 		for i := lo; i < hi; i++ {
-			m.label[i], m.weight[i] = entries[i].label, entries[i].w
+			m.cells[i] = Cell{Weight: entries[i].w, Label: entries[i].label}
 		}
 		m.prefix.insert(entries[lo].h, uint32(lo), uint32(hi))
 		lo = hi

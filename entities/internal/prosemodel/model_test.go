@@ -28,7 +28,7 @@ func TestLoadTime(t *testing.T) {
 	runtime.ReadMemStats(&after)
 	t.Logf("Load: %v; heap %.1f MiB after load (+%.1f MiB); %d POS classes, %d POS weights, %d NER labels, %d NER weights",
 		elapsed, float64(after.HeapAlloc)/(1<<20), (float64(after.HeapAlloc)-float64(before.HeapAlloc))/(1<<20),
-		len(pos.Classes), pos.Features(), len(ner.Labels), len(ner.weight))
+		len(pos.Classes), pos.Features(), len(ner.Labels), len(ner.cells))
 	runtime.KeepAlive(pos)
 	runtime.KeepAlive(ner)
 }
@@ -91,12 +91,11 @@ func TestTablesEqualGob(t *testing.T) {
 					if !ok {
 						continue
 					}
-					labels, ws := ner.Row(Hash(Offset, p))
-					for i := range labels {
-						if int(labels[i]) == li {
+					for _, c := range ner.Row(Hash(Offset, p)) {
+						if int(c.Label) == li {
 							found = true
-							if ws[i] != nerW[idx] {
-								t.Fatalf("%q: weight %v, want %v", k, ws[i], nerW[idx])
+							if c.Weight != nerW[idx] {
+								t.Fatalf("%q: weight %v, want %v", k, c.Weight, nerW[idx])
 							}
 						}
 					}
@@ -105,8 +104,8 @@ func TestTablesEqualGob(t *testing.T) {
 					t.Fatalf("%q: not found", k)
 				}
 			}
-			if len(ner.weight) != len(mapping) {
-				t.Errorf("%d NER weights, want %d", len(ner.weight), len(mapping))
+			if len(ner.cells) != len(mapping) {
+				t.Errorf("%d NER weights, want %d", len(ner.cells), len(mapping))
 			}
 			if !ner.InWordList("open") || ner.InWordList("Open") {
 				t.Error("word list")
