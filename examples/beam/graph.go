@@ -57,7 +57,7 @@ type evidenceRef struct {
 	Text  string `json:"text"`
 }
 
-// less orders evidence references: by document id, start, end, text.
+// compare orders evidence references: by document id, start, end, text.
 func (a evidenceRef) compare(b evidenceRef) int {
 	if c := strings.Compare(a.Doc, b.Doc); c != 0 {
 		return c
@@ -162,8 +162,22 @@ func mergeEdges(a, b edgeStats, n int) edgeStats {
 		Negated:     a.Negated + b.Negated,
 		Possible:    a.Possible + b.Possible,
 	}
-	m.Evidence = addEvidence(slices.Clone(a.Evidence), b.Evidence, n)
+	m.Evidence = mergeEvidence(a.Evidence, b.Evidence, n)
 	return m
+}
+
+// mergeEvidence returns the n smallest references of the sorted lists a
+// and b in a new list.
+func mergeEvidence(a, b []evidenceRef, n int) []evidenceRef {
+	out := make([]evidenceRef, 0, min(len(a)+len(b), n))
+	for len(out) < n && (len(a) > 0 || len(b) > 0) {
+		if len(b) == 0 || (len(a) > 0 && a[0].compare(b[0]) <= 0) {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return out
 }
 
 // addEvidence adds refs to the sorted list have and returns the n smallest.
