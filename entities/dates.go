@@ -701,30 +701,6 @@ func allDigits(s string) bool {
 	return true
 }
 
-// lowerAt returns the lower-cased text of toks[i], or "" out of range. It
-// allocates only when the token has upper-case letters.
-func lowerAt(toks []Token, i int) string {
-	if i < 0 || i >= len(toks) {
-		return ""
-	}
-	return lowerASCII(toks[i].Text)
-}
-
-// lowerASCII lower-cases s, returning s itself when it has no upper-case
-// ASCII letter. Non-ASCII text is lower-cased by strings.ToLower.
-func lowerASCII(s string) string {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x80 {
-			return strings.ToLower(s)
-		}
-		if 'A' <= c && c <= 'Z' {
-			return strings.ToLower(s)
-		}
-	}
-	return s
-}
-
 // isCapitalized reports whether s starts with an upper-case ASCII letter.
 func isCapitalized(s string) bool {
 	return s != "" && 'A' <= s[0] && s[0] <= 'Z'

@@ -1,0 +1,61 @@
+package entities
+
+import (
+	"hash/maphash"
+	"strings"
+	"sync/atomic"
+	"unicode/utf8"
+)
+
+// lowerAt returns the lower-cased text of toks[i], or "" out of range.
+func lowerAt(toks []Token, i int) string {
+	if i < 0 || i >= len(toks) {
+		return ""
+	}
+	return lowerASCII(toks[i].Text)
+}
+
+// lowerASCII returns strings.ToLower(s). It returns s itself when s is
+// ASCII without upper-case letters, and otherwise a memoised copy when it
+// can (see lowerMemo), so that it rarely allocates.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return lowerMemoized(s)
+		}
+	}
+	return s
+}
+
+// The rules compare lower-cased words many times per token ("the", "of",
+// month names, titles), and a capitalised word would be lower-cased anew,
+// into a new string, by each comparison: about one and a half allocations
+// per token of news. lowerMemo remembers the lower-case forms of recent
+// words: a fixed array of slots indexed by a hash of the word, each
+// holding an immutable pair replaced atomically, so that it is safe for
+// concurrent use without locks, bounded in size, and invisible except for
+// speed (a slot is checked against the word before its form is used).
+var (
+	lowerMemo     [1 << 12]atomic.Pointer[lowerPair]
+	lowerMemoSeed = maphash.MakeSeed()
+)
+
+// lowerMemoMax is the longest word memoised.
+const lowerMemoMax = 32
+
+type lowerPair struct{ word, lower string }
+
+func lowerMemoized(s string) string {
+	if len(s) > lowerMemoMax {
+		return strings.ToLower(s)
+	}
+	slot := &lowerMemo[maphash.String(lowerMemoSeed, s)&(uint64(len(lowerMemo))-1)]
+	if p := slot.Load(); p != nil && p.word == s {
+		return p.lower
+	}
+	lower := strings.ToLower(s)
+	// The pair keeps its own copy of the word: s is part of a caller's
+	// text, which the memo must not keep alive.
+	slot.Store(&lowerPair{word: strings.Clone(s), lower: lower})
+	return lower
+}
