@@ -115,18 +115,9 @@ func (r *recognizer) mentions(ctx context.Context, doc *Document, ref refDate, s
 		out = append(out, resolve(s.cands)...)
 		out = r.learnAcronyms(doc, out, from, s)
 	}
-	// The document-level passes look at ctx too: on a text of megabytes
-	// each takes longer than a cancellation may wait.
-	out, err := r.refineTypes(ctx, doc, out)
-	if err != nil {
-		return nil, err
-	}
-	if out, err = r.addSurnames(ctx, doc, out); err != nil {
-		return nil, err
-	}
-	if err := linkNameVariants(ctx, doc, out); err != nil {
-		return nil, err
-	}
+	out = r.refineTypes(doc, out)
+	out = r.addSurnames(doc, out)
+	linkNameVariants(doc, out)
 	r.oneSensePerDocument(out)
 	return out, nil
 }
@@ -1039,14 +1030,9 @@ func isDebrisLine(toks []Token) bool {
 // named in full in the document a PERSON mention, where nothing else
 // claimed it or only a statistical model typed it otherwise: "Oleg
 // Botsiyev ... the plan of Botsiyev". linkNameVariants then links it.
-func (r *recognizer) addSurnames(ctx context.Context, doc *Document, ms []Mention) ([]Mention, error) {
+func (r *recognizer) addSurnames(doc *Document, ms []Mention) []Mention {
 	var surnames map[string]bool
-	for i, m := range ms {
-		if every(i, checkMentions) {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
+	for _, m := range ms {
 		if m.Type != Person {
 			continue
 		}
@@ -1064,16 +1050,11 @@ func (r *recognizer) addSurnames(ctx context.Context, doc *Document, ms []Mentio
 		}
 	}
 	if surnames == nil {
-		return ms, nil
+		return ms
 	}
 	var added []Mention
 	k := 0 // ms[k] is the first mention not ending before the token
 	for si, st := range doc.Sentences {
-		if every(si, checkSentences) {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
 		for ti := st.TokenStart; ti < st.TokenEnd; ti++ {
 			t := doc.Tokens[ti]
 			if !surnames[t.Text] {
@@ -1116,11 +1097,11 @@ func (r *recognizer) addSurnames(ctx context.Context, doc *Document, ms []Mentio
 		}
 	}
 	if len(added) == 0 {
-		return ms, nil
+		return ms
 	}
 	ms = append(ms, added...)
 	slices.SortFunc(ms, func(a, b Mention) int { return a.Start - b.Start })
-	return ms, nil
+	return ms
 }
 
 // surname returns the last name of a person's name of two words or more
@@ -1157,19 +1138,14 @@ func surname(name string) string {
 // the nearest full name before it with that surname (after it, when none
 // is before), even over the gazetteer's reading of the surname: in a
 // document about Magic Johnson, "Johnson" is not Boris Johnson.
-func linkNameVariants(ctx context.Context, doc *Document, ms []Mention) error {
+func linkNameVariants(doc *Document, ms []Mention) {
 	type full struct {
 		first, last string
 		name, id    string
 		start       int
 	}
 	var fulls []full
-	for i, m := range ms {
-		if every(i, checkMentions) {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
+	for _, m := range ms {
 		if m.Type != Person {
 			continue
 		}
@@ -1185,7 +1161,7 @@ func linkNameVariants(ctx context.Context, doc *Document, ms []Mention) error {
 		fulls = append(fulls, full{first, last, name, m.ID, m.Start})
 	}
 	if len(fulls) == 0 {
-		return nil
+		return
 	}
 	// The canonical form of each (first, last) pair: a gazetteer person's
 	// name, or else the longest form.
@@ -1208,11 +1184,6 @@ func linkNameVariants(ctx context.Context, doc *Document, ms []Mention) error {
 	}
 	fi := 0
 	for i := range ms {
-		if every(i, checkMentions) {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
 		m := &ms[i]
 		if m.Type != Person {
 			continue
@@ -1243,7 +1214,6 @@ func linkNameVariants(ctx context.Context, doc *Document, ms []Mention) error {
 			m.ID, m.Name = f.id, f.name
 		}
 	}
-	return nil
 }
 
 // isCommonWord reports whether w is a word that news writes in lower case:
@@ -1407,7 +1377,7 @@ type docMention struct {
 
 // refineTypes applies the document-level evidence to ms and returns the
 // mentions, in text order and non-overlapping.
-func (r *recognizer) refineTypes(ctx context.Context, doc *Document, ms []Mention) ([]Mention, error) {
+func (r *recognizer) refineTypes(doc *Document, ms []Mention) []Mention {
 	dms := make([]docMention, len(ms))
 	ti := 0
 	for i, m := range ms {
@@ -1423,11 +1393,6 @@ func (r *recognizer) refineTypes(ctx context.Context, doc *Document, ms []Mentio
 	var added []docMention
 	mi := 0
 	for si, st := range doc.Sentences {
-		if every(si, checkSentences) {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
 		toks := doc.Tokens[st.TokenStart:st.TokenEnd]
 		if len(toks) == 0 {
 			continue
@@ -1476,12 +1441,7 @@ func (r *recognizer) refineTypes(ctx context.Context, doc *Document, ms []Mentio
 		v[t] += w
 	}
 	for _, list := range [][]docMention{dms, added} {
-		for i, m := range list {
-			if every(i, checkMentions) {
-				if err := ctx.Err(); err != nil {
-					return nil, err
-				}
-			}
+		for _, m := range list {
 			switch {
 			case m.Type == Date || m.Adjectival:
 			case m.cue != "":
@@ -1511,11 +1471,6 @@ func (r *recognizer) refineTypes(ctx context.Context, doc *Document, ms []Mentio
 	}
 	changed := false
 	for i := range dms {
-		if every(i, checkMentions) {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
 		m := &dms[i]
 		if m.Source != FromModel || m.Adjectival || r.headTyped(doc, *m) {
 			continue
@@ -1536,7 +1491,7 @@ func (r *recognizer) refineTypes(ctx context.Context, doc *Document, ms []Mentio
 		}
 	}
 	if len(added) == 0 && !changed {
-		return ms, nil
+		return ms
 	}
 	out := ms[:0]
 	for _, m := range dms {
@@ -1561,7 +1516,7 @@ func (r *recognizer) refineTypes(ctx context.Context, doc *Document, ms []Mentio
 		}
 		kept = append(kept, m)
 	}
-	return kept, nil
+	return kept
 }
 
 // isPlaceName reports whether the gazetteer knows text as the name of a
