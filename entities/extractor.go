@@ -171,8 +171,14 @@ func (e *Extractor) analyze(ctx context.Context, text string) (*Document, error)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	toks := Tokenize(text)
-	sents := SplitSentences(text, toks)
+	toks, err := tokenizeContext(ctx, text)
+	if err != nil {
+		return nil, err
+	}
+	sents, err := splitSentencesContext(ctx, text, toks)
+	if err != nil {
+		return nil, err
+	}
 	s := e.scratch.Get().(*tagScratch)
 	defer func() {
 		if cap(s.arena) <= maxPooledScratch {

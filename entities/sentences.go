@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"context"
 	"unicode"
 	"unicode/utf8"
 )
@@ -55,12 +56,26 @@ func SplitSentences(text string, tokens []Token) []Sentence {
 // appendSentences appends the sentences of tokens to dst, as
 // [SplitSentences] would return them, and returns the extended slice.
 func appendSentences(dst []Sentence, text string, toks []Token) []Sentence {
+	dst, _ = appendSentencesContext(context.Background(), dst, text, toks)
+	return dst
+}
+
+// appendSentencesContext is appendSentences that looks at ctx once every
+// checkTokens tokens and stops with its error once it is done.
+func appendSentencesContext(ctx context.Context, dst []Sentence, text string, toks []Token) ([]Sentence, error) {
 	if !tokensFit(text, toks) {
 		text = "" // no gaps to look at: no line rules
 	}
 	n := len(toks)
 	start := 0
+	check := checkTokens
 	for i := 0; i < n; i++ {
+		if i >= check {
+			if err := ctx.Err(); err != nil {
+				return dst, err
+			}
+			check = i + checkTokens
+		}
 		last, brk := sentenceBreak(text, toks, i, start+maxSentenceTokens-1)
 		i = last
 		if !brk && i+1-start < maxSentenceTokens && i+1 < n {
@@ -74,7 +89,7 @@ func appendSentences(dst []Sentence, text string, toks []Token) []Sentence {
 		})
 		start = i + 1
 	}
-	return dst
+	return dst, nil
 }
 
 // sentenceBreak decides whether a sentence ends at token i, or at the

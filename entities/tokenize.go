@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"context"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -88,9 +89,23 @@ func Tokenize(text string) []Token {
 // appendTokens appends the tokens of text to dst, as [Tokenize] would return
 // them, and returns the extended slice.
 func appendTokens(dst []Token, text string) []Token {
+	toks, _ := appendTokensContext(context.Background(), dst, text)
+	return toks
+}
+
+// appendTokensContext is appendTokens that looks at ctx between two runs of
+// text once every checkBytes bytes and stops with its error once it is done.
+func appendTokensContext(ctx context.Context, dst []Token, text string) ([]Token, error) {
 	t := tokenizer{text: text, toks: dst, n0: len(dst)}
 	n := len(text)
+	check := checkBytes
 	for i := 0; i < n; {
+		if i >= check {
+			if err := ctx.Err(); err != nil {
+				return t.toks, err
+			}
+			check = i + checkBytes
+		}
 		if c := text[i]; c < utf8.RuneSelf {
 			switch asciiClass[c] {
 			case clsSpace:
@@ -117,7 +132,7 @@ func appendTokens(dst []Token, text string) []Token {
 		t.span(i, j)
 		i = j
 	}
-	return t.toks
+	return t.toks, nil
 }
 
 // ASCII character classes.
