@@ -115,9 +115,18 @@ func (r *recognizer) mentions(ctx context.Context, doc *Document, ref refDate, s
 		out = append(out, resolve(s.cands)...)
 		out = r.learnAcronyms(doc, out, from, s)
 	}
-	out = r.refineTypes(doc, out)
-	out = r.addSurnames(doc, out)
-	linkNameVariants(doc, out)
+	// The document-level passes look at ctx too: on a text of megabytes
+	// each takes longer than a cancellation may wait.
+	out, err := r.refineTypes(ctx, doc, out)
+	if err != nil {
+		return nil, err
+	}
+	if out, err = r.addSurnames(ctx, doc, out); err != nil {
+		return nil, err
+	}
+	if err := linkNameVariants(ctx, doc, out); err != nil {
+		return nil, err
+	}
 	r.oneSensePerDocument(out)
 	return out, nil
 }
@@ -1030,9 +1039,14 @@ func isDebrisLine(toks []Token) bool {
 // named in full in the document a PERSON mention, where nothing else
 // claimed it or only a statistical model typed it otherwise: "Oleg
 // Botsiyev ... the plan of Botsiyev". linkNameVariants then links it.
-func (r *recognizer) addSurnames(doc *Document, ms []Mention) []Mention {
+func (r *recognizer) addSurnames(ctx context.Context, doc *Document, ms []Mention) ([]Mention, error) {
 	var surnames map[string]bool
-	for _, m := range ms {
+	for i, m := range ms {
+		if every(i, checkMentions) {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		if m.Type != Person {
 			continue
 		}
@@ -1050,11 +1064,16 @@ func (r *recognizer) addSurnames(doc *Document, ms []Mention) []Mention {
 		}
 	}
 	if surnames == nil {
-		return ms
+		return ms, nil
 	}
 	var added []Mention
 	k := 0 // ms[k] is the first mention not ending before the token
 	for si, st := range doc.Sentences {
+		if every(si, checkSentences) {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		for ti := st.TokenStart; ti < st.TokenEnd; ti++ {
 			t := doc.Tokens[ti]
 			if !surnames[t.Text] {
@@ -1097,11 +1116,11 @@ func (r *recognizer) addSurnames(doc *Document, ms []Mention) []Mention {
 		}
 	}
 	if len(added) == 0 {
-		return ms
+		return ms, nil
 	}
 	ms = append(ms, added...)
 	slices.SortFunc(ms, func(a, b Mention) int { return a.Start - b.Start })
-	return ms
+	return ms, nil
 }
 
 // surname returns the last name of a person's name of two words or more
@@ -1138,14 +1157,19 @@ func surname(name string) string {
 // the nearest full name before it with that surname (after it, when none
 // is before), even over the gazetteer's reading of the surname: in a
 // document about Magic Johnson, "Johnson" is not Boris Johnson.
-func linkNameVariants(doc *Document, ms []Mention) {
+func linkNameVariants(ctx context.Context, doc *Document, ms []Mention) error {
 	type full struct {
 		first, last string
 		name, id    string
 		start       int
 	}
 	var fulls []full
-	for _, m := range ms {
+	for i, m := range ms {
+		if every(i, checkMentions) {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
 		if m.Type != Person {
 			continue
 		}
@@ -1161,7 +1185,7 @@ func linkNameVariants(doc *Document, ms []Mention) {
 		fulls = append(fulls, full{first, last, name, m.ID, m.Start})
 	}
 	if len(fulls) == 0 {
-		return
+		return nil
 	}
 	// The canonical form of each (first, last) pair: a gazetteer person's
 	// name, or else the longest form.
@@ -1184,6 +1208,11 @@ func linkNameVariants(doc *Document, ms []Mention) {
 	}
 	fi := 0
 	for i := range ms {
+		if every(i, checkMentions) {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
 		m := &ms[i]
 		if m.Type != Person {
 			continue
@@ -1214,6 +1243,7 @@ func linkNameVariants(doc *Document, ms []Mention) {
 			m.ID, m.Name = f.id, f.name
 		}
 	}
+	return nil
 }
 
 // isCommonWord reports whether w is a word that news writes in lower case:
@@ -1377,7 +1407,7 @@ type docMention struct {
 
 // refineTypes applies the document-level evidence to ms and returns the
 // mentions, in text order and non-overlapping.
-func (r *recognizer) refineTypes(doc *Document, ms []Mention) []Mention {
+func (r *recognizer) refineTypes(ctx context.Context, doc *Document, ms []Mention) ([]Mention, error) {
 	dms := make([]docMention, len(ms))
 	ti := 0
 	for i, m := range ms {
@@ -1393,6 +1423,11 @@ func (r *recognizer) refineTypes(doc *Document, ms []Mention) []Mention {
 	var added []docMention
 	mi := 0
 	for si, st := range doc.Sentences {
+		if every(si, checkSentences) {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		toks := doc.Tokens[st.TokenStart:st.TokenEnd]
 		if len(toks) == 0 {
 			continue
@@ -1441,7 +1476,12 @@ func (r *recognizer) refineTypes(doc *Document, ms []Mention) []Mention {
 		v[t] += w
 	}
 	for _, list := range [][]docMention{dms, added} {
-		for _, m := range list {
+		for i, m := range list {
+			if every(i, checkMentions) {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+			}
 			switch {
 			case m.Type == Date || m.Adjectival:
 			case m.cue != "":
@@ -1471,6 +1511,11 @@ func (r *recognizer) refineTypes(doc *Document, ms []Mention) []Mention {
 	}
 	changed := false
 	for i := range dms {
+		if every(i, checkMentions) {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		m := &dms[i]
 		if m.Source != FromModel || m.Adjectival || r.headTyped(doc, *m) {
 			continue
@@ -1491,7 +1536,7 @@ func (r *recognizer) refineTypes(doc *Document, ms []Mention) []Mention {
 		}
 	}
 	if len(added) == 0 && !changed {
-		return ms
+		return ms, nil
 	}
 	out := ms[:0]
 	for _, m := range dms {
@@ -1516,7 +1561,7 @@ func (r *recognizer) refineTypes(doc *Document, ms []Mention) []Mention {
 		}
 		kept = append(kept, m)
 	}
-	return kept
+	return kept, nil
 }
 
 // isPlaceName reports whether the gazetteer knows text as the name of a
