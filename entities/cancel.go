@@ -38,3 +38,25 @@ func splitSentencesContext(ctx context.Context, text string, tokens []Token) ([]
 // every reports whether a loop at step i should look at its context: once
 // every n steps.
 func every(i, n int) bool { return i%n == 0 }
+
+// mergeMentions returns the mentions of a and b, each sorted by Start, in
+// one list sorted by Start, those of a first at equal Start: what a stable
+// sort of a followed by b gives, in linear time. It looks at ctx every
+// checkMentions mentions.
+func mergeMentions(ctx context.Context, a, b []Mention) ([]Mention, error) {
+	out := make([]Mention, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if every(len(out), checkMentions) {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		if b[0].Start < a[0].Start {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	out = append(out, a...)
+	return append(out, b...), nil
+}
