@@ -37,7 +37,8 @@ const maxBratErrors = 20
 //     all parties; other symmetric R lines are two-party relations.
 //     Relations are returned in the order of their index, unindexed ones
 //     after them in file order. "*" equivalence lines are symmetric
-//     relations of their type with all listed parties.
+//     relations of their type with all listed parties. A symmetric
+//     relation whose arguments are all one annotation is a problem.
 //   - E (event), N (normalisation) and other lines are ignored.
 //
 // Problems are reported with their line numbers, up to 20 of them, in one
@@ -236,10 +237,11 @@ func ReadBrat(ann io.Reader, text string) (*Doc, error) {
 	}
 
 	type rel struct {
-		r   Relation
-		k   int // index from the note, or -1
-		opt bool
-		seq int
+		r    Relation
+		k    int // index from the note, or -1
+		opt  bool
+		seq  int
+		line int
 	}
 	var rels []*rel
 	byIndex := map[string]*rel{} // "k\x00type" -> merged symmetric relation
@@ -285,7 +287,7 @@ func ReadBrat(ann io.Reader, text string) (*Doc, error) {
 				continue
 			}
 		}
-		x := &rel{k: k, seq: seq, opt: kv["optional"] == "true"}
+		x := &rel{k: k, seq: seq, opt: kv["optional"] == "true", line: r.line}
 		x.r = Relation{Type: typ, Modality: kv["modality"], Time: kv["time"], Trigger: Trigger{Text: kv["trigger"]}, Attrs: map[string]string{}}
 		if x.r.Modality == "" {
 			x.r.Modality = "asserted"
@@ -321,6 +323,9 @@ func ReadBrat(ann io.Reader, text string) (*Doc, error) {
 	})
 	anyOpt = false
 	for _, x := range rels {
+		if x.r.Subject == nil && len(x.r.Parties) < 2 {
+			fail(x.line, "%s needs two different arguments", x.r.Type)
+		}
 		doc.Relations = append(doc.Relations, x.r)
 		doc.OptionalRelations = append(doc.OptionalRelations, x.opt)
 		anyOpt = anyOpt || x.opt
