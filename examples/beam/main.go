@@ -27,7 +27,9 @@
 // # Processing
 //
 // A DoFn builds the entity and relation extractors once per worker (in
-// Setup: models and gazetteer are loaded once) and analyses each line.
+// Setup: models and gazetteer are loaded once per worker process and
+// shared by the DoFn instances the worker runs in parallel, which the
+// extractors allow) and analyses each line.
 // A line that cannot be processed does not stop the pipeline: invalid
 // JSON, no id or text, a bad date, a text over --max_bytes, or an error
 // (or panic) of the extractors send the line to the error output and are

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,6 +12,8 @@ import (
 	"io"
 	"reflect"
 	"sort"
+	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -116,40 +119,66 @@ func buildPipeline(s beam.Scope, c config) {
 
 // extractFn analyses one input line. It emits the document's JSON result,
 // or an error object when the line cannot be processed, and the edges the
-// document supports. The extractors are built once per DoFn instance in
-// Setup and shared by all its bundles.
+// document supports. The extractors are built in Setup, once per worker
+// process: the DoFn instances that a worker runs in parallel share them.
 type extractFn struct {
 	MaxBytes   int             `json:"max_bytes"`
 	Evidence   int             `json:"evidence"`
 	Gazetteers []gazetteerFile `json:"gazetteers"`
 
+	ex *extractors
+}
+
+// extractors are the two extractors of a configuration. They are
+// immutable and safe for concurrent use.
+type extractors struct {
 	ents *entities.Extractor
 	rels *relations.Extractor
 }
 
-// Setup loads the models and the gazetteer.
+// workerExtractors holds the extractors built in this process, by the
+// SHA-256 of the JSON of the extractFn that asked for them, each behind a
+// sync.OnceValues so that they are built once.
+var workerExtractors sync.Map
+
+// Setup loads the models and the gazetteer, or takes them from another
+// instance of the DoFn in this process.
 func (f *extractFn) Setup() error {
-	var eopts []entities.Option
+	cfg, err := json.Marshal(f)
+	if err != nil {
+		return err
+	}
+	key := sha256.Sum256(cfg)
+	build, _ := workerExtractors.LoadOrStore(key, sync.OnceValues(f.build))
+	f.ex, err = build.(func() (*extractors, error))()
+	return err
+}
+
+// build builds the extractors of f's configuration.
+func (f *extractFn) build() (*extractors, error) {
+	eopts := []entities.Option{entities.WithMaxBytes(f.MaxBytes)}
 	var ropts []relations.Option
-	eopts = append(eopts, entities.WithMaxBytes(f.MaxBytes))
 	if len(f.Gazetteers) > 0 {
 		var gopts []gazetteer.Option
 		for _, g := range f.Gazetteers {
-			gopts = append(gopts, gazetteer.WithReader(g.Name, bytes.NewReader([]byte(g.Data))))
+			gopts = append(gopts, gazetteer.WithReader(g.Name, strings.NewReader(g.Data)))
 		}
 		g, err := gazetteer.New(gopts...)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		eopts = append(eopts, entities.WithGazetteer(g))
 		ropts = append(ropts, relations.WithGazetteer(g))
 	}
-	var err error
-	if f.ents, err = entities.New(eopts...); err != nil {
-		return err
+	ents, err := entities.New(eopts...)
+	if err != nil {
+		return nil, err
 	}
-	f.rels, err = relations.New(ropts...)
-	return err
+	rels, err := relations.New(ropts...)
+	if err != nil {
+		return nil, err
+	}
+	return &extractors{ents: ents, rels: rels}, nil
 }
 
 // inputLine is one input document. Other fields are ignored.
@@ -237,14 +266,14 @@ func (f *extractFn) analyse(ctx context.Context, line string) (id json.RawMessag
 			out, rs, err = nil, nil, &lineError{errKindExtractor, fmt.Errorf("panic: %v", p)}
 		}
 	}()
-	d, err := f.ents.ExtractAt(ctx, *in.Text, date)
+	d, err := f.ex.ents.ExtractAt(ctx, *in.Text, date)
 	if err != nil {
 		if errors.Is(err, entities.ErrTooLarge) {
 			return id, "", nil, nil, &lineError{errKindTooLarge, err}
 		}
 		return id, "", nil, nil, err
 	}
-	if rs, err = f.rels.Extract(ctx, d); err != nil {
+	if rs, err = f.ex.rels.Extract(ctx, d); err != nil {
 		return id, "", nil, nil, err
 	}
 	o := newDocResult(id, d, rs)

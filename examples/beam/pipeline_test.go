@@ -483,3 +483,81 @@ func sortByJSON(objs []map[string]any) {
 		return strings.Compare(string(x), string(y))
 	})
 }
+
+// TestGazetteerFlag runs the pipeline from flags (flagConfig) with a user
+// gazetteer file that names a person the default data does not know: the
+// workers' extractors must use it, so the person has an id and edges.
+func TestGazetteerFlag(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("TMPDIR", t.TempDir())
+	in := filepath.Join(dir, "in.jsonl")
+	doc := `{"id":"g1","date":"2020-01-01","text":"Armenian President Zorbal Quentin met Vladimir Putin in Moscow."}`
+	if err := os.WriteFile(in, []byte(doc+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Without the file, the library knows no Zorbal Quentin.
+	ex, err := entities.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := ex.Extract(context.Background(), "Armenian President Zorbal Quentin met Vladimir Putin in Moscow.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range d.Mentions {
+		if m.ID == "person/zorbal-quentin" {
+			t.Fatal("the default gazetteer knows person/zorbal-quentin: the test needs a person it does not know")
+		}
+	}
+
+	oldIn, oldGaz, oldOut := inputs, gazetteers, *output
+	t.Cleanup(func() { inputs, gazetteers, *output = oldIn, oldGaz, oldOut })
+	inputs, gazetteers = repeated{in}, repeated{filepath.Join("testdata", "gazetteer.jsonl")}
+	*output = filepath.Join(dir, "out")
+	c, err := flagConfig(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	counters, err := run(context.Background(), "prism", c)
+	if err != nil {
+		t.Fatalf("pipeline: %v", err)
+	}
+	if counters[cProcessed] != 1 || counters[cErrors] != 0 {
+		t.Fatalf("counters %v, want 1 processed, no errors", counters)
+	}
+	var keys []string
+	for _, l := range readShards(t, *output+"-edges", ".csv", 1, csvHeader) {
+		f := strings.Split(l, ",")
+		keys = append(keys, strings.Join(f[:3], " "))
+	}
+	slices.Sort(keys)
+	want := []string{
+		"met-with person/vladimir-putin person/zorbal-quentin",
+		"official-of person/zorbal-quentin state/armenia",
+	}
+	if diff := cmp.Diff(want, keys); diff != "" {
+		t.Errorf("edges (-want +got):\n%s", diff)
+	}
+}
+
+func TestFlagConfigErrors(t *testing.T) {
+	oldIn, oldGaz, oldOut, oldShards := inputs, gazetteers, *output, *shards
+	t.Cleanup(func() { inputs, gazetteers, *output, *shards = oldIn, oldGaz, oldOut, oldShards })
+	for _, tt := range []struct {
+		name   string
+		set    func()
+		substr string
+	}{
+		{"no input", func() { inputs, *output = nil, "out" }, "no --input"},
+		{"no output", func() { inputs, *output = repeated{"x"}, "" }, "no --output"},
+		{"no shards", func() { inputs, *output, *shards = repeated{"x"}, "out", 0 }, "--shards"},
+		{"missing gazetteer", func() {
+			inputs, *output, *shards, gazetteers = repeated{"x"}, "out", 1, repeated{filepath.Join(t.TempDir(), "none.jsonl")}
+		}, "none.jsonl"},
+	} {
+		tt.set()
+		if _, err := flagConfig(context.Background()); err == nil || !strings.Contains(err.Error(), tt.substr) {
+			t.Errorf("%s: error %v, want one containing %q", tt.name, err, tt.substr)
+		}
+	}
+}
