@@ -88,21 +88,31 @@ func New(opts ...Option) (*Extractor, error) {
 			o(&cfg)
 		}
 	}
+	// The first New in a process decodes prose's models, the gazetteer and
+	// statecraft's NER model; they do not depend on each other, so they
+	// load in parallel.
+	var (
+		wg          sync.WaitGroup
+		gaz         = cfg.gaz
+		nm          *ner.Model
+		gerr, nmErr error
+	)
+	if gaz == nil {
+		wg.Go(func() { gaz, gerr = sharedGazetteer() })
+	}
+	if !cfg.noModel {
+		wg.Go(func() { nm, nmErr = ner.Default() })
+	}
 	t, err := sharedTagger()
+	wg.Wait()
 	if err != nil {
 		return nil, fmt.Errorf("entities: loading prose's models: %w", err)
 	}
-	gaz := cfg.gaz
-	if gaz == nil {
-		if gaz, err = sharedGazetteer(); err != nil {
-			return nil, fmt.Errorf("entities: loading the gazetteer: %w", err)
-		}
+	if gerr != nil {
+		return nil, fmt.Errorf("entities: loading the gazetteer: %w", gerr)
 	}
-	var nm *ner.Model
-	if !cfg.noModel {
-		if nm, err = ner.Default(); err != nil {
-			return nil, fmt.Errorf("entities: loading the NER model: %w", err)
-		}
+	if nmErr != nil {
+		return nil, fmt.Errorf("entities: loading the NER model: %w", nmErr)
 	}
 	e := &Extractor{cfg: cfg, tagger: t, rec: recognizer{gaz: gaz, ner: nm}}
 	e.scratch.New = func() any { return new(tagScratch) }

@@ -264,107 +264,35 @@ func loadPOS(asset AssetFunc, fast bool) (*POS, error) {
 type nerEntry struct {
 	h, h2 uint64 // hashes of the "name-value" prefix; h2 detects collisions of h
 	w     float64
+	idx   int64 // index of w in weights.gob, while that is decoded
 	label uint8
 }
 
 func loadNER(asset AssetFunc, fast bool) (*NER, error) {
-	m := &NER{}
-	if err := decodeGob(asset, nerLabels, &m.Labels); err != nil {
+	// The weights are decoded in parallel with the mapping, the largest
+	// asset; entries take their weights once both are done.
+	var (
+		weights []float64
+		werr    error
+		wg      sync.WaitGroup
+	)
+	wg.Go(func() { weights, werr = loadNERWeights(asset, fast) })
+	m, entries, err := loadNERMapping(asset, fast)
+	wg.Wait()
+	if err != nil {
 		return nil, err
 	}
-	if len(m.Labels) == 0 || len(m.Labels) > 255 {
-		return nil, fmt.Errorf("prosemodel: %s: %d labels", nerLabels, len(m.Labels))
+	if werr != nil {
+		return nil, werr
 	}
-	var words []string
-	if err := decodeGob(asset, nerWords, &words); err != nil {
-		return nil, err
-	}
-	m.words = make(map[string]struct{}, len(words))
-	for _, w := range words {
-		m.words[w] = struct{}{}
-	}
-
-	data, err := asset(nerWeights)
-	if err != nil {
-		return nil, fmt.Errorf("prosemodel: %s: %w", nerWeights, err)
-	}
-	var weights []float64
-	err = errUnsupported
-	if fast {
-		weights, err = readFloatSlice(data)
-	}
-	if err == errUnsupported {
-		err = gob.NewDecoder(bytes.NewReader(data)).Decode(&weights)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("prosemodel: %s: %w", nerWeights, err)
-	}
-
-	suffixes := make([][]byte, len(m.Labels))
-	for i, l := range m.Labels {
-		suffixes[i] = []byte("-" + l)
-	}
-	var entries []nerEntry
-	var perr error
-	begin := func(n int) { entries = make([]nerEntry, 0, n) }
-	pair := func(key []byte, idx int64) {
-		if perr != nil {
-			return
+	for i := range entries {
+		e := &entries[i]
+		if e.idx >= int64(len(weights)) {
+			return nil, fmt.Errorf("prosemodel: %s: a key has weight index %d of %d", nerMapping, e.idx, len(weights))
 		}
-		if idx < 0 || idx >= int64(len(weights)) {
-			perr = fmt.Errorf("prosemodel: %s: key %q has weight index %d of %d", nerMapping, key, idx, len(weights))
-			return
-		}
-		label := -1
-		for i, s := range suffixes {
-			if bytes.HasSuffix(key, s) {
-				if label >= 0 {
-					perr = fmt.Errorf("prosemodel: %s: key %q ends with two labels", nerMapping, key)
-					return
-				}
-				label = i
-			}
-		}
-		if label < 0 {
-			perr = fmt.Errorf("prosemodel: %s: key %q ends with no label", nerMapping, key)
-			return
-		}
-		p := key[:len(key)-len(suffixes[label])]
-		entries = append(entries, nerEntry{Hash(Offset, p), hash2(p), weights[idx], uint8(label)})
+		e.w = weights[e.idx]
 	}
-	data, err = asset(nerMapping)
-	if err != nil {
-		return nil, fmt.Errorf("prosemodel: %s: %w", nerMapping, err)
-	}
-	err = errUnsupported
-	if fast {
-		err = readIntMap(data, begin, pair)
-	}
-	if err == errUnsupported {
-		var mapping map[string]int
-		if err = gob.NewDecoder(bytes.NewReader(data)).Decode(&mapping); err == nil {
-			begin(len(mapping))
-			for k, v := range mapping {
-				pair([]byte(k), int64(v))
-			}
-		}
-	}
-	if err != nil {
-		return nil, fmt.Errorf("prosemodel: %s: %w", nerMapping, err)
-	}
-	if perr != nil {
-		return nil, perr
-	}
-
-	slices.SortFunc(entries, func(a, b nerEntry) int {
-		if a.h != b.h {
-			if a.h < b.h {
-				return -1
-			}
-			return 1
-		}
-		return int(a.label) - int(b.label)
-	})
+	entries = sortEntries(entries)
 	rows := 0
 	for i := range entries {
 		if i == 0 || entries[i].h != entries[i-1].h {
@@ -388,6 +316,138 @@ func loadNER(asset AssetFunc, fast bool) (*NER, error) {
 		lo = hi
 	}
 	return m, nil
+}
+
+// loadNERWeights decodes weights.gob.
+func loadNERWeights(asset AssetFunc, fast bool) ([]float64, error) {
+	data, err := asset(nerWeights)
+	if err != nil {
+		return nil, fmt.Errorf("prosemodel: %s: %w", nerWeights, err)
+	}
+	var weights []float64
+	err = errUnsupported
+	if fast {
+		weights, err = readFloatSlice(data)
+	}
+	if err == errUnsupported {
+		err = gob.NewDecoder(bytes.NewReader(data)).Decode(&weights)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("prosemodel: %s: %w", nerWeights, err)
+	}
+	return weights, nil
+}
+
+// loadNERMapping decodes the labels, the word list and the mapping from
+// joint features to weight indices.
+func loadNERMapping(asset AssetFunc, fast bool) (*NER, []nerEntry, error) {
+	m := &NER{}
+	if err := decodeGob(asset, nerLabels, &m.Labels); err != nil {
+		return nil, nil, err
+	}
+	if len(m.Labels) == 0 || len(m.Labels) > 255 {
+		return nil, nil, fmt.Errorf("prosemodel: %s: %d labels", nerLabels, len(m.Labels))
+	}
+	var words []string
+	if err := decodeGob(asset, nerWords, &words); err != nil {
+		return nil, nil, err
+	}
+	m.words = make(map[string]struct{}, len(words))
+	for _, w := range words {
+		m.words[w] = struct{}{}
+	}
+
+	suffixes := make([][]byte, len(m.Labels))
+	for i, l := range m.Labels {
+		suffixes[i] = []byte("-" + l)
+	}
+	var entries []nerEntry
+	var perr error
+	begin := func(n int) { entries = make([]nerEntry, 0, n) }
+	pair := func(key []byte, idx int64) {
+		if perr != nil {
+			return
+		}
+		if idx < 0 {
+			perr = fmt.Errorf("prosemodel: %s: key %q has weight index %d", nerMapping, key, idx)
+			return
+		}
+		label := -1
+		for i, s := range suffixes {
+			if bytes.HasSuffix(key, s) {
+				if label >= 0 {
+					perr = fmt.Errorf("prosemodel: %s: key %q ends with two labels", nerMapping, key)
+					return
+				}
+				label = i
+			}
+		}
+		if label < 0 {
+			perr = fmt.Errorf("prosemodel: %s: key %q ends with no label", nerMapping, key)
+			return
+		}
+		p := key[:len(key)-len(suffixes[label])]
+		entries = append(entries, nerEntry{h: Hash(Offset, p), h2: hash2(p), idx: idx, label: uint8(label)})
+	}
+	data, err := asset(nerMapping)
+	if err != nil {
+		return nil, nil, fmt.Errorf("prosemodel: %s: %w", nerMapping, err)
+	}
+	err = errUnsupported
+	if fast {
+		err = readIntMap(data, begin, pair)
+	}
+	if err == errUnsupported {
+		var mapping map[string]int
+		if err = gob.NewDecoder(bytes.NewReader(data)).Decode(&mapping); err == nil {
+			begin(len(mapping))
+			for k, v := range mapping {
+				pair([]byte(k), int64(v))
+			}
+		}
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("prosemodel: %s: %w", nerMapping, err)
+	}
+	if perr != nil {
+		return nil, nil, perr
+	}
+	return m, entries, nil
+}
+
+// sortEntries returns entries sorted by hash, then label, in linear time:
+// the hashes are uniform, so a counting sort on their top bits leaves
+// buckets of an entry or two, which an insertion sort finishes.
+func sortEntries(entries []nerEntry) []nerEntry {
+	bits := uint(1)
+	for 1<<bits < len(entries) && bits < 24 {
+		bits++
+	}
+	bucket := func(e *nerEntry) uint64 { return e.h >> (64 - bits) }
+	start := make([]int32, 1<<bits+1)
+	for i := range entries {
+		start[bucket(&entries[i])+1]++
+	}
+	for b := 1; b < len(start); b++ {
+		start[b] += start[b-1]
+	}
+	sorted := make([]nerEntry, len(entries))
+	next := slices.Clone(start[:len(start)-1])
+	for i := range entries {
+		b := bucket(&entries[i])
+		sorted[next[b]] = entries[i]
+		next[b]++
+	}
+	less := func(a, b *nerEntry) bool { return a.h < b.h || a.h == b.h && a.label < b.label }
+	for b := 0; b+1 < len(start); b++ {
+		bk := sorted[start[b]:start[b+1]]
+		for i := 1; i < len(bk); i++ {
+			for j := i; j > 0 && less(&bk[j], &bk[j-1]); j-- {
+				bk[j], bk[j-1] = bk[j-1], bk[j]
+			}
+		}
+	}
+	return sorted
 }
 
 // hash2 is a second, unrelated hash (FNV-1a over the reversed bytes from
