@@ -39,6 +39,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -105,19 +106,21 @@ type pipeline struct {
 	rel *relations.Extractor // nil: entities only
 }
 
-// newPipeline builds the extractors.
+// newPipeline builds the extractors, the two at once: each loads its
+// models and data on first use, independently of the other.
 func newPipeline(withRelations bool) (*pipeline, error) {
-	ex, err := entities.New()
-	if err != nil {
-		return nil, err
-	}
-	p := &pipeline{ex: ex}
+	p := &pipeline{}
+	var (
+		wg   sync.WaitGroup
+		rerr error
+	)
 	if withRelations {
-		if p.rel, err = relations.New(); err != nil {
-			return nil, err
-		}
+		wg.Go(func() { p.rel, rerr = relations.New() })
 	}
-	return p, nil
+	var err error
+	p.ex, err = entities.New()
+	wg.Wait()
+	return p, errors.Join(err, rerr)
 }
 
 // run analyses one text and returns its number of tokens.
