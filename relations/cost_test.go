@@ -69,6 +69,19 @@ func measure(t *testing.T, rx *relations.Extractor, doc *entities.Document) (tim
 	return d, after.TotalAlloc - before.TotalAlloc, len(rs)
 }
 
+// bestOf3 is measure with the shortest time of three runs: a shared
+// machine is noisy.
+func bestOf3(t *testing.T, rx *relations.Extractor, doc *entities.Document) (time.Duration, uint64, int) {
+	t.Helper()
+	d, a, n := measure(t, rx, doc)
+	for range 2 {
+		if d2, _, _ := measure(t, rx, doc); d2 < d {
+			d = d2
+		}
+	}
+	return d, a, n
+}
+
 // TestLinearLongList: a sentence listing 10,000 states costs about ten
 // times a sentence listing 1,000, and finishes within a fixed bound.
 func TestLinearLongList(t *testing.T) {
@@ -116,8 +129,8 @@ func TestLinearLongList(t *testing.T) {
 	}
 	oneSentence(small)
 	oneSentence(big)
-	ds, as, ns := measure(t, rx, small)
-	db, ab, nb := measure(t, rx, big)
+	ds, as, ns := bestOf3(t, rx, small)
+	db, ab, nb := bestOf3(t, rx, big)
 	t.Logf("1,000 states: %v, %d KB allocated, %d relations; 10,000 states: %v, %d KB, %d relations", ds, as>>10, ns, db, ab>>10, nb)
 	if nb < 10000 {
 		t.Errorf("%d relations for 10,000 members, want >= 10,000", nb)
@@ -153,8 +166,8 @@ func TestLinearLargeDocument(t *testing.T) {
 	k := (5_000_000/len(doc.Text))/100 + 1
 	small := repeatDoc(doc, k)
 	big := repeatDoc(doc, 100*k)
-	ds, as, ns := measure(t, rx, small)
-	db, ab, nb := measure(t, rx, big)
+	ds, as, ns := bestOf3(t, rx, small)
+	db, ab, nb := bestOf3(t, rx, big)
 	t.Logf("%d KB: %v, %d KB allocated, %d relations; %d KB: %v, %d KB allocated, %d relations",
 		len(small.Text)>>10, ds, as>>10, ns, len(big.Text)>>10, db, ab>>10, nb)
 	if len(big.Text) < 5_000_000 {

@@ -448,7 +448,7 @@ func TestStartup(t *testing.T) {
 	if heap > 150<<20 {
 		t.Errorf("heap after construction is %.1f MB, want at most 150 MB", float64(heap)/(1<<20))
 	}
-	if wall > time.Second {
+	if wall > time.Second && !raceEnabled {
 		t.Errorf("start-up took %v, want well under 1 s (target 300 ms)", wall)
 	}
 }
