@@ -59,6 +59,12 @@ type tagger struct {
 	// order as prose.
 	posBias  posScores
 	nerStart [2][]float64
+
+	// Rows of the word-only features of the padding words and of the
+	// missing neighbours ("nextword-None", "prevword-None"); see
+	// tagwords.go.
+	pads                     padWords
+	nerNextNone, nerPrevNone []prosemodel.Cell
 }
 
 // sharedTagger decodes prose's models once per process; every [Extractor]
@@ -83,6 +89,9 @@ func newTagger(pos *prosemodel.POS, ner *prosemodel.NER) *tagger {
 		}
 		t.nerStart[i] = sc
 	}
+	t.pads = t.newPadWords()
+	t.nerNextNone = ner.Row(prosemodel.Hash(hnNextword, "None"))
+	t.nerPrevNone = ner.Row(prosemodel.Hash(hnPrevword, "None"))
 	return t
 }
 
@@ -90,12 +99,14 @@ func newTagger(pos *prosemodel.POS, ner *prosemodel.NER) *tagger {
 // of one sentence's words and score accumulators. A scratch is used by one
 // goroutine at a time.
 type tagScratch struct {
-	words  []string // prose's sanitized copy of each token's text
-	ctx    [][]byte // prose's perceptron context: -START-, -START2-, normalized words, -END-, -END2-
-	spans  []int    // arena offsets of ctx, while the arena grows
-	arena  []byte
-	tags   []string
-	scores []float64
+	words    []string // prose's sanitized copy of each token's text
+	ctx      [][]byte // prose's perceptron context: -START-, -START2-, normalized words, -END-, -END2-
+	spans    []int    // arena offsets of ctx, while the arena grows
+	arena    []byte
+	tags     []string
+	scores   []float64
+	wordInfo []tagWord // what tagging needs of each word alone (see tagwords.go)
+	cache    *tagCache // allocated on first use
 }
 
 // release drops the scratch's references to the caller's text, so that a
@@ -111,8 +122,29 @@ func (t *tagger) tag(toks []Token, s *tagScratch) {
 		return
 	}
 	s.prepare(toks)
+	s.wordInfo = s.wordInfo[:0]
+	for _, w := range s.words {
+		s.wordInfo = append(s.wordInfo, t.word(s, w))
+	}
 	t.tagPOS(toks, s)
 	t.tagNER(toks, s)
+}
+
+// wordAt returns what tagging needs of the j-th word of the sentence as a
+// neighbour, j from -2 (the padding word -START-) to len+1 (-END2-).
+func (t *tagger) wordAt(s *tagScratch, j int) *tagWord {
+	switch n := len(s.wordInfo); {
+	case j >= 0 && j < n:
+		return &s.wordInfo[j]
+	case j == -2:
+		return &t.pads.start
+	case j == -1:
+		return &t.pads.start2
+	case j == n:
+		return &t.pads.end
+	default:
+		return &t.pads.end2
+	}
 }
 
 // prepare fills the lookup forms of toks.
@@ -165,24 +197,9 @@ var (
 func (t *tagger) tagPOS(toks []Token, s *tagScratch) {
 	p1, p2 := "-START-", "-START2-"
 	for j := range toks {
-		w := s.words[j]
-		var tag string
-		switch {
-		case w == "-":
-			tag = "-"
-		case proseIsEmoticon(w):
-			tag = "SYM"
-		case proseIsLinkOrEmail(w) || strings.HasPrefix(w, "@"):
-			tag = "NN"
-		case proseIsNone(w):
-			tag = "-NONE-"
-		case proseIsKeep(w):
-			tag = w
-		default:
-			var ok bool
-			if tag, ok = t.pos.TagDict(w); !ok {
-				tag = t.predictPOS(s, j, w, p1, p2)
-			}
+		tag := s.wordInfo[j].fixed
+		if !s.wordInfo[j].hasFixed {
+			tag = t.predictPOS(s, j, p1, p2)
 		}
 		s.tags = append(s.tags, tag)
 		toks[j].Tag = tag
@@ -205,10 +222,10 @@ func (a *posScores) add(row []uint32) {
 	}
 }
 
-// predictPOS is prose's averagedPerceptron.predict for the j-th word w,
+// predictPOS is prose's averagedPerceptron.predict for the j-th word,
 // whose two predecessors were tagged p1 and p2.
-func (t *tagger) predictPOS(s *tagScratch, j int, w, p1, p2 string) string {
-	a := t.scorePOS(s, j, w, p1, p2)
+func (t *tagger) predictPOS(s *tagScratch, j int, p1, p2 string) string {
+	a := t.scorePOS(s, j, p1, p2)
 	best := a.best()
 	if best < 0 || best >= len(t.pos.Classes) {
 		return "" // prose's max over an empty map
@@ -229,37 +246,35 @@ func (a *posScores) best() int {
 	return best
 }
 
-// scorePOS sums the weights of prose's featurize(i, context, w, p1, p2).
-func (t *tagger) scorePOS(s *tagScratch, j int, w, p1, p2 string) posScores {
-	i := j + 2
-	ctx := s.ctx
-	hs := [13]uint64{ // "bias" is in t.posBias
-		prosemodel.Hash(hISuffix, w[len(w)-min(len(w), 3):]),
+// scorePOS sums the weights of prose's featurize(i, context, w, p1, p2)
+// for the j-th word w: the bias (t.posBias), the features of the words
+// alone (s.wordInfo and the padding words) and those of the previous tags,
+// looked up here. Integer sums: the order does not matter.
+func (t *tagger) scorePOS(s *tagScratch, j int, p1, p2 string) posScores {
+	ctx := s.ctx[j+2]
+	hs := [4]uint64{
 		prosemodel.Hash(hIm1Tag, p1),
 		prosemodel.Hash(hIm2Tag, p2),
 		prosemodel.Hash(prosemodel.HashByte(prosemodel.Hash(hITagIm2Tag, p1), ' '), p2),
-		prosemodel.Hash(hIWord, ctx[i]),
-		prosemodel.Hash(prosemodel.HashByte(prosemodel.Hash(hIm1TagIWord, p1), ' '), ctx[i]),
-		prosemodel.Hash(hIm1Word, ctx[i-1]),
-		prosemodel.Hash(hIm1Suffix, proseSuffix3(ctx[i-1])),
-		prosemodel.Hash(hIm2Word, ctx[i-2]),
-		prosemodel.Hash(hIp1Word, ctx[i+1]),
-		prosemodel.Hash(hIp1Suffix, proseSuffix3(ctx[i+1])),
-		prosemodel.Hash(hIp2Word, ctx[i+2]),
-	}
-	n := len(hs) - 1
-	if w != "" {
-		// prose writes string(w[0]): the rune whose code is that byte.
-		var b [2]byte
-		hs[n] = prosemodel.Hash(hIPref1, utf8.AppendRune(b[:0], rune(w[0])))
-		n++
+		prosemodel.Hash(prosemodel.HashByte(prosemodel.Hash(hIm1TagIWord, p1), ' '), ctx),
 	}
 	var rows [len(hs)][]uint32
-	t.pos.Rows(hs[:n], rows[:n])
+	t.pos.Rows(hs[:], rows[:])
 	a := t.posBias
-	for _, r := range rows[:n] {
+	for _, r := range rows {
 		a.add(r)
 	}
+	for _, r := range s.wordInfo[j].posSelf {
+		a.add(r)
+	}
+	prev1, prev2 := t.wordAt(s, j-1), t.wordAt(s, j-2)
+	next1, next2 := t.wordAt(s, j+1), t.wordAt(s, j+2)
+	a.add(prev1.posPrev1[0])
+	a.add(prev1.posPrev1[1])
+	a.add(prev2.posPrev2)
+	a.add(next1.posNext1[0])
+	a.add(next1.posNext1[1])
+	a.add(next2.posNext2)
 	return a
 }
 
@@ -290,7 +305,8 @@ var (
 
 // tagNER is prose's entityExtracter.classify over one sentence: features of
 // extract() in featureOrder, scores summed in that order, labels of earlier
-// tokens fed back as "prevtag".
+// tokens fed back as "prevtag". The rows of the features of the words
+// alone come from s.wordInfo; the others are looked up here.
 func (t *tagger) tagNER(toks []Token, s *tagScratch) {
 	m := t.ner
 	n := len(toks)
@@ -300,58 +316,55 @@ func (t *tagger) tagNER(toks []Token, s *tagScratch) {
 	sc := s.scores[:len(m.Labels)]
 	prevtag := "None"
 	for i := range toks {
-		word, pos := s.words[i], s.tags[i]
-		prevword, prevpos, prevShape := "None", "None", "None"
-		lowerPrev := false
+		tw := &s.wordInfo[i]
+		pos := s.tags[i]
+		prevpos, prevShape := "None", "None"
+		prevword := t.nerPrevNone
 		if i > 0 {
-			prevword, prevpos, lowerPrev = s.words[i-1], s.tags[i-1], true
+			prevpos, prevword = s.tags[i-1], s.wordInfo[i-1].asPrev
 			if i > 1 {
-				prevShape = proseShape(s.words[i-1])
+				prevShape = s.wordInfo[i-1].shape
 			}
 		}
-		// nextword and nextpos are lower-cased unless they are "None".
-		nextword, nextpos, lowerNext := "None", "None", false
+		// nextpos is lower-cased unless it is "None".
+		nextword := t.nerNextNone
+		hNextpos, hWordNextpos := prosemodel.Hash(hnNextpos, "None"), prosemodel.Hash(tw.hWordNextpos, "None")
 		if i < n-1 {
-			nextword, nextpos, lowerNext = s.words[i+1], s.tags[i+1], true
+			nextword = s.wordInfo[i+1].asNext
+			hNextpos = proseHashLower(hnNextpos, s.tags[i+1])
+			hWordNextpos = proseHashLower(tw.hWordNextpos, s.tags[i+1])
 		}
-		hashNext := func(h uint64, v string) uint64 {
-			if lowerNext {
-				return proseHashLower(h, v)
-			}
-			return prosemodel.Hash(h, v)
-		}
-
-		wordlist := 0
-		if m.InWordList(word) {
-			wordlist = 1
-		}
-		prevwordH := prosemodel.Hash(hnPrevword, prevword)
-		if lowerPrev {
-			prevwordH = proseHashLower(hnPrevword, prevword)
-		}
-		var num [20]byte
-		// prose's featureOrder: the order of the sums, after "bias" and
-		// "en-wordlist" (t.nerStart).
-		hs := [15]uint64{
-			hashNext(hnNextpos, nextpos),
-			hashNext(hnNextword, nextword),
+		hs := [7]uint64{
+			hNextpos,
 			prosemodel.Hash(hnPos, pos),
 			prosemodel.Hash(prosemodel.HashByte(prosemodel.Hash(hnPosPrevtag, pos), '+'), prevtag),
-			proseHashLower(hnPrefix3, word[:min(len(word), 3)]),
 			prosemodel.Hash(hnPrevpos, prevpos),
 			prosemodel.Hash(hnPrevtag, prevtag),
-			prevwordH,
-			prosemodel.Hash(hnShape, proseShape(word)),
 			prosemodel.Hash(prosemodel.HashByte(prosemodel.Hash(hnShapePrevtag, prevShape), '+'), prevtag),
-			proseHashLower(hnSuffix3, word[len(word)-min(len(word), 3):]),
-			prosemodel.Hash(hnWord, word),
-			hashNext(prosemodel.HashByte(proseHashLower(hnWordNextpos, word), '+'), nextpos),
-			proseHashLower(hnWordLower, word),
-			prosemodel.Hash(hnWordlen, strconv.AppendInt(num[:0], int64(len(word)), 10)),
+			hWordNextpos,
 		}
-		var rows [len(hs)][]prosemodel.Cell
-		m.Rows(hs[:], rows[:])
-		copy(sc, t.nerStart[wordlist])
+		var looked [len(hs)][]prosemodel.Cell
+		m.Rows(hs[:], looked[:])
+		// prose's featureOrder: the order of the sums, after "bias" and
+		// "en-wordlist" (t.nerStart).
+		rows := [15][]prosemodel.Cell{
+			looked[0],   // nextpos
+			nextword,    // nextword
+			looked[1],   // pos
+			looked[2],   // pos+prevtag
+			tw.prefix3,  // prefix3
+			looked[3],   // prevpos
+			looked[4],   // prevtag
+			prevword,    // prevword
+			tw.shapeRow, // shape
+			looked[5],   // shape+prevtag
+			tw.suffix3,  // suffix3
+			tw.wordRow,  // word
+			looked[6],   // word+nextpos
+			tw.lowerRow, // word.lower
+			tw.lenRow,   // wordlen
+		}
+		copy(sc, t.nerStart[tw.inWordList])
 		for _, row := range rows {
 			for _, c := range row {
 				sc[c.Label] += c.Weight

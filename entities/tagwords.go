@@ -1,0 +1,194 @@
+package entities
+
+import (
+	"hash/maphash"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/statecraft/statecraft/entities/internal/prosemodel"
+)
+
+// The tagging word cache.
+//
+// Of the 13 perceptron features of a token, 9 depend on one word alone: its
+// own suffix, word and first letter, and the words and suffixes it shows
+// its neighbours ("i-1 word", "i+1 suffix", ...); of the 15 maxent
+// features after the bias, 8 do (its prefix, suffix, shape, word, lower
+// case and length, and the word as the "nextword" or "prevword" of a
+// neighbour). Looking these up is most of the cost of tagging, and news
+// repeats its words, so a tagScratch keeps, per distinct word, the model
+// rows of those features (and the other facts tagging needs of the word
+// alone). Only the rows are cached: the maxent scores are float sums that
+// must be added in prose's feature order, and they still are; the
+// perceptron's are integer sums. The results are exactly those of looking
+// every feature up.
+//
+// The cache is direct-mapped: a slot holds one word (up to tagWordMax
+// bytes, compared in full) and a new word replaces the one in its slot.
+
+// tagWordMax is the longest word cached; longer words are rare and are
+// looked up every time.
+const tagWordMax = 24
+
+// tagCacheSlots is the number of slots of a tagScratch's word cache.
+const tagCacheSlots = 1 << 12
+
+// tagWord is what tagging needs of one word (a token's text as prose
+// sanitizes it), whatever its neighbours.
+type tagWord struct {
+	// Part of speech.
+	fixed    string // the tag given without the model (see fixedTag)
+	hasFixed bool
+	posSelf  [3][]uint32 // "i suffix", "i word", "i pref1" (nil for the empty word)
+	posPrev1 [2][]uint32 // as the word before: "i-1 word", "i-1 suffix"
+	posPrev2 []uint32    // as the word two before: "i-2 word"
+	posNext1 [2][]uint32 // "i+1 word", "i+1 suffix"
+	posNext2 []uint32    // "i+2 word"
+
+	// Named-entity labels.
+	inWordList   int    // 1 if prose's word list has the word
+	shape        string // proseShape
+	prefix3      []prosemodel.Cell
+	shapeRow     []prosemodel.Cell
+	suffix3      []prosemodel.Cell
+	wordRow      []prosemodel.Cell
+	lowerRow     []prosemodel.Cell
+	lenRow       []prosemodel.Cell
+	asNext       []prosemodel.Cell // "nextword-" + lower case
+	asPrev       []prosemodel.Cell // "prevword-" + lower case
+	hWordNextpos uint64            // hash state of "word+nextpos-" + lower case + "+"
+}
+
+type tagCacheSlot struct {
+	n    int // length of the word; 0: empty slot (the empty word is not cached)
+	key  [tagWordMax]byte
+	word tagWord
+}
+
+// tagCache is the word cache of one tagScratch.
+type tagCache struct {
+	slots []tagCacheSlot
+}
+
+var tagCacheSeed = maphash.MakeSeed()
+
+// word returns what tagging needs of w, from the scratch's cache when it
+// holds w. The result is a copy: a later call may reuse the slot.
+func (t *tagger) word(s *tagScratch, w string) tagWord {
+	if len(w) == 0 || len(w) > tagWordMax {
+		return t.newTagWord(w)
+	}
+	if s.cache == nil {
+		s.cache = &tagCache{slots: make([]tagCacheSlot, tagCacheSlots)}
+	}
+	slot := &s.cache.slots[maphash.String(tagCacheSeed, w)&(tagCacheSlots-1)]
+	if slot.n == len(w) && string(slot.key[:slot.n]) == w {
+		return slot.word
+	}
+	slot.n = copy(slot.key[:], w)
+	slot.word = t.newTagWord(w)
+	return slot.word
+}
+
+// fixedTag returns the tag that prose's perceptronTagger gives w without
+// the model: by its patterns or from its tag dictionary.
+func (t *tagger) fixedTag(w string) (string, bool) {
+	switch {
+	case w == "-":
+		return "-", true
+	case proseIsEmoticon(w):
+		return "SYM", true
+	case proseIsLinkOrEmail(w) || strings.HasPrefix(w, "@"):
+		return "NN", true
+	case proseIsNone(w):
+		return "-NONE-", true
+	case proseIsKeep(w):
+		// A copy: a cached word must not keep the caller's text alive.
+		return strings.Clone(w), true
+	}
+	return t.pos.TagDict(w)
+}
+
+// newTagWord computes what tagging needs of w.
+func (t *tagger) newTagWord(w string) tagWord {
+	var tw tagWord
+	tw.fixed, tw.hasFixed = t.fixedTag(w)
+	var buf [64]byte
+	ctx := proseNormalize(buf[:0], w) // the word in the perceptron's context
+
+	var hs [16]uint64
+	k := 0
+	add := func(h uint64) { hs[k] = h; k++ }
+	add(prosemodel.Hash(hISuffix, w[len(w)-min(len(w), 3):]))
+	add(prosemodel.Hash(hIWord, ctx))
+	add(prosemodel.Hash(hIm1Word, ctx))
+	add(prosemodel.Hash(hIm1Suffix, proseSuffix3(ctx)))
+	add(prosemodel.Hash(hIm2Word, ctx))
+	add(prosemodel.Hash(hIp1Word, ctx))
+	add(prosemodel.Hash(hIp1Suffix, proseSuffix3(ctx)))
+	add(prosemodel.Hash(hIp2Word, ctx))
+	if w != "" {
+		// prose writes string(w[0]): the rune whose code is that byte.
+		var b [2]byte
+		add(prosemodel.Hash(hIPref1, utf8.AppendRune(b[:0], rune(w[0]))))
+	}
+	var rows [16][]uint32
+	t.pos.Rows(hs[:k], rows[:k])
+	tw.posSelf = [3][]uint32{rows[0], rows[1], rows[8]}
+	tw.posPrev1 = [2][]uint32{rows[2], rows[3]}
+	tw.posPrev2 = rows[4]
+	tw.posNext1 = [2][]uint32{rows[5], rows[6]}
+	tw.posNext2 = rows[7]
+
+	if t.ner.InWordList(w) {
+		tw.inWordList = 1
+	}
+	tw.shape = proseShape(w)
+	var num [20]byte
+	nh := [8]uint64{
+		proseHashLower(hnPrefix3, w[:min(len(w), 3)]),
+		prosemodel.Hash(hnShape, tw.shape),
+		proseHashLower(hnSuffix3, w[len(w)-min(len(w), 3):]),
+		prosemodel.Hash(hnWord, w),
+		proseHashLower(hnWordLower, w),
+		prosemodel.Hash(hnWordlen, strconv.AppendInt(num[:0], int64(len(w)), 10)),
+		proseHashLower(hnNextword, w),
+		proseHashLower(hnPrevword, w),
+	}
+	var cells [8][]prosemodel.Cell
+	t.ner.Rows(nh[:], cells[:])
+	tw.prefix3, tw.shapeRow, tw.suffix3, tw.wordRow = cells[0], cells[1], cells[2], cells[3]
+	tw.lowerRow, tw.lenRow, tw.asNext, tw.asPrev = cells[4], cells[5], cells[6], cells[7]
+	tw.hWordNextpos = prosemodel.HashByte(proseHashLower(hnWordNextpos, w), '+')
+	return tw
+}
+
+// padWords are the perceptron's context words around a sentence, as
+// neighbours: -START-, -START2-, -END-, -END2-.
+type padWords struct {
+	start, start2, end, end2 tagWord
+}
+
+// newPadWords computes the neighbour rows of the padding words.
+func (t *tagger) newPadWords() padWords {
+	pad := func(ctx string) tagWord {
+		var tw tagWord
+		hs := [6]uint64{
+			prosemodel.Hash(hIm1Word, ctx),
+			prosemodel.Hash(hIm1Suffix, ctx[len(ctx)-min(len(ctx), 3):]),
+			prosemodel.Hash(hIm2Word, ctx),
+			prosemodel.Hash(hIp1Word, ctx),
+			prosemodel.Hash(hIp1Suffix, ctx[len(ctx)-min(len(ctx), 3):]),
+			prosemodel.Hash(hIp2Word, ctx),
+		}
+		var rows [6][]uint32
+		t.pos.Rows(hs[:], rows[:])
+		tw.posPrev1 = [2][]uint32{rows[0], rows[1]}
+		tw.posPrev2 = rows[2]
+		tw.posNext1 = [2][]uint32{rows[3], rows[4]}
+		tw.posNext2 = rows[5]
+		return tw
+	}
+	return padWords{pad("-START-"), pad("-START2-"), pad("-END-"), pad("-END2-")}
+}
