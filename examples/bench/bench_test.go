@@ -438,7 +438,8 @@ func BenchmarkStartup(b *testing.B) {
 // processor time to a first result against a generous bound (1 s; the
 // wall-clock time, which issue 7 bounds at 300 ms, depends on the load of
 // a shared test machine, so BenchmarkStartup measures it and this test
-// only logs it).
+// only logs it). The race detector slows decoding several times: the time
+// is not checked under it.
 func TestStartup(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a process")
@@ -449,7 +450,7 @@ func TestStartup(t *testing.T) {
 	if heap > 150<<20 {
 		t.Errorf("heap after construction is %.1f MB, want at most 150 MB", float64(heap)/(1<<20))
 	}
-	if cpu > time.Second {
+	if cpu > time.Second && !raceEnabled {
 		t.Errorf("start-up took %v of processor time, want well under 1 s", cpu)
 	}
 }
