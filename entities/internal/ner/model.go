@@ -219,12 +219,9 @@ func viterbi(emit [][NumLabels]int32, tr *[NumLabels][NumLabels]int32, first, la
 	for i := 1; i < n; i++ {
 		for y := range NumLabels {
 			best, arg := int64(minScore), 0
-			for p := range NumLabels {
-				if !allowedTab[p][y] {
-					continue
-				}
+			for _, p := range allowedPrev[y] {
 				if v := cur[p] + int64(tr[p][y]); v > best {
-					best, arg = v, p
+					best, arg = v, int(p)
 				}
 			}
 			next[y] = best + int64(emit[i][y])
@@ -248,6 +245,20 @@ var allowedTab = func() (t [NumLabels][NumLabels]bool) {
 	for p := range NumLabels {
 		for y := range NumLabels {
 			t[p][y] = allowed(Label(p), Label(y))
+		}
+	}
+	return t
+}()
+
+// allowedPrev[y] lists, in increasing order (so that ties still go to the
+// lowest label), the labels that may precede y: Viterbi tries only those
+// (53 of the 81 pairs).
+var allowedPrev = func() (t [NumLabels][]uint8) {
+	for y := range NumLabels {
+		for p := range NumLabels {
+			if allowedTab[p][y] {
+				t[y] = append(t[y], uint8(p))
+			}
 		}
 	}
 	return t
