@@ -99,14 +99,18 @@ func newTagger(pos *prosemodel.POS, ner *prosemodel.NER) *tagger {
 // of one sentence's words and score accumulators. A scratch is used by one
 // goroutine at a time.
 type tagScratch struct {
-	words    []string // prose's sanitized copy of each token's text
-	ctx      [][]byte // prose's perceptron context: -START-, -START2-, normalized words, -END-, -END2-
-	spans    []int    // arena offsets of ctx, while the arena grows
-	arena    []byte
-	tags     []string
-	scores   []float64
-	wordInfo []tagWord // what tagging needs of each word alone (see tagwords.go)
-	cache    *tagCache // allocated on first use
+	words  []string // prose's sanitized copy of each token's text
+	ctx    [][]byte // prose's perceptron context: -START-, -START2-, normalized words, -END-, -END2-
+	spans  []int    // arena offsets of ctx, while the arena grows
+	arena  []byte
+	tags   []string
+	scores []float64
+	// What tagging needs of the words around the one being tagged (see
+	// tagwords.go): word j is at ring[j%len(ring)]. Tagging a word looks
+	// at two words on each side, so memory does not grow with the length
+	// of a sentence.
+	ring  [8]tagWord
+	cache *tagCache // allocated on first use
 }
 
 // release drops the scratch's references to the caller's text, so that a
@@ -116,26 +120,41 @@ func (s *tagScratch) release() {
 	s.words = s.words[:0]
 }
 
-// tag sets Tag and Label of every token of one sentence.
+// tag sets Tag and Label of every token of one sentence, in one pass:
+// the part-of-speech tag of word j, then the entity label of word j-1,
+// whose features include the tag of the word after it.
 func (t *tagger) tag(toks []Token, s *tagScratch) {
-	if len(toks) == 0 {
+	n := len(toks)
+	if n == 0 {
 		return
 	}
 	s.prepare(toks)
-	s.wordInfo = s.wordInfo[:0]
-	for _, w := range s.words {
-		s.wordInfo = append(s.wordInfo, t.word(s, w))
+	for j := range min(n, 2) {
+		s.ring[j%len(s.ring)] = t.word(s, s.words[j])
 	}
-	t.tagPOS(toks, s)
-	t.tagNER(toks, s)
+	p1, p2 := "-START-", "-START2-"
+	prevtag := "None"
+	for j := range n {
+		if j+2 < n {
+			s.ring[(j+2)%len(s.ring)] = t.word(s, s.words[j+2])
+		}
+		tag := t.tagPOS(s, j, p1, p2)
+		s.tags = append(s.tags, tag)
+		toks[j].Tag = tag
+		p2, p1 = p1, tag
+		if j > 0 {
+			prevtag = t.tagNER(toks, s, j-1, prevtag)
+		}
+	}
+	t.tagNER(toks, s, n-1, prevtag)
 }
 
-// wordAt returns what tagging needs of the j-th word of the sentence as a
-// neighbour, j from -2 (the padding word -START-) to len+1 (-END2-).
-func (t *tagger) wordAt(s *tagScratch, j int) *tagWord {
-	switch n := len(s.wordInfo); {
+// wordAt returns what tagging needs of the j-th word of a sentence of n
+// as a neighbour, j from -2 (the padding word -START-) to n+1 (-END2-).
+func (t *tagger) wordAt(s *tagScratch, j, n int) *tagWord {
+	switch {
 	case j >= 0 && j < n:
-		return &s.wordInfo[j]
+		return &s.ring[j%len(s.ring)]
 	case j == -2:
 		return &t.pads.start
 	case j == -1:
@@ -193,18 +212,13 @@ var (
 	hIp2Word     = prosemodel.Hash(prosemodel.Offset, "i+2 word ")
 )
 
-// tagPOS is prose's perceptronTagger.tag over one sentence.
-func (t *tagger) tagPOS(toks []Token, s *tagScratch) {
-	p1, p2 := "-START-", "-START2-"
-	for j := range toks {
-		tag := s.wordInfo[j].fixed
-		if !s.wordInfo[j].hasFixed {
-			tag = t.predictPOS(s, j, p1, p2)
-		}
-		s.tags = append(s.tags, tag)
-		toks[j].Tag = tag
-		p2, p1 = p1, tag
+// tagPOS is prose's perceptronTagger.tag for the j-th word, whose two
+// predecessors were tagged p1 and p2.
+func (t *tagger) tagPOS(s *tagScratch, j int, p1, p2 string) string {
+	if w := t.wordAt(s, j, len(s.words)); w.hasFixed {
+		return w.fixed
 	}
+	return t.predictPOS(s, j, p1, p2)
 }
 
 // posScores accumulates perceptron scores: exact sums in thousandths, and
@@ -248,7 +262,7 @@ func (a *posScores) best() int {
 
 // scorePOS sums the weights of prose's featurize(i, context, w, p1, p2)
 // for the j-th word w: the bias (t.posBias), the features of the words
-// alone (s.wordInfo and the padding words) and those of the previous tags,
+// alone (s.ring and the padding words) and those of the previous tags,
 // looked up here. Integer sums: the order does not matter.
 func (t *tagger) scorePOS(s *tagScratch, j int, p1, p2 string) posScores {
 	ctx := s.ctx[j+2]
@@ -264,11 +278,12 @@ func (t *tagger) scorePOS(s *tagScratch, j int, p1, p2 string) posScores {
 	for _, r := range rows {
 		a.add(r)
 	}
-	for _, r := range s.wordInfo[j].posSelf {
+	n := len(s.words)
+	for _, r := range t.wordAt(s, j, n).posSelf {
 		a.add(r)
 	}
-	prev1, prev2 := t.wordAt(s, j-1), t.wordAt(s, j-2)
-	next1, next2 := t.wordAt(s, j+1), t.wordAt(s, j+2)
+	prev1, prev2 := t.wordAt(s, j-1, n), t.wordAt(s, j-2, n)
+	next1, next2 := t.wordAt(s, j+1, n), t.wordAt(s, j+2, n)
 	a.add(prev1.posPrev1[0])
 	a.add(prev1.posPrev1[1])
 	a.add(prev2.posPrev2)
@@ -303,87 +318,87 @@ var (
 	hnWordlen       = prosemodel.Hash(prosemodel.Offset, "wordlen-")
 )
 
-// tagNER is prose's entityExtracter.classify over one sentence: features of
-// extract() in featureOrder, scores summed in that order, labels of earlier
-// tokens fed back as "prevtag". The rows of the features of the words
-// alone come from s.wordInfo; the others are looked up here.
-func (t *tagger) tagNER(toks []Token, s *tagScratch) {
+// tagNER is prose's entityExtracter.classify for the i-th token: the
+// features of extract() in featureOrder, scores summed in that order; the
+// label of the token before, as prose's simplePOS, is prevtag. It sets the
+// token's Label and returns its own simplePOS for the next token. The rows
+// of the features of the words alone come from s.ring; the others are
+// looked up here. The tags of tokens i-1 to i+1 must be known.
+func (t *tagger) tagNER(toks []Token, s *tagScratch, i int, prevtag string) string {
 	m := t.ner
 	n := len(toks)
 	if cap(s.scores) < len(m.Labels) {
 		s.scores = make([]float64, len(m.Labels))
 	}
 	sc := s.scores[:len(m.Labels)]
-	prevtag := "None"
-	for i := range toks {
-		tw := &s.wordInfo[i]
-		pos := s.tags[i]
-		prevpos, prevShape := "None", "None"
-		prevword := t.nerPrevNone
-		if i > 0 {
-			prevpos, prevword = s.tags[i-1], s.wordInfo[i-1].asPrev
-			if i > 1 {
-				prevShape = s.wordInfo[i-1].shape
-			}
+	tw := t.wordAt(s, i, n)
+	pos := s.tags[i]
+	prevpos, prevShape := "None", "None"
+	prevword := t.nerPrevNone
+	if i > 0 {
+		prev := t.wordAt(s, i-1, n)
+		prevpos, prevword = s.tags[i-1], prev.asPrev
+		if i > 1 {
+			prevShape = prev.shape
 		}
-		// nextpos is lower-cased unless it is "None".
-		nextword := t.nerNextNone
-		hNextpos, hWordNextpos := prosemodel.Hash(hnNextpos, "None"), prosemodel.Hash(tw.hWordNextpos, "None")
-		if i < n-1 {
-			nextword = s.wordInfo[i+1].asNext
-			hNextpos = proseHashLower(hnNextpos, s.tags[i+1])
-			hWordNextpos = proseHashLower(tw.hWordNextpos, s.tags[i+1])
-		}
-		hs := [7]uint64{
-			hNextpos,
-			prosemodel.Hash(hnPos, pos),
-			prosemodel.Hash(prosemodel.HashByte(prosemodel.Hash(hnPosPrevtag, pos), '+'), prevtag),
-			prosemodel.Hash(hnPrevpos, prevpos),
-			prosemodel.Hash(hnPrevtag, prevtag),
-			prosemodel.Hash(prosemodel.HashByte(prosemodel.Hash(hnShapePrevtag, prevShape), '+'), prevtag),
-			hWordNextpos,
-		}
-		var looked [len(hs)][]prosemodel.Cell
-		m.Rows(hs[:], looked[:])
-		// prose's featureOrder: the order of the sums, after "bias" and
-		// "en-wordlist" (t.nerStart).
-		rows := [15][]prosemodel.Cell{
-			looked[0],   // nextpos
-			nextword,    // nextword
-			looked[1],   // pos
-			looked[2],   // pos+prevtag
-			tw.prefix3,  // prefix3
-			looked[3],   // prevpos
-			looked[4],   // prevtag
-			prevword,    // prevword
-			tw.shapeRow, // shape
-			looked[5],   // shape+prevtag
-			tw.suffix3,  // suffix3
-			tw.wordRow,  // word
-			looked[6],   // word+nextpos
-			tw.lowerRow, // word.lower
-			tw.lenRow,   // wordlen
-		}
-		copy(sc, t.nerStart[tw.inWordList])
-		for _, row := range rows {
-			for _, c := range row {
-				sc[c.Label] += c.Weight
-			}
-		}
-
-		best, max := -1, math.Inf(-1)
-		for l, v := range sc {
-			if v > max {
-				best, max = l, v
-			}
-		}
-		label := ""
-		if best >= 0 {
-			label = m.Labels[best]
-		}
-		toks[i].Label = label
-		prevtag = proseSimplePOS(label)
 	}
+	// nextpos is lower-cased unless it is "None".
+	nextword := t.nerNextNone
+	hNextpos, hWordNextpos := prosemodel.Hash(hnNextpos, "None"), prosemodel.Hash(tw.hWordNextpos, "None")
+	if i < n-1 {
+		nextword = t.wordAt(s, i+1, n).asNext
+		hNextpos = proseHashLower(hnNextpos, s.tags[i+1])
+		hWordNextpos = proseHashLower(tw.hWordNextpos, s.tags[i+1])
+	}
+	hs := [7]uint64{
+		hNextpos,
+		prosemodel.Hash(hnPos, pos),
+		prosemodel.Hash(prosemodel.HashByte(prosemodel.Hash(hnPosPrevtag, pos), '+'), prevtag),
+		prosemodel.Hash(hnPrevpos, prevpos),
+		prosemodel.Hash(hnPrevtag, prevtag),
+		prosemodel.Hash(prosemodel.HashByte(prosemodel.Hash(hnShapePrevtag, prevShape), '+'), prevtag),
+		hWordNextpos,
+	}
+	var looked [len(hs)][]prosemodel.Cell
+	m.Rows(hs[:], looked[:])
+	// prose's featureOrder: the order of the sums, after "bias" and
+	// "en-wordlist" (t.nerStart).
+	rows := [15][]prosemodel.Cell{
+		looked[0],   // nextpos
+		nextword,    // nextword
+		looked[1],   // pos
+		looked[2],   // pos+prevtag
+		tw.prefix3,  // prefix3
+		looked[3],   // prevpos
+		looked[4],   // prevtag
+		prevword,    // prevword
+		tw.shapeRow, // shape
+		looked[5],   // shape+prevtag
+		tw.suffix3,  // suffix3
+		tw.wordRow,  // word
+		looked[6],   // word+nextpos
+		tw.lowerRow, // word.lower
+		tw.lenRow,   // wordlen
+	}
+	copy(sc, t.nerStart[tw.inWordList])
+	for _, row := range rows {
+		for _, c := range row {
+			sc[c.Label] += c.Weight
+		}
+	}
+
+	best, max := -1, math.Inf(-1)
+	for l, v := range sc {
+		if v > max {
+			best, max = l, v
+		}
+	}
+	label := ""
+	if best >= 0 {
+		label = m.Labels[best]
+	}
+	toks[i].Label = label
+	return proseSimplePOS(label)
 }
 
 // proseSimplePOS is prose's simplePOS: the history entry of a label.
