@@ -66,9 +66,11 @@ type tagCacheSlot struct {
 	word tagWord
 }
 
-// tagCache is the word cache of one tagScratch.
+// tagCache is the word cache of one tagScratch, for one tagger (whose
+// models the rows belong to).
 type tagCache struct {
-	slots []tagCacheSlot
+	tagger *tagger
+	slots  []tagCacheSlot
 }
 
 var tagCacheSeed = maphash.MakeSeed()
@@ -79,8 +81,8 @@ func (t *tagger) word(s *tagScratch, w string) tagWord {
 	if len(w) == 0 || len(w) > tagWordMax {
 		return t.newTagWord(w)
 	}
-	if s.cache == nil {
-		s.cache = &tagCache{slots: make([]tagCacheSlot, tagCacheSlots)}
+	if s.cache == nil || s.cache.tagger != t {
+		s.cache = &tagCache{tagger: t, slots: make([]tagCacheSlot, tagCacheSlots)}
 	}
 	slot := &s.cache.slots[maphash.String(tagCacheSeed, w)&(tagCacheSlots-1)]
 	if slot.n == len(w) && string(slot.key[:slot.n]) == w {
