@@ -234,21 +234,23 @@ func readFile(ctx context.Context, name string) ([]byte, error) {
 
 // run builds the pipeline of c, runs it on runner and returns its
 // counters in namespace "statecraft" by name, all of them (zero when the
-// runner reports none).
+// runner reports none); nil when the runner returned no result (a
+// Dataflow --dry_run).
 func run(ctx context.Context, runner string, c config) (map[string]int64, error) {
 	p, s := beam.NewPipelineWithRoot()
 	buildPipeline(s, c)
 	pr, err := beam.Run(ctx, runner, p)
+	if pr == nil {
+		return nil, err // a dry run, or no job
+	}
 	counters := map[string]int64{}
 	for _, n := range counterNames {
 		counters[n] = 0
 	}
-	if pr != nil {
-		for _, r := range pr.Metrics().Query(func(r metrics.SingleResult) bool {
-			return r.Namespace() == counterNS
-		}).Counters() {
-			counters[r.Name()] += r.Result()
-		}
+	for _, r := range pr.Metrics().Query(func(r metrics.SingleResult) bool {
+		return r.Namespace() == counterNS
+	}).Counters() {
+		counters[r.Name()] += r.Result()
 	}
 	return counters, err
 }
