@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"strings"
@@ -41,6 +42,7 @@ const (
 	prioAdjective = 70 // gazetteer demonym ("Russian")
 	prioDate      = 75
 	prioTitle     = 80 // a name after a title ("President Vitaly Gabniya")
+	prioOrgName   = 85 // a name with an organisation's head word ("Progress Party")
 	prioGazetteer = 90 // gazetteer name or alias
 	prioModelWide = 95 // an ORG/PERSON label that strictly contains a known name ("University of Georgia")
 	prioAcronym   = 97 // an acronym defined in the document, over the gazetteer's reading
@@ -69,6 +71,7 @@ type recScratch struct {
 	ner    ner.Scratch
 	cands  []candidate
 	acros  map[string]Mention
+	adjs   []int // token indices of adjectives (orgNameCandidates)
 
 	// A second model scratch to label a name alone (isolatedPerson).
 	iso       ner.Scratch
@@ -103,6 +106,7 @@ func (r *recognizer) mentions(ctx context.Context, doc *Document, ref refDate, s
 		r.labelSentence(toks, s)
 		r.gazetteerCandidates(doc.Text, toks, st.TokenStart, si, s)
 		r.ruleCandidates(doc.Text, toks, st.TokenStart, si, s)
+		r.orgNameCandidates(doc.Text, toks, st.TokenStart, si, s)
 		for _, d := range findDates(toks, ref) {
 			a, b := toks[d.start], toks[d.end-1]
 			s.cands = append(s.cands, candidate{
@@ -2019,4 +2023,256 @@ func (r *recognizer) applyList(doc *Document, si int, items []listItem, conj boo
 		added = append(added, newDocMention(doc, si, it.ts, it.te, typ))
 	}
 	return added
+}
+
+// orgNameHeads are the head words that make a capitalised name an
+// organisation for orgNameCandidates: "Liberal Party", "Commerce
+// Department", "Johnson Controls Inc". Keys are lower case. Heads that
+// news also uses for events, places or sports competitions ("League",
+// "Division", "Church", "School") are left to the models.
+var orgNameHeads = map[string]bool{
+	"party": true, "parliament": true, "assembly": true, "congress": true, "senate": true, "council": true,
+	"committee": true, "commission": true, "ministry": true, "department": true, "agency": true, "bureau": true,
+	"administration": true, "authority": true, "board": true, "directorate": true, "secretariat": true,
+	"tribunal": true, "court": true, "office": true, "government": true, "army": true, "navy": true,
+	"forces": true, "force": true, "corps": true, "command": true, "guard": true, "police": true,
+	"militia": true, "brigade": true, "regiment": true, "battalion": true, "fleet": true, "university": true,
+	"college": true, "academy": true, "institute": true, "foundation": true, "fund": true,
+	"association": true, "society": true, "federation": true, "union": true, "alliance": true,
+	"coalition": true, "movement": true, "organization": true, "organisation": true, "company": true,
+	"corporation": true, "corp": true, "corp.": true, "inc": true, "inc.": true, "co": true, "co.": true,
+	"ltd": true, "ltd.": true, "plc": true, "llc": true, "gmbh": true, "spa": true, "group": true,
+	"holdings": true, "industries": true, "bank": true, "exchange": true, "airlines": true, "airways": true,
+	"railways": true, "railroad": true, "motors": true, "software": true, "systems": true,
+	"technologies": true, "communications": true, "pictures": true, "studios": true, "records": true,
+	"publishing": true, "service": true, "club": true, "times": true,
+}
+
+// descriptiveHeads are the heads of a state's own bodies, before which a
+// demonym describes rather than names: "German [Foreign Ministry]",
+// "Australian [Government]" (but "Indonesian Democratic Party", "Irish
+// Republican Army").
+var descriptiveHeads = map[string]bool{"ministry": true, "government": true, "police": true, "office": true}
+
+// adminHeads are the place heads that name an administration and so
+// may stand inside an organisation's name: "Hope Town District Council",
+// "Cook County Board".
+var adminHeads = map[string]bool{
+	"district": true, "county": true, "region": true, "regions": true, "province": true, "municipality": true,
+	"borough": true, "township": true, "village": true, "oblast": true, "krai": true, "governorate": true,
+	"prefecture": true, "canton": true, "voivodeship": true,
+}
+
+// orgComplementHeads may take an "on" complement: "Committee on Foreign
+// Relations".
+var orgComplementHeads = map[string]bool{"committee": true, "commission": true, "council": true, "subcommittee": true}
+
+// orgNameCandidates adds organisations named by a head word: a run of
+// capitalised words ending in one ("Progress Party", "Norwegian Army",
+// "Taiwan Stock Exchange"), with an "of"/"for" complement after it
+// ("Department of Labor", "Institute for Advanced Study", "Party of
+// Democratic Action"). A demonym that starts the name is part of it
+// ("Indonesian Democratic Party") unless the head is a state's own body
+// ("German Foreign Ministry" is the ORG "Foreign Ministry" after the
+// adjective "German"). A name that a gazetteer entry covers is left to the
+// gazetteer ("Soviet Union", "Federation Council"); one that contains a
+// shorter known name outranks it ("Bank of Japan" is no mention of
+// Japan). Each head looks at most six words back and eight ahead, and the
+// names found are disjoint and in order, so that comparing them with the
+// gazetteer's candidates is one sorted pass: the whole is linear in the
+// sentence (up to a logarithm).
+func (r *recognizer) orgNameCandidates(text string, toks []Token, base, si int, s *recScratch) {
+	from := len(s.cands)
+	// The gazetteer's adjectives of the sentence, by token.
+	adjs := s.adjs[:0]
+	for _, c := range s.cands {
+		if c.m.Adjectival {
+			adjs = append(adjs, c.ts-base)
+		}
+	}
+	slices.Sort(adjs)
+	s.adjs = adjs
+	for h := 0; h < len(toks); h++ {
+		hw := lowerASCII(toks[h].Text)
+		if !orgNameHeads[hw] || !isCapitalized(toks[h].Text) || isAllUpper(toks[h].Text) && len(toks[h].Text) > 3 {
+			continue
+		}
+		// Further heads right after extend the name: "Swiss Bank Corp".
+		e := h + 1
+		for e < len(toks) && e-h < 3 && orgNameHeads[lowerAt(toks, e)] && isCapitalized(toks[e].Text) {
+			e++
+		}
+		// The words before the head, with "and" between two common words
+		// ("State Law and Order Restoration Council").
+		a := h
+		for a > 0 && h-a < 6 {
+			switch {
+			case orgNameWord(toks, a-1):
+				a--
+				continue
+			case a >= 2 && a < h && lowerAt(toks, a-1) == "and" && orgNameWord(toks, a-2) &&
+				r.isCommonWord(toks[a].Text) && r.isCommonWord(toks[a-2].Text):
+				a -= 2
+				continue
+			}
+			break
+		}
+		// A leading demonym names the organisation unless the head is a
+		// state's body.
+		minLen := 2
+		if a < h && descriptiveHeads[lowerAt(toks, e-1)] {
+			if _, ok := slices.BinarySearch(adjs, a); ok {
+				a++
+				minLen = 1 // "Australian [Government]"
+			}
+		}
+		// The complement: "of Labor", "for Advanced Study", "on Foreign
+		// Relations", "of the Russian Federation"; none after a company's
+		// legal form ("Kia Motor Corp of South Korea").
+		switch lw := lowerAt(toks, e); {
+		case companySuffixes[lowerAt(toks, e-1)]:
+		case lw == "of" || lw == "for" || lw == "on" && orgComplementHeads[lowerAt(toks, e-1)]:
+			k := e + 1
+			if lowerAt(toks, k) == "the" {
+				k++
+			}
+			c := k
+			for c < len(toks) && c-k < 6 {
+				if orgNameWord(toks, c) {
+					c++
+					continue
+				}
+				if lowerAt(toks, c) == "and" && c > k && c+1 < len(toks) && isNameWord(toks[c+1].Text) && r.isCommonWord(toks[c+1].Text) {
+					c += 2 // "for Peace and Order", not "of Defence and NATO"
+					continue
+				}
+				break
+			}
+			if c > k {
+				e = c
+			}
+		}
+		if e < len(toks) && isNameWord(toks[e].Text) && r.isCommonWord(toks[e].Text) {
+			// The name goes on with a common word: "National Assembly
+			// Building", "Polish Navy Shipyards" ("Party Leader" is a
+			// title, which isNameWord refuses).
+			h = e - 1
+			continue
+		}
+		if e-a >= minLen && r.orgNameShape(toks, a, h) {
+			x, y := toks[a], toks[e-1]
+			s.cands = append(s.cands, candidate{
+				m:  Mention{Type: Org, Text: text[x.Start:y.End], Start: x.Start, End: y.End, Sentence: si, Name: text[x.Start:y.End], Source: FromRule, Score: 0.75},
+				ts: base + a, te: base + e, prio: prioOrgName,
+			})
+		}
+		h = e - 1
+	}
+	// The gazetteer's names against the new candidates, which are
+	// disjoint and in text order: a name that covers one removes it, a
+	// name inside one raises it over the gazetteer.
+	found := s.cands[from:]
+	if len(found) == 0 {
+		return
+	}
+	drop := false
+	for _, c := range s.cands[:from] {
+		if c.prio < prioGazetteer {
+			continue
+		}
+		// The first new candidate ending after c starts.
+		k, _ := slices.BinarySearchFunc(found, c.ts, func(f candidate, ts int) int { return cmp.Compare(f.te, ts+1) })
+		for ; k < len(found) && found[k].ts < c.te; k++ {
+			f := &found[k]
+			switch {
+			case c.ts <= f.ts && c.te >= f.te:
+				f.prio, drop = -1, true // the gazetteer knows the whole name
+			case c.ts >= f.ts && c.te <= f.te && f.prio >= 0:
+				f.prio = prioModelWide // a known name inside: "Bank of Japan"
+			}
+		}
+	}
+	if drop {
+		s.cands = slices.DeleteFunc(s.cands, func(c candidate) bool { return c.prio < 0 })
+	}
+}
+
+// companySuffixes are the legal forms that end a company's name and take
+// no complement: "Kia Motor Corp of South Korea" is the company of a
+// country.
+var companySuffixes = map[string]bool{
+	"corp": true, "corp.": true, "inc": true, "inc.": true, "co": true, "co.": true, "ltd": true, "ltd.": true,
+	"plc": true, "llc": true, "gmbh": true, "spa": true, "company": true, "corporation": true, "group": true,
+	"holdings": true, "industries": true,
+}
+
+// orgNameWord reports whether toks[i] can be a word of an organisation's
+// name before its head: a capitalised word ("Progress", "U.S.", "Thai") or
+// an ordinal ("24th"), not a determiner, month, weekday or function word
+// that a headline capitalises.
+func orgNameWord(toks []Token, i int) bool {
+	w := toks[i].Text
+	if w == "" {
+		return false
+	}
+	c := w[0]
+	if '0' <= c && c <= '9' {
+		lw := lowerASCII(w)
+		return strings.HasSuffix(lw, "st") || strings.HasSuffix(lw, "nd") || strings.HasSuffix(lw, "rd") || strings.HasSuffix(lw, "th")
+	}
+	if !startsUpperOrDigit(w) {
+		return false
+	}
+	lw := lowerASCII(w)
+	if isDeterminer(lw) || monthNumber(lw) > 0 || weekdayNumber(lw) >= 0 {
+		return false
+	}
+	if k := strings.LastIndexByte(w, '-'); k >= 0 && k+1 < len(w) && !startsUpperOrDigit(w[k+1:]) {
+		return false // "Boston-based", "Moscow-led"
+	}
+	switch t := toks[i].Tag; {
+	case t == "IN" || t == "PRP" || t == "PRP$" || t == "CC" || t == "MD" || t == "TO" || t == "EX" || t == "WRB" || t == "WP" || t == "WDT":
+		return false
+	case strings.HasPrefix(t, "VB") && i == 0:
+		return false
+	}
+	return true
+}
+
+// orgNameShape reports whether the words [a, h) before a head make a name:
+// not a direction alone ("West Bank", "Western Front"), no place head but
+// an administrative one ("Stadium Court", not "District Court"), not all
+// in capitals (a headline's "RUGBY UNION"), and for a "Group" a word that
+// is not a common one.
+func (r *recognizer) orgNameShape(toks []Token, a, h int) bool {
+	caps := true
+	for k := a; k < h; k++ {
+		w := lowerAt(toks, k)
+		if placeHeads[w] && !adminHeads[w] {
+			return false // "Stadium Court", not "District Court"
+		}
+		if !isAllUpper(toks[k].Text) {
+			caps = false
+		}
+	}
+	if caps && h > a && isAllUpper(toks[h].Text) {
+		return false
+	}
+	if lowerAt(toks, h) == "group" {
+		// "Carlyle Group", not the "World Group" of a tournament.
+		named := false
+		for k := a; k < h; k++ {
+			named = named || !r.isCommonWord(toks[k].Text)
+		}
+		if !named {
+			return false
+		}
+	}
+	if h-a == 1 {
+		switch lowerAt(toks, a) {
+		case "west", "east", "north", "south", "western", "eastern", "northern", "southern", "left", "right":
+			return false
+		}
+	}
+	return true
 }

@@ -637,3 +637,28 @@ func TestDocumentLevelTyping(t *testing.T) {
 	}
 	runRecognitionCases(t, newTestExtractor(t), cases)
 }
+
+// TestOrganisationNames: a capitalised name with an organisation's head
+// word is an ORG, with its "of"/"for" complement, a leading demonym that
+// is part of the name, and the gazetteer's entry when it knows the whole.
+func TestOrganisationNames(t *testing.T) {
+	cases := []recognitionCase{
+		{name: "party", text: "The opposition Progress Party won 12 seats in the regional vote.", types: []Type{Org}, want: []got{org("Progress Party", "", "Progress Party")}},
+		{name: "head with complement", text: "Officials at the Department of Labor said wages rose.", types: []Type{Org}, want: []got{org("Department of Labor", "", "Department of Labor")}},
+		{name: "complement with and", text: "The State Law and Order Restoration Council arrested dozens.", types: []Type{Org}, want: []got{org("State Law and Order Restoration Council", "", "State Law and Order Restoration Council")}},
+		{name: "on after a committee", text: "The Senate Committee on Foreign Relations approved the treaty.", types: []Type{Org}, want: []got{org("Senate Committee on Foreign Relations", "", "Senate Committee on Foreign Relations")}},
+		{name: "demonym inside a party's name", text: "The Indonesian Democratic Party elected a new leader.", want: []got{org("Indonesian Democratic Party", "", "Indonesian Democratic Party")}},
+		{name: "demonym inside an army's name", text: "The Norwegian Army ran the exercise.", want: []got{org("Norwegian Army", "", "Norwegian Army")}},
+		{name: "demonym before a government", text: "According to the Australian Government, talks will resume.", want: []got{adj("Australian", "state/australia", "Australia"), org("Government", "", "Government")}},
+		{name: "company without its country", text: "Shares of Kia Motor Corp of South Korea fell.", want: []got{org("Kia Motor Corp", "", "Kia Motor Corp"), st("South Korea", "state/south-korea", "South Korea")}},
+		{name: "known state inside a bank's name", text: "The Central Bank of Kenya raised its key rate.", want: []got{org("Central Bank of Kenya", "", "Central Bank of Kenya")}},
+		{name: "administrative place inside", text: "The Hope Town District Council met on the matter.", types: []Type{Org}, want: []got{org("Hope Town District Council", "", "Hope Town District Council")}},
+		{name: "a -based place is no part", text: "A Boston-based Reagan Communications spokeswoman said so.", want: []got{loc("Boston", "location/boston", "Boston"), org("Reagan Communications", "", "Reagan Communications")}},
+		{name: "gazetteer state wins", text: "The Soviet Union collapsed.", want: []got{st("Soviet Union", "state/soviet-union", "Soviet Union")}},
+		{name: "direction and bank is a place", text: "Settlers moved deeper into the West Bank.", types: []Type{Org}, want: nil},
+		{name: "venue is no organisation", text: "She won on the Stadium Court again.", types: []Type{Org}, want: nil},
+		{name: "name going on with a common word", text: "The National Assembly Building was closed for repairs.", types: []Type{Org}, want: nil},
+		{name: "headline capitals", text: "RUGBY UNION - ENGLAND BEAT WALES .", types: []Type{Org}, want: nil},
+	}
+	runRecognitionCases(t, newTestExtractor(t), cases)
+}
