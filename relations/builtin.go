@@ -201,6 +201,11 @@ var builtinTriggers = []builtinTrigger{
 	{t: Opposes, phrase: "denounce", class: verbOnly},
 	{t: Opposes, phrase: "stand against"},
 	{t: Opposes, phrase: "protest against"},
+	{t: Opposes, phrase: "sanction"},
+	{t: Opposes, phrase: "impose sanctions on"},
+	{t: Opposes, phrase: "impose sanctions against"},
+	{t: Opposes, phrase: "slap sanctions on"},
+	{t: Opposes, phrase: "criticize", class: verbOnly},
 	// attacked
 	{t: Attacked, phrase: "attack"},
 	{t: Attacked, phrase: "invade", class: verbOnly},

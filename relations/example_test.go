@@ -138,6 +138,7 @@ func ExampleNew_extend() {
 	}
 	// Output:
 	// attacked asserted: Russia[0] -> Kharkiv[1]; trigger "pounded" 15-22
+	// opposes asserted: European Union[0] -> Belarus[1]; trigger "imposed sanctions on" 7-27; time 2021-06
 	// sanctions asserted: European Union[0] -> Belarus[1]; trigger "imposed sanctions on" 7-27; time 2021-06
 	// expelled-diplomats-of asserted: Poland[0] -> Russia[1]; trigger "expelled" 7-15
 }

@@ -188,6 +188,9 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 				agent = ni.possessor
 			case len(ni.adjMods) > 0 && !def.modPatient:
 				agent = ni.adjMods
+				if ni.joined {
+					agent = append(append([]cand{}, ni.adjMods...), ni.nomMods...)
+				}
 			case len(ni.nomMods) > 0 && !def.modPatient:
 				agent = ni.nomMods
 			case len(ni.appos) > 0 && len(tr.words) == 1:

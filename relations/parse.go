@@ -22,6 +22,7 @@ func (s *Sentence) reset(si int) {
 	s.epAt = resizeInt(s.epAt, n, -1)
 	s.tailAt = resizeInt(s.tailAt, n, -1)
 	s.grpAt = resizeInt(s.grpAt, n, -1)
+	s.innerAt = resizeInt(s.innerAt, n, -1)
 	s.modAt = s.modAt[:0]
 	for i := 0; i < n; i++ {
 		s.modAt = append(s.modAt, false)
@@ -40,7 +41,14 @@ func (s *Sentence) reset(si int) {
 		for k < n && s.toks[k].End <= mm.Start {
 			k++
 		}
-		if k >= n || s.toks[k].Start != mm.Start {
+		if k >= n {
+			continue
+		}
+		if s.toks[k].Start != mm.Start {
+			// A mention inside a token: "Russia-Belarus".
+			if s.toks[k].Start < mm.Start && mm.End <= s.toks[k].End && s.innerAt[k] < 0 {
+				s.innerAt[k] = m
+			}
 			continue
 		}
 		e := k
@@ -48,6 +56,9 @@ func (s *Sentence) reset(si int) {
 			e++
 		}
 		if e == k || s.toks[e-1].End != mm.End {
+			if e == k && mm.End < s.toks[k].End && s.innerAt[k] < 0 {
+				s.innerAt[k] = m
+			}
 			continue
 		}
 		free := true
@@ -604,10 +615,11 @@ type nounInfo struct {
 	adjMods, nomMods      []cand
 	between, with, of, on []cand
 	by, appos, before     []cand
-	topicStart, topicEnd  int // non-entity object of "on"/"of" ("friendship and cooperation")
-	compStart             int // first compound word before the trigger (treaty names)
-	gov                   int // governing verb, or -1
-	end                   int // last token used
+	topicStart, topicEnd  int  // non-entity object of "on"/"of" ("friendship and cooperation")
+	compStart             int  // first compound word before the trigger (treaty names)
+	gov                   int  // governing verb, or -1
+	joined                bool // the modifiers include names joined in one token ("US-Israeli")
+	end                   int  // last token used
 }
 
 // genericAdjectives are left out of treaty names.
@@ -649,6 +661,36 @@ func (s *Sentence) nounFrame(t0, t1 int) nounInfo {
 			}
 			j = st - 1
 			continue
+		}
+		if s.ment[j] < 0 && s.innerAt[j] >= 0 && comp {
+			// "the Russia-Belarus treaty": the mentions joined in one token.
+			if cs := s.joinedMentions(j); len(cs) > 0 {
+				ni.joined = true
+				for _, c := range cs {
+					if s.m(c.m).Adjectival {
+						ni.adjMods = append(ni.adjMods, c)
+					} else {
+						ni.nomMods = append(ni.nomMods, c)
+					}
+				}
+				comp = false
+				j--
+				continue
+			}
+		}
+		if (w == "-" || w == "–" || w == "/") && j > 0 && j+1 < t0 && s.ment[j+1] >= 0 && s.ment[j-1] >= 0 && len(ni.adjMods)+len(ni.nomMods) > 0 {
+			// "the EU – Mercosur agreement".
+			m := s.ment[j-1]
+			if isEntityType(s.m(m).Type) && s.m(m).Type != per {
+				c := cand{m: m, tokStart: s.mStart(m), tokEnd: s.mEnd(m)}
+				if s.m(m).Adjectival {
+					ni.adjMods = append(ni.adjMods, c)
+				} else {
+					ni.nomMods = append(ni.nomMods, c)
+				}
+				j = s.mStart(m) - 1
+				continue
+			}
 		}
 		if w == "'s" || w == "'" {
 			if j > 0 && s.epAt[j-1] >= 0 {
@@ -929,3 +971,38 @@ var directions = set("northern", "southern", "eastern", "western", "central", "n
 var placeNouns = set("city", "town", "village", "region", "port", "capital", "province", "republic",
 	"enclave", "island", "territory", "district", "oblast", "area", "peninsula", "state", "country",
 	"exclave", "settlement", "county", "municipality", "border", "outskirts")
+
+// joinedMentions returns the mentions that make up token j when it is two
+// or more state or organisation names joined by hyphens, dashes or
+// slashes ("Russia-Belarus", "US-Japan", "EU/NATO"), or nil.
+func (s *Sentence) joinedMentions(j int) []cand {
+	tok := s.toks[j]
+	pos := tok.Start
+	var out []cand
+	for m := s.innerAt[j]; m < s.m1; m++ {
+		mm := s.m(m)
+		if mm.Start >= tok.End {
+			break
+		}
+		if mm.Start < pos || mm.End > tok.End || (mm.Type != sta && mm.Type != org) {
+			return nil
+		}
+		if len(out) > 0 {
+			sep := s.Doc.Text[pos:mm.Start]
+			if sep != "-" && sep != "–" && sep != "/" {
+				return nil
+			}
+		} else if mm.Start != tok.Start {
+			return nil
+		}
+		out = append(out, cand{m: m, tokStart: j, tokEnd: j + 1})
+		pos = mm.End
+		if len(out) > 8 {
+			return nil
+		}
+	}
+	if pos != tok.End || len(out) < 2 {
+		return nil
+	}
+	return out
+}

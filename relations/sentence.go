@@ -37,6 +37,9 @@ type Sentence struct {
 	modAt  []bool // token is a mention that modifies a following noun
 	tailAt []int  // group whose tail ("and other countries") covers each token, or -1
 	grpAt  []int  // group whose span covers each token, or -1
+	// innerAt is the first mention lying inside each token without
+	// covering it ("Russia" in "Russia-Belarus"), or -1.
+	innerAt []int
 
 	persons []int // PERSON EPs in order (indices into eps)
 

@@ -9,6 +9,73 @@ var forceVerbs = stemSet("take", "seize", "capture", "retake", "recapture", "gra
 func (s *Sentence) specialRules() {
 	s.takeByForce()
 	s.personOfGroup()
+	s.leaveMembership()
+}
+
+// leaveVerbs end a membership when their object is an organisation:
+// "Britain left the EU", "Mali withdrew from ECOWAS", "Hungary quit the
+// ICC", "the US pulled out of UNESCO".
+var leaveVerbs = stemSet("leave", "quit", "exit", "withdraw", "pull", "walk", "secede")
+
+// leaveMembership finds "X left/quit/exited ORG", "X withdrew from ORG"
+// and "X pulled out of ORG" and records member-of(X, ORG) with
+// Attrs["former"]: the subject was a member until then. Only an asserted
+// departure is read ("could leave the EU" says nothing of a past
+// membership); the relation is asserted and its time is the departure's.
+func (s *Sentence) leaveMembership() {
+	n := len(s.low)
+	def := s.x.lex.defs[MemberOf]
+	for i := 0; i < n && s.budget > 0; i++ {
+		if s.ment[i] >= 0 || !leaveVerbs[s.stm[i]] || !isVerbTag(s.toks[i].Tag) || s.toks[i].Tag == "VBG" && i > 0 && s.toks[i-1].Tag == "IN" {
+			continue
+		}
+		k := i + 1
+		switch s.stm[i] {
+		case "withdraw", "secede":
+			if k >= n || s.low[k] != "from" {
+				continue
+			}
+			k++
+		case "pull", "walk":
+			if k+1 >= n || s.low[k] != "out" || s.low[k+1] != "of" {
+				continue
+			}
+			k += 2
+		}
+		if s.isPassiveAt(i) || s.modality(i, i+1) != Asserted {
+			continue
+		}
+		obj := s.typed(s.objectAfter(k, false), def, false)
+		if len(obj) == 0 {
+			continue
+		}
+		subj := s.typed(s.subjectOf(i, 0), def, true)
+		trigger := s.Span(i, k)
+		for _, a := range subj {
+			for _, b := range obj {
+				if s.candIdentity(a) == s.candIdentity(b) || s.m(b.m).Type != org {
+					continue
+				}
+				r := Relation{Type: MemberOf, Modality: Asserted, Time: s.timeAt(i), Trigger: trigger,
+					Subject: s.arg(a), Object: s.arg(b), Attrs: map[string]string{"former": "true"}}
+				r.Evidence = s.evidence(trigger, a, b)
+				s.emit(r, def)
+			}
+		}
+	}
+}
+
+// isPassiveAt reports whether the participle at token i follows a form of
+// "be" ("was left", "is quit").
+func (s *Sentence) isPassiveAt(i int) bool {
+	if s.toks[i].Tag != "VBN" {
+		return false
+	}
+	j := i - 1
+	for j >= 0 && (s.toks[j].Tag == "RB" || s.low[j] == "not" || s.low[j] == "n't") {
+		j--
+	}
+	return j >= 0 && beForms[s.low[j]]
 }
 
 // groupNouns name organisations whose people are members: "Kiril
