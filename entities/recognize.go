@@ -910,7 +910,8 @@ func resolve(cands []candidate) []Mention {
 	return kept
 }
 
-// learnAcronyms records definitions "Full Name (ACR)" among the mentions
+// learnAcronyms records definitions "Full Name (ACR)" and "ACR (Full
+// Name)" among the mentions
 // found so far, so that later uses of ACR are mentions of the same entity,
 // and makes the ACR in parentheses a mention of it too. A definition in
 // the document outranks the gazetteer's reading of the acronym (an
@@ -920,6 +921,31 @@ func (r *recognizer) learnAcronyms(doc *Document, ms []Mention, from int, s *rec
 	for k := from; k < len(ms); k++ {
 		m := ms[k]
 		if m.Type == Date || m.Adjectival || m.Type == Person {
+			continue
+		}
+		if as, ae, ok := acronymBefore(doc.Text, m); ok {
+			// "ACR (Full Name)": the acronym before the parenthesis.
+			acr := doc.Text[as:ae]
+			if s.acros == nil {
+				s.acros = map[string]Mention{}
+			}
+			if _, ok := s.acros[acr]; !ok {
+				s.acros[acr] = m
+			}
+			am := s.acros[acr]
+			am.Text, am.Start, am.End, am.Source, am.Score = acr, as, ae, FromRule, 0.85
+			am.Adjectival, am.Value, am.Mod, am.Metonymy, am.Alternatives = false, "", "", false, nil
+			switch {
+			case k > 0 && ms[k-1].Start == as && ms[k-1].End == ae:
+				am.Sentence = ms[k-1].Sentence
+				ms[k-1] = am
+			case k == 0 || ms[k-1].End <= as:
+				if si := sentenceAt(doc, as); si >= 0 {
+					am.Sentence = si
+					ms = slices.Insert(ms, k, am)
+					k++
+				}
+			}
 			continue
 		}
 		rest := doc.Text[m.End:]
@@ -958,6 +984,39 @@ func (r *recognizer) learnAcronyms(doc *Document, ms []Mention, from int, s *rec
 		}
 	}
 	return ms
+}
+
+// acronymBefore finds the definition "ACR (Full Name)" of mention m: m
+// alone in parentheses, right after a word of capitals whose letters are
+// initials of m ("CSTO (Collective Security Treaty Organization)"). It
+// returns the acronym's span.
+func acronymBefore(text string, m Mention) (start, end int, ok bool) {
+	if !strings.HasPrefix(strings.TrimLeft(text[m.End:], " \t"), ")") {
+		return 0, 0, false
+	}
+	before := strings.TrimRight(text[:m.Start], " \t")
+	if !strings.HasSuffix(before, "(") {
+		return 0, 0, false
+	}
+	end = len(strings.TrimRight(before[:len(before)-1], " \t"))
+	start = end
+	for start > 0 && end-start < 10 {
+		c := text[start-1]
+		if !('A' <= c && c <= 'Z') && !('0' <= c && c <= '9') {
+			break
+		}
+		start--
+	}
+	if start > 0 {
+		if c := text[start-1]; c != ' ' && c != '\t' && c != '\n' && c != '(' && c != '"' {
+			return 0, 0, false // inside a longer word
+		}
+	}
+	acr := text[start:end]
+	if !isAcronym(acr) || !initialsMatch(acr, m.Text) {
+		return 0, 0, false
+	}
+	return start, end, true
 }
 
 // sentenceAt returns the index of the sentence holding byte offset off, or

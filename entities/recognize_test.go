@@ -662,3 +662,30 @@ func TestOrganisationNames(t *testing.T) {
 	}
 	runRecognitionCases(t, newTestExtractor(t), cases)
 }
+
+// TestAcronymBeforeDefinition: "ACR (Full Name)" defines ACR like "Full
+// Name (ACR)", over the gazetteer's reading of ACR.
+func TestAcronymBeforeDefinition(t *testing.T) {
+	cmc := org("CMC", "", "Caspian Maritime Council")
+	csto := org("Collective Security Treaty Organization", "org/csto", "Collective Security Treaty Organization")
+	cstoAcr := org("CSTO", "org/csto", "Collective Security Treaty Organization")
+	cases := []recognitionCase{
+		{
+			name: "unknown organisation over the gazetteer's acronym",
+			text: "The CMC (Caspian Maritime Council) met in Baku. Later the CMC agreed.",
+			want: []got{cmc, org("Caspian Maritime Council", "", "Caspian Maritime Council"), loc("Baku", "location/baku", "Baku"), cmc},
+		},
+		{
+			name: "known organisation",
+			text: "Troops of the CSTO (Collective Security Treaty Organization) arrived.",
+			want: []got{cstoAcr, csto},
+		},
+		{
+			name:  "initials that do not match define nothing",
+			text:  "The XYZ (Foo Bar) met.",
+			types: []Type{Org},
+			want:  []got{org("XYZ", "", "XYZ"), org("Foo Bar", "", "Foo Bar")},
+		},
+	}
+	runRecognitionCases(t, newTestExtractor(t), cases)
+}
