@@ -678,7 +678,10 @@ func proseType(label string) Type {
 // trailing punctuation too, and spans made only of common words ("Sorry",
 // "Dear") are dropped.
 func (r *recognizer) addModelSpan(text string, toks []Token, base, si, i, j int, typ Type, score float64, prio int, s *recScratch) {
-	for i < j && (isTitle(toks[i]) || !startsUpperOrDigit(toks[i].Text) || isDeterminer(toks[i].Text) || r.isDemonym(text, toks[i])) {
+	// A title word starts no organisation's name ("General Motors",
+	// "Chief Executives Organization").
+	orgHead := retypeByHead(toks[i:j], "") == Org
+	for i < j && (isTitle(toks[i]) && !orgHead || !startsUpperOrDigit(toks[i].Text) || isDeterminer(toks[i].Text) || r.isDemonym(text, toks[i])) {
 		i++
 	}
 	for j > i && !startsUpperOrDigit(toks[j-1].Text) {
@@ -1358,6 +1361,13 @@ var (
 		"movement": true, "alliance": true, "coalition": true, "network": true, "television": true, "radio": true,
 		"newspaper": true, "times": true, "post": true, "news": true, "press": true, "agency's": false,
 		"fc": true, "f.c.": true, "united": true, "hospital": true, "library": true, "studios": true,
+		// companies: "Grey Advertising", "Studio Ghibli", "Mitsubishi Electric"
+		"films": true, "entertainment": true, "advertising": true, "electric": true, "books": true, "studio": true,
+		"media": true, "productions": true, "pictures": true, "publishing": true, "software": true,
+		"communications": true, "motors": true, "pharmaceuticals": true, "securities": true, "bancorp": true,
+		"inc": true, "corp": true, "co": true, "co.": true, "gmbh": true, "spa": true, "holdings": true,
+		"industries": true, "technologies": true, "systems": true, "exchange": true, "railways": true,
+		"railroad": true, "bureau": true, "administration": true, "authority": true, "tribunal": true,
 	}
 )
 
@@ -2104,7 +2114,9 @@ var orgNameHeads = map[string]bool{
 	"holdings": true, "industries": true, "bank": true, "exchange": true, "airlines": true, "airways": true,
 	"railways": true, "railroad": true, "motors": true, "software": true, "systems": true,
 	"technologies": true, "communications": true, "pictures": true, "studios": true, "records": true,
-	"publishing": true, "service": true, "club": true, "times": true,
+	"publishing": true, "service": true, "club": true, "times": true, "films": true, "entertainment": true,
+	"advertising": true, "electric": true, "books": true, "media": true, "productions": true,
+	"pharmaceuticals": true, "securities": true, "bancorp": true,
 }
 
 // descriptiveHeads are the heads of a state's own bodies, before which a

@@ -689,3 +689,16 @@ func TestAcronymBeforeDefinition(t *testing.T) {
 	}
 	runRecognitionCases(t, newTestExtractor(t), cases)
 }
+
+// TestCompanyNames: the head words of companies make a name an ORG
+// whatever type the model gives it, and a title word does not start a
+// company's name.
+func TestCompanyNames(t *testing.T) {
+	cases := []recognitionCase{
+		{name: "title word inside a company's name", text: "He worked for General Motors in Detroit.", want: []got{org("General Motors", "", "General Motors"), loc("Detroit", "location/detroit", "Detroit")}},
+		{name: "films and advertising", text: "The film was produced by Capistrano Films and Grey Advertising.", want: []got{org("Capistrano Films", "", "Capistrano Films"), org("Grey Advertising", "", "Grey Advertising")}},
+		{name: "electric", text: "Mitsubishi Electric said profits rose.", want: []got{org("Mitsubishi Electric", "", "Mitsubishi Electric")}},
+		{name: "head first", text: "The animation came from Studio Ghibli in Tokyo.", want: []got{org("Studio Ghibli", "", "Studio Ghibli"), loc("Tokyo", "location/tokyo", "Tokyo")}},
+	}
+	runRecognitionCases(t, newTestExtractor(t), cases)
+}
