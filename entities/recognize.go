@@ -169,6 +169,13 @@ func (r *recognizer) gazetteerCandidates(text string, toks []Token, base, si int
 			m.Adjectival = true
 			prio = prioAdjective
 		}
+		if g.How == gazetteer.ByFuzzy && g.Adjectival && isPluralOf(text[g.Start:g.End], g.Form) {
+			// The plural of a demonym ("The Russians", "Iraqis") is a
+			// demonym: an adjectival mention of the state, as CoNLL's
+			// MISC and DESIGN.md's "demonyms" have it, whatever the model
+			// says of it.
+			g.How = gazetteer.ByAdjective
+		}
 		if g.How == gazetteer.ByFuzzy {
 			// A misspelt name is believed when the model agrees on its type,
 			// or when nothing labels it and it is long enough for a near
@@ -199,6 +206,12 @@ func (r *recognizer) gazetteerCandidates(text string, toks []Token, base, si int
 		m = r.disambiguate(text, toks, g.TokenStart, m)
 		s.cands = append(s.cands, candidate{m: m, ts: ts, te: te, prio: prio})
 	}
+}
+
+// isPluralOf reports whether w is the plural of the adjective or demonym
+// form: "Russians" of "Russian", "Iraqis" of "Iraqi".
+func isPluralOf(w, form string) bool {
+	return len(w) == len(form)+1 && (w[len(w)-1] == 's' || w[len(w)-1] == 'S') && strings.EqualFold(w[:len(form)], form)
 }
 
 // placeContext reports whether the words around tokens [i, j) make them a

@@ -702,3 +702,18 @@ func TestCompanyNames(t *testing.T) {
 	}
 	runRecognitionCases(t, newTestExtractor(t), cases)
 }
+
+// TestPluralDemonyms: a plural demonym used as a noun ("The Russians")
+// is, like the singular, an adjectival mention of its state: the people
+// or government of the state named by a derived form, not the state's
+// name (CoNLL-2003 counts both as MISC).
+func TestPluralDemonyms(t *testing.T) {
+	cases := []recognitionCase{
+		{name: "the Russians", text: "The Russians responded within months.", types: []Type{State}, want: []got{adj("Russians", "state/russia", "Russia")}},
+		{name: "list of peoples", text: "Iraqis and Ukrainians voted, while Americans watched.", want: []got{
+			adj("Iraqis", "state/iraq", "Iraq"), adj("Ukrainians", "state/ukraine", "Ukraine"), adj("Americans", "state/united-states", "United States"),
+		}},
+		{name: "people of a continent", text: "Europeans doubt it.", want: []got{{Type: Location, Text: "Europeans", ID: "location/europe", Name: "Europe", Adjectival: true}}},
+	}
+	runRecognitionCases(t, newTestExtractor(t), cases)
+}
