@@ -17,11 +17,25 @@ type docState struct {
 	resolved   [][]int          // antecedents of the resolved person pronouns of each sentence
 	unresolved []bool           // the sentence has a person pronoun that was not resolved
 	links      map[string][]int // person identity → owner mentions (official-of found so far)
+
+	antes    []sentAntecedents // what each sentence offers to the anaphors of later sentences
+	plurals  []pluralGroup     // groups of two or more entities, sentence after sentence
+	pluralMs []int             // their mentions
+}
+
+// sentAntecedents is what a sentence offers to the plural and
+// organisation anaphors of later sentences.
+type sentAntecedents struct {
+	plFrom, plTo     int32              // its plural groups are plurals[plFrom:plTo] (at most maxPluralGroups)
+	orgs             [nOrgClasses]int32 // the organisation of each class it names: a mention, -1 for none, -2 for several
+	manyPlurals      bool               // it has more plural groups than recorded
+	unresolvedPlural bool               // it has a plural anaphor that was not resolved
 }
 
 func newDocState(doc *entities.Document, g *gazetteer.Gazetteer) *docState {
 	ns := len(doc.Sentences)
-	dc := &docState{doc: doc, gaz: g, persons: make([][]int, ns), resolved: make([][]int, ns), unresolved: make([]bool, ns)}
+	dc := &docState{doc: doc, gaz: g, persons: make([][]int, ns), resolved: make([][]int, ns), unresolved: make([]bool, ns),
+		antes: make([]sentAntecedents, ns)}
 	for i, m := range doc.Mentions {
 		if m.Type == entities.Person && m.Sentence >= 0 && m.Sentence < ns {
 			dc.persons[m.Sentence] = append(dc.persons[m.Sentence], i)
@@ -99,6 +113,16 @@ func (s *Sentence) resolvePronouns() {
 	}
 	for j, w := range s.low {
 		if !anaphoricPronouns[w] || s.ment[j] >= 0 {
+			continue
+		}
+		if (w == "him" || w == "her") && s.toks[j].Tag == "PRP" && s.objectPosition(j) {
+			// An object: "Putin met him".
+			if c, ok := s.resolveObjectPerson(j); ok {
+				s.dc.resolved[s.Index] = append(s.dc.resolved[s.Index], c.m)
+				s.addAnaphor(j, j+1, []cand{c}, true, false)
+			} else {
+				s.dc.unresolved[s.Index] = true
+			}
 			continue
 		}
 		if c, ok := s.resolvePerson(j, j+1, -1); ok {

@@ -30,6 +30,7 @@ type Extractor struct {
 	lex      *compiled
 	gaz      *gazetteer.Gazetteer
 	capitals map[string]*stateRef // capital's location id → its state
+	orgCats  map[string]string    // organisation id → its gazetteer category
 	pool     sync.Pool            // of *Sentence
 	rules    []Rule
 }
@@ -58,7 +59,7 @@ func New(opts ...Option) (*Extractor, error) {
 			return nil, fmt.Errorf("relations: loading the gazetteer: %w", err)
 		}
 	}
-	e := &Extractor{cfg: cfg, lex: lex, gaz: g, rules: cfg.rules, capitals: capitals(g)}
+	e := &Extractor{cfg: cfg, lex: lex, gaz: g, rules: cfg.rules, capitals: capitals(g), orgCats: orgCategories(g)}
 	e.pool.New = func() any { return new(Sentence) }
 	return e, nil
 }
@@ -331,6 +332,17 @@ func capitals(g *gazetteer.Gazetteer) map[string]*stateRef {
 	}
 	for c := range shared {
 		delete(out, c)
+	}
+	return out
+}
+
+// orgCategories maps the id of each organisation of the gazetteer to its
+// category, so that category checks need not copy entries.
+func orgCategories(g *gazetteer.Gazetteer) map[string]string {
+	es := g.Entries(gazetteer.Org)
+	out := make(map[string]string, len(es))
+	for _, e := range es {
+		out[e.ID] = e.Category
 	}
 	return out
 }

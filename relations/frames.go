@@ -42,7 +42,7 @@ var seekWords = stemSet("bid", "application", "apply", "seek", "pursue", "aspira
 func (s *Sentence) findTriggers() {
 	n := len(s.low)
 	for i := 0; i < n && s.budget > 0; i++ {
-		if s.ment[i] >= 0 {
+		if s.ment[i] >= 0 || s.anaAt[i] >= 0 {
 			continue
 		}
 		// The longest phrase that matches here is the trigger, for every
@@ -83,7 +83,7 @@ func (s *Sentence) triggerClass(tr *trig, t0, t1 int) (verb, ok bool) {
 		verb = true
 	}
 	// Words the tagger often gets wrong after a determiner or possessive.
-	if verb && t0 > 0 && (determiners[s.low[t0-1]] && s.low[t0-1] != "that" || s.low[t0-1] == "'s" || s.toks[t0-1].Tag == "JJ") {
+	if verb && t0 > 0 && (determiners[s.low[t0-1]] && s.low[t0-1] != "that" && s.low[t0-1] != "both" && s.low[t0-1] != "all" || s.low[t0-1] == "'s" || s.toks[t0-1].Tag == "JJ") {
 		verb = false
 	}
 	switch tr.class {
@@ -403,14 +403,14 @@ func (s *Sentence) categoryOK(m int, cats map[string]bool) bool {
 		return true
 	}
 	mm := s.m(m)
-	if mm.Type != org || mm.ID == "" || s.dc.gaz == nil {
+	if mm.Type != org || mm.ID == "" {
 		return true
 	}
-	e, ok := s.dc.gaz.Entry(mm.ID)
+	c, ok := s.x.orgCats[mm.ID]
 	if !ok {
 		return true
 	}
-	return cats[e.Category]
+	return cats[c]
 }
 
 // forceTypes are the types whose arguments may be a state or organisation

@@ -86,7 +86,10 @@ func (s *Sentence) reset(si int) {
 	s.findModifiers()
 	s.findPhrases()
 	s.findGroups()
+	s.anas = s.anas[:0]
+	s.anaAt = resizeInt(s.anaAt, n, -1)
 	s.resolvePronouns()
+	s.resolveAnaphors()
 }
 
 func resize(b []string, n int) []string {
@@ -355,6 +358,9 @@ func (s *Sentence) epCands(j int) ([]cand, int) {
 func (s *Sentence) subjectOf(v, depth int) []cand {
 	j := v - 1
 	for steps := 0; j >= 0 && steps < 30; steps++ {
+		if a := s.anaAt[j]; a >= 0 {
+			return append([]cand{}, s.anas[a].cands...)
+		}
 		if g := s.tailAt[j]; g >= 0 {
 			c, _ := s.groupCands(g)
 			return c
@@ -394,6 +400,9 @@ func (s *Sentence) subjectOf(v, depth int) []cand {
 			if k >= 0 && s.epAt[k] >= 0 {
 				c, _ := s.epCands(k)
 				return c
+			}
+			if k >= 0 && s.anaAt[k] >= 0 {
+				return append([]cand{}, s.anas[s.anaAt[k]].cands...)
 			}
 			if k >= 0 && isNounTag(s.toks[k].Tag) && collectiveNouns[s.low[k]] {
 				return s.mainSubject()
@@ -549,6 +558,12 @@ func (s *Sentence) objectAfter(k int, member bool) []cand {
 func (s *Sentence) objectAfterEnd(k int, member bool) ([]cand, int) {
 	n := len(s.low)
 	for steps := 0; k < n && steps < 8; steps++ {
+		if a := s.anaAt[k]; a >= 0 {
+			if member {
+				return nil, k
+			}
+			return append([]cand{}, s.anas[a].cands...), s.anas[a].end
+		}
 		if s.epAt[k] >= 0 {
 			if member {
 				return nil, k

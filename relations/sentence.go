@@ -43,6 +43,9 @@ type Sentence struct {
 
 	persons []int // PERSON EPs in order (indices into eps)
 
+	anas  []anaphor // resolved pronouns and descriptions ("they", "the two nations", "the alliance")
+	anaAt []int     // anaphor covering each token, or -1
+
 	rels    []Relation
 	budget  int
 	nounGov int // governing verb of the nominal trigger being applied, or -1

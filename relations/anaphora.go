@@ -1,0 +1,505 @@
+package relations
+
+// anaphor is a pronoun or definite description of the sentence resolved
+// to entities: "they", "them", "the two nations", "the alliance", "him".
+type anaphor struct {
+	start, end int // tokens
+	cands      []cand
+	plural     bool
+}
+
+// pluralGroup is a coordination of two or more entities of one sentence
+// that a later "they" or "the two nations" may refer to.
+type pluralGroup struct {
+	from, to int32 // its mentions are docState.pluralMs[from:to]
+	subject  bool  // the group is followed by its verb
+	person   bool  // persons, not states or organisations
+}
+
+// maxPluralGroups is how many plural groups of a sentence are remembered;
+// a sentence with more is ambiguous for later plural anaphors.
+const maxPluralGroups = 4
+
+// orgClass is the kind of organisation a definite description names.
+type orgClass uint8
+
+const (
+	orgBloc     orgClass = iota // "the bloc", "the union", "the grouping"
+	orgAlliance                 // "the alliance"
+	orgAny                      // "the organisation"
+	nOrgClasses
+)
+
+// orgDescriptions are the heads of definite descriptions of an
+// organisation.
+var orgDescriptions = map[string]orgClass{
+	"bloc": orgBloc, "union": orgBloc, "grouping": orgBloc, "alliance": orgAlliance,
+	"organisation": orgAny, "organization": orgAny,
+}
+
+// orgClassCats are the gazetteer categories each class may refer to;
+// organisations unknown to the gazetteer fit every class.
+var orgClassCats = [nOrgClasses]map[string]bool{
+	orgBloc:     set("igo", "alliance", "other"),
+	orgAlliance: set("alliance"),
+	orgAny:      set("igo", "alliance", "un-agency", "ngo", "other"),
+}
+
+// pluralStateNouns head descriptions of two or more states: "the two
+// nations", "both countries", "the republics".
+var pluralStateNouns = set("countries", "nations", "states", "republics", "sides", "governments",
+	"neighbours", "neighbors", "powers")
+
+// pluralPersonNouns head descriptions of two or more persons: "the two
+// leaders".
+var pluralPersonNouns = set("leaders", "presidents", "ministers", "politicians", "diplomats", "men", "women")
+
+// numberWords give the size of a described group: "the two nations".
+var numberWords = map[string]int{"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+
+// maxAntecedents is how many persons a previous sentence may mention and
+// still be searched for the antecedent of an object pronoun; one that
+// names more is ambiguous anyway, and the bound keeps resolution linear.
+const maxAntecedents = 64
+
+// anaphorWindow is how many tokens back an antecedent is looked for in
+// the anaphor's own sentence.
+const anaphorWindow = 40
+
+// resolveAnaphors finds the plural pronouns ("they", "them"), object
+// person pronouns ("him", "her"), descriptions of states ("the two
+// nations") and of organisations ("the alliance") of the sentence,
+// resolves those whose antecedent is unambiguous and records them, then
+// records what later sentences may refer to.
+func (s *Sentence) resolveAnaphors() {
+	if !s.x.cfg.noCoref {
+		n := len(s.low)
+		for j := 0; j < n; j++ {
+			if s.ment[j] >= 0 || s.epAt[j] >= 0 {
+				continue
+			}
+			w := s.low[j]
+			switch {
+			case (w == "they" || w == "them") && s.toks[j].Tag == "PRP":
+				cs, ok := s.resolvePlural(j, j+1, 0, w == "they", false, false)
+				s.addAnaphor(j, j+1, cs, ok, true)
+			case w == "him" || w == "her" && s.toks[j].Tag == "PRP" && s.objectPosition(j):
+				// Person object pronouns are resolved by resolvePronouns.
+			case w == "the" || w == "both":
+				if e, cls, ok := s.orgDescription(j); ok {
+					cs, ok := s.resolveOrg(j, cls)
+					s.addAnaphor(j, e, cs, ok, false)
+					j = e - 1
+					continue
+				}
+				if e, num, person, ok := s.pluralDescription(j); ok {
+					cs, ok := s.resolvePlural(j, e, num, false, true, person)
+					s.addAnaphor(j, e, cs, ok, true)
+					j = e - 1
+				}
+			}
+		}
+	}
+	s.recordAntecedents()
+}
+
+// addAnaphor records a resolved anaphor at tokens [a, b); an unresolved
+// plural one makes the sentence ambiguous for later plural anaphors.
+func (s *Sentence) addAnaphor(a, b int, cs []cand, ok, plural bool) {
+	if !ok {
+		if plural {
+			s.dc.antes[s.Index].unresolvedPlural = true
+		}
+		return
+	}
+	for i := range cs {
+		cs[i].anaphor, cs[i].aStart, cs[i].aEnd, cs[i].tokStart, cs[i].tokEnd = true, a, b, a, b
+	}
+	k := len(s.anas)
+	s.anas = append(s.anas, anaphor{start: a, end: b, cands: cs, plural: plural})
+	for i := a; i < b; i++ {
+		s.anaAt[i] = k
+	}
+}
+
+// descriptionEnds reports whether the description ending before token e
+// is complete: not followed by a possessive, a complement, a restrictive
+// relative clause or another noun ("the alliance's flank", "the union of
+// ...", "the bloc that would ...", "the two countries' leaders").
+func (s *Sentence) descriptionEnds(e int) bool {
+	if e >= len(s.low) {
+		return true
+	}
+	w := s.low[e]
+	if s.ment[e] >= 0 || w == "'s" || w == "'" || w == "of" || w == "that" || w == "which" || w == "who" || w == "between" {
+		return false
+	}
+	return !isNounTag(s.toks[e].Tag) || isPunct(w)
+}
+
+// orgDescription matches "the alliance", "the bloc" at token j.
+func (s *Sentence) orgDescription(j int) (end int, cls orgClass, ok bool) {
+	if s.low[j] != "the" || j+1 >= len(s.low) || s.ment[j+1] >= 0 {
+		return 0, 0, false
+	}
+	cls, ok = orgDescriptions[s.low[j+1]]
+	if !ok || !isNounTag(s.toks[j+1].Tag) || !s.descriptionEnds(j+2) {
+		return 0, 0, false
+	}
+	return j + 2, cls, true
+}
+
+// pluralDescription matches "the two nations", "both countries", "the
+// republics", "the two leaders" at token j.
+func (s *Sentence) pluralDescription(j int) (end, num int, person, ok bool) {
+	n := len(s.low)
+	k := j + 1
+	if s.low[j] == "both" {
+		num = 2
+	} else if k < n {
+		if v, isNum := numberWords[s.low[k]]; isNum {
+			num = v
+			k++
+		}
+	}
+	if k >= n || s.ment[k] >= 0 || !s.descriptionEnds(k+1) {
+		return 0, 0, false, false
+	}
+	w := s.low[k]
+	switch {
+	case pluralPersonNouns[w] && num > 0:
+		return k + 1, num, true, true
+	case pluralStateNouns[w] && (num > 0 || w == "republics"):
+		return k + 1, num, false, true
+	}
+	return 0, 0, false, false
+}
+
+// eligible reports whether a group of mentions can be the antecedent of a
+// plural anaphor: persons for a description of persons, states and
+// organisations for one of states, either for a pronoun; num members when
+// the description gives a number.
+func (s *Sentence) eligible(person bool, ms []int, num int, pronoun, descPerson bool) bool {
+	if num > 0 && len(ms) != num || len(ms) < 2 {
+		return false
+	}
+	if pronoun {
+		return true
+	}
+	return person == descPerson
+}
+
+// resolvePlural resolves the plural anaphor at tokens [a, b): to the one
+// group of two or more entities before it in the sentence (within
+// anaphorWindow tokens), else to the one such group of the nearest of the
+// three previous sentences that has any. A subject pronoun ("they") needs
+// a group that is the subject of its clause; a pronoun is left
+// unresolved when a plural common noun ("officials") stands between it
+// and its antecedent in the sentence; an object pronoun ("them") is not
+// the subject of its own verb.
+func (s *Sentence) resolvePlural(a, b, num int, subjPronoun, desc, descPerson bool) ([]cand, bool) {
+	pronoun := !desc
+	// Groups of the sentence before the anaphor.
+	var exclude int = -1
+	if pronoun && !subjPronoun && a > 0 && isVerbTag(s.toks[a-1].Tag) {
+		if sc := s.subjectOf(a-1, 0); len(sc) > 0 {
+			exclude = sc[0].m
+		}
+	}
+	found, ambiguous := -1, false
+	nouns := false
+	for k := a - 1; k >= 0 && k >= a-anaphorWindow; k-- {
+		if pronoun && s.ment[k] < 0 && s.toks[k].Tag == "NNS" && s.grpAt[k] < 0 {
+			nouns = true
+		}
+		g := s.grpAt[k]
+		if g < 0 {
+			continue
+		}
+		gr := &s.groups[g]
+		k = gr.start
+		if len(gr.members) < 2 || gr.end != s.eps[gr.members[len(gr.members)-1]].end {
+			continue
+		}
+		ms := s.groupMentions(g)
+		if !s.groupTypesOK(ms) || !s.eligible(s.m(ms[0]).Type == per, ms, num, pronoun, descPerson) {
+			continue
+		}
+		if subjPronoun && !s.groupIsSubject(g) || ms[0] == exclude {
+			continue
+		}
+		if found >= 0 || nouns {
+			ambiguous = true
+			break
+		}
+		found = g
+	}
+	if ambiguous {
+		return nil, false
+	}
+	if found >= 0 {
+		cs, _ := s.groupCands(found)
+		return cs, true
+	}
+	if pronoun && nouns {
+		return nil, false
+	}
+	for back := 1; back <= maxCorefSentences && s.Index-back >= 0; back++ {
+		si := s.Index - back
+		an := &s.dc.antes[si]
+		if an.unresolvedPlural && pronoun || an.manyPlurals {
+			return nil, false
+		}
+		var pick *pluralGroup
+		n := 0
+		for i := an.plFrom; i < an.plTo; i++ {
+			pg := &s.dc.plurals[i]
+			if !s.eligible(pg.person, s.dc.pluralMs[pg.from:pg.to], num, pronoun, descPerson) {
+				continue
+			}
+			n++
+			pick = pg
+		}
+		if n == 0 {
+			continue
+		}
+		if n > 1 || subjPronoun && !pick.subject {
+			return nil, false
+		}
+		ms := s.dc.pluralMs[pick.from:pick.to]
+		cs := make([]cand, len(ms))
+		for i, m := range ms {
+			cs[i] = cand{m: m}
+		}
+		return cs, true
+	}
+	return nil, false
+}
+
+// groupTypesOK reports whether a group's members are all persons, or all
+// states and organisations.
+func (s *Sentence) groupTypesOK(ms []int) bool {
+	person := s.m(ms[0]).Type == per
+	for _, m := range ms {
+		t := s.m(m).Type
+		if person && t != per || !person && t != sta && t != org || s.m(m).Adjectival {
+			return false
+		}
+	}
+	return true
+}
+
+// groupIsSubject reports whether group g is followed by its verb, across
+// auxiliaries and adverbs.
+func (s *Sentence) groupIsSubject(g int) bool {
+	k := s.groups[g].end
+	for k < len(s.low) && k < s.groups[g].end+4 && (auxWords[s.low[k]] || s.toks[k].Tag == "RB") {
+		k++
+	}
+	return k < len(s.low) && isVerbTag(s.toks[k].Tag) && s.ment[k] < 0
+}
+
+// resolveOrg resolves "the alliance", "the bloc" at token a to the one
+// organisation of the class named before it in the sentence (within
+// anaphorWindow tokens), else in the nearest of the three previous
+// sentences that names any.
+func (s *Sentence) resolveOrg(a int, cls orgClass) ([]cand, bool) {
+	found := -1
+	for k := a - 1; k >= 0 && k >= a-anaphorWindow; k-- {
+		if x := s.anaAt[k]; x >= 0 && !s.anas[x].plural && len(s.anas[x].cands) == 1 {
+			m := s.anas[x].cands[0].m
+			if found >= 0 && identity(s.m(found)) != identity(s.m(m)) {
+				return nil, false
+			}
+			found = m
+			continue
+		}
+		m := s.ment[k]
+		if m < 0 || !s.orgOfClass(m, cls) {
+			continue
+		}
+		if found >= 0 && identity(s.m(found)) != identity(s.m(m)) {
+			return nil, false
+		}
+		found = m
+	}
+	if found >= 0 {
+		return []cand{{m: found}}, true
+	}
+	for back := 1; back <= maxCorefSentences && s.Index-back >= 0; back++ {
+		switch m := s.dc.antes[s.Index-back].orgs[cls]; {
+		case m == -2:
+			return nil, false
+		case m >= 0:
+			return []cand{{m: int(m)}}, true
+		}
+	}
+	return nil, false
+}
+
+// orgOfClass reports whether mention m is an organisation that a
+// description of class cls may name.
+func (s *Sentence) orgOfClass(m int, cls orgClass) bool {
+	mm := s.m(m)
+	if mm.Type != org || mm.Adjectival {
+		return false
+	}
+	return s.categoryOK(m, orgClassCats[cls])
+}
+
+// recordAntecedents records the plural groups and the organisations of
+// the sentence for the anaphors of later sentences.
+func (s *Sentence) recordAntecedents() {
+	dc := s.dc
+	an := &dc.antes[s.Index]
+	an.plFrom = int32(len(dc.plurals))
+	add := func(ms []int, subject bool) {
+		if len(dc.plurals)-int(an.plFrom) >= maxPluralGroups {
+			an.manyPlurals = true
+			return
+		}
+		from := int32(len(dc.pluralMs))
+		dc.pluralMs = append(dc.pluralMs, ms...)
+		dc.plurals = append(dc.plurals, pluralGroup{from: from, to: int32(len(dc.pluralMs)), subject: subject, person: s.m(ms[0]).Type == per})
+	}
+	var buf [16]int
+	for g := range s.groups {
+		gr := &s.groups[g]
+		if len(gr.members) < 2 || gr.end != s.eps[gr.members[len(gr.members)-1]].end {
+			continue
+		}
+		ms := buf[:0]
+		for _, e := range gr.members {
+			ms = append(ms, s.eps[e].m)
+		}
+		if !s.groupTypesOK(ms) {
+			continue
+		}
+		add(ms, s.groupIsSubject(g))
+		if an.manyPlurals {
+			break
+		}
+	}
+	for c := range an.orgs {
+		an.orgs[c] = -1
+	}
+	note := func(m int) {
+		for c := orgClass(0); c < nOrgClasses; c++ {
+			if !s.orgOfClass(m, c) {
+				continue
+			}
+			switch {
+			case an.orgs[c] == -1:
+				an.orgs[c] = int32(m)
+			case an.orgs[c] >= 0 && identity(s.m(int(an.orgs[c]))) != identity(s.m(m)):
+				an.orgs[c] = -2
+			}
+		}
+	}
+	for i := range s.anas {
+		a := &s.anas[i]
+		if a.plural {
+			ms := buf[:0]
+			for _, c := range a.cands {
+				ms = append(ms, c.m)
+			}
+			k := a.end
+			for k < len(s.low) && k < a.end+4 && (auxWords[s.low[k]] || s.toks[k].Tag == "RB") {
+				k++
+			}
+			add(ms, k < len(s.low) && isVerbTag(s.toks[k].Tag) && s.ment[k] < 0)
+		} else if len(a.cands) == 1 && s.m(a.cands[0].m).Type == org {
+			note(a.cands[0].m)
+		}
+	}
+	for m := s.m0; m < s.m1; m++ {
+		if s.mts[m-s.m0] >= 0 && s.m(m).Type == org {
+			note(m)
+		}
+	}
+	an.plTo = int32(len(dc.plurals))
+}
+
+// objectPosition reports whether the pronoun at token j is an object: it
+// follows a verb, or a preposition after a verb ("met with him").
+func (s *Sentence) objectPosition(j int) bool {
+	if j == 0 {
+		return false
+	}
+	if isVerbTag(s.toks[j-1].Tag) {
+		return true
+	}
+	return j >= 2 && s.toks[j-1].Tag == "IN" && isVerbTag(s.toks[j-2].Tag)
+}
+
+// resolveObjectPerson resolves the object pronoun "him" or "her" at token
+// j to a PERSON mention that is not the subject of its verb: the one such
+// person before it in the sentence, else the one such person of the
+// nearest of the three previous sentences that mentions any person
+// (counting the antecedents of its pronouns), if that sentence has no
+// unresolved person pronoun.
+func (s *Sentence) resolveObjectPerson(j int) (cand, bool) {
+	v := j - 1
+	if !isVerbTag(s.toks[v].Tag) {
+		v--
+	}
+	var subj string
+	if sc := s.subjectOf(v, 0); len(sc) == 1 {
+		subj = identity(s.m(sc[0].m))
+	} else if len(sc) > 1 {
+		return cand{}, false
+	}
+	// pick returns the one person of ms other than the subject, -1 for
+	// none, -2 for several.
+	pick := func(ms []int) int {
+		found := -1
+		for _, m := range ms {
+			id := identity(s.m(m))
+			if id == subj {
+				continue
+			}
+			if found >= 0 && identity(s.m(found)) != id {
+				return -2
+			}
+			found = m
+		}
+		return found
+	}
+	var before []int
+	for i := len(s.persons) - 1; i >= 0; i-- {
+		ep := &s.eps[s.persons[i]]
+		if ep.end <= j-anaphorWindow {
+			break
+		}
+		if ep.end <= j {
+			before = append(before, ep.m)
+		}
+	}
+	found := func(m int) (cand, bool) {
+		return cand{m: m, anaphor: true, aStart: j, aEnd: j + 1, tokStart: j, tokEnd: j + 1}, true
+	}
+	switch m := pick(before); {
+	case m >= 0:
+		return found(m)
+	case m == -2:
+		return cand{}, false
+	}
+	for back := 1; back <= maxCorefSentences && s.Index-back >= 0; back++ {
+		si := s.Index - back
+		if s.dc.unresolved[si] {
+			return cand{}, false
+		}
+		if len(s.dc.persons[si])+len(s.dc.resolved[si]) > maxAntecedents {
+			return cand{}, false
+		}
+		ms := append(append([]int{}, s.dc.persons[si]...), s.dc.resolved[si]...)
+		if len(ms) == 0 {
+			continue
+		}
+		if m := pick(ms); m >= 0 {
+			return found(m)
+		}
+		return cand{}, false
+	}
+	return cand{}, false
+}
