@@ -2129,8 +2129,35 @@ var orgNameHeads = map[string]bool{
 	"technologies": true, "communications": true, "pictures": true, "studios": true, "records": true,
 	"publishing": true, "service": true, "club": true, "times": true, "films": true, "entertainment": true,
 	"advertising": true, "electric": true, "books": true, "media": true, "productions": true,
-	"pharmaceuticals": true, "securities": true, "bancorp": true,
+	"pharmaceuticals": true, "securities": true, "bancorp": true, "legislature": true,
 }
+
+// isOrgNameHead reports whether toks[h], lower-cased hw, is the head of
+// an organisation's name: a word of orgNameHeads, "School", "Division"
+// (with the conditions of orgNameShape), "Church of ..." (not a church
+// building) or "House of" a legislature's members ("House of
+// Representatives", "Maryland House of Delegates").
+func isOrgNameHead(toks []Token, h int, hw string) bool {
+	switch hw {
+	case "school", "division":
+		return true
+	case "church":
+		return lowerAt(toks, h+1) == "of"
+	case "house":
+		if lowerAt(toks, h+1) != "of" {
+			return false
+		}
+		switch lowerAt(toks, h+2) {
+		case "representatives", "commons", "lords", "delegates", "councillors", "councilors", "burgesses", "keys", "peers", "assembly":
+			return true
+		}
+		return false
+	}
+	return orgNameHeads[hw]
+}
+
+// startsDigit reports whether s starts with an ASCII digit.
+func startsDigit(s string) bool { return s != "" && '0' <= s[0] && s[0] <= '9' }
 
 // descriptiveHeads are the heads of a state's own bodies, before which a
 // demonym describes rather than names: "German [Foreign Ministry]",
@@ -2178,7 +2205,7 @@ func (r *recognizer) orgNameCandidates(text string, toks []Token, base, si int, 
 	s.adjs = adjs
 	for h := 0; h < len(toks); h++ {
 		hw := lowerASCII(toks[h].Text)
-		if !orgNameHeads[hw] || !isCapitalized(toks[h].Text) || isAllUpper(toks[h].Text) && len(toks[h].Text) > 3 {
+		if !isOrgNameHead(toks, h, hw) || !isCapitalized(toks[h].Text) || isAllUpper(toks[h].Text) && len(toks[h].Text) > 3 {
 			continue
 		}
 		// Further heads right after extend the name: "Swiss Bank Corp".
@@ -2342,13 +2369,20 @@ func (r *recognizer) orgNameShape(toks []Token, a, h int) bool {
 	if caps && h > a && isAllUpper(toks[h].Text) {
 		return false
 	}
-	if lowerAt(toks, h) == "group" {
-		// "Carlyle Group", not the "World Group" of a tournament.
+	switch lowerAt(toks, h) {
+	case "group", "school":
+		// "Carlyle Group", "Ramapo High School", not the "World Group" of
+		// a tournament or a "Sunday School".
 		named := false
 		for k := a; k < h; k++ {
 			named = named || !r.isCommonWord(toks[k].Text)
 		}
 		if !named {
+			return false
+		}
+	case "division":
+		// "24th Infantry Division", not a league's "Second Division".
+		if a == h || !startsDigit(toks[a].Text) {
 			return false
 		}
 	}

@@ -717,3 +717,19 @@ func TestPluralDemonyms(t *testing.T) {
 	}
 	runRecognitionCases(t, newTestExtractor(t), cases)
 }
+
+// TestConditionalOrganisationHeads: heads that name an organisation only
+// in some shapes: a school with a name, a numbered division, a church
+// "of" somewhere, a "House of" a legislature's members.
+func TestConditionalOrganisationHeads(t *testing.T) {
+	cases := []recognitionCase{
+		{name: "named school, not Sunday School", text: "She graduated from Ramapo High School and taught Sunday School.", types: []Type{Org}, want: []got{org("Ramapo High School", "", "Ramapo High School")}},
+		{name: "numbered division only", text: "The 24th Infantry Division crossed the river, while the Second Division stayed.", types: []Type{Org}, want: []got{org("24th Infantry Division", "", "24th Infantry Division")}},
+		{name: "houses of a legislature", text: "He was elected to the Maryland House of Delegates and later the House of Representatives.", types: []Type{Org}, want: []got{
+			org("Maryland House of Delegates", "", "Maryland House of Delegates"), org("House of Representatives", "", "House of Representatives"),
+		}},
+		{name: "church of a country, not a church building", text: "The Church of England opposed it; the wedding was held at St Mary's Church.", types: []Type{Org}, want: []got{org("Church of England", "", "Church of England")}},
+		{name: "legislature", text: "The Philippine Legislature passed the bill.", want: []got{org("Philippine Legislature", "", "Philippine Legislature")}},
+	}
+	runRecognitionCases(t, newTestExtractor(t), cases)
+}
