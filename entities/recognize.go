@@ -2214,7 +2214,8 @@ func (r *recognizer) orgNameCandidates(text string, toks []Token, base, si int, 
 			e++
 		}
 		// The words before the head, with "and" between two common words
-		// ("State Law and Order Restoration Council").
+		// ("State Law and Order Restoration Council") and "&" between any
+		// two ("Douglas & Lomason Co").
 		a := h
 		for a > 0 && h-a < 6 {
 			switch {
@@ -2224,6 +2225,9 @@ func (r *recognizer) orgNameCandidates(text string, toks []Token, base, si int, 
 			case a >= 2 && a < h && lowerAt(toks, a-1) == "and" && orgNameWord(toks, a-2) &&
 				r.isCommonWord(toks[a].Text) && r.isCommonWord(toks[a-2].Text):
 				a -= 2
+				continue
+			case a >= 2 && a < h && toks[a-1].Text == "&" && orgNameWord(toks, a-2):
+				a -= 2 // "Bear Stearns & Co Inc", "Douglas & Lomason Co"
 				continue
 			}
 			break
