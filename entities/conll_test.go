@@ -96,8 +96,9 @@ func rebuildCoNLL(doc []conllSentence) (string, []conllSpan) {
 }
 
 // TestCoNLLFloor: strict span+type F1 on PER, LOC and ORG of the
-// CoNLL-2003 validation file: at least 0.70 (issue 4), and not below 0.86
-// (a regression floor under the 0.90 measured).
+// CoNLL-2003 validation file: at least 0.70 (issue 4), and not below 0.90
+// (a regression floor under the 0.907 measured); ORG, the weakest type,
+// keeps precision 0.89 and recall 0.79 (measured 0.900 and 0.799).
 func TestCoNLLFloor(t *testing.T) {
 	readDevFile(t, devCoNLL)
 	docs, err := readCoNLL(devCoNLL)
@@ -142,8 +143,11 @@ func TestCoNLLFloor(t *testing.T) {
 	if f < 0.70 {
 		t.Errorf("PER/LOC/ORG strict F1 %.4f, want >= 0.70", f)
 	}
-	if f < 0.86 {
-		t.Errorf("PER/LOC/ORG strict F1 %.4f fell below the regression floor 0.86", f)
+	if f < 0.90 {
+		t.Errorf("PER/LOC/ORG strict F1 %.4f fell below the regression floor 0.90", f)
+	}
+	if p, r, _ := prf(tp["ORG"], sys["ORG"], gold["ORG"]); p < 0.89 || r < 0.79 {
+		t.Errorf("ORG strict precision %.4f, recall %.4f fell below the regression floors 0.89, 0.79", p, r)
 	}
 }
 
@@ -161,7 +165,8 @@ type redocDocument struct {
 // Re-DocRED dev set (an entity counts as found when any of its mentions
 // overlaps a mention of the right type). The issue's targets are PER
 // 0.90, LOC 0.85, ORG 0.50 and TIME 0.85; the recognizer meets them all
-// (PER 0.903, LOC 0.854, ORG 0.567, TIME 0.902) and the test asserts them.
+// (PER 0.909, LOC 0.857, ORG 0.675, TIME 0.902) and the test asserts
+// regression floors just under the measured figures.
 func TestReDocREDFloor(t *testing.T) {
 	b := readDevFile(t, devReDocRED)
 	var docs []redocDocument
@@ -216,10 +221,10 @@ func TestReDocREDFloor(t *testing.T) {
 		typ           string
 		target, floor float64
 	}{
-		{"PER", 0.90, 0.90},
-		{"LOC", 0.85, 0.85},
-		{"ORG", 0.50, 0.50},
-		{"TIME", 0.85, 0.85},
+		{"PER", 0.90, 0.905},
+		{"LOC", 0.85, 0.855},
+		{"ORG", 0.50, 0.67},
+		{"TIME", 0.85, 0.90},
 	}
 	t.Logf("Re-DocRED dev, %d documents, document-level recall", len(docs))
 	for _, f := range floors {
