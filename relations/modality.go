@@ -120,6 +120,7 @@ func (s *Sentence) timeAt(t int) string {
 	}
 	// Fronted adverbial: the tokens before the first comma hold a DATE and
 	// no finite verb.
+fronted:
 	for j := 0; j < len(s.low) && j < 16; j++ {
 		if s.low[j] == "," {
 			if j >= t {
@@ -127,7 +128,7 @@ func (s *Sentence) timeAt(t int) string {
 			}
 			for k := 0; k < j; k++ {
 				if isFiniteTag(s.toks[k].Tag) && s.ment[k] < 0 {
-					return ""
+					break fronted
 				}
 			}
 			for k := 0; k < j; k++ {
@@ -138,5 +139,80 @@ func (s *Sentence) timeAt(t int) string {
 			break
 		}
 	}
-	return ""
+	return s.sentenceDate()
+}
+
+// dateClauseWindow bounds the search for the ends of a date's clause.
+const dateClauseWindow = 40
+
+// sentenceDate returns the date of the sentence that a relation whose own
+// clause has none falls back to: the value of the anchoring DATE mentions
+// that stand in clauses of their own without a verb or a trigger
+// ("Russia recognised Abkhazia, a breakaway region of Georgia, on 26
+// August 2008"), if they all have one value; else "". A date in a clause
+// opened by "after", "before", "since", "until" or "when", or in one with
+// its own verb ("Ukraine, which applied in 2022, ..."), times another
+// event. It is computed once per sentence.
+func (s *Sentence) sentenceDate() string {
+	if s.sentDateDone {
+		return s.sentDate
+	}
+	s.sentDateDone = true
+	n := len(s.low)
+	val := ""
+	for j := 0; j < n; j++ {
+		m := s.ment[j]
+		if m < 0 || !isAnchorDate(s.m(m)) || s.mStart(m) != j {
+			continue
+		}
+		e := s.mEnd(m)
+		j = e - 1
+		if !s.freeDateClause(s.mStart(m), e) {
+			continue
+		}
+		v := s.m(m).Value
+		if val != "" && v != val {
+			return ""
+		}
+		val = v
+	}
+	s.sentDate = val
+	return val
+}
+
+// freeDateClause reports whether the DATE at tokens [a, e) stands in a
+// clause without a finite verb or a trigger, bounded within
+// dateClauseWindow tokens on each side.
+func (s *Sentence) freeDateClause(a, e int) bool {
+	n := len(s.low)
+	ok := func(k int) bool {
+		return s.ment[k] >= 0 || !isFiniteTag(s.toks[k].Tag) && len(s.x.lex.triggers[s.stm[k]]) == 0
+	}
+	k := a - 1
+	for ; k >= 0; k-- {
+		if a-k > dateClauseWindow {
+			return false
+		}
+		if s.clauseBoundary(k) {
+			switch s.low[k] {
+			case "after", "before", "since", "until", "when", "that", "which", "who", "while", "because":
+				return false
+			}
+			break
+		}
+		if !ok(k) {
+			return false
+		}
+	}
+	if k < 0 {
+		// The date opens the sentence without a comma: its clause is the
+		// main one, read by timeAt.
+		return false
+	}
+	for k = e; k < n && !s.clauseBoundary(k) && s.low[k] != "."; k++ {
+		if k-e > dateClauseWindow || !ok(k) {
+			return false
+		}
+	}
+	return true
 }

@@ -83,6 +83,7 @@ func (s *Sentence) reset(si int) {
 	s.persons = s.persons[:0]
 	s.rels = s.rels[:0]
 	s.budget = 8*n + 64
+	s.sentDate, s.sentDateDone = "", false
 	s.findModifiers()
 	s.findPhrases()
 	s.findGroups()
@@ -966,6 +967,11 @@ func (s *Sentence) beforeInterruption(j int) []cand {
 		case interruptionStarts[next] && s.epAt[k-1] >= 0:
 			c, _ := s.epCands(k - 1)
 			return c
+		case (s.toks[k+1].Tag == "IN" || s.toks[k+1].Tag == "RB") && s.ment[k+1] < 0 && !relPronouns[next] && s.epAt[k-1] >= 0 && !s.hasVerb(k+1, j):
+			// "Russia, in 2008, recognised ...", "Turkey, for its part,
+			// opposed ...".
+			c, _ := s.epCands(k - 1)
+			return c
 		case s.epAt[k+1] >= 0 && s.groups[s.eps[s.epAt[k+1]].group].end == j && s.groups[s.eps[s.epAt[k+1]].group].start == k+1:
 			// "The head of the breakaway republic, Aslan Bzhania, met".
 			c, _ := s.epCands(k + 1)
@@ -1020,4 +1026,14 @@ func (s *Sentence) joinedMentions(j int) []cand {
 		return nil
 	}
 	return out
+}
+
+// hasVerb reports whether a verb outside mentions lies in tokens [a, b).
+func (s *Sentence) hasVerb(a, b int) bool {
+	for k := a; k < b; k++ {
+		if isVerbTag(s.toks[k].Tag) && s.ment[k] < 0 {
+			return true
+		}
+	}
+	return false
 }

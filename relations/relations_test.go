@@ -622,7 +622,33 @@ var relationCases = []struct {
 		"Xi Jinping arrived in Moscow on Monday. Putin met him at the Kremlin.",
 		[]string{"met-with asserted [Vladimir Putin, Xi Jinping<him>]"}},
 
+	// Time from a date of the sentence outside the trigger's clause.
+	{"date after an apposition",
+		"Russia recognised Abkhazia, a breakaway region of Georgia, on 26 August 2008.",
+		[]string{"recognized-by asserted Abkhazia -> Russia @2008-08-26"}},
+	{"date in an interruption",
+		"Russia, in 2008, recognised Abkhazia and South Ossetia.",
+		[]string{
+			"recognized-by asserted Abkhazia -> Russia @2008",
+			"recognized-by asserted South Ossetia -> Russia @2008",
+		}},
+	{"date after a participle clause",
+		"Armenia and Azerbaijan signed a peace deal at the White House, ending decades of conflict, on 8 August 2025.",
+		[]string{"treaty-between asserted [Armenia, Azerbaijan] @2025-08-08 {treaty=peace deal}"}},
+
 	// Negatives that look close.
+	{"date of another event is not the relation's",
+		"Finland joined NATO, a year after Russia's invasion of Ukraine in February 2022.",
+		[]string{
+			"attacked asserted Russia -> Ukraine @2022-02",
+			"member-of asserted Finland -> NATO",
+		}},
+	{"date of a relative clause is not the relation's",
+		"Ukraine, which applied in 2022, wants to join the European Union.",
+		[]string{"seeks-membership asserted Ukraine -> European Union"}},
+	{"date of reporting is not the meeting's",
+		"Putin met Xi in Beijing, the Kremlin said on Monday.",
+		[]string{"met-with asserted [Vladimir Putin, Xi Jinping] {place=Beijing}"}},
 	{"they after a plural noun is not resolved",
 		"Japan and South Korea signed a defence pact. Officials said they would meet again.",
 		[]string{"treaty-between asserted [Japan, South Korea] {treaty=defence pact}"}},

@@ -43,6 +43,9 @@ type Sentence struct {
 
 	persons []int // PERSON EPs in order (indices into eps)
 
+	sentDate     string // see sentenceDate
+	sentDateDone bool
+
 	anas  []anaphor // resolved pronouns and descriptions ("they", "the two nations", "the alliance")
 	anaAt []int     // anaphor covering each token, or -1
 
