@@ -107,6 +107,7 @@ func (r *recognizer) mentions(ctx context.Context, doc *Document, ref refDate, s
 		r.gazetteerCandidates(doc.Text, toks, st.TokenStart, si, s)
 		r.ruleCandidates(doc.Text, toks, st.TokenStart, si, s)
 		r.orgNameCandidates(doc.Text, toks, st.TokenStart, si, s)
+		r.orgNounCandidates(doc.Text, toks, st.TokenStart, si, s)
 		for _, d := range findDates(toks, ref) {
 			a, b := toks[d.start], toks[d.end-1]
 			s.cands = append(s.cands, candidate{
@@ -2130,6 +2131,78 @@ var orgNameHeads = map[string]bool{
 	"publishing": true, "service": true, "club": true, "times": true, "films": true, "entertainment": true,
 	"advertising": true, "electric": true, "books": true, "media": true, "productions": true,
 	"pharmaceuticals": true, "securities": true, "bancorp": true, "legislature": true,
+}
+
+// orgNouns are the lower-case nouns that, after a name, say what kind of
+// organisation it is: "the Likud party", "the Gazeta Wyborcza newspaper",
+// "the Interfax news agency".
+var orgNouns = map[string]bool{
+	"party": true, "newspaper": true, "daily": true, "weekly": true, "tabloid": true, "magazine": true,
+	"movement": true, "broadcaster": true, "agency": true,
+}
+
+// orgNounCandidates adds the names that an organisation noun follows:
+// "the right-wing Likud party", "the Yedioth Ahronoth daily". The name is
+// a run of at most five capitalised words with one that is no common
+// word ("the Democratic party" is a description); a name that the
+// gazetteer reads otherwise (a demonym, a state, a city: "an Albanian
+// newspaper", "a Sarajevo daily") is left alone. "agency" counts only
+// after "news" ("the Interfax news agency").
+func (r *recognizer) orgNounCandidates(text string, toks []Token, base, si int, s *recScratch) {
+	from := len(s.cands)
+	for j := 1; j < len(toks); j++ {
+		w := toks[j].Text
+		if !orgNouns[w] {
+			continue
+		}
+		e := j
+		if w == "agency" {
+			if lowerAt(toks, j-1) != "news" || toks[j-1].Text != "news" {
+				continue
+			}
+			e = j - 1
+		}
+		a := e
+		for a > 0 && e-a < 5 && orgNameWord(toks, a-1) && isNameWord(toks[a-1].Text) {
+			a--
+		}
+		if a == e {
+			continue
+		}
+		named := false
+		for k := a; k < e; k++ {
+			named = named || !r.isCommonWord(toks[k].Text)
+		}
+		if !named {
+			continue
+		}
+		x, y := toks[a], toks[e-1]
+		s.cands = append(s.cands, candidate{
+			m:  Mention{Type: Org, Text: text[x.Start:y.End], Start: x.Start, End: y.End, Sentence: si, Name: text[x.Start:y.End], Source: FromRule, Score: 0.7},
+			ts: base + a, te: base + e, prio: prioOrgName,
+		})
+	}
+	// Names the gazetteer reads (demonyms included) are left to it; the
+	// new candidates are disjoint and in order.
+	found := s.cands[from:]
+	if len(found) == 0 {
+		return
+	}
+	drop := false
+	for _, c := range s.cands[:from] {
+		if c.prio < prioAdjective || c.m.Source != FromGazetteer {
+			continue
+		}
+		k, _ := slices.BinarySearchFunc(found, c.ts, func(f candidate, ts int) int { return cmp.Compare(f.te, ts+1) })
+		for ; k < len(found) && found[k].ts < c.te; k++ {
+			if c.m.Type != Org || c.ts != found[k].ts || c.te != found[k].te {
+				found[k].prio, drop = -1, true
+			}
+		}
+	}
+	if drop {
+		s.cands = slices.DeleteFunc(s.cands, func(c candidate) bool { return c.prio < 0 })
+	}
 }
 
 // isOrgNameHead reports whether toks[h], lower-cased hw, is the head of

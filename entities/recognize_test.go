@@ -734,3 +734,19 @@ func TestConditionalOrganisationHeads(t *testing.T) {
 	}
 	runRecognitionCases(t, newTestExtractor(t), cases)
 }
+
+// TestOrganisationNouns: a name before "party", "newspaper", "daily",
+// "news agency" is an organisation, unless it is a description
+// ("the Democratic party") or a name the gazetteer reads otherwise ("an
+// Albanian newspaper", "a Sarajevo daily").
+func TestOrganisationNouns(t *testing.T) {
+	cases := []recognitionCase{
+		{name: "unknown daily", text: "The report appeared in the Yedioth Ahronoth daily.", want: []got{org("Yedioth Ahronoth", "", "Yedioth Ahronoth")}},
+		{name: "unknown newspaper", text: "The Gazeta Wyborcza newspaper reported it first.", want: []got{org("Gazeta Wyborcza", "", "Gazeta Wyborcza")}},
+		{name: "unknown news agency", text: "The Zamanov news agency quoted a minister.", types: []Type{Org}, want: []got{org("Zamanov", "", "Zamanov")}},
+		{name: "known party keeps its entry", text: "The ruling United Russia party won.", want: []got{org("United Russia", "org/united-russia", "United Russia")}},
+		{name: "description", text: "He joined the Democratic party.", types: []Type{Org}, want: nil},
+		{name: "demonym and city", text: "An Albanian newspaper and a Sarajevo daily said so.", want: []got{adj("Albanian", "state/albania", "Albania"), loc("Sarajevo", "location/sarajevo", "Sarajevo")}},
+	}
+	runRecognitionCases(t, newTestExtractor(t), cases)
+}
