@@ -2182,8 +2182,9 @@ func (r *recognizer) orgNounCandidates(text string, toks []Token, base, si int, 
 			ts: base + a, te: base + e, prio: prioOrgName,
 		})
 	}
-	// Names the gazetteer reads (demonyms included) are left to it; the
-	// new candidates are disjoint and in order.
+	// Names the gazetteer reads (demonyms included) are left to it ("the
+	// United Russia party" keeps its entry); the new candidates are
+	// disjoint and in order.
 	found := s.cands[from:]
 	if len(found) == 0 {
 		return
@@ -2195,9 +2196,7 @@ func (r *recognizer) orgNounCandidates(text string, toks []Token, base, si int, 
 		}
 		k, _ := slices.BinarySearchFunc(found, c.ts, func(f candidate, ts int) int { return cmp.Compare(f.te, ts+1) })
 		for ; k < len(found) && found[k].ts < c.te; k++ {
-			if c.m.Type != Org || c.ts != found[k].ts || c.te != found[k].te {
-				found[k].prio, drop = -1, true
-			}
+			found[k].prio, drop = -1, true
 		}
 	}
 	if drop {
