@@ -137,13 +137,15 @@ func (s *Sentence) descriptionEnds(e int) bool {
 	return !isNounTag(s.toks[e].Tag) || isPunct(w)
 }
 
-// orgDescription matches "the alliance", "the bloc" at token j.
+// orgDescription matches "the alliance", "the bloc" (also as a possessor:
+// "the bloc's tenth member") at token j.
 func (s *Sentence) orgDescription(j int) (end int, cls orgClass, ok bool) {
 	if s.low[j] != "the" || j+1 >= len(s.low) || s.ment[j+1] >= 0 {
 		return 0, 0, false
 	}
 	cls, ok = orgDescriptions[s.low[j+1]]
-	if !ok || !isNounTag(s.toks[j+1].Tag) || !s.descriptionEnds(j+2) {
+	possessive := j+2 < len(s.low) && (s.low[j+2] == "'s" || s.low[j+2] == "'")
+	if !ok || !isNounTag(s.toks[j+1].Tag) || !possessive && !s.descriptionEnds(j+2) {
 		return 0, 0, false
 	}
 	return j + 2, cls, true

@@ -128,6 +128,10 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 			if tr.needMember && len(patient) == 0 {
 				return false
 			}
+			if def.t == Attacked && len(patient) == 0 {
+				// "struck targets in Syria".
+				patient = s.targetsIn(t1)
+			}
 		}
 		if def.symmetric {
 			if len(patient) == 0 {
@@ -163,7 +167,11 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 			parties = append(parties, ni.between...)
 			if len(ni.between) == 0 {
 				parties = append(parties, ni.with...)
-				parties = append(parties, ni.of...)
+				if !(def.t == MetWith && len(ni.of) == 1 && s.m(ni.of[0].m).Type == org) {
+					// "a summit of the SCO" is held by the organisation,
+					// not with it.
+					parties = append(parties, ni.of...)
+				}
 				parties = append(parties, ni.appos...)
 				parties = append(parties, ni.before...)
 				if len(parties) < 2 || len(ni.with) > 0 || len(ni.appos) == 0 {
@@ -181,9 +189,23 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 		} else {
 			// Agent: "by", possessor, adjectival modifier, apposition,
 			// governing verb.
+			orgPossessor := def.modPatient && len(ni.possessor) > 0 && len(ni.of) == 0 &&
+				(tr.words[len(tr.words)-1] == "member" || tr.words[len(tr.words)-1] == "observer") && s.allOrgs(ni.possessor)
 			switch {
 			case len(ni.by) > 0:
 				agent = ni.by
+			case orgPossessor:
+				// "Belarus became the SCO's tenth member": the possessor
+				// is the organisation.
+				switch {
+				case len(ni.appos) > 0:
+					agent = ni.appos
+				case len(ni.before) > 0:
+					agent = ni.before
+				default:
+					agent = govSubj(dirLight)
+				}
+				patient = ni.possessor
 			case len(ni.possessor) > 0:
 				agent = ni.possessor
 			case len(ni.adjMods) > 0 && !def.modPatient:
@@ -205,6 +227,7 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 				}
 			}
 			switch {
+			case orgPossessor:
 			case len(ni.of) > 0:
 				patient = ni.of
 			case len(ni.on) > 0:
@@ -538,7 +561,7 @@ var memberCompounds = set("founding", "full", "permanent", "non-permanent", "ass
 // staff or kin ("faculty member", "board member", "family member").
 func (s *Sentence) allowedMemberCompound(a, b int) bool {
 	for k := a; k < b; k++ {
-		if !memberCompounds[s.low[k]] && s.ment[k] < 0 {
+		if !memberCompounds[s.low[k]] && !isOrdinal(s.low[k]) && s.low[k] != "latest" && s.ment[k] < 0 {
 			return false
 		}
 	}
@@ -560,4 +583,33 @@ func (s *Sentence) gerundComplement(t0 int) int {
 		return k
 	}
 	return -1
+}
+
+// allOrgs reports whether the candidates are all organisations.
+func (s *Sentence) allOrgs(cs []cand) bool {
+	for _, c := range cs {
+		if s.m(c.m).Type != org {
+			return false
+		}
+	}
+	return len(cs) > 0
+}
+
+// targetNouns name what an attack hits inside a place: "struck targets in
+// Syria", "shelled positions in Ukraine".
+var targetNouns = set("targets", "target", "positions", "sites", "facilities", "bases", "villages", "towns",
+	"cities", "areas", "infrastructure", "installations", "depots", "camps", "strongholds", "outposts")
+
+// targetsIn returns the place after "targets in" (up to three
+// determiners, numbers and adjectives before the noun) starting at token
+// k, or nil.
+func (s *Sentence) targetsIn(k int) []cand {
+	n := len(s.low)
+	for steps := 0; k < n && steps < 3 && s.ment[k] < 0 && (determiners[s.low[k]] || s.toks[k].Tag == "CD" || isAdjTag(s.toks[k].Tag)); steps++ {
+		k++
+	}
+	if k+1 >= n || s.ment[k] >= 0 || !targetNouns[s.low[k]] || s.low[k+1] != "in" && s.low[k+1] != "inside" && s.low[k+1] != "across" {
+		return nil
+	}
+	return s.objectAfter(k+2, false)
 }

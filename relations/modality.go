@@ -101,6 +101,17 @@ func (s *Sentence) timeAt(t int) string {
 			break
 		}
 		if s.clauseBoundary(j) || t-j > 40 {
+			// "in 1974, when Turkish troops invaded ...", "in July 2024,
+			// where Belarus became ...".
+			c := j
+			if s.low[c] == "when" || s.low[c] == "where" {
+				c--
+			}
+			if c >= 1 && c+1 < t && s.low[c] == "," && (s.low[c+1] == "when" || s.low[c+1] == "where") {
+				if m := s.ment[c-1]; m >= 0 && isAnchorDate(s.m(m)) {
+					return s.m(m).Value
+				}
+			}
 			break
 		}
 	}

@@ -135,7 +135,7 @@ func (s *Sentence) findModifiers() {
 			s.modAt[a] = true
 			continue
 		}
-		if e < n && s.ment[e] < 0 && (s.toks[e].Tag == "NN" || s.toks[e].Tag == "NNS") && isWordy(s.low[e]) {
+		if e < n && s.ment[e] < 0 && (s.toks[e].Tag == "NN" || s.toks[e].Tag == "NNS") && isWordy(s.low[e]) && !s.misTaggedVerb(e) {
 			s.modAt[a] = true
 		}
 	}
@@ -416,6 +416,8 @@ func (s *Sentence) subjectOf(v, depth int) []cand {
 				return []cand{c}
 			}
 			return nil
+		case w == "it":
+			return s.reportedIt(j)
 		case w == ",":
 			if j >= 2 && (s.toks[j-1].Tag == "RB" || auxWords[s.low[j-1]]) && s.low[j-2] == "," {
 				j -= 3
@@ -427,7 +429,7 @@ func (s *Sentence) subjectOf(v, depth int) []cand {
 				return nil
 			}
 			for k := j - 1; k >= 0 && k > j-16; k-- {
-				if isFiniteTag(s.toks[k].Tag) && s.ment[k] < 0 {
+				if (isFiniteTag(s.toks[k].Tag) || s.misTaggedVerb(k)) && s.ment[k] < 0 {
 					// The first verb of that verb group.
 					for k > 0 && s.ment[k-1] < 0 && (auxWords[s.low[k-1]] || s.toks[k-1].Tag == "RB") && !relPronouns[s.low[k-1]] {
 						k--
@@ -595,7 +597,7 @@ func (s *Sentence) objectAfterEnd(k int, member bool) ([]cand, int) {
 			return nil, k
 		}
 		switch {
-		case w == "the" || w == "a" || w == "an" || s.toks[k].Tag == "RB" || w == "formally" || w == "officially":
+		case w == "the" || w == "a" || w == "an" || s.toks[k].Tag == "RB" || w == "formally" || w == "officially" || s.toks[k].Tag == "CD":
 			k++
 			continue
 		case independenceNouns[w] && k+1 < n && s.low[k+1] == "of":
@@ -709,10 +711,20 @@ func (s *Sentence) nounFrame(t0, t1 int) nounInfo {
 			}
 		}
 		if w == "'s" || w == "'" {
+			if j > 0 && s.anaAt[j-1] >= 0 {
+				// "the bloc's tenth member".
+				a := &s.anas[s.anaAt[j-1]]
+				ni.possessor = append([]cand{}, a.cands...)
+				j = a.start - 1
+				break
+			}
 			if j > 0 && s.epAt[j-1] >= 0 {
 				c, _ := s.epCands(j - 1)
 				ni.possessor = c
 				j = s.groups[s.eps[s.epAt[j-1]].group].start - 1
+				if j >= 0 && s.low[j] == "the" {
+					j--
+				}
 			}
 			break
 		}
@@ -756,7 +768,7 @@ func (s *Sentence) nounFrame(t0, t1 int) nounInfo {
 		for k < n && k < t1+4 && (auxWords[s.low[k]] || s.toks[k].Tag == "RB") {
 			k++
 		}
-		if k+1 < n && k > t1 && s.toks[k].Tag == "VBN" && s.low[k+1] == "by" && (symLight[s.stm[k]] || dirLight[s.stm[k]] || s.stm[k] == "carry") {
+		if k+1 < n && k > t1 && s.toks[k].Tag == "VBN" && s.low[k+1] == "by" && (symLight[s.stm[k]] || dirLight[s.stm[k]] || s.stm[k] == "carry") && s.stm[k] != "broker" {
 			ni.by = s.objectAfter(k+2, false)
 		}
 	}
@@ -1036,4 +1048,37 @@ func (s *Sentence) hasVerb(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// misTaggedVerb reports whether token k, tagged as a plural noun, is
+// rather a verb: right after an entity phrase and before a determiner
+// ("Finland shares a border").
+func (s *Sentence) misTaggedVerb(k int) bool {
+	return s.toks[k].Tag == "NNS" && k > 0 && s.ment[k-1] >= 0 && !s.m(s.ment[k-1]).Adjectival && k+1 < len(s.low) && (s.low[k+1] == "a" || s.low[k+1] == "an" || s.low[k+1] == "the")
+}
+
+// reportingVerbs introduce what a state or organisation says of itself:
+// "Pakistan said it shot down ...".
+var reportingVerbs = set("said", "says", "announced", "announces", "added", "claimed", "claims", "stated",
+	"insisted", "insists", "confirmed", "confirms", "declared", "declares")
+
+// reportedIt resolves the subject pronoun "it" at token j when it follows
+// a reporting verb whose subject is one state or organisation ("Pakistan
+// said (that) it ..."), or returns nil.
+func (s *Sentence) reportedIt(j int) []cand {
+	if s.x.cfg.noCoref {
+		return nil
+	}
+	k := j - 1
+	if k >= 0 && s.low[k] == "that" {
+		k--
+	}
+	if k < 1 || !reportingVerbs[s.low[k]] || s.epAt[k-1] < 0 {
+		return nil
+	}
+	ep := &s.eps[s.epAt[k-1]]
+	if t := s.m(ep.m).Type; t != sta && t != org || len(s.groups[ep.group].members) != 1 || s.m(ep.m).Adjectival {
+		return nil
+	}
+	return []cand{{m: ep.m, anaphor: true, aStart: j, aEnd: j + 1, tokStart: j, tokEnd: j + 1, force: ep.force}}
 }

@@ -10,6 +10,49 @@ func (s *Sentence) specialRules() {
 	s.takeByForce()
 	s.personOfGroup()
 	s.leaveMembership()
+	s.foundOrganisation()
+}
+
+// foundingVerbs make their subjects members of the organisation they
+// create: "Niger, Mali and Burkina Faso formed the Alliance of Sahel
+// States".
+var foundingVerbs = stemSet("form", "found", "co-found", "establish", "create")
+
+// foundOrganisation finds "X (and Y) formed/founded/established ORG" with
+// states or organisations as subjects and records member-of for each
+// (persons found parties and companies, which is not membership). Its
+// modality is that of the verb.
+func (s *Sentence) foundOrganisation() {
+	n := len(s.low)
+	def := s.x.lex.defs[MemberOf]
+	for i := 0; i < n && s.budget > 0; i++ {
+		if s.ment[i] >= 0 || !foundingVerbs[s.stm[i]] || !isVerbTag(s.toks[i].Tag) || s.toks[i].Tag == "VBG" || s.isPassiveAt(i) {
+			continue
+		}
+		obj := s.typed(s.objectAfter(i+1, false), def, false)
+		if len(obj) == 0 {
+			continue
+		}
+		var subj []cand
+		for _, c := range s.typed(s.subjectOf(i, 0), def, true) {
+			if t := s.m(c.m).Type; t == sta || t == org {
+				subj = append(subj, c)
+			}
+		}
+		trigger := s.Span(i, i+1)
+		mod := s.modality(i, i+1)
+		for _, a := range subj {
+			for _, b := range obj {
+				if s.candIdentity(a) == s.candIdentity(b) || s.m(b.m).Type != org {
+					continue
+				}
+				r := Relation{Type: MemberOf, Modality: mod, Time: s.timeAt(i), Trigger: trigger,
+					Subject: s.arg(a), Object: s.arg(b), Attrs: map[string]string{}}
+				r.Evidence = s.evidence(trigger, a, b)
+				s.emit(r, def)
+			}
+		}
+	}
 }
 
 // leaveVerbs end a membership when their object is an organisation:

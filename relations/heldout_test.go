@@ -1,0 +1,206 @@
+package relations_test
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/statecraft/statecraft/relations"
+)
+
+// heldOutNews are short news paragraphs WRITTEN BY THE PROJECT for this
+// test (not taken from any dataset or article), about states, alliances
+// and leaders other than those of the seed article, with the relations a
+// careful annotator would list. They were written before the extractor
+// was run on them and are not tuned to it: the gold includes what the
+// rules cannot read yet (implicit owners of titles, "the Nordic
+// country", a party formed by "formed"), so recall stays below 1.
+//
+// Gold lines are "type modality Subject -> Object" or "type modality
+// [Party, Party]" with canonical names, optionally followed by "@time";
+// a relation counts as right when its type, modality and arguments match,
+// and its time is compared where the gold gives one.
+var heldOutNews = []struct {
+	text string
+	gold []string
+}{
+	{"Sweden formally joined NATO on 7 March 2024, ending two centuries of military non-alignment. The Nordic country had applied to join the alliance together with Finland in May 2022. Hungary was the last member to approve its accession. Prime Minister Ulf Kristersson called it a historic day.",
+		[]string{
+			"member-of asserted Sweden -> NATO @2024-03-07",
+			"seeks-membership asserted Sweden -> NATO @2022-05",
+			"seeks-membership asserted Finland -> NATO @2022-05",
+			"member-of asserted Hungary -> NATO",
+			"official-of asserted Ulf Kristersson -> Sweden",
+		}},
+	{"Chinese President Xi Jinping hosted Brazilian President Luiz Inácio Lula da Silva in Beijing on Tuesday. The two leaders signed more than 15 agreements on trade and technology. China is Brazil's largest trading partner.",
+		[]string{
+			"official-of asserted Xi Jinping -> China",
+			"official-of asserted Luiz Inácio Lula da Silva -> Brazil",
+			"met-with asserted [Luiz Inácio Lula da Silva, Xi Jinping]",
+			"treaty-between asserted [Brazil, China]",
+		}},
+	{"Ethiopia and Eritrea signed a peace agreement in 2018, ending two decades of hostility. Eritrean President Isaias Afwerki later sent troops to help Ethiopian forces in the Tigray war. Since then, relations between the two neighbours have soured again.",
+		[]string{
+			"treaty-between asserted [Eritrea, Ethiopia] @2018",
+			"official-of asserted Isaias Afwerki -> Eritrea",
+		}},
+	{"Turkey has refused to recognise Cyprus since the island was divided in 1974, when Turkish troops invaded northern Cyprus. Ankara is the only capital that recognises the Turkish Republic of Northern Cyprus.",
+		[]string{
+			"recognized-by negated Cyprus -> Turkey",
+			"attacked asserted Turkey -> Cyprus @1974",
+			"recognized-by asserted Northern Cyprus -> Turkey",
+		}},
+	{"The African Union suspended Niger after a military coup in July 2023. Niger, Mali and Burkina Faso later quit ECOWAS and formed the Alliance of Sahel States. The three countries have expelled French troops and turned to Russia for security.",
+		[]string{
+			"member-of asserted Niger -> Economic Community of West African States",
+			"member-of asserted Mali -> Economic Community of West African States",
+			"member-of asserted Burkina Faso -> Economic Community of West African States",
+			"member-of asserted Niger -> Alliance of Sahel States",
+			"member-of asserted Mali -> Alliance of Sahel States",
+			"member-of asserted Burkina Faso -> Alliance of Sahel States",
+		}},
+	{"Russian President Vladimir Putin met North Korean leader Kim Jong Un in Pyongyang in June 2024. The two countries signed a mutual defence treaty, pledging to help each other if either is attacked. South Korea and Japan condemned the pact.",
+		[]string{
+			"official-of asserted Vladimir Putin -> Russia",
+			"official-of asserted Kim Jong Un -> North Korea",
+			"met-with asserted [Kim Jong Un, Vladimir Putin] @2024-06",
+			"treaty-between asserted [North Korea, Russia]",
+		}},
+	{"India and Pakistan exchanged artillery fire across the Line of Control on Sunday. Indian jets struck targets in Pakistan on 7 May, and Pakistan said it shot down five Indian aircraft.",
+		[]string{
+			"attacked asserted India -> Pakistan @XXXX-05-07",
+			"attacked asserted Pakistan -> India",
+		}},
+	{"Georgia's ruling party suspended talks on joining the European Union in November 2024, prompting mass protests in Tbilisi. Brussels has frozen Georgia's accession process. The country was granted candidate status in December 2023.",
+		[]string{
+			"seeks-membership asserted Georgia -> European Union",
+		}},
+	{"Finnish President Alexander Stubb said on Friday that Finland would not allow nuclear weapons on its soil. Finland shares a 1,340-kilometre border with Russia and joined NATO in April 2023.",
+		[]string{
+			"official-of asserted Alexander Stubb -> Finland",
+			"member-of asserted Finland -> NATO @2023-04",
+		}},
+	{"Saudi Arabia and Iran agreed to restore diplomatic ties in March 2023 in a deal brokered by China. The two rivals had cut relations in 2016.",
+		[]string{
+			"treaty-between asserted [Iran, Saudi Arabia] @2023-03",
+		}},
+	{"The United States and the Philippines held joint military exercises in the South China Sea on Monday. Beijing criticised the drills. Manila is a treaty ally of Washington.",
+		[]string{
+			"allied-with asserted [Philippines, United States]",
+		}},
+	{"Serbian President Aleksandar Vucic met Chinese President Xi Jinping in Belgrade in May 2024. Serbia, which has applied to join the European Union, does not recognise Kosovo's independence.",
+		[]string{
+			"official-of asserted Aleksandar Vučić -> Serbia",
+			"official-of asserted Xi Jinping -> China",
+			"met-with asserted [Aleksandar Vučić, Xi Jinping] @2024-05",
+			"seeks-membership asserted Serbia -> European Union",
+			"recognized-by negated Kosovo -> Serbia",
+		}},
+	{"Israel launched airstrikes on Iranian nuclear facilities in June 2025. Iran responded with missile attacks on Israeli cities. US President Donald Trump later announced a ceasefire between the two countries.",
+		[]string{
+			"attacked asserted Israel -> Iran @2025-06",
+			"attacked asserted Iran -> Israel",
+			"official-of asserted Donald Trump -> United States",
+		}},
+	{"Kazakhstan hosted a summit of the Shanghai Cooperation Organisation in Astana in July 2024, where Belarus became the bloc's tenth member. Turkmenistan, which is neutral, is not a member of the group.",
+		[]string{
+			"member-of asserted Belarus -> Shanghai Cooperation Organisation @2024-07",
+			"member-of negated Turkmenistan -> Shanghai Cooperation Organisation",
+		}},
+	{"Armenia froze its participation in the Russian-led Collective Security Treaty Organization in February 2024. Prime Minister Nikol Pashinyan has said Yerevan could leave the alliance.",
+		[]string{
+			"member-of negated Armenia -> Collective Security Treaty Organization @2024-02",
+			"official-of asserted Nikol Pashinyan -> Armenia",
+		}},
+}
+
+var (
+	heldOutTime    = regexp.MustCompile(` @\S+`)
+	heldOutAnaphor = regexp.MustCompile(`<[^>]*>`)
+)
+
+// heldOutCore renders a relation as the gold does, without attributes;
+// it returns the core (type, modality, arguments) and the time.
+func heldOutCore(r relations.Relation) (core, time string) {
+	f := format(r)
+	if i := strings.Index(f, " {"); i >= 0 {
+		f = f[:i]
+	}
+	f = heldOutAnaphor.ReplaceAllString(f, "")
+	if m := heldOutTime.FindString(f); m != "" {
+		time = m[2:]
+		f = strings.Replace(f, m, "", 1)
+	}
+	return f, time
+}
+
+// normaliseParties sorts the parties of a gold symmetric relation.
+func normaliseParties(g string) string {
+	i, j := strings.Index(g, "["), strings.Index(g, "]")
+	if i < 0 || j < i {
+		return g
+	}
+	ps := strings.Split(g[i+1:j], ", ")
+	sort.Strings(ps)
+	return g[:i+1] + strings.Join(ps, ", ") + g[j:]
+}
+
+// TestHeldOutNews measures precision and recall on the project's own news
+// paragraphs (see heldOutNews); the floors are the measured figures.
+func TestHeldOutNews(t *testing.T) {
+	tp, fp, fn, timeOK, timeN := 0, 0, 0, 0, 0
+	for _, c := range heldOutNews {
+		_, rs := analyse(t, c.text)
+		gold := map[string]string{} // core → time
+		for _, g := range c.gold {
+			core, time := g, ""
+			if m := heldOutTime.FindString(g); m != "" {
+				time = m[2:]
+				core = strings.Replace(g, m, "", 1)
+			}
+			gold[normaliseParties(core)] = time
+		}
+		got := map[string]string{}
+		for _, r := range rs {
+			core, time := heldOutCore(r)
+			if _, ok := got[core]; !ok || got[core] == "" {
+				got[core] = time
+			}
+		}
+		for core, time := range got {
+			gt, ok := gold[core]
+			if !ok {
+				fp++
+				t.Logf("false positive: %s  (%.60s...)", core, c.text)
+				continue
+			}
+			tp++
+			if gt != "" {
+				timeN++
+				if gt == time {
+					timeOK++
+				} else {
+					t.Logf("time %q, gold %q: %s", time, gt, core)
+				}
+			}
+		}
+		for core := range gold {
+			if _, ok := got[core]; !ok {
+				fn++
+				t.Logf("miss: %s", core)
+			}
+		}
+	}
+	p := float64(tp) / float64(max(tp+fp, 1))
+	r := float64(tp) / float64(max(tp+fn, 1))
+	t.Logf("held-out news written by the project, %d paragraphs: precision %.3f (%d/%d), recall %.3f (%d/%d), time right on %d of %d dated gold relations found",
+		len(heldOutNews), p, tp, tp+fp, r, tp, tp+fn, timeOK, timeN)
+	// Measured: precision 1.000 (30/30), recall 0.698 (30/43); before the
+	// work that added this test, 0.952 (20/21) and 0.465 (20/43). The
+	// floors leave room for one relation lost to a change of the entity
+	// recogniser.
+	if p < 0.95 || r < 0.67 {
+		t.Errorf("precision %.3f, recall %.3f below the floors", p, r)
+	}
+}
