@@ -2231,6 +2231,14 @@ func isOrgNameHead(toks []Token, h int, hw string) bool {
 // startsDigit reports whether s starts with an ASCII digit.
 func startsDigit(s string) bool { return s != "" && '0' <= s[0] && s[0] <= '9' }
 
+// soloHeads are the heads that name an organisation alone, capitalised
+// after a lower-case "the": "the Senate voted", "the Commission
+// proposed", "the Army withdrew".
+var soloHeads = map[string]bool{
+	"senate": true, "congress": true, "parliament": true, "assembly": true, "commission": true,
+	"committee": true, "council": true, "army": true, "navy": true,
+}
+
 // descriptiveHeads are the heads of a state's own bodies, before which a
 // demonym describes rather than names: "German [Foreign Ministry]",
 // "Australian [Government]" (but "Indonesian Democratic Party", "Irish
@@ -2345,6 +2353,9 @@ func (r *recognizer) orgNameCandidates(text string, toks []Token, base, si int, 
 			// title, which isNameWord refuses).
 			h = e - 1
 			continue
+		}
+		if e-a == 1 && a > 0 && toks[a-1].Text == "the" && soloHeads[hw] {
+			minLen = 1 // "the Senate", "the Commission" in mid-sentence
 		}
 		if e-a >= minLen && r.orgNameShape(toks, a, h) {
 			x, y := toks[a], toks[e-1]

@@ -731,6 +731,8 @@ func TestConditionalOrganisationHeads(t *testing.T) {
 		}},
 		{name: "church of a country, not a church building", text: "The Church of England opposed it; the wedding was held at St Mary's Church.", types: []Type{Org}, want: []got{org("Church of England", "", "Church of England")}},
 		{name: "legislature", text: "The Philippine Legislature passed the bill.", want: []got{org("Philippine Legislature", "", "Philippine Legislature")}},
+		{name: "a lone body after the", text: "After the vote, the Senate sent the bill to the Commission.", want: []got{org("Senate", "", "Senate"), org("Commission", "", "Commission")}},
+		{name: "no lone body at a sentence's start", text: "Army units withdrew. The Committee met.", types: []Type{Org}, want: nil},
 	}
 	runRecognitionCases(t, newTestExtractor(t), cases)
 }
