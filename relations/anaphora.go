@@ -198,7 +198,8 @@ func (s *Sentence) eligible(person bool, ms []int, num int, pronoun, descPerson 
 // a group that is the subject of its clause; a pronoun is left
 // unresolved when a plural common noun ("officials") stands between it
 // and its antecedent in the sentence; an object pronoun ("them") is not
-// the subject of its own verb.
+// the subject of its own verb, and no anaphor refers to a group of its
+// own clause.
 func (s *Sentence) resolvePlural(a, b, num int, subjPronoun, desc, descPerson bool) ([]cand, bool) {
 	pronoun := !desc
 	// Groups of the sentence before the anaphor.
@@ -227,7 +228,7 @@ func (s *Sentence) resolvePlural(a, b, num int, subjPronoun, desc, descPerson bo
 		if !s.groupTypesOK(ms) || !s.eligible(s.m(ms[0]).Type == per, ms, num, pronoun, descPerson) {
 			continue
 		}
-		if subjPronoun && !s.groupIsSubject(g) || ms[0] == exclude {
+		if subjPronoun && !s.groupIsSubject(g) || ms[0] == exclude || s.sameClause(gr.end, a) {
 			continue
 		}
 		if found >= 0 || nouns {
@@ -276,6 +277,19 @@ func (s *Sentence) resolvePlural(a, b, num int, subjPronoun, desc, descPerson bo
 		return cs, true
 	}
 	return nil, false
+}
+
+// sameClause reports whether tokens [a, b) hold no clause break: an
+// anaphor in the clause of its antecedent would be reflexive ("Qatar and
+// Egypt mediated talks between the two sides" are not talks between Qatar
+// and Egypt).
+func (s *Sentence) sameClause(a, b int) bool {
+	for k := a; k < b; k++ {
+		if w := s.low[k]; clauseBreak[w] || w == "and" || w == "or" || w == "." {
+			return false
+		}
+	}
+	return true
 }
 
 // groupTypesOK reports whether a group's members are all persons, or all
