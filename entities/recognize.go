@@ -108,6 +108,7 @@ func (r *recognizer) mentions(ctx context.Context, doc *Document, ref refDate, s
 		r.ruleCandidates(doc.Text, toks, st.TokenStart, si, s)
 		r.orgNameCandidates(doc.Text, toks, st.TokenStart, si, s)
 		r.orgNounCandidates(doc.Text, toks, st.TokenStart, si, s)
+		airlineCandidates(doc.Text, toks, st.TokenStart, si, s)
 		for _, d := range findDates(toks, ref) {
 			a, b := toks[d.start], toks[d.end-1]
 			s.cands = append(s.cands, candidate{
@@ -2201,6 +2202,24 @@ func (r *recognizer) orgNounCandidates(text string, toks []Token, base, si int, 
 	}
 	if drop {
 		s.cands = slices.DeleteFunc(s.cands, func(c candidate) bool { return c.prio < 0 })
+	}
+}
+
+// airlineCandidates adds the airlines named "Air" and a known state or
+// place ("Air France", "Air Canada", "Air Astana"), over the gazetteer's
+// reading of the place.
+func airlineCandidates(text string, toks []Token, base, si int, s *recScratch) {
+	n := len(s.cands)
+	for _, c := range s.cands[:n] {
+		i := c.ts - base
+		if c.prio != prioGazetteer || c.m.Adjectival || c.m.Type != State && c.m.Type != Location || i < 1 || toks[i-1].Text != "Air" {
+			continue
+		}
+		x, y := toks[i-1], toks[c.te-base-1]
+		s.cands = append(s.cands, candidate{
+			m:  Mention{Type: Org, Text: text[x.Start:y.End], Start: x.Start, End: y.End, Sentence: si, Name: text[x.Start:y.End], Source: FromRule, Score: 0.75},
+			ts: c.ts - 1, te: c.te, prio: prioModelWide,
+		})
 	}
 }
 

@@ -700,6 +700,9 @@ func TestCompanyNames(t *testing.T) {
 		{name: "films and advertising", text: "The film was produced by Capistrano Films and Grey Advertising.", want: []got{org("Capistrano Films", "", "Capistrano Films"), org("Grey Advertising", "", "Grey Advertising")}},
 		{name: "electric", text: "Mitsubishi Electric said profits rose.", want: []got{org("Mitsubishi Electric", "", "Mitsubishi Electric")}},
 		{name: "head first", text: "The animation came from Studio Ghibli in Tokyo.", want: []got{org("Studio Ghibli", "", "Studio Ghibli"), loc("Tokyo", "location/tokyo", "Tokyo")}},
+		{name: "airlines named after a state", text: "Air France and Air Canada cancelled flights, the Air Force said.", want: []got{
+			org("Air France", "", "Air France"), org("Air Canada", "", "Air Canada"), org("Air Force", "", "Air Force"),
+		}},
 	}
 	runRecognitionCases(t, newTestExtractor(t), cases)
 }
