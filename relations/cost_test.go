@@ -2,6 +2,7 @@ package relations_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"runtime"
 	"strings"
@@ -52,38 +53,71 @@ func oneSentence(doc *entities.Document) {
 	}
 }
 
-// measure runs Extract and returns its duration, the bytes it allocated
-// and the number of relations.
-func measure(t *testing.T, rx *relations.Extractor, doc *entities.Document) (time.Duration, uint64, int) {
+// cost is what one run of Extract cost: its time (the CPU time of the
+// thread that ran it where the system reports it, so that other processes
+// on a loaded machine do not lengthen it, else wall time), its wall time,
+// and the bytes it allocated.
+type cost struct {
+	d, wall time.Duration
+	alloc   uint64
+}
+
+// measure runs Extract and returns its cost and the number of relations.
+func measure(t *testing.T, rx *relations.Extractor, doc *entities.Document) (cost, int) {
 	t.Helper()
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
+	// Extract runs on this goroutine; lock it to its thread so that the
+	// thread's CPU time is that of Extract.
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	cpu0, cpuOK := threadCPU()
 	start := time.Now()
 	rs, err := rx.Extract(context.Background(), doc)
-	d := time.Since(start)
+	wall := time.Since(start)
+	cpu1, _ := threadCPU()
 	runtime.ReadMemStats(&after)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return d, after.TotalAlloc - before.TotalAlloc, len(rs)
+	c := cost{d: wall, wall: wall, alloc: after.TotalAlloc - before.TotalAlloc}
+	if cpuOK {
+		c.d = cpu1 - cpu0
+	}
+	return c, len(rs)
 }
 
-// bestOf3 is measure with the shortest time of three runs: a shared
-// machine is noisy.
-func bestOf3(t *testing.T, rx *relations.Extractor, doc *entities.Document) (time.Duration, uint64, int) {
+// bestOf3 is measure with the least time and the fewest bytes allocated
+// of three runs (a shared machine is noisy, and under the race detector
+// sync.Pool drops a random share of what it is given), merged with best,
+// the best of earlier rounds (zero for none).
+func bestOf3(t *testing.T, rx *relations.Extractor, doc *entities.Document, best cost) (cost, int) {
 	t.Helper()
-	d, a, n := measure(t, rx, doc)
-	for range 2 {
-		if d2, _, _ := measure(t, rx, doc); d2 < d {
-			d = d2
-		}
+	c, n := measure(t, rx, doc)
+	if best.wall > 0 {
+		c = minCost(c, best)
 	}
-	return d, a, n
+	for range 2 {
+		c2, _ := measure(t, rx, doc)
+		c = minCost(c, c2)
+	}
+	return c, n
 }
+
+func minCost(a, b cost) cost {
+	return cost{min(a.d, b.d), min(a.wall, b.wall), min(a.alloc, b.alloc)}
+}
+
+// linearRounds is the number of rounds of bestOf3 measurements that the
+// linear-cost tests make before they report a failure: a round that
+// passes ends the test.
+const linearRounds = 3
 
 // TestLinearLongList: a sentence listing 10,000 states costs about ten
-// times a sentence listing 1,000, and finishes within a fixed bound.
+// times a sentence listing 1,000, and finishes within a fixed bound. Times
+// are CPU times of Extract's thread (see measure), the best of three runs,
+// in up to three rounds, against the noise of a loaded machine.
 func TestLinearLongList(t *testing.T) {
 	ee, err := entitiesExtractor()
 	if err != nil {
@@ -129,27 +163,42 @@ func TestLinearLongList(t *testing.T) {
 	}
 	oneSentence(small)
 	oneSentence(big)
-	ds, as, ns := bestOf3(t, rx, small)
-	db, ab, nb := bestOf3(t, rx, big)
-	t.Logf("1,000 states: %v, %d KB allocated, %d relations; 10,000 states: %v, %d KB, %d relations", ds, as>>10, ns, db, ab>>10, nb)
+	var cs, cb cost
+	var ns, nb int
+	var problems []string
+	for round := range linearRounds {
+		cs, ns = bestOf3(t, rx, small, cs)
+		cb, nb = bestOf3(t, rx, big, cb)
+		t.Logf("round %d: 1,000 states: %v (wall %v), %d KB allocated, %d relations; 10,000 states: %v (wall %v), %d KB, %d relations",
+			round+1, cs.d, cs.wall, cs.alloc>>10, ns, cb.d, cb.wall, cb.alloc>>10, nb)
+		problems = nil
+		if limit := 2 * time.Second * raceFactor; cb.d > limit {
+			problems = append(problems, fmt.Sprintf("10,000 states took %v, limit %v", cb.d, limit))
+		}
+		// Ten times the input: allow up to thirty times the time and memory.
+		if cb.d > 30*cs.d+100*time.Millisecond {
+			problems = append(problems, fmt.Sprintf("time grows faster than linearly: %v vs %v", cb.d, cs.d))
+		}
+		if cb.alloc > 30*cs.alloc {
+			problems = append(problems, fmt.Sprintf("memory grows faster than linearly: %d vs %d bytes", cb.alloc, cs.alloc))
+		}
+		if len(problems) == 0 {
+			break
+		}
+	}
 	if nb < 10000 {
 		t.Errorf("%d relations for 10,000 members, want >= 10,000", nb)
 	}
-	if limit := 2 * time.Second * raceFactor; db > limit {
-		t.Errorf("10,000 states took %v, limit %v", db, limit)
-	}
-	// Ten times the input: allow up to thirty times the time and memory.
-	if db > 30*ds+100*time.Millisecond {
-		t.Errorf("time grows faster than linearly: %v vs %v", db, ds)
-	}
-	if ab > 30*as {
-		t.Errorf("memory grows faster than linearly: %d vs %d bytes", ab, as)
+	for _, p := range problems {
+		t.Error(p)
 	}
 }
 
 // TestLinearLargeDocument: a 5 MB document (the seed article repeated)
 // costs about 100 times a 50 KB one and finishes within a fixed bound,
-// with memory proportional to its size.
+// with memory proportional to its size (at most 16 bytes allocated per
+// byte of text). Times and allocations are measured as in
+// TestLinearLongList.
 func TestLinearLargeDocument(t *testing.T) {
 	if testing.Short() {
 		t.Skip("5 MB document; skipped under -short")
@@ -166,24 +215,36 @@ func TestLinearLargeDocument(t *testing.T) {
 	k := (5_000_000/len(doc.Text))/100 + 1
 	small := repeatDoc(doc, k)
 	big := repeatDoc(doc, 100*k)
-	ds, as, ns := bestOf3(t, rx, small)
-	db, ab, nb := bestOf3(t, rx, big)
-	t.Logf("%d KB: %v, %d KB allocated, %d relations; %d KB: %v, %d KB allocated, %d relations",
-		len(small.Text)>>10, ds, as>>10, ns, len(big.Text)>>10, db, ab>>10, nb)
 	if len(big.Text) < 5_000_000 {
 		t.Fatalf("document of %d bytes", len(big.Text))
+	}
+	var cs, cb cost
+	var ns, nb int
+	var problems []string
+	for round := range linearRounds {
+		cs, ns = bestOf3(t, rx, small, cs)
+		cb, nb = bestOf3(t, rx, big, cb)
+		t.Logf("round %d: %d KB: %v (wall %v), %d KB allocated, %d relations; %d KB: %v (wall %v), %d KB allocated (%.1f per byte), %d relations",
+			round+1, len(small.Text)>>10, cs.d, cs.wall, cs.alloc>>10, ns, len(big.Text)>>10, cb.d, cb.wall, cb.alloc>>10, float64(cb.alloc)/float64(len(big.Text)), nb)
+		problems = nil
+		if limit := 10 * time.Second * raceFactor; cb.d > limit {
+			problems = append(problems, fmt.Sprintf("5 MB took %v, limit %v", cb.d, limit))
+		}
+		if cb.d > 300*cs.d+time.Second {
+			problems = append(problems, fmt.Sprintf("time grows faster than linearly: %v vs %v", cb.d, cs.d))
+		}
+		if cb.alloc > 300*cs.alloc || cb.alloc > uint64(len(big.Text))*16 {
+			problems = append(problems, fmt.Sprintf("memory: %d bytes for %d bytes of text (small: %d)", cb.alloc, len(big.Text), cs.alloc))
+		}
+		if len(problems) == 0 {
+			break
+		}
 	}
 	if nb != 100*ns {
 		t.Errorf("%d relations, want 100 × %d", nb, ns)
 	}
-	if limit := 10 * time.Second * raceFactor; db > limit {
-		t.Errorf("5 MB took %v, limit %v", db, limit)
-	}
-	if db > 300*ds+time.Second {
-		t.Errorf("time grows faster than linearly: %v vs %v", db, ds)
-	}
-	if ab > 300*as || ab > uint64(len(big.Text))*16 {
-		t.Errorf("memory: %d bytes for %d bytes of text (small: %d)", ab, len(big.Text), as)
+	for _, p := range problems {
+		t.Error(p)
 	}
 }
 
