@@ -2,6 +2,7 @@ package ner
 
 import (
 	"flag"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -157,16 +158,30 @@ func TestConcurrentLabel(t *testing.T) {
 	wg.Wait()
 }
 
+// TestDefaultLoadTime: Load decodes model.bin in at most 1 s (5 s under
+// the race detector, which slows decoding about five times); the best of
+// up to three loads is checked, against the noise of a loaded machine.
 func TestDefaultLoadTime(t *testing.T) {
-	start := time.Now()
-	m, err := Load(modelBin)
-	elapsed := time.Since(start)
-	if err != nil {
-		t.Fatal(err)
+	limit := time.Second
+	if raceEnabled {
+		limit *= 5
 	}
-	t.Logf("Load: %v for %d bytes, %d features; %s", elapsed, len(modelBin), m.Features(), m.Info())
-	if elapsed > time.Second {
-		t.Errorf("Load took %v", elapsed)
+	best := time.Duration(math.MaxInt64)
+	for try := range 3 {
+		start := time.Now()
+		m, err := Load(modelBin)
+		elapsed := time.Since(start)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("load %d: %v for %d bytes, %d features; %s", try+1, elapsed, len(modelBin), m.Features(), m.Info())
+		best = min(best, elapsed)
+		if best <= limit {
+			break
+		}
+	}
+	if best > limit {
+		t.Errorf("Load took %v (best of three), want <= %v", best, limit)
 	}
 	if len(modelBin) > 8<<20 {
 		t.Errorf("model.bin is %d bytes, want <= 8 MiB", len(modelBin))
