@@ -335,6 +335,7 @@ func TestAbbreviationTable(t *testing.T) {
 // that each finishes in time linear in its size: under 2 s (even with
 // -race), and within a generous factor of ordinary text of the same size.
 // Inputs of one-byte tokens are smaller: each byte becomes a 64-byte Token.
+// Times are the best of up to three runs.
 func TestTokenizeLinear(t *testing.T) {
 	if testing.Short() {
 		t.Skip("large inputs")
@@ -382,6 +383,16 @@ func TestTokenizeLinear(t *testing.T) {
 				base[n] = run(ordinary(n))
 			}
 			d := run(tt.in)
+			slow := func() bool {
+				return (d > 2*time.Second && !raceEnabled()) || d > 10*base[n]+100*time.Millisecond
+			}
+			// On a loaded machine one run may be slowed: over a bound,
+			// both are measured again, up to three times, and the best
+			// of each kept.
+			for try := 1; try < 3 && slow(); try++ {
+				base[n] = min(base[n], run(ordinary(n)))
+				d = min(d, run(tt.in))
+			}
 			if d > 2*time.Second && !raceEnabled() {
 				t.Errorf("%d bytes took %v, want < 2s", n, d)
 			}
