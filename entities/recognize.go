@@ -2341,29 +2341,15 @@ func (r *recognizer) orgNameCandidates(text string, toks []Token, base, si int, 
 			}
 		}
 		// The complement: "of Labor", "for Advanced Study", "on Foreign
-		// Relations", "of the Russian Federation"; none after a company's
-		// legal form ("Kia Motor Corp of South Korea").
+		// Relations", "of the Russian Federation", and one "of" inside it
+		// ("Movement for the Liberation of Angola"); none after a
+		// company's legal form ("Kia Motor Corp of South Korea").
 		switch lw := lowerAt(toks, e); {
 		case companySuffixes[lowerAt(toks, e-1)]:
 		case lw == "of" || lw == "for" || lw == "on" && orgComplementHeads[lowerAt(toks, e-1)]:
-			k := e + 1
-			if lowerAt(toks, k) == "the" {
-				k++
-			}
-			c := k
-			for c < len(toks) && c-k < 6 {
-				if orgNameWord(toks, c) {
-					c++
-					continue
-				}
-				if lowerAt(toks, c) == "and" && c > k && c+1 < len(toks) && isNameWord(toks[c+1].Text) && r.isCommonWord(toks[c+1].Text) {
-					c += 2 // "for Peace and Order", not "of Defence and NATO"
-					continue
-				}
-				break
-			}
-			if c > k {
-				e = c
+			e = r.orgComplement(toks, e)
+			if lowerAt(toks, e) == "of" {
+				e = r.orgComplement(toks, e)
 			}
 		}
 		if e < len(toks) && isNameWord(toks[e].Text) && r.isCommonWord(toks[e].Text) {
@@ -2406,12 +2392,45 @@ func (r *recognizer) orgNameCandidates(text string, toks []Token, base, si int, 
 				f.prio, drop = -1, true // the gazetteer knows the whole name
 			case c.ts >= f.ts && c.te <= f.te && f.prio >= 0:
 				f.prio = prioModelWide // a known name inside: "Bank of Japan"
+			case c.ts > f.ts && c.te > f.te && c.te-f.te <= 4 && f.prio >= 0 && c.m.Type != Person && (k+1 == len(found) || found[k+1].ts >= c.te):
+				// A known name that the complement cut short: "Movement for
+				// the Liberation of São Tomé and Príncipe".
+				f.te, f.prio = c.te, prioModelWide
+				y := toks[f.te-base-1]
+				f.m.End, f.m.Text = y.End, text[f.m.Start:y.End]
+				f.m.Name = f.m.Text
 			}
 		}
 	}
 	if drop {
 		s.cands = slices.DeleteFunc(s.cands, func(c candidate) bool { return c.prio < 0 })
 	}
+}
+
+// orgComplement returns the end of the complement of an organisation's
+// head that starts with the preposition toks[e] ("of the Russian
+// Federation", "for Peace and Order"), or e when no name follows it.
+func (r *recognizer) orgComplement(toks []Token, e int) int {
+	k := e + 1
+	if lowerAt(toks, k) == "the" {
+		k++
+	}
+	c := k
+	for c < len(toks) && c-k < 6 {
+		if orgNameWord(toks, c) {
+			c++
+			continue
+		}
+		if lowerAt(toks, c) == "and" && c > k && c+1 < len(toks) && isNameWord(toks[c+1].Text) && r.isCommonWord(toks[c+1].Text) {
+			c += 2 // "for Peace and Order", not "of Defence and NATO"
+			continue
+		}
+		break
+	}
+	if c == k {
+		return e
+	}
+	return c
 }
 
 // companySuffixes are the legal forms that end a company's name and take

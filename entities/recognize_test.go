@@ -659,6 +659,10 @@ func TestOrganisationNames(t *testing.T) {
 		{name: "venue is no organisation", text: "She won on the Stadium Court again.", types: []Type{Org}, want: nil},
 		{name: "name going on with a common word", text: "The National Assembly Building was closed for repairs.", types: []Type{Org}, want: nil},
 		{name: "headline capitals", text: "RUGBY UNION - ENGLAND BEAT WALES .", types: []Type{Org}, want: nil},
+		{name: "of inside the complement", text: "The Popular Movement for the Liberation of Angola won.", want: []got{org("Popular Movement for the Liberation of Angola", "", "Popular Movement for the Liberation of Angola")}},
+		{name: "known name at the end of the complement", text: "It was founded by the Movement for the Liberation of São Tomé and Príncipe.", want: []got{
+			org("Movement for the Liberation of São Tomé and Príncipe", "", "Movement for the Liberation of São Tomé and Príncipe"),
+		}},
 		{name: "ampersand inside a company's name", text: "Shares of Douglas & Lomason Co rose.", types: []Type{Org}, want: []got{org("Douglas & Lomason Co", "", "Douglas & Lomason Co")}},
 	}
 	runRecognitionCases(t, newTestExtractor(t), cases)
