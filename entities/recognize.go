@@ -2144,11 +2144,12 @@ var orgNouns = map[string]bool{
 
 // orgNounCandidates adds the names that an organisation noun follows:
 // "the right-wing Likud party", "the Yedioth Ahronoth daily". The name is
-// a run of at most five capitalised words with one that is no common
-// word ("the Democratic party" is a description); a name that the
-// gazetteer reads otherwise (a demonym, a state, a city: "an Albanian
-// newspaper", "a Sarajevo daily") is left alone. "agency" counts only
-// after "news" ("the Interfax news agency").
+// a run of at most five capitalised words with one that is neither a
+// common word nor shaped like an adjective ("the Democratic party" and
+// "an Islamist party" are descriptions); a name that the gazetteer reads
+// otherwise (a demonym, a state, a city: "an Albanian newspaper", "a
+// Sarajevo daily") is left alone. "agency" counts only after "news" ("the
+// Interfax news agency").
 func (r *recognizer) orgNounCandidates(text string, toks []Token, base, si int, s *recScratch) {
 	from := len(s.cands)
 	for j := 1; j < len(toks); j++ {
@@ -2172,7 +2173,7 @@ func (r *recognizer) orgNounCandidates(text string, toks []Token, base, si int, 
 		}
 		named := false
 		for k := a; k < e; k++ {
-			named = named || !r.isCommonWord(toks[k].Text)
+			named = named || !r.isCommonWord(toks[k].Text) && !adjectiveShaped(toks[k])
 		}
 		if !named {
 			continue
@@ -2203,6 +2204,22 @@ func (r *recognizer) orgNounCandidates(text string, toks []Token, base, si int, 
 	if drop {
 		s.cands = slices.DeleteFunc(s.cands, func(c candidate) bool { return c.prio < 0 })
 	}
+}
+
+// adjectiveShaped reports whether a capitalised word is an adjective by
+// its tag or ending, and so describes rather than names an organisation:
+// "the Catholic newspaper", "an Islamist party", "a Socialist daily".
+func adjectiveShaped(t Token) bool {
+	if t.Tag == "JJ" {
+		return true
+	}
+	w := lowerASCII(t.Text)
+	for _, suf := range [...]string{"ist", "ic", "ian", "ish", "ese", "ical", "ive", "ary"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // airlineCandidates adds the airlines named "Air" and a known state or

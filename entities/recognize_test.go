@@ -755,6 +755,7 @@ func TestOrganisationNouns(t *testing.T) {
 		{name: "unknown news agency", text: "The Zamanov news agency quoted a minister.", types: []Type{Org}, want: []got{org("Zamanov", "", "Zamanov")}},
 		{name: "known party keeps its entry", text: "The ruling United Russia party won.", want: []got{org("United Russia", "org/united-russia", "United Russia")}},
 		{name: "description", text: "He joined the Democratic party.", types: []Type{Org}, want: nil},
+		{name: "adjectives describe", text: "An Islamist party and the Catholic newspaper agreed.", types: []Type{Org}, want: nil},
 		{name: "demonym and city", text: "An Albanian newspaper and a Sarajevo daily said so.", want: []got{adj("Albanian", "state/albania", "Albania"), loc("Sarajevo", "location/sarajevo", "Sarajevo")}},
 	}
 	runRecognitionCases(t, newTestExtractor(t), cases)
