@@ -75,17 +75,15 @@ func (s *Sentence) resolveAnaphors() {
 	if !s.x.cfg.noCoref {
 		n := len(s.low)
 		for j := 0; j < n; j++ {
-			if s.ment[j] >= 0 || s.epAt[j] >= 0 {
+			if tag := s.toks[j].Tag; tag != "PRP" && tag != "DT" || s.ment[j] >= 0 || s.epAt[j] >= 0 {
 				continue
 			}
 			w := s.low[j]
 			switch {
-			case (w == "they" || w == "them") && s.toks[j].Tag == "PRP":
+			case w == "they" || w == "them":
 				cs, ok := s.resolvePlural(j, j+1, 0, w == "they", false, false)
 				s.addAnaphor(j, j+1, cs, ok, true)
-			case w == "him" || w == "her" && s.toks[j].Tag == "PRP" && s.objectPosition(j):
-				// Person object pronouns are resolved by resolvePronouns.
-			case w == "the" || w == "both":
+			case (w == "the" || w == "both") && j+1 < n && (isNounTag(s.toks[j+1].Tag) || s.toks[j+1].Tag == "CD"):
 				if e, cls, ok := s.orgDescription(j); ok {
 					cs, ok := s.resolveOrg(j, cls)
 					s.addAnaphor(j, e, cs, ok, false)
@@ -400,8 +398,13 @@ func (s *Sentence) recordAntecedents() {
 		an.orgs[c] = -1
 	}
 	note := func(m int) {
+		mm := s.m(m)
+		if mm.Type != org || mm.Adjectival {
+			return
+		}
+		cat, known := s.x.orgCats[mm.ID]
 		for c := orgClass(0); c < nOrgClasses; c++ {
-			if !s.orgOfClass(m, c) {
+			if known && !orgClassCats[c][cat] {
 				continue
 			}
 			switch {

@@ -7,50 +7,80 @@ var forceVerbs = stemSet("take", "seize", "capture", "retake", "recapture", "gra
 // specialRules applies the constructions that trigger words cannot
 // express.
 func (s *Sentence) specialRules() {
-	s.takeByForce()
+	// One pass over the verbs for the constructions that start at one.
+	for i := 0; i < len(s.low) && s.budget > 0; i++ {
+		if s.ment[i] >= 0 || !isVerbTag(s.toks[i].Tag) {
+			continue
+		}
+		switch specialVerbs[s.stm[i]] {
+		case byForceVerb:
+			s.takeByForceAt(i)
+		case leaveVerb:
+			s.leaveMembershipAt(i)
+		case foundingVerb:
+			s.foundOrganisationAt(i)
+		}
+	}
 	s.personOfGroup()
-	s.leaveMembership()
-	s.foundOrganisation()
 }
+
+// Kinds of the verbs that start special constructions.
+const (
+	byForceVerb = iota + 1
+	leaveVerb
+	foundingVerb
+)
+
+// specialVerbs maps the stems of forceVerbs, leaveVerbs and foundingVerbs
+// to their kind.
+var specialVerbs = func() map[string]int {
+	m := map[string]int{}
+	for _, x := range []struct {
+		set  map[string]bool
+		kind int
+	}{{forceVerbs, byForceVerb}, {leaveVerbs, leaveVerb}, {foundingVerbs, foundingVerb}} {
+		for w := range x.set {
+			m[w] = x.kind
+		}
+	}
+	return m
+}()
 
 // foundingVerbs make their subjects members of the organisation they
 // create: "Niger, Mali and Burkina Faso formed the Alliance of Sahel
 // States".
 var foundingVerbs = stemSet("form", "found", "co-found", "establish", "create")
 
-// foundOrganisation finds "X (and Y) formed/founded/established ORG" with
+// foundOrganisationAt finds, at token i, "X (and Y) formed/founded/established ORG" with
 // states or organisations as subjects and records member-of for each
 // (persons found parties and companies, which is not membership). Its
 // modality is that of the verb.
-func (s *Sentence) foundOrganisation() {
-	n := len(s.low)
+func (s *Sentence) foundOrganisationAt(i int) {
 	def := s.x.lex.defs[MemberOf]
-	for i := 0; i < n && s.budget > 0; i++ {
-		if s.ment[i] >= 0 || !foundingVerbs[s.stm[i]] || !isVerbTag(s.toks[i].Tag) || s.toks[i].Tag == "VBG" || s.isPassiveAt(i) {
-			continue
+	if s.toks[i].Tag == "VBG" || s.isPassiveAt(i) {
+		return
+	}
+	obj := s.typed(s.objectAfter(i+1, false), def, false)
+	if len(obj) == 0 {
+		return
+	}
+	var subj []cand
+	for _, c := range s.typed(s.subjectOf(i, 0), def, true) {
+		if t := s.m(c.m).Type; t == sta || t == org {
+			subj = append(subj, c)
 		}
-		obj := s.typed(s.objectAfter(i+1, false), def, false)
-		if len(obj) == 0 {
-			continue
-		}
-		var subj []cand
-		for _, c := range s.typed(s.subjectOf(i, 0), def, true) {
-			if t := s.m(c.m).Type; t == sta || t == org {
-				subj = append(subj, c)
+	}
+	trigger := s.Span(i, i+1)
+	mod := s.modality(i, i+1)
+	for _, a := range subj {
+		for _, b := range obj {
+			if s.candIdentity(a) == s.candIdentity(b) || s.m(b.m).Type != org {
+				continue
 			}
-		}
-		trigger := s.Span(i, i+1)
-		mod := s.modality(i, i+1)
-		for _, a := range subj {
-			for _, b := range obj {
-				if s.candIdentity(a) == s.candIdentity(b) || s.m(b.m).Type != org {
-					continue
-				}
-				r := Relation{Type: MemberOf, Modality: mod, Time: s.timeAt(i), Trigger: trigger,
-					Subject: s.arg(a), Object: s.arg(b), Attrs: map[string]string{}}
-				r.Evidence = s.evidence(trigger, a, b)
-				s.emit(r, def)
-			}
+			r := Relation{Type: MemberOf, Modality: mod, Time: s.timeAt(i), Trigger: trigger,
+				Subject: s.arg(a), Object: s.arg(b), Attrs: map[string]string{}}
+			r.Evidence = s.evidence(trigger, a, b)
+			s.emit(r, def)
 		}
 	}
 }
@@ -60,50 +90,48 @@ func (s *Sentence) foundOrganisation() {
 // ICC", "the US pulled out of UNESCO".
 var leaveVerbs = stemSet("leave", "quit", "exit", "withdraw", "pull", "walk", "secede")
 
-// leaveMembership finds "X left/quit/exited ORG", "X withdrew from ORG"
+// leaveMembershipAt finds, at token i, "X left/quit/exited ORG", "X withdrew from ORG"
 // and "X pulled out of ORG" and records member-of(X, ORG) with
 // Attrs["former"]: the subject was a member until then. Only an asserted
 // departure is read ("could leave the EU" says nothing of a past
 // membership); the relation is asserted and its time is the departure's.
-func (s *Sentence) leaveMembership() {
+func (s *Sentence) leaveMembershipAt(i int) {
 	n := len(s.low)
 	def := s.x.lex.defs[MemberOf]
-	for i := 0; i < n && s.budget > 0; i++ {
-		if s.ment[i] >= 0 || !leaveVerbs[s.stm[i]] || !isVerbTag(s.toks[i].Tag) || s.toks[i].Tag == "VBG" && i > 0 && s.toks[i-1].Tag == "IN" {
-			continue
+	if s.toks[i].Tag == "VBG" && i > 0 && s.toks[i-1].Tag == "IN" {
+		return
+	}
+	k := i + 1
+	switch s.stm[i] {
+	case "withdraw", "secede":
+		if k >= n || s.low[k] != "from" {
+			return
 		}
-		k := i + 1
-		switch s.stm[i] {
-		case "withdraw", "secede":
-			if k >= n || s.low[k] != "from" {
+		k++
+	case "pull", "walk":
+		if k+1 >= n || s.low[k] != "out" || s.low[k+1] != "of" {
+			return
+		}
+		k += 2
+	}
+	if s.isPassiveAt(i) || s.modality(i, i+1) != Asserted {
+		return
+	}
+	obj := s.typed(s.objectAfter(k, false), def, false)
+	if len(obj) == 0 {
+		return
+	}
+	subj := s.typed(s.subjectOf(i, 0), def, true)
+	trigger := s.Span(i, k)
+	for _, a := range subj {
+		for _, b := range obj {
+			if s.candIdentity(a) == s.candIdentity(b) || s.m(b.m).Type != org {
 				continue
 			}
-			k++
-		case "pull", "walk":
-			if k+1 >= n || s.low[k] != "out" || s.low[k+1] != "of" {
-				continue
-			}
-			k += 2
-		}
-		if s.isPassiveAt(i) || s.modality(i, i+1) != Asserted {
-			continue
-		}
-		obj := s.typed(s.objectAfter(k, false), def, false)
-		if len(obj) == 0 {
-			continue
-		}
-		subj := s.typed(s.subjectOf(i, 0), def, true)
-		trigger := s.Span(i, k)
-		for _, a := range subj {
-			for _, b := range obj {
-				if s.candIdentity(a) == s.candIdentity(b) || s.m(b.m).Type != org {
-					continue
-				}
-				r := Relation{Type: MemberOf, Modality: Asserted, Time: s.timeAt(i), Trigger: trigger,
-					Subject: s.arg(a), Object: s.arg(b), Attrs: map[string]string{"former": "true"}}
-				r.Evidence = s.evidence(trigger, a, b)
-				s.emit(r, def)
-			}
+			r := Relation{Type: MemberOf, Modality: Asserted, Time: s.timeAt(i), Trigger: trigger,
+				Subject: s.arg(a), Object: s.arg(b), Attrs: map[string]string{"former": "true"}}
+			r.Evidence = s.evidence(trigger, a, b)
+			s.emit(r, def)
 		}
 	}
 }
@@ -170,39 +198,34 @@ func (s *Sentence) personOfGroup() {
 	}
 }
 
-// takeByForce finds "X took/attempted to take Y by (military) force" and
+// takeByForceAt finds, at token i, "X took/attempted to take Y by (military) force" and
 // records attacked(X, Y).
-func (s *Sentence) takeByForce() {
+func (s *Sentence) takeByForceAt(i int) {
 	n := len(s.low)
 	def := s.x.lex.defs[Attacked]
-	for i := 0; i < n && s.budget > 0; i++ {
-		if s.ment[i] >= 0 || !forceVerbs[s.stm[i]] || !isVerbTag(s.toks[i].Tag) {
-			continue
-		}
-		obj, e := s.objectAfterEnd(i+1, false)
-		if len(obj) == 0 || e+1 >= n || s.low[e] != "by" {
-			continue
-		}
-		k := e + 1
-		for k < n && k < e+4 && s.low[k] != "force" {
-			k++
-		}
-		if k >= n || s.low[k] != "force" {
-			continue
-		}
-		subj := s.typed(s.subjectOf(i, 0), def, true)
-		obj = s.typed(obj, def, false)
-		trigger := s.Span(i, k+1)
-		for _, a := range subj {
-			for _, b := range obj {
-				if s.candIdentity(a) == s.candIdentity(b) {
-					continue
-				}
-				r := Relation{Type: Attacked, Modality: s.modality(i, i+1), Time: s.timeAt(i), Trigger: trigger,
-					Subject: s.arg(a), Object: s.arg(b), Attrs: map[string]string{}}
-				r.Evidence = s.evidence(trigger, a, b)
-				s.emit(r, def)
+	obj, e := s.objectAfterEnd(i+1, false)
+	if len(obj) == 0 || e+1 >= n || s.low[e] != "by" {
+		return
+	}
+	k := e + 1
+	for k < n && k < e+4 && s.low[k] != "force" {
+		k++
+	}
+	if k >= n || s.low[k] != "force" {
+		return
+	}
+	subj := s.typed(s.subjectOf(i, 0), def, true)
+	obj = s.typed(obj, def, false)
+	trigger := s.Span(i, k+1)
+	for _, a := range subj {
+		for _, b := range obj {
+			if s.candIdentity(a) == s.candIdentity(b) {
+				continue
 			}
+			r := Relation{Type: Attacked, Modality: s.modality(i, i+1), Time: s.timeAt(i), Trigger: trigger,
+				Subject: s.arg(a), Object: s.arg(b), Attrs: map[string]string{}}
+			r.Evidence = s.evidence(trigger, a, b)
+			s.emit(r, def)
 		}
 	}
 }
