@@ -1380,7 +1380,7 @@ var (
 		"films": true, "entertainment": true, "advertising": true, "electric": true, "books": true, "studio": true,
 		"media": true, "productions": true, "pictures": true, "publishing": true, "software": true,
 		"communications": true, "motors": true, "pharmaceuticals": true, "securities": true, "bancorp": true,
-		"inc": true, "corp": true, "co": true, "co.": true, "gmbh": true, "spa": true, "holdings": true,
+		"inc": true, "corp": true, "gmbh": true, "spa": true, "holdings": true,
 		"industries": true, "technologies": true, "systems": true, "exchange": true, "railways": true,
 		"railroad": true, "bureau": true, "administration": true, "authority": true, "tribunal": true,
 	}
@@ -2321,7 +2321,7 @@ func (r *recognizer) orgNameCandidates(text string, toks []Token, base, si int, 
 	s.adjs = adjs
 	for h := 0; h < len(toks); h++ {
 		hw := lowerASCII(toks[h].Text)
-		if !isOrgNameHead(toks, h, hw) || !isCapitalized(toks[h].Text) || isAllUpper(toks[h].Text) && len(toks[h].Text) > 3 {
+		if !isOrgNameHead(toks, h, hw) || !isCapitalized(toks[h].Text) || lowerAt(toks, h+1) == "-" || isAllUpper(toks[h].Text) && len(toks[h].Text) > 3 {
 			continue
 		}
 		// Further heads right after extend the name: "Swiss Bank Corp".
@@ -2396,6 +2396,26 @@ func (r *recognizer) orgNameCandidates(text string, toks []Token, base, si int, 
 		return
 	}
 	drop := false
+	// A longer organisation of the model that holds one and goes on with
+	// names is the whole name: "Berlin-Brandenburg Academy of Sciences and
+	// Humanities". Both lists are in text order, and a candidate grows
+	// only within one model span, so that they stay in order.
+	sp := 0
+	for k := range found {
+		f := &found[k]
+		a, e := f.ts-base, f.te-base
+		for sp < len(s.nspans) && s.nspans[sp].End <= a {
+			sp++
+		}
+		if sp < len(s.nspans) {
+			if n := s.nspans[sp]; n.Kind == ner.ORG && n.Start <= a && n.End >= e && n.End-n.Start > e-a && nameGoesOn(toks, n.Start, a) && nameGoesOn(toks, e, n.End) {
+				x, y := toks[n.Start], toks[n.End-1]
+				f.ts, f.te = base+n.Start, base+n.End
+				f.m.Start, f.m.End, f.m.Text = x.Start, y.End, text[x.Start:y.End]
+				f.m.Name = f.m.Text
+			}
+		}
+	}
 	for _, c := range s.cands[:from] {
 		if c.prio < prioGazetteer {
 			continue
@@ -2422,6 +2442,23 @@ func (r *recognizer) orgNameCandidates(text string, toks []Token, base, si int, 
 	if drop {
 		s.cands = slices.DeleteFunc(s.cands, func(c candidate) bool { return c.prio < 0 })
 	}
+}
+
+// nameGoesOn reports whether tokens [i, j) may continue a name:
+// capitalised words and the small words of names ("and", "of", "the",
+// "for", "&"), no punctuation ("Daniels Pharmaceuticals Inc of St.
+// Petersburg , Fla." is a company and its place).
+func nameGoesOn(toks []Token, i, j int) bool {
+	for k := i; k < j; k++ {
+		switch w := toks[k].Text; w {
+		case "and", "the", "for", "&":
+		default:
+			if lw := lowerASCII(w); !startsUpperOrDigit(w) || isDeterminer(lw) || monthNumber(lw) > 0 || weekdayNumber(lw) >= 0 {
+				return false // "August National Association of ..."
+			}
+		}
+	}
+	return true
 }
 
 // orgComplement returns the end of the complement of an organisation's

@@ -663,6 +663,10 @@ func TestOrganisationNames(t *testing.T) {
 		{name: "known name at the end of the complement", text: "It was founded by the Movement for the Liberation of São Tomé and Príncipe.", want: []got{
 			org("Movement for the Liberation of São Tomé and Príncipe", "", "Movement for the Liberation of São Tomé and Príncipe"),
 		}},
+		{name: "the model's longer name", text: "He is a member of the Berlin-Brandenburg Academy of Sciences and Humanities.", types: []Type{Org}, want: []got{
+			org("Berlin-Brandenburg Academy of Sciences and Humanities", "", "Berlin-Brandenburg Academy of Sciences and Humanities"),
+		}},
+		{name: "Co- is a prefix", text: "He is the Chairman and Co-Chief Executive Officer.", types: []Type{Org}, want: nil},
 		{name: "ampersand inside a company's name", text: "Shares of Douglas & Lomason Co rose.", types: []Type{Org}, want: []got{org("Douglas & Lomason Co", "", "Douglas & Lomason Co")}},
 	}
 	runRecognitionCases(t, newTestExtractor(t), cases)
