@@ -17,7 +17,10 @@ import (
 //
 //  1. gazetteer matches (exact names, aliases, adjectives, then fuzzy);
 //  2. rules: titles and roles before names, in-document acronym
-//     definitions, dates;
+//     definitions (both "Full Name (ACR)" and "ACR (Full Name)"),
+//     organisations named by a head word ("Progress Party", "Department
+//     of Labor") or a noun after them ("the Likud party"), airlines
+//     ("Air France"), dates;
 //  3. the statistical labels of the NER models, corrected for their known
 //     failure modes (a title or demonym glued to a name, a capitalised
 //     common word taken for a person);
