@@ -437,6 +437,30 @@ func (s *Sentence) recordAntecedents() {
 		}
 	}
 	an.plTo = int32(len(dc.plurals))
+	an.subject = -1
+	if len(s.groups) > 0 {
+		// The first group, if it opens the sentence and is its subject.
+		gr := &s.groups[0]
+		ep := &s.eps[gr.members[0]]
+		opens := gr.start == 0 || gr.start == 1 && s.low[0] == "the"
+		if mm := s.m(ep.m); opens && len(gr.members) == 1 && !ep.force && s.groupIsSubject(0) && (mm.Type == sta || mm.Type == org) && !mm.Adjectival {
+			an.subject = int32(ep.m)
+		}
+	}
+}
+
+// sentenceIt resolves "It" opening the sentence at token j (= 0) to the
+// subject of the previous sentence when that is one state or organisation
+// ("Niger expelled French troops. It later joined ..."), or returns nil.
+func (s *Sentence) sentenceIt(j int) []cand {
+	if j != 0 || s.Index == 0 || s.x.cfg.noCoref {
+		return nil
+	}
+	m := s.dc.antes[s.Index-1].subject
+	if m < 0 {
+		return nil
+	}
+	return []cand{{m: int(m), anaphor: true, aStart: j, aEnd: j + 1, tokStart: j, tokEnd: j + 1}}
 }
 
 // objectPosition reports whether the pronoun at token j is an object: it

@@ -163,6 +163,8 @@ var builtinTriggers = []builtinTrigger{
 	{t: SeeksMembership, phrase: "aspiration", class: nounOnly},
 	{t: SeeksMembership, phrase: "ambition", class: nounOnly},
 	{t: SeeksMembership, phrase: "candidacy", class: nounOnly},
+	{t: SeeksMembership, phrase: "candidate status", class: nounOnly},
+	{t: SeeksMembership, phrase: "candidate country", class: nounOnly},
 	// recognized-by
 	{t: RecognizedBy, phrase: "recognize", inverse: true, class: verbOnly},
 	{t: RecognizedBy, phrase: "recognition", inverse: true, class: nounOnly},

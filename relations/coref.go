@@ -28,6 +28,7 @@ type docState struct {
 type sentAntecedents struct {
 	plFrom, plTo     int32              // its plural groups are plurals[plFrom:plTo] (at most maxPluralGroups)
 	orgs             [nOrgClasses]int32 // the organisation of each class it names: a mention, -1 for none, -2 for several
+	subject          int32              // its subject when that is one state or organisation (for a later "It ..."), else -1
 	manyPlurals      bool               // it has more plural groups than recorded
 	unresolvedPlural bool               // it has a plural anaphor that was not resolved
 }

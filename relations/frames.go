@@ -163,7 +163,10 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 			parties = append(parties, ni.by...)
 			parties = append(parties, ni.possessor...)
 			parties = append(parties, ni.adjMods...)
-			parties = append(parties, ni.nomMods...)
+			if !(def.t == MetWith && len(ni.nomMods) == 1 && s.m(ni.nomMods[0].m).Type == org) {
+				// "the BRICS summit" is the organisation's own meeting.
+				parties = append(parties, ni.nomMods...)
+			}
 			parties = append(parties, ni.between...)
 			if len(ni.between) == 0 {
 				parties = append(parties, ni.with...)

@@ -135,11 +135,15 @@ func (s *Sentence) findModifiers() {
 			s.modAt[a] = true
 			continue
 		}
-		if e < n && s.ment[e] < 0 && (s.toks[e].Tag == "NN" || s.toks[e].Tag == "NNS") && isWordy(s.low[e]) && !s.misTaggedVerb(e) {
+		if e < n && s.ment[e] < 0 && (s.toks[e].Tag == "NN" || s.toks[e].Tag == "NNS") && isWordy(s.low[e]) && !s.misTaggedVerb(e) && !timeNouns[s.low[e]] {
 			s.modAt[a] = true
 		}
 	}
 }
+
+// timeNouns are adverbs of time that taggers read as nouns; they do not
+// make the name before them a modifier ("attacked Odesa overnight").
+var timeNouns = set("overnight", "today", "yesterday", "tonight", "tomorrow", "now", "earlier", "later")
 
 // addEP records an entity phrase unless it overlaps an earlier one.
 func (s *Sentence) addEP(start, end, m int) bool {
@@ -417,7 +421,10 @@ func (s *Sentence) subjectOf(v, depth int) []cand {
 			}
 			return nil
 		case w == "it":
-			return s.reportedIt(j)
+			if c := s.reportedIt(j); c != nil {
+				return c
+			}
+			return s.sentenceIt(j)
 		case w == ",":
 			if j >= 2 && (s.toks[j-1].Tag == "RB" || auxWords[s.low[j-1]]) && s.low[j-2] == "," {
 				j -= 3
