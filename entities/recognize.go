@@ -2411,7 +2411,7 @@ func (r *recognizer) orgNameCandidates(text string, toks []Token, base, si int, 
 			sp++
 		}
 		if sp < len(s.nspans) {
-			if n := s.nspans[sp]; n.Kind == ner.ORG && n.Start <= a && n.End >= e && n.End-n.Start > e-a && nameGoesOn(toks, n.Start, a) && nameGoesOn(toks, e, n.End) {
+			if n := s.nspans[sp]; n.Kind == ner.ORG && n.Start <= a && n.End >= e && n.End-n.Start > e-a && nameGoesOn(toks, n.Start, a) && nameGoesOn(toks, e, n.End) && continuesOrgName(toks, e, n.End) {
 				x, y := toks[n.Start], toks[n.End-1]
 				f.ts, f.te = base+n.Start, base+n.End
 				f.m.Start, f.m.End, f.m.Text = x.Start, y.End, text[x.Start:y.End]
@@ -2462,6 +2462,22 @@ func nameGoesOn(toks []Token, i, j int) bool {
 		}
 	}
 	return true
+}
+
+// continuesOrgName reports whether tokens [e, end) after an
+// organisation's head go on with its name: nothing, or a connective or
+// another head first ("and Humanities", "of Sciences"), not a person's
+// name ("House of Representatives Wahono").
+func continuesOrgName(toks []Token, e, end int) bool {
+	if e >= end {
+		return true
+	}
+	switch w := lowerAt(toks, e); w {
+	case "and", "&", "of", "for":
+		return true
+	default:
+		return orgHeads[w] || orgNameHeads[w]
+	}
 }
 
 // orgComplement returns the end of the complement of an organisation's
