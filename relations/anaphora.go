@@ -83,7 +83,14 @@ func (s *Sentence) resolveAnaphors() {
 			case w == "they" || w == "them":
 				cs, ok := s.resolvePlural(j, j+1, 0, w == "they", false, false)
 				s.addAnaphor(j, j+1, cs, ok, true)
-			case (w == "the" || w == "both") && j+1 < n && (isNounTag(s.toks[j+1].Tag) || s.toks[j+1].Tag == "CD"):
+			case (w == "the" || w == "both") && j+1 < n && (isNounTag(s.toks[j+1].Tag) || s.toks[j+1].Tag == "CD" || isAdjTag(s.toks[j+1].Tag)):
+				if e, ok := s.stateDescription(j); ok {
+					cs := s.sentenceIt(j)
+					ok = len(cs) == 1 && s.m(cs[0].m).Type == sta
+					s.addAnaphor(j, e, cs, ok, false)
+					j = e - 1
+					continue
+				}
 				if e, cls, ok := s.orgDescription(j); ok {
 					cs, ok := s.resolveOrg(j, cls)
 					s.addAnaphor(j, e, cs, ok, false)
@@ -133,6 +140,37 @@ func (s *Sentence) descriptionEnds(e int) bool {
 		return false
 	}
 	return !isNounTag(s.toks[e].Tag) || isPunct(w)
+}
+
+// stateNouns head descriptions of one state: "the country", "the Nordic
+// country", "the Baltic state".
+var stateNouns = set("country", "nation", "state", "kingdom", "republic")
+
+// stateDescription matches a description of one state that opens the
+// sentence as its subject ("The country joined ...", "The Nordic country
+// had applied ...": "the", up to three adjectives or unknown proper
+// nouns, a state noun, then a verb), and returns its end.
+func (s *Sentence) stateDescription(j int) (int, bool) {
+	if j != 0 || s.low[j] != "the" {
+		return 0, false
+	}
+	n := len(s.low)
+	k := j + 1
+	for k < n && k < j+4 && s.ment[k] < 0 && (isAdjTag(s.toks[k].Tag) || s.toks[k].Tag == "NNP" && isCapWord(s.toks[k].Text)) {
+		k++
+	}
+	if k >= n || s.ment[k] >= 0 || !stateNouns[s.low[k]] || s.toks[k].Tag != "NN" {
+		return 0, false
+	}
+	e := k + 1
+	v := e
+	for v < n && v < e+4 && (auxWords[s.low[v]] || s.toks[v].Tag == "RB") {
+		v++
+	}
+	if v >= n || !isVerbTag(s.toks[v].Tag) || s.ment[v] >= 0 {
+		return 0, false
+	}
+	return e, true
 }
 
 // orgDescription matches "the alliance", "the bloc" (also as a possessor:
@@ -310,7 +348,7 @@ func (s *Sentence) groupIsSubject(g int) bool {
 	for k < len(s.low) && k < s.groups[g].end+4 && (auxWords[s.low[k]] || s.toks[k].Tag == "RB") {
 		k++
 	}
-	return k < len(s.low) && isVerbTag(s.toks[k].Tag) && s.ment[k] < 0
+	return k < len(s.low) && (isVerbTag(s.toks[k].Tag) || s.misTaggedVerb(k)) && s.ment[k] < 0
 }
 
 // resolveOrg resolves "the alliance", "the bloc" at token a to the one
@@ -320,7 +358,11 @@ func (s *Sentence) groupIsSubject(g int) bool {
 func (s *Sentence) resolveOrg(a int, cls orgClass) ([]cand, bool) {
 	found := -1
 	for k := a - 1; k >= 0 && k >= a-anaphorWindow; k-- {
-		if x := s.anaAt[k]; x >= 0 && !s.anas[x].plural && len(s.anas[x].cands) == 1 {
+		if x := s.anaAt[k]; x >= 0 {
+			if s.anas[x].plural || len(s.anas[x].cands) != 1 || !s.orgOfClass(s.anas[x].cands[0].m, cls) {
+				k = s.anas[x].start
+				continue
+			}
 			m := s.anas[x].cands[0].m
 			if found >= 0 && identity(s.m(found)) != identity(s.m(m)) {
 				return nil, false

@@ -675,7 +675,23 @@ var relationCases = []struct {
 		"Ukraine was granted EU candidate status in June 2022.",
 		[]string{"seeks-membership asserted Ukraine -> European Union @2022-06"}},
 
+	{"the country opening a sentence",
+		"Finland shares a long border with Russia. The country joined NATO in April 2023.",
+		[]string{"member-of asserted Finland<The country> -> NATO @2023-04"}},
+	{"a described state and the alliance",
+		"Sweden joined NATO in March 2024. The Nordic country had applied to join the alliance in May 2022.",
+		[]string{
+			"member-of asserted Sweden -> NATO @2024-03",
+			"seeks-membership asserted Sweden<The Nordic country> -> NATO<the alliance> @2022-05",
+		}},
+
 	// Negatives that look close.
+	{"the country after an organisation",
+		"The EU sanctioned Russia. The country responded with a ban on EU imports.",
+		[]string{"opposes asserted European Union -> Russia"}},
+	{"the country inside a sentence is not resolved",
+		"Finland joined NATO in 2023, and Russia called the country a threat.",
+		[]string{"member-of asserted Finland -> NATO @2023"}},
 	{"an organisation's summit is not a meeting with it",
 		"Brazil will host the BRICS summit in 2025.",
 		[]string{}},
