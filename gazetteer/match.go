@@ -24,7 +24,7 @@ type Match struct {
 	Kind       Kind    // the entry's kind
 	How        How     // name, alias, adjective or fuzzy
 	Form       string  // the gazetteer name, alias or adjective that matched, as written in the gazetteer
-	Acronym    bool    // Form is an acronym (capitals, at most 6 letters/digits), matched case-sensitively
+	Acronym    bool    // Form is an acronym (at most 6 letters/digits, in capitals or mixed like LeT), matched case-sensitively
 	Adjectival bool    // Form is an adjective or demonym ("Russian" in "Russian President")
 	Distance   int     // Levenshtein distance between the text and Form (0 unless How is ByFuzzy)
 	Score      float64 // 1 for a canonical name, 0.95 alias, 0.9 adjective; fuzzy: that × (0.9 − 0.05·Distance)

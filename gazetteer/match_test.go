@@ -570,3 +570,25 @@ func TestMatchDefault(t *testing.T) {
 		{"Nation", nil},
 	})
 }
+
+// TestMixedCaseAcronyms: a short name with capitals inside (LeT, DoD) is
+// an acronym, matched with exactly its capitals, so that the word "Let"
+// or a headline's "LET" is not Lashkar-e-Taiba; a longer name with
+// capitals inside (McCain) keeps the ordinary case rules.
+func TestMixedCaseAcronyms(t *testing.T) {
+	data := `{"id":"org/dod","name":"Department of Defense","aliases":["DoD"]}
+{"id":"org/let","name":"Lashkar-e-Taiba","aliases":["LeT"]}
+{"id":"person/john-mccain","name":"John McCain","aliases":["McCain"]}
+`
+	g, err := New(WithoutDefaults(), WithReader("mixed.jsonl", strings.NewReader(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	runMatchCases(t, g, []matchCase{
+		{"LeT and the DoD", []string{"LeT|org/let|alias", "DoD|org/dod|alias"}},
+		{"Let us see what the Dod said.", nil},
+		{"LET IT BE", nil},
+		{"Senator McCain", []string{"McCain|person/john-mccain|alias"}},
+		{"MCCAIN WINS", []string{"MCCAIN|person/john-mccain|alias"}},
+	})
+}

@@ -219,24 +219,32 @@ func appendNormKey(dst []byte, s string) ([]byte, int) {
 	}
 }
 
-// isAcronym reports whether a name is written in capitals with at most six
-// letters and digits (NATO, EU, G20, U.S.): such names match only when the
-// text has exactly the same capitals.
+// isAcronym reports whether a name is an acronym: at most six letters and
+// digits, written in capitals (NATO, EU, G20, U.S.) or, in one word, with
+// at least two capitals and no more small letters than capitals (LeT, DoD,
+// AfD, LaREM). Such names match only when the text has exactly the same
+// capitals: "Let" is not LeT.
 func isAcronym(s string) bool {
-	n, letters := 0, 0
+	n, upper, lower := 0, 0, 0
+	space := false
 	for _, r := range s {
 		switch {
+		case unicode.IsUpper(r):
+			upper++
+			n++
 		case unicode.IsLetter(r):
-			if !unicode.IsUpper(r) {
-				return false
-			}
-			letters++
+			lower++
 			n++
 		case unicode.IsNumber(r):
 			n++
+		case unicode.IsSpace(r):
+			space = true
 		}
 	}
-	return letters > 0 && n <= 6
+	if upper == 0 || n > 6 {
+		return false
+	}
+	return lower == 0 || !space && upper >= 2 && lower <= upper
 }
 
 // countLetters returns the number of letters in s.
