@@ -80,6 +80,7 @@ func (s *Sentence) resolveAnaphors() {
 			}
 			w := s.low[j]
 			switch {
+			case w == "they" && s.eventCopula(j):
 			case w == "they" || w == "them":
 				cs, ok := s.resolvePlural(j, j+1, 0, w == "they", false, false)
 				s.addAnaphor(j, j+1, cs, ok, true)
@@ -502,8 +503,36 @@ func (s *Sentence) sentenceIt(j int) []cand {
 	if m < 0 {
 		return nil
 	}
+	if s.low[j] == "it" && s.eventCopula(j) {
+		return nil
+	}
 	return []cand{{m: int(m), anaphor: true, aStart: j, aEnd: j + 1, tokStart: j, tokEnd: j + 1}}
 }
+
+// eventCopula reports whether the pronoun at token j is the subject of a
+// copula that does not give a status: "It was the largest attack ...",
+// "They were the largest exercises ..." describe events, not states, but
+// "It is a member state of the UN" and "They are allies" do.
+func (s *Sentence) eventCopula(j int) bool {
+	n := len(s.low)
+	k := j + 1
+	for k < n && k < j+4 && (s.toks[k].Tag == "RB" || s.low[k] == "has" || s.low[k] == "have" || s.low[k] == "had") {
+		k++
+	}
+	if k >= n || !beForms[s.low[k]] {
+		return false
+	}
+	for e := k + 1; e < n && e < k+6; e++ {
+		if statusNouns[s.low[e]] {
+			return false
+		}
+	}
+	return true
+}
+
+// statusNouns name a standing of a state, which "It is a ..." may state
+// of the state named before.
+var statusNouns = set("member", "members", "observer", "ally", "allies", "candidate", "signatory", "party", "partner")
 
 // objectPosition reports whether the pronoun at token j is an object: it
 // follows a verb, or a preposition after a verb ("met with him").
