@@ -205,10 +205,10 @@
 // shot down ..."); "It" opening a sentence is the subject of the previous
 // sentence when that is one state or organisation ("Niger expelled French
 // troops. It later joined ...") unless a copula makes it an event ("It
-// was the largest attack ..."; "they" likewise), and "The country" or "The Nordic
-// country" opening a sentence as its subject is that subject when it is a
-// state. Anything ambiguous stays unresolved. [WithoutCoreference]
-// turns resolution off.
+// was the largest attack ..."; "they" likewise); "The country" or "The
+// Nordic country" opening a sentence as its subject is that subject when
+// it is a state. Anything ambiguous stays unresolved.
+// [WithoutCoreference] turns resolution off.
 //
 // # Extending
 //
