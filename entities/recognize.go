@@ -35,7 +35,10 @@ import (
 //  6. links name variants of one person (linkNameVariants);
 //  7. gives an ambiguous name one sense per document
 //     (oneSensePerDocument: "Georgia" the US state throughout an
-//     article that says "Atlanta, Georgia").
+//     article that says "Atlanta, Georgia");
+//  8. gives an ambiguous organisation, person or place the sense that
+//     belongs to a state the document names (byDocumentCountry:
+//     "Congress" is the US Congress beside "Washington").
 
 // Candidate priorities: when two candidates overlap, the higher wins; on
 // a tie, the longer, then the earlier.
@@ -137,6 +140,7 @@ func (r *recognizer) mentions(ctx context.Context, doc *Document, ref refDate, s
 		return nil, err
 	}
 	r.oneSensePerDocument(out)
+	r.byDocumentCountry(out)
 	return out, nil
 }
 
@@ -373,6 +377,70 @@ func (r *recognizer) oneSensePerDocument(ms []Mention) {
 			}
 		}
 		m.ID, m.Name, m.Type, m.Alternatives = c.ID, c.Name, c.Type, alts
+	}
+}
+
+// byDocumentCountry gives a mention of an ambiguous name that is not a
+// state ("Congress": the US Congress or the Indian National Congress) the
+// one of its entries that is, or belongs to, a state the document points
+// to through its other, unambiguous mentions ("Washington", "American",
+// "Joe Biden"), when exactly one of them does. Otherwise the gazetteer's
+// ranking stands and the other entries stay listed as alternatives.
+func (r *recognizer) byDocumentCountry(ms []Mention) {
+	var cues map[string]bool
+	country := map[string]string{} // entry id -> its state
+	countryOf := func(id string) string {
+		c, ok := country[id]
+		if !ok {
+			if e, found := r.gaz.Entry(id); found {
+				c = e.Country
+			}
+			country[id] = c
+		}
+		return c
+	}
+	for i := range ms {
+		m := &ms[i]
+		if len(m.Alternatives) == 0 || m.Type == State || m.Adjectival || m.ID == "" {
+			continue
+		}
+		if cues == nil {
+			cues = map[string]bool{}
+			for _, o := range ms {
+				if o.ID == "" || len(o.Alternatives) > 0 {
+					continue
+				}
+				if o.Type == State {
+					cues[o.ID] = true
+				} else if c := countryOf(o.ID); c != "" {
+					cues[c] = true
+				}
+			}
+		}
+		pick := ""
+		for _, id := range append([]string{m.ID}, m.Alternatives...) {
+			if c := countryOf(id); c != "" && cues[c] {
+				if pick != "" {
+					pick = ""
+					break
+				}
+				pick = id
+			}
+		}
+		if pick == "" || pick == m.ID {
+			continue
+		}
+		e, ok := r.gaz.Entry(pick)
+		if cur, _ := r.gaz.Entry(m.ID); !ok || e.Kind != cur.Kind {
+			continue // the mention's type stays what its context made it
+		}
+		alts := []string{m.ID}
+		for _, id := range m.Alternatives {
+			if id != pick {
+				alts = append(alts, id)
+			}
+		}
+		m.ID, m.Name, m.Alternatives = e.ID, e.Name, alts
 	}
 }
 

@@ -541,6 +541,22 @@ func TestGeorgiaDisambiguation(t *testing.T) {
 	})
 }
 
+// TestDocumentCountry: an ambiguous organisation takes the entry of the
+// state the document otherwise names, and keeps the gazetteer's first
+// entry when the document names both states or neither.
+func TestDocumentCountry(t *testing.T) {
+	usCongress := org("Congress", "org/us-congress", "US Congress")
+	inc := org("Congress", "org/indian-national-congress", "Indian National Congress")
+	orgs := []Type{Org}
+	cases := []recognitionCase{
+		{name: "American document", text: "The White House urged Congress on Tuesday to approve new aid.", types: orgs, want: []got{org("White House", "org/white-house", "White House"), usCongress}},
+		{name: "Indian document", text: "Rahul Gandhi said Congress would oppose the bill in India's parliament.", types: orgs, want: []got{inc}},
+		{name: "both states", text: "Congress met. India and the United States signed a deal.", types: orgs, want: []got{inc}},
+		{name: "neither", text: "Congress met on Friday.", types: orgs, want: []got{inc}},
+	}
+	runRecognitionCases(t, newTestExtractor(t), cases)
+}
+
 // TestBoilerplate: web-page debris yields no mentions.
 func TestBoilerplate(t *testing.T) {
 	icons := "icon bookmark-bicon bookmarkicon cameraicon checkicon chevron downicon chevron lefticon chevron righticon chevron upicon closeicon v-compressicon downloadicon editicon v-expandicon fbicon fileicon filtericon flag ruicon full chevron downicon full chevron lefticon full chevron righticon full chevron upicon gpicon insicon mailicon moveicon-musicicon mutedicon nomutedicon okicon v-pauseicon v-playicon searchicon shareicon sign inicon sign upicon stepbackicon stepforicon swipe downicon tagicon tagsicon tgicon trashicon twicon vkicon yticon wticon fm"
