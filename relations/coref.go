@@ -113,7 +113,9 @@ func (s *Sentence) resolvePronouns() {
 		return
 	}
 	for j, w := range s.low {
-		if !anaphoricPronouns[w] || s.ment[j] >= 0 {
+		// Pronouns are tagged PRP or PRP$; the tag is cheaper to test than
+		// the word.
+		if tag := s.toks[j].Tag; len(tag) < 3 || tag[:3] != "PRP" || !anaphoricPronouns[w] || s.ment[j] >= 0 {
 			continue
 		}
 		if (w == "him" || w == "her") && s.toks[j].Tag == "PRP" && s.objectPosition(j) {

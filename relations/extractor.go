@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"sync"
 
 	"github.com/statecraft/statecraft/entities"
@@ -305,8 +306,13 @@ func sortDedupe(rs []Relation) []Relation {
 	}
 	seen := make(map[key]bool, len(rs))
 	out := rs[:0]
+	var buf []byte
 	for _, r := range rs {
-		k := key{r.Type, fmt.Sprint(argKey(&r)), r.Trigger.Start}
+		buf = buf[:0]
+		for _, a := range argKey(&r) {
+			buf = strconv.AppendInt(append(buf, ' '), int64(a), 10)
+		}
+		k := key{r.Type, string(buf), r.Trigger.Start}
 		if seen[k] {
 			continue
 		}
