@@ -492,6 +492,32 @@ func (s *Sentence) recordAntecedents() {
 	}
 }
 
+// recordMeetings records the parties of the sentence's asserted meetings
+// of two persons as a plural group, once its relations are found: "Xi
+// hosted Lula in Beijing. The two leaders signed ...".
+func (s *Sentence) recordMeetings() {
+	dc := s.dc
+	an := &dc.antes[s.Index]
+	for i := range s.rels {
+		r := &s.rels[i]
+		if r.Type != MetWith || r.Modality != Asserted || len(r.Parties) != 2 {
+			continue
+		}
+		a, b := r.Parties[0].Entity, r.Parties[1].Entity
+		if s.m(a).Type != per || s.m(b).Type != per {
+			continue
+		}
+		if int(an.plTo-an.plFrom) >= maxPluralGroups || int(an.plTo) != len(dc.plurals) {
+			an.manyPlurals = true
+			return
+		}
+		from := int32(len(dc.pluralMs))
+		dc.pluralMs = append(dc.pluralMs, a, b)
+		dc.plurals = append(dc.plurals, pluralGroup{from: from, to: from + 2, subject: true, person: true})
+		an.plTo = int32(len(dc.plurals))
+	}
+}
+
 // sentenceIt resolves "It" opening the sentence at token j (= 0) to the
 // subject of the previous sentence when that is one state or organisation
 // ("Niger expelled French troops. It later joined ..."), or returns nil.

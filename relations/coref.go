@@ -98,6 +98,22 @@ func (dc *docState) linked(person, owner *entities.Mention) bool {
 	return false
 }
 
+// stateOf returns the state a person was linked to by official-of earlier
+// in the document, if there is exactly one.
+func (dc *docState) stateOf(person int) (int, bool) {
+	found := -1
+	for _, o := range dc.links[identity(&dc.doc.Mentions[person])] {
+		if o < 0 || dc.doc.Mentions[o].Type != sta {
+			continue
+		}
+		if found >= 0 && identity(&dc.doc.Mentions[found]) != identity(&dc.doc.Mentions[o]) {
+			return -1, false
+		}
+		found = o
+	}
+	return found, found >= 0
+}
+
 // maxCorefSentences is how many sentences back a pronoun may find its
 // antecedent.
 const maxCorefSentences = 3

@@ -104,6 +104,7 @@ func (e *Extractor) Extract(ctx context.Context, doc *entities.Document) ([]Rela
 				}
 			}
 		}
+		s.recordMeetings()
 		out = append(out, s.rels...)
 	}
 	out = sortDedupe(out)

@@ -460,6 +460,18 @@ func (s *Sentence) typed(cs []cand, def *typeDef, subject bool) []cand {
 		}
 		mm := s.m(c.m)
 		t := mm.Type
+		if t == per && !types[per] && (def.t == TreatyBetween || def.t == AlliedWith) {
+			// "The two leaders signed 15 agreements": the state each
+			// leader was named an official of in the document.
+			if o, ok := s.dc.stateOf(c.m); ok {
+				if !c.anaphor {
+					c.aStart, c.aEnd = c.tokStart, c.tokEnd
+				}
+				c.m, c.anaphor, c.force = o, true, false
+				out = append(out, c)
+			}
+			continue
+		}
 		if t == loc && !types[loc] && types[sta] {
 			st, ok := s.x.stateOf(mm)
 			if !ok {

@@ -755,6 +755,12 @@ func (s *Sentence) nounFrame(t0, t1 int) nounInfo {
 	// Before the noun phrase: a governing verb, or an apposition
 	// ("Armenia, a member of the CSTO,").
 	k := ni.npStart - 1
+	// A quantity: "signed more than 15 agreements", "at least two deals".
+	if k >= 1 && (s.low[k] == "than" && (s.low[k-1] == "more" || s.low[k-1] == "fewer" || s.low[k-1] == "less") || s.low[k] == "least" && s.low[k-1] == "at") {
+		k -= 2
+	} else if k >= 0 && (s.low[k] == "about" || s.low[k] == "nearly" || s.low[k] == "almost" || s.low[k] == "around" || s.low[k] == "some") && ni.npStart < len(s.low) && s.toks[ni.npStart].Tag == "CD" {
+		k--
+	}
 	if k >= 0 && (s.low[k] == "out" || s.low[k] == "up" || s.low[k] == "into" || s.low[k] == "in" || s.low[k] == "for" || s.low[k] == "on" || s.low[k] == "to") {
 		k--
 	}

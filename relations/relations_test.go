@@ -685,7 +685,26 @@ var relationCases = []struct {
 			"seeks-membership asserted Sweden<The Nordic country> -> NATO<the alliance> @2022-05",
 		}},
 
+	{"leaders sign for their states",
+		"Russian President Vladimir Putin and North Korean leader Kim Jong Un signed a mutual defence treaty in June 2024.",
+		[]string{
+			"official-of asserted Kim Jong Un -> North Korea @2024-06 {role=leader}",
+			"official-of asserted Vladimir Putin -> Russia @2024-06 {role=President}",
+			"treaty-between asserted [North Korea<Kim Jong Un>, Russia<Vladimir Putin>] @2024-06 {treaty=mutual defence treaty}",
+		}},
+	{"the two leaders after a meeting",
+		"Chinese President Xi Jinping hosted Brazilian President Lula in Beijing. The two leaders signed more than 15 agreements.",
+		[]string{
+			"met-with asserted [Luiz Inácio Lula da Silva, Xi Jinping] {place=Beijing}",
+			"official-of asserted Luiz Inácio Lula da Silva -> Brazil {role=President}",
+			"official-of asserted Xi Jinping -> China {role=President}",
+			"treaty-between asserted [Brazil<The two leaders>, China<The two leaders>]",
+		}},
+
 	// Negatives that look close.
+	{"persons without an office in the text sign for no state",
+		"Putin and Xi signed a treaty.",
+		[]string{}},
 	{"the country after an organisation",
 		"The EU sanctioned Russia. The country responded with a ban on EU imports.",
 		[]string{"opposes asserted European Union -> Russia"}},
