@@ -180,6 +180,87 @@ var heldOutFresh = []struct {
 		}},
 }
 
+// heldOutThird are 10 more paragraphs WRITTEN BY THE PROJECT, about
+// states, alliances and leaders not used in heldOutNews or heldOutFresh,
+// written before the second round of rules (anaphora of "the group",
+// membership through "groups"/"comprises", implicit owners of titles,
+// allies and backers, meetings that did not take place) and measured once
+// before it (see TestHeldOutNews); the rules were not tuned to them.
+var heldOutThird = []struct {
+	text string
+	gold []string
+}{
+	{"East Timor became the eleventh member of the Association of Southeast Asian Nations in October 2025. The group, which also includes Indonesia and Malaysia, had admitted the country as an observer in 2022. Malaysian Prime Minister Anwar Ibrahim welcomed the new member at the summit in Kuala Lumpur.",
+		[]string{
+			"member-of asserted East Timor -> Association of Southeast Asian Nations @2025-10",
+			"member-of asserted Indonesia -> Association of Southeast Asian Nations",
+			"member-of asserted Malaysia -> Association of Southeast Asian Nations",
+			"observer-of asserted East Timor -> Association of Southeast Asian Nations @2022",
+			"official-of asserted Anwar Ibrahim -> Malaysia",
+		}},
+	{"Morocco rejoined the African Union in January 2017, more than three decades after it left the Organisation of African Unity over the body's recognition of Western Sahara. Algeria, which backs the Polisario Front, opposed Rabat's return.",
+		[]string{
+			"member-of asserted Morocco -> African Union @2017-01",
+			"member-of asserted Morocco -> Organisation of African Unity",
+			"recognized-by asserted Western Sahara -> Organisation of African Unity",
+			"allied-with asserted [Algeria, Polisario Front]",
+			"opposes asserted Algeria -> Morocco",
+		}},
+	{"Ukraine applied to join the European Union days after Russia invaded the country in February 2022. Hungary has repeatedly blocked the opening of accession talks, and Prime Minister Viktor Orban has postponed a meeting with President Volodymyr Zelensky twice.",
+		[]string{
+			"seeks-membership asserted Ukraine -> European Union",
+			"attacked asserted Russia -> Ukraine @2022-02",
+			"official-of asserted Viktor Orban -> Hungary",
+			"official-of asserted Volodymyr Zelensky -> Ukraine",
+			"met-with negated [Viktor Orban, Volodymyr Zelensky]",
+		}},
+	{"Bolivia became a full member of Mercosur in July 2024. The bloc, which comprises Argentina, Brazil, Paraguay and Uruguay, admitted Bolivia after its parliaments ratified the accession protocol. President Luis Arce called the decision historic.",
+		[]string{
+			"member-of asserted Bolivia -> Mercosur @2024-07",
+			"member-of asserted Argentina -> Mercosur",
+			"member-of asserted Brazil -> Mercosur",
+			"member-of asserted Paraguay -> Mercosur",
+			"member-of asserted Uruguay -> Mercosur",
+			"official-of asserted Luis Arce -> Bolivia",
+		}},
+	{"Somalia and Ethiopia agreed in Ankara in December 2024 to end a year-long dispute over a port deal with Somaliland, which Ethiopia had offered to recognise. Turkish President Recep Tayyip Erdogan brokered the talks. Egypt, a close ally of Somalia, has sent troops to the country.",
+		[]string{
+			"treaty-between asserted [Ethiopia, Somalia] @2024-12",
+			"recognized-by possible Somaliland -> Ethiopia",
+			"official-of asserted Recep Tayyip Erdoğan -> Turkey",
+			"allied-with asserted [Egypt, Somalia]",
+		}},
+	{"Kenya has led a multinational security mission in Haiti since June 2024. Kenyan President William Ruto met Haitian Prime Minister Garry Conille in Port-au-Prince in September.",
+		[]string{
+			"official-of asserted William Ruto -> Kenya",
+			"official-of asserted Garry Conille -> Haiti",
+			"met-with asserted [Garry Conille, William Ruto] @XXXX-09",
+		}},
+	{"Cambodian troops fired rockets into Thailand in July 2025, and Thailand responded with air strikes on Cambodian military targets. Malaysia brokered a ceasefire between the two neighbours.",
+		[]string{
+			"attacked asserted Cambodia -> Thailand @2025-07",
+			"attacked asserted Thailand -> Cambodia",
+		}},
+	{"Australia, Britain and the United States formed the AUKUS security pact in 2021. Under the deal, Canberra will buy nuclear-powered submarines. France, whose own submarine contract with Australia was cancelled, recalled its ambassadors from Washington and Canberra.",
+		[]string{
+			"member-of asserted Australia -> AUKUS @2021",
+			"member-of asserted United Kingdom -> AUKUS @2021",
+			"member-of asserted United States -> AUKUS @2021",
+			"treaty-between asserted [Australia, United Kingdom, United States] @2021",
+		}},
+	{"Moldova was granted candidate status by the European Union in June 2022, together with Ukraine. President Maia Sandu, who won a second term in November 2024, has promised to bring the country into the bloc by 2030.",
+		[]string{
+			"seeks-membership asserted Moldova -> European Union @2022-06",
+			"seeks-membership asserted Ukraine -> European Union @2022-06",
+			"official-of asserted Maia Sandu -> Moldova",
+		}},
+	{"The Arab League readmitted Syria in May 2023, twelve years after suspending it over President Bashar al-Assad's crackdown on protesters. Saudi Arabia, which had backed rebel groups, invited Assad to the group's summit in Jeddah.",
+		[]string{
+			"member-of asserted Syria -> Arab League @2023-05",
+			"official-of asserted Bashar al-Assad -> Syria",
+		}},
+}
+
 var (
 	heldOutTime    = regexp.MustCompile(` @\S+`)
 	heldOutAnaphor = regexp.MustCompile(`<[^>]*>`)
@@ -285,6 +366,10 @@ func TestHeldOutNews(t *testing.T) {
 		// antecedents in the anaphor's own clause then removed: 0.938
 		// (15/16) and 0.556, the same as the rules before this test.
 		{"heldOutFresh", heldOutFresh, 0.88, 0.51},
+		// Measured once, before the second round of rules: precision
+		// 0.923 (12/13), recall 0.308 (12/39), the error being one
+		// treaty-between with AUKUS as a fourth party.
+		{"heldOutThird", heldOutThird, 0.85, 0.28},
 	} {
 		tp, fp, fn, timeOK, timeN := heldOutScore(t, c.set)
 		p := float64(tp) / float64(max(tp+fp, 1))
