@@ -45,6 +45,9 @@ func findDates(toks []Token, ref refDate) []dateMatch {
 	var out []dateMatch
 	for i := 0; i < len(toks); {
 		if m, ok := matchDateAt(toks, i, ref); ok {
+			if ref.ok {
+				m.value = byTense(toks, m, ref)
+			}
 			out = append(out, m)
 			i = m.end
 			continue
@@ -343,6 +346,21 @@ func relativeDate(toks []Token, i int, ref refDate) (dateMatch, bool) {
 		}
 		if wd := weekdayNumber(u); wd >= 0 {
 			return dateMatch{i, i + 2, weekdayValue(ref, wd, step), ""}, true
+		}
+		// "last December", "next March": the nearest such month before or
+		// after the reference month; "this December" is in its year.
+		if mo := monthNumber(u); mo > 0 && isCapitalized(toks[i+1].Text) && !isMonthAbbreviation(u) {
+			if !ref.ok {
+				return dateMatch{i, i + 2, "XXXX-" + two(mo), ""}, true
+			}
+			y, now := ref.t.Year(), int(ref.t.Month())
+			switch {
+			case step < 0 && mo >= now:
+				y--
+			case step > 0 && mo <= now:
+				y++
+			}
+			return dateMatch{i, i + 2, strconv.Itoa(y) + "-" + two(mo), ""}, true
 		}
 		if s := seasonCode(u); s != "" {
 			y := "XXXX"
@@ -704,4 +722,79 @@ func allDigits(s string) bool {
 // isCapitalized reports whether s starts with an upper-case ASCII letter.
 func isCapitalized(s string) bool {
 	return s != "" && 'A' <= s[0] && s[0] <= 'Z'
+}
+
+// byTense moves a date that the reference date resolved without a year of
+// its own (a bare weekday, "December", "July 26", "late August") to the
+// side of the reference that the clause's tense points to: "is due to vote
+// on Friday" is the coming Friday, "said in December" in a January article
+// is the December before. The tense is the nearest auxiliary or reporting
+// verb among the few words before the date; without one, or when the value
+// already agrees with it, the value is kept.
+func byTense(toks []Token, m dateMatch, ref refDate) string {
+	single := m.end-m.start == 1
+	wd := -1
+	if single {
+		wd = weekdayNumber(lowerAt(toks, m.start))
+	}
+	hasMonth := false
+	for k := m.start; k < m.end; k++ {
+		w := lowerAt(toks, k)
+		if _, ok := yearValue(w); ok {
+			return m.value
+		}
+		switch w {
+		case "last", "this", "next", "past", "coming", "earlier", "later":
+			return m.value
+		}
+		if monthNumber(w) > 0 && isCapitalized(toks[k].Text) {
+			hasMonth = true
+		}
+	}
+	if wd < 0 && !hasMonth {
+		return m.value
+	}
+	tense := clauseTense(toks, m.start)
+	if tense == 0 {
+		return m.value
+	}
+	if wd >= 0 {
+		if tense > 0 {
+			return ref.t.AddDate(0, 0, (wd-int(ref.t.Weekday())+7)%7).Format("2006-01-02")
+		}
+		return m.value
+	}
+	// "YYYY-MM" or "YYYY-MM-DD" in the reference year.
+	ry := strconv.Itoa(ref.t.Year())
+	if !strings.HasPrefix(m.value, ry+"-") || len(m.value) < 7 {
+		return m.value
+	}
+	rest := m.value[4:]
+	cmp := strings.Compare(rest, ref.t.Format("-01-02")[:len(rest)])
+	switch {
+	case tense < 0 && cmp > 0:
+		return strconv.Itoa(ref.t.Year()-1) + rest
+	case tense > 0 && cmp < 0:
+		return strconv.Itoa(ref.t.Year()+1) + rest
+	}
+	return m.value
+}
+
+// clauseTense looks at the words before token i, back to the start of the
+// sentence or a clause mark and at most ten words: +1 at a future
+// auxiliary ("will", "would", "due", "expected", "scheduled"), -1 at a
+// past one or a reporting verb ("said", "was", "had"), 0 when neither
+// comes first.
+func clauseTense(toks []Token, i int) int {
+	for k := i - 1; k >= 0 && k >= i-10; k-- {
+		switch lowerAt(toks, k) {
+		case "will", "would", "'ll", "shall", "due", "expected", "scheduled", "plans", "intends", "set":
+			return 1
+		case "said", "was", "were", "had", "did", "told", "announced", "reported", "ago":
+			return -1
+		case ";", ":", "\"", "“", "”", "(", ")":
+			return 0
+		}
+	}
+	return 0
 }
