@@ -166,6 +166,10 @@ func (r *recognizer) gazetteerCandidates(text string, toks []Token, base, si int
 			}
 		case gazetteer.Org:
 			m.Type = Org
+			if short, ok := r.withoutOrgNoun(text, toks, g); ok {
+				g = short
+				m.Text, m.End = text[g.Start:g.End], g.End
+			}
 		case gazetteer.Person:
 			m.Type = Person
 		default:
@@ -177,6 +181,16 @@ func (r *recognizer) gazetteerCandidates(text string, toks []Token, base, si int
 			}
 			m.Adjectival = true
 			prio = prioAdjective
+		}
+		if g.Adjectival && g.How != gazetteer.ByFuzzy {
+			if wide, ok := r.compassAdjective(text, toks, g); ok {
+				g = wide
+				m.Text, m.Start, m.ID, m.Name, m.Alternatives = text[g.Start:g.End], g.Start, g.ID, g.Name, nil
+				m.Type = Location
+				if g.Kind == gazetteer.State {
+					m.Type = State
+				}
+			}
 		}
 		if g.How == gazetteer.ByFuzzy && g.Adjectival && isPluralOf(text[g.Start:g.End], g.Form) {
 			// The plural of a demonym ("The Russians", "Iraqis") is a
@@ -209,12 +223,84 @@ func (r *recognizer) gazetteerCandidates(text string, toks []Token, base, si int
 		// name: "Yasser Arafat" (not Mount Arafat). States keep their type
 		// ("France beat Italy"), and so do places that their context
 		// makes places ("moved to Toronto", "Detroit, Michigan").
-		if g.Kind == gazetteer.Location && (modelSays(s, g.TokenStart, g.TokenEnd, false, ner.ORG) && !placeContext(toks, g.TokenStart, g.TokenEnd, matches) || modelSays(s, g.TokenStart, g.TokenEnd, true, ner.PER)) {
+		if g.Kind == gazetteer.Location && !r.namedFeature(g) && (modelSays(s, g.TokenStart, g.TokenEnd, false, ner.ORG) && !placeContext(toks, g.TokenStart, g.TokenEnd, matches) || modelSays(s, g.TokenStart, g.TokenEnd, true, ner.PER)) {
 			continue
 		}
 		m = r.disambiguate(text, toks, g.TokenStart, m)
 		s.cands = append(s.cands, candidate{m: m, ts: ts, te: te, prio: prio})
 	}
+}
+
+// withoutOrgNoun cuts a lower-case organisation noun off a gazetteer
+// alias that ends with it ("the ruling Georgian Dream party", "the TASS
+// news agency") when the rest is a name of the same entry, so that the
+// mention is the name, as it is for the names the gazetteer lists
+// without the noun ("the Likud party"). It returns the shorter match and
+// whether there was one.
+func (r *recognizer) withoutOrgNoun(text string, toks []Token, g gazetteer.Match) (gazetteer.Match, bool) {
+	k := g.TokenEnd - 1
+	if k <= g.TokenStart || toks[k].End != g.End || !orgNouns[toks[k].Text] {
+		return g, false
+	}
+	if toks[k].Text == "agency" && k-1 > g.TokenStart && toks[k-1].Text == "news" {
+		k--
+	}
+	end := toks[k-1].End
+	w, ok := r.gaz.Lookup(text[g.Start:end])
+	if !ok || w.ID != g.ID || w.How == gazetteer.ByFuzzy {
+		return g, false
+	}
+	g.End, g.TokenEnd = end, k
+	return g, true
+}
+
+// namedFeature reports whether a place match is the name of several words
+// of a sea, river, mountain or island ("Second Thomas Shoal", "South China
+// Sea"): no team or company is called so, whatever the model says.
+func (r *recognizer) namedFeature(g gazetteer.Match) bool {
+	if g.TokenEnd-g.TokenStart < 2 || g.Adjectival {
+		return false
+	}
+	e, ok := r.gaz.Entry(g.ID)
+	if !ok {
+		return false
+	}
+	switch e.Category {
+	case "sea", "river", "mountain", "island":
+		return true
+	}
+	return false
+}
+
+// compassAdjective widens a place's or state's adjective after a
+// capitalised point of the compass to the adjective of the region that the
+// gazetteer names so ("West African" is West Africa's, not Africa's; "East
+// Asian" East Asia's), when the gazetteer lists no such adjective itself.
+// It returns the widened match and whether there was one.
+func (r *recognizer) compassAdjective(text string, toks []Token, g gazetteer.Match) (gazetteer.Match, bool) {
+	if g.TokenStart == 0 {
+		return g, false
+	}
+	c := toks[g.TokenStart-1]
+	switch c.Text {
+	case "North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
+		"Northeast", "Northwest", "Southeast", "Southwest":
+	default:
+		return g, false
+	}
+	if c.End+1 != g.Start || text[c.End] != ' ' {
+		return g, false
+	}
+	e, ok := r.gaz.Entry(g.ID)
+	if !ok {
+		return g, false
+	}
+	w, ok := r.gaz.Lookup(c.Text + " " + e.Name)
+	if !ok || w.Adjectival || (w.Kind != gazetteer.State && w.Kind != gazetteer.Location) || w.How == gazetteer.ByFuzzy {
+		return g, false
+	}
+	g.ID, g.Name, g.Kind, g.Start, g.TokenStart = w.ID, w.Name, w.Kind, c.Start, g.TokenStart-1
+	return g, true
 }
 
 // isPluralOf reports whether w is the plural of the adjective or demonym
@@ -789,6 +875,9 @@ func (r *recognizer) addModelSpan(text string, toks []Token, base, si, i, j int,
 	if typ == Person && j-i == 1 && i == 0 && !r.knownName(text, toks[i]) && toks[i].Tag != "NNP" {
 		return // a lone sentence-initial word that the tagger does not call a proper noun
 	}
+	if typ == Person && j-i == 1 && isInitial(toks[i].Text) {
+		return // "a post on X.": an initial alone names no one
+	}
 	typ = retypeByHead(toks[i:j], typ)
 	if typ == Location && (j-i >= 2 || humanContext(toks, i, j) != humanNone) && j-i <= 3 && r.personShaped(toks, i, j) && r.isolatedPerson(toks[i:j], base+i, base+j, s) {
 		// "losing to Rod Sykes", "a friend of Wassily Kandinsky": a name
@@ -827,6 +916,13 @@ func (r *recognizer) addModelSpan(text string, toks []Token, base, si, i, j int,
 		}
 	}
 	s.cands = append(s.cands, candidate{m: m, ts: base + i, te: base + j, prio: prio})
+}
+
+// isInitial reports whether w is one capital letter, with or without a
+// full stop: "X", "J.".
+func isInitial(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	return len(w) == 1 && 'A' <= w[0] && w[0] <= 'Z'
 }
 
 // widens reports whether a model span [i, j) of type typ is a name of its

@@ -780,3 +780,29 @@ func TestOrganisationNouns(t *testing.T) {
 	}
 	runRecognitionCases(t, newTestExtractor(t), cases)
 }
+
+// TestHeldoutNewsRules: the rules that the held-out news paragraphs of
+// TestHeldoutNews led to.
+func TestHeldoutNewsRules(t *testing.T) {
+	locAdj := func(text, id, name string) got {
+		g := loc(text, id, name)
+		g.Adjectival = true
+		return g
+	}
+	cases := []recognitionCase{
+		// A compass point before a demonym: the region's adjective.
+		{name: "compass point and demonym", text: "West African leaders met on Thursday.", types: []Type{Location, State}, want: []got{locAdj("West African", "location/west-africa", "West Africa")}},
+		{name: "compass point and demonym of Asia", text: "East Asian economies slowed.", types: []Type{Location, State}, want: []got{locAdj("East Asian", "location/east-asia", "East Asia")}},
+		{name: "no region of that name", text: "Western Russian regions voted.", types: []Type{Location, State}, want: []got{adj("Russian", "state/russia", "Russia")}},
+		{name: "state demonym stays whole", text: "South African troops left.", types: []Type{Location, State}, want: []got{adj("South African", "state/south-africa", "South Africa")}},
+		// A named sea, river, mountain or island is a place whatever the model says.
+		{name: "shoal", text: "Tensions have risen over the Second Thomas Shoal.", types: []Type{Location, Org}, want: []got{loc("Second Thomas Shoal", "location/second-thomas-shoal", "Second Thomas Shoal")}},
+		// A gazetteer alias ending with an organisation noun loses it.
+		{name: "alias with party", text: "The ruling Georgian Dream party suspended talks.", types: []Type{Org}, want: []got{org("Georgian Dream", "org/georgian-dream", "Georgian Dream")}},
+		{name: "alias with Party", text: "The Georgian Dream Party won.", types: []Type{Org}, want: []got{org("Georgian Dream Party", "org/georgian-dream", "Georgian Dream")}},
+		// An initial alone is no person.
+		{name: "lone initial", text: "Swedish Foreign Minister Tobias Billstrom welcomed the decision in a post on X.", types: []Type{Person}, want: []got{per("Tobias Billstrom", "person/tobias-billstrom", "Tobias Billström")}},
+		{name: "alias with news agency", text: "The TASS news agency said so.", types: []Type{Org}, want: []got{org("TASS", "org/tass", "TASS")}},
+	}
+	runRecognitionCases(t, newTestExtractor(t), cases)
+}
