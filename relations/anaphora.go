@@ -27,22 +27,25 @@ const (
 	orgBloc     orgClass = iota // "the bloc", "the union", "the grouping"
 	orgAlliance                 // "the alliance"
 	orgAny                      // "the organisation"
+	orgGroup                    // "the group": a known bloc or alliance only
 	nOrgClasses
 )
 
 // orgDescriptions are the heads of definite descriptions of an
 // organisation.
 var orgDescriptions = map[string]orgClass{
-	"bloc": orgBloc, "union": orgBloc, "grouping": orgBloc, "alliance": orgAlliance,
+	"bloc": orgBloc, "union": orgBloc, "grouping": orgBloc, "group": orgGroup, "alliance": orgAlliance,
 	"organisation": orgAny, "organization": orgAny,
 }
 
 // orgClassCats are the gazetteer categories each class may refer to;
-// organisations unknown to the gazetteer fit every class.
+// organisations unknown to the gazetteer fit every class but orgGroup
+// ("the group" names bands, firms and militias as often as blocs).
 var orgClassCats = [nOrgClasses]map[string]bool{
 	orgBloc:     set("igo", "alliance", "other"),
 	orgAlliance: set("alliance"),
 	orgAny:      set("igo", "alliance", "un-agency", "ngo", "other"),
+	orgGroup:    set("igo", "alliance", "other"),
 }
 
 // pluralStateNouns head descriptions of two or more states: "the two
@@ -398,7 +401,7 @@ func (s *Sentence) resolveOrg(a int, cls orgClass) ([]cand, bool) {
 // description of class cls may name.
 func (s *Sentence) orgOfClass(m int, cls orgClass) bool {
 	mm := s.m(m)
-	if mm.Type != org || mm.Adjectival {
+	if mm.Type != org || mm.Adjectival || cls == orgGroup && mm.ID == "" {
 		return false
 	}
 	return s.categoryOK(m, orgClassCats[cls])

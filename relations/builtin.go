@@ -109,6 +109,8 @@ var builtinTriggers = []builtinTrigger{
 	{t: MemberOf, phrase: "bring together", inverse: true, class: verbOnly},
 	{t: MemberOf, phrase: "unite", inverse: true, class: verbOnly},
 	{t: MemberOf, phrase: "count among its members", inverse: true},
+	{t: MemberOf, phrase: "group", inverse: true, class: verbOnly},
+	{t: MemberOf, phrase: "participation", class: nounOnly},
 	{t: MemberOf, phrase: "member", class: nounOnly},
 	{t: MemberOf, phrase: "member state", class: nounOnly},
 	{t: MemberOf, phrase: "member country", class: nounOnly},
@@ -180,6 +182,7 @@ var builtinTriggers = []builtinTrigger{
 	// allied-with
 	{t: AlliedWith, phrase: "allied with"},
 	{t: AlliedWith, phrase: "ally with", class: verbOnly},
+	{t: AlliedWith, phrase: "back", class: verbOnly},
 	{t: AlliedWith, phrase: "ally", class: nounOnly},
 	{t: AlliedWith, phrase: "alliance", class: nounOnly},
 	{t: AlliedWith, phrase: "close ally", class: nounOnly},
@@ -256,7 +259,7 @@ func (c *compiled) addTrigger(def *typeDef, phrase string, inverse bool, class t
 	last := words[len(words)-1]
 	tr.phraseEndsPrep = len(words) > 1 && prepositions[last]
 	tr.meet = def.t == MetWith && tr.words[0] == "meet" && len(words) == 1
-	tr.blockSeek = def.t == MemberOf && membershipNouns[tr.words[len(tr.words)-1]]
+	tr.blockSeek = def.t == MemberOf && (membershipNouns[tr.words[len(tr.words)-1]] || tr.words[len(tr.words)-1] == "participation")
 	k := tr.words[0]
 	list := c.triggers[k]
 	for _, o := range list {

@@ -24,13 +24,18 @@ var dirLight = stemSet("launch", "carry", "conduct", "stage", "mount", "order", 
 	"seek", "pursue", "submit", "file", "announce", "grant", "extend", "give", "apply", "lodge",
 	"make", "win", "acquire", "retain", "keep", "continue", "renew", "resume", "press", "push",
 	"step", "lead", "spearhead", "voice", "express", "reaffirm", "declare", "elect", "appoint",
-	"name", "choose", "admit", "accept", "serve")
+	"name", "choose", "admit", "accept", "serve", "respond", "retaliate", "reply")
 
 // endVerbs end a membership; their subject is the member, and the
 // relation is negated by the verb itself: "Uzbekistan suspended its
 // membership in the CSTO".
 var endVerbs = stemSet("suspend", "freeze", "end", "withdraw", "quit", "leave", "renounce", "revoke",
 	"lose", "terminate", "cancel", "abandon", "relinquish")
+
+// cancelVerbs, governing a meeting noun, say that the meeting did not
+// take place: "postponed a meeting with", "called off the summit".
+var cancelVerbs = stemSet("postpone", "cancel", "call", "scrap", "block", "delay", "boycott", "skip",
+	"shelve", "suspend", "halt", "abandon", "refuse", "reject", "decline", "snub")
 
 // seekWords mark a membership noun as sought rather than held.
 var seekWords = stemSet("bid", "application", "apply", "seek", "pursue", "aspiration", "aspire",
@@ -85,6 +90,15 @@ func (s *Sentence) triggerClass(tr *trig, t0, t1 int) (verb, ok bool) {
 	// Words the tagger often gets wrong after a determiner or possessive.
 	if verb && t0 > 0 && (determiners[s.low[t0-1]] && s.low[t0-1] != "that" && s.low[t0-1] != "both" && s.low[t0-1] != "all" || s.low[t0-1] == "'s" || s.toks[t0-1].Tag == "JJ") {
 		verb = false
+	}
+	if !verb && first == "NNS" && t1-t0 == 1 && t0 > 0 && relPronouns[s.low[t0-1]] && t1 < len(s.low) && (s.ment[t1] >= 0 || determiners[s.low[t1]]) {
+		// "The GCC, which groups Saudi Arabia, ...": a plural noun
+		// between a relative pronoun and a name is its verb.
+		verb = true
+	}
+	if !verb && tr.class == verbOnly && t1-t0 == 1 && s.misTaggedVerb(t0) {
+		// "Turkey backs Azerbaijan".
+		verb = true
 	}
 	switch tr.class {
 	case verbOnly:
@@ -153,6 +167,16 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 		if def.t == MemberOf && ni.compStart < t0 && !s.allowedMemberCompound(ni.compStart, t0) {
 			return false
 		}
+		if def.t == MetWith && s.hasStemIn(ni.compStart, t0, membershipNouns) {
+			// "accession talks" negotiate a membership; they are no
+			// meeting of the parties named around them.
+			return false
+		}
+		if def.t == MemberOf && tr.words[len(tr.words)-1] == "participation" && (ni.gov < 0 || !endVerbs[s.stm[ni.gov]]) {
+			// Only a frozen or suspended participation ("Armenia froze
+			// its participation in the CSTO") speaks of membership.
+			return false
+		}
 		govSubj := func(light map[string]bool) []cand {
 			if ni.gov < 0 || !light[s.stm[ni.gov]] {
 				return nil
@@ -179,6 +203,10 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 				parties = append(parties, ni.before...)
 				if len(parties) < 2 || len(ni.with) > 0 || len(ni.appos) == 0 {
 					parties = append(parties, govSubj(symLight)...)
+					if def.t == MetWith {
+						// "Orban postponed a meeting with Zelensky".
+						parties = append(parties, govSubj(cancelVerbs)...)
+					}
 				}
 			}
 			if def.t == TreatyBetween {
@@ -260,6 +288,11 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 				mod = Negated
 			}
 		}
+	}
+	if !verb && def.t == MetWith && s.nounGov >= 0 && cancelVerbs[s.stm[s.nounGov]] && (s.stm[s.nounGov] != "call" || s.nounGov+1 < len(s.low) && s.low[s.nounGov+1] == "off") {
+		// "postponed a meeting with Zelensky", "called off the talks":
+		// the meeting did not take place.
+		mod = Negated
 	}
 	if !verb && mod == Asserted && tr.blockSeek && s.nounGov >= 0 && !dirLight[s.stm[s.nounGov]] {
 		// "Hungary has blocked Sweden's NATO membership": envisaged.

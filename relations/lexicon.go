@@ -44,6 +44,7 @@ var irregular = map[string]string{
 	"sat": "sit", "bid": "bid", "bade": "bid", "wrote": "write", "written": "write", "drove": "drive",
 	"driven": "drive", "seized": "seize", "inked": "ink", "news": "news", "press": "press",
 	"overtook": "overtake", "overtaken": "overtake", "rode": "ride", "lay": "lie", "laid": "lay",
+	"froze": "freeze", "frozen": "freeze",
 }
 
 // stem returns a crude stem of a lower-case word, the same for the
@@ -195,7 +196,7 @@ var (
 		"declines", "deny", "denied", "denies", "fail", "failed", "fails", "withdraw", "withdrew",
 		"withdrawn", "withdraws", "revoke", "revoked", "revokes", "cancel", "cancelled", "canceled",
 		"halt", "halted", "suspended", "suspend", "stop", "stopped", "ended", "scrapped", "annulled",
-		"denounced", "renounced", "abandoned", "nor")
+		"denounced", "renounced", "abandoned", "froze", "frozen", "freeze", "freezes", "nor")
 	// determiners and similar words skipped before a noun phrase's head.
 	determiners = set("the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those",
 		"another", "both", "all", "some", "any", "each", "every", "several", "two", "three", "four",

@@ -410,6 +410,9 @@ func (s *Sentence) subjectOf(v, depth int) []cand {
 				return append([]cand{}, s.anas[s.anaAt[k]].cands...)
 			}
 			if k >= 0 && isNounTag(s.toks[k].Tag) && collectiveNouns[s.low[k]] {
+				if c := s.namedCollective(k, depth); c != nil {
+					return c
+				}
 				return s.mainSubject()
 			}
 			return nil
@@ -501,6 +504,31 @@ func (s *Sentence) memberNounSubject(j int) []cand {
 		return nil
 	}
 	return []cand{{m: m, tokStart: s.mStart(m), tokEnd: s.mEnd(m)}}
+}
+
+// namedCollective returns the one organisation that an indefinite
+// collective noun at token k describes, as a predicate ("Mercosur is a
+// bloc that includes ...") or an apposition ("Mercosur, a trade bloc
+// that ..."), or nil.
+func (s *Sentence) namedCollective(k, depth int) []cand {
+	j := k - 1
+	for j >= 0 && j > k-4 && s.ment[j] < 0 && (isAdjTag(s.toks[j].Tag) || s.toks[j].Tag == "NN" || s.toks[j].Tag == "VBN") {
+		j--
+	}
+	if j < 1 || s.low[j] != "a" && s.low[j] != "an" {
+		return nil
+	}
+	var c []cand
+	switch j--; {
+	case s.low[j] == "," && j >= 1 && s.epAt[j-1] >= 0:
+		c, _ = s.epCands(j - 1)
+	case beForms[s.low[j]] && depth < 3:
+		c = s.subjectOf(j, depth+1)
+	}
+	if len(c) != 1 || s.m(c[0].m).Type != org {
+		return nil
+	}
+	return c
 }
 
 // mainSubject returns the sentence's first subject group of two or more
@@ -761,7 +789,7 @@ func (s *Sentence) nounFrame(t0, t1 int) nounInfo {
 	} else if k >= 0 && (s.low[k] == "about" || s.low[k] == "nearly" || s.low[k] == "almost" || s.low[k] == "around" || s.low[k] == "some") && ni.npStart < len(s.low) && s.toks[ni.npStart].Tag == "CD" {
 		k--
 	}
-	if k >= 0 && (s.low[k] == "out" || s.low[k] == "up" || s.low[k] == "into" || s.low[k] == "in" || s.low[k] == "for" || s.low[k] == "on" || s.low[k] == "to") {
+	if k >= 0 && (s.low[k] == "out" || s.low[k] == "up" || s.low[k] == "into" || s.low[k] == "in" || s.low[k] == "for" || s.low[k] == "on" || s.low[k] == "to" || s.low[k] == "with" || s.low[k] == "off") {
 		k--
 	}
 	// Adverbs and negation: "is not a member", "is no longer a member".
@@ -1067,7 +1095,22 @@ func (s *Sentence) hasVerb(a, b int) bool {
 // rather a verb: right after an entity phrase and before a determiner
 // ("Finland shares a border").
 func (s *Sentence) misTaggedVerb(k int) bool {
-	return s.toks[k].Tag == "NNS" && k > 0 && s.ment[k-1] >= 0 && !s.m(s.ment[k-1]).Adjectival && k+1 < len(s.low) && (s.low[k+1] == "a" || s.low[k+1] == "an" || s.low[k+1] == "the")
+	if s.toks[k].Tag != "NNS" || k == 0 || s.ment[k-1] < 0 || s.m(s.ment[k-1]).Adjectival || k+1 >= len(s.low) {
+		return false
+	}
+	if s.low[k+1] == "a" || s.low[k+1] == "an" || s.low[k+1] == "the" {
+		return true
+	}
+	// "Turkey backs Azerbaijan": a word that triggers a relation only as
+	// a verb, between two names.
+	if m := s.ment[k+1]; m >= 0 && !s.m(m).Adjectival {
+		for _, tr := range s.x.lex.triggers[s.stm[k]] {
+			if tr.class == verbOnly && len(tr.words) == 1 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // reportingVerbs introduce what a state or organisation says of itself:
