@@ -176,6 +176,9 @@ func coreDate(toks []Token, i int, ref refDate, afterModifier bool) (dateMatch, 
 			if y, ok := yearValue(lowerAt(toks, k)); ok {
 				return dateMatch{i, k + 1, y + "-" + two(mo) + "-" + two(d), ""}, true
 			}
+			if y, ok := relativeYear(toks, i+2, ref); ok {
+				return dateMatch{i, i + 4, y + "-" + two(mo) + "-" + two(d), ""}, true
+			}
 			return dateMatch{i, i + 2, monthDayValue(ref, mo, d), ""}, true
 		}
 		// MONTH [of] YEAR: "December 2013".
@@ -185,6 +188,10 @@ func coreDate(toks []Token, i int, ref refDate, afterModifier bool) (dateMatch, 
 		}
 		if y, ok := yearValue(lowerAt(toks, k)); ok {
 			return dateMatch{i, k + 1, y + "-" + two(mo), ""}, true
+		}
+		// MONTH last/this/next year: "April last year".
+		if y, ok := relativeYear(toks, i+1, ref); ok && !isMonthAbbreviation(w) {
+			return dateMatch{i, i + 3, y + "-" + two(mo), ""}, true
 		}
 		// A bare month. "May" and "March" are also a verb and a noun, so
 		// they need a date context: a modifier or a preceding preposition.
@@ -236,6 +243,16 @@ func coreDate(toks []Token, i int, ref refDate, afterModifier bool) (dateMatch, 
 		}
 	}
 	return dateMatch{}, false
+}
+
+// relativeYear reads "last year", "this year" or "next year" at token i
+// and returns the year it names ("XXXX" without a reference date).
+func relativeYear(toks []Token, i int, ref refDate) (string, bool) {
+	step, ok := map[string]int{"last": -1, "this": 0, "next": 1}[lowerAt(toks, i)]
+	if !ok || lowerAt(toks, i+1) != "year" {
+		return "", false
+	}
+	return periodValue(ref, "year", step), true
 }
 
 // monthPreposition reports whether w, the word before a bare "May" or

@@ -675,11 +675,24 @@ func nameRun(toks []Token, j int) int {
 			k++
 		case k > j && nameParticles[w] && k+1 < len(toks) && isNameWord(toks[k+1].Text):
 			k++
+		case k > j && isArticleName(w):
+			k++
 		default:
 			return trimParticles(toks, j, k)
 		}
 	}
 	return trimParticles(toks, j, k)
+}
+
+// isArticleName reports whether w is a name word after an Arabic article
+// that keeps its lower case: "al-Sadiq", "el-Sayed", "ash-Shara".
+func isArticleName(w string) bool {
+	for _, p := range [...]string{"al-", "el-", "ad-", "ash-", "as-", "an-", "ar-", "at-", "az-"} {
+		if rest, ok := strings.CutPrefix(w, p); ok {
+			return isNameWord(rest)
+		}
+	}
+	return false
 }
 
 // trimParticles drops particles at the end of a run.
@@ -877,6 +890,9 @@ func (r *recognizer) addModelSpan(text string, toks []Token, base, si, i, j int,
 	}
 	if typ == Person && j-i == 1 && isInitial(toks[i].Text) {
 		return // "a post on X.": an initial alone names no one
+	}
+	for typ == Person && j < len(toks) && j-i < 5 && isArticleName(toks[j].Text) && toks[j].Start == toks[j-1].End+1 {
+		j++ // "Ali al-Sadiq": the model stops at the article's lower case
 	}
 	typ = retypeByHead(toks[i:j], typ)
 	if typ == Location && (j-i >= 2 || humanContext(toks, i, j) != humanNone) && j-i <= 3 && r.personShaped(toks, i, j) && r.isolatedPerson(toks[i:j], base+i, base+j, s) {

@@ -802,6 +802,10 @@ func TestHeldoutNewsRules(t *testing.T) {
 		{name: "alias with Party", text: "The Georgian Dream Party won.", types: []Type{Org}, want: []got{org("Georgian Dream Party", "org/georgian-dream", "Georgian Dream")}},
 		// An initial alone is no person.
 		{name: "lone initial", text: "Swedish Foreign Minister Tobias Billstrom welcomed the decision in a post on X.", types: []Type{Person}, want: []got{per("Tobias Billstrom", "person/tobias-billstrom", "Tobias Billström")}},
+		// A name word after an Arabic article stays in the person's name.
+		{name: "article name after a comma", text: "A spokesman for the ministry, Ali al-Sadiq, told reporters that talks failed.", types: []Type{Person}, want: []got{per("Ali al-Sadiq", "", "Ali al-Sadiq")}},
+		{name: "article name after a title", text: "Prime Minister Khalid al-Mansouri said the deal was off.", types: []Type{Person}, want: []got{per("Khalid al-Mansouri", "", "Khalid al-Mansouri")}},
+		{name: "lower-case word after a name", text: "President Khalid al-qaeda-linked groups", types: []Type{Person}, want: []got{per("Khalid", "", "Khalid")}},
 		{name: "alias with news agency", text: "The TASS news agency said so.", types: []Type{Org}, want: []got{org("TASS", "org/tass", "TASS")}},
 	}
 	runRecognitionCases(t, newTestExtractor(t), cases)
