@@ -601,6 +601,9 @@ func (r *recognizer) ruleCandidates(text string, toks []Token, base, si int, s *
 			continue
 		}
 		e := nameRun(toks, j)
+		if e == j+1 && lowerAt(toks, i) == "general" && r.isCommonWord(toks[j].Text) {
+			continue // "the General Staff", "the General Prosecutor's Office": "General" is an adjective
+		}
 		if e > j {
 			s.cands = append(s.cands, personCandidate(text, toks, base, si, j, e))
 			i = e - 1

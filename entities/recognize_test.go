@@ -806,6 +806,9 @@ func TestHeldoutNewsRules(t *testing.T) {
 		{name: "article name after a comma", text: "A spokesman for the ministry, Ali al-Sadiq, told reporters that talks failed.", types: []Type{Person}, want: []got{per("Ali al-Sadiq", "", "Ali al-Sadiq")}},
 		{name: "article name after a title", text: "Prime Minister Khalid al-Mansouri said the deal was off.", types: []Type{Person}, want: []got{per("Khalid al-Mansouri", "", "Khalid al-Mansouri")}},
 		{name: "lower-case word after a name", text: "President Khalid al-qaeda-linked groups", types: []Type{Person}, want: []got{per("Khalid", "", "Khalid")}},
+		// "General" before one common word is an adjective, not a title.
+		{name: "general staff", text: "Ukraine's General Staff said the General Prosecutor's Office opened a case.", types: []Type{Person}, want: nil},
+		{name: "general before a surname", text: "He spoke to General Zaluzhny on Friday.", types: []Type{Person}, want: []got{per("Zaluzhny", "person/valerii-zaluzhnyi", "Valerii Zaluzhnyi")}},
 		{name: "alias with news agency", text: "The TASS news agency said so.", types: []Type{Org}, want: []got{org("TASS", "org/tass", "TASS")}},
 	}
 	runRecognitionCases(t, newTestExtractor(t), cases)
