@@ -118,6 +118,10 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 	}
 	def := tr.def
 	var agent, patient, parties []cand
+	// other: for "X and Y are allies of Z", the one party on the other
+	// side of each of the others: one relation per pair, not one of
+	// three parties.
+	var other []cand
 	attrs := map[string]string{}
 	if verb {
 		passive := s.isPassive(tr, t0, t1)
@@ -187,13 +191,23 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 			parties = append(parties, ni.by...)
 			parties = append(parties, ni.possessor...)
 			parties = append(parties, ni.adjMods...)
-			if !(def.t == MetWith && len(ni.nomMods) == 1 && s.m(ni.nomMods[0].m).Type == org) {
-				// "the BRICS summit" is the organisation's own meeting.
-				parties = append(parties, ni.nomMods...)
+			for _, c := range ni.nomMods {
+				switch {
+				case def.t == MetWith && len(ni.nomMods) == 1 && s.m(c.m).Type == org:
+					// "the BRICS summit" is the organisation's own meeting.
+				case (def.t == TreatyBetween || def.t == AlliedWith) && s.knownAlliance(c.m):
+					// "the AUKUS security pact" names the pact.
+				default:
+					parties = append(parties, c)
+				}
 			}
 			parties = append(parties, ni.between...)
 			if len(ni.between) == 0 {
 				parties = append(parties, ni.with...)
+				if def.t == AlliedWith && len(ni.of) == 1 && s.low[t1-1] != "alliance" {
+					// "Japan and South Korea are allies of Washington".
+					other = ni.of
+				}
 				if !(def.t == MetWith && len(ni.of) == 1 && s.m(ni.of[0].m).Type == org) {
 					// "a summit of the SCO" is held by the organisation,
 					// not with it.
@@ -312,6 +326,26 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 		sort.SliceStable(parties, func(i, j int) bool { return parties[i].m < parties[j].m })
 		if len(parties) < 2 {
 			return false
+		}
+		if other = s.typed(other, def, true); len(other) == 1 && len(parties) > 2 {
+			o := s.candIdentity(other[0])
+			kept := false
+			for _, p := range parties {
+				if s.candIdentity(p) == o {
+					continue
+				}
+				pair := []cand{p, other[0]}
+				sort.SliceStable(pair, func(i, j int) bool { return pair[i].m < pair[j].m })
+				r := Relation{Type: def.t, Modality: mod, Time: time, Trigger: trigger, Attrs: copyAttrs(attrs)}
+				for _, q := range pair {
+					r.Parties = append(r.Parties, *s.arg(q))
+				}
+				r.Evidence = s.evidence(trigger, pair...)
+				if s.emit(r, def) {
+					kept = true
+				}
+			}
+			return kept
 		}
 		r := Relation{Type: def.t, Modality: mod, Time: time, Trigger: trigger, Attrs: attrs}
 		for _, p := range parties {
@@ -454,6 +488,15 @@ func (s *Sentence) topicOrg(t int) []cand {
 	}
 	return nil
 }
+
+// knownAlliance reports whether mention m is an organisation that the
+// gazetteer lists as an alliance (NATO, AUKUS).
+func (s *Sentence) knownAlliance(m int) bool {
+	mm := s.m(m)
+	return mm.Type == org && !mm.Adjectival && mm.ID != "" && s.categoryOK(m, allianceCats)
+}
+
+var allianceCats = set("alliance")
 
 // categoryOK reports whether an ORG mention passes a category constraint:
 // unknown to the gazetteer, or of an allowed category.

@@ -897,6 +897,31 @@ var relationCases = []struct {
 	{"held talks",
 		"Russia held talks with Ukraine in Istanbul.",
 		[]string{"met-with asserted [Russia, Ukraine] {place=Istanbul}"}},
+
+	// Symmetric relations of three or more parties.
+	{"allies of one state are pairs",
+		"Japan and South Korea are both close allies of Washington.",
+		[]string{
+			"allied-with asserted [Japan, United States]",
+			"allied-with asserted [South Korea, United States]",
+		}},
+	{"three allies are one relation",
+		"Japan, South Korea and the United States are close allies.",
+		[]string{"allied-with asserted [Japan, South Korea, United States]"}},
+	{"an alliance of three is one relation",
+		"Russia, Belarus and Armenia formed an alliance of equals.",
+		[]string{"allied-with asserted [Armenia, Belarus, Russia]"}},
+	{"named pact: founders, not a party",
+		"Australia, Britain and the United States formed the AUKUS security pact in 2021.",
+		[]string{
+			"member-of asserted Australia -> AUKUS @2021",
+			"member-of asserted United Kingdom -> AUKUS @2021",
+			"member-of asserted United States -> AUKUS @2021",
+			"treaty-between asserted [Australia, United Kingdom, United States] @2021 {treaty=security pact}",
+		}},
+	{"a pact named by no alliance keeps its parties",
+		"Poland and Lithuania signed a defence pact in 2024.",
+		[]string{"treaty-between asserted [Lithuania, Poland] @2024 {treaty=defence pact}"}},
 }
 
 func TestRelations(t *testing.T) {

@@ -62,6 +62,9 @@ func (s *Sentence) foundOrganisationAt(i int) {
 	}
 	obj := s.typed(s.objectAfter(i+1, false), def, false)
 	if len(obj) == 0 {
+		obj = s.namedPact(i + 1)
+	}
+	if len(obj) == 0 {
 		return
 	}
 	var subj []cand
@@ -83,6 +86,26 @@ func (s *Sentence) foundOrganisationAt(i int) {
 			s.emit(r, def)
 		}
 	}
+}
+
+// namedPact returns the alliance named as a modifier of the pact or
+// alliance noun phrase at token k ("formed the AUKUS security pact"), or
+// nil.
+func (s *Sentence) namedPact(k int) []cand {
+	n := len(s.low)
+	if k < n && determiners[s.low[k]] {
+		k++
+	}
+	if k >= n || s.ment[k] < 0 || !s.knownAlliance(s.ment[k]) {
+		return nil
+	}
+	m := s.ment[k]
+	for j := s.mEnd(m); j < n && j < s.mEnd(m)+3 && s.ment[j] < 0 && isNounTag(s.toks[j].Tag); j++ {
+		if w := s.low[j]; collectiveNouns[w] || w == "treaty" || w == "agreement" {
+			return []cand{{m: m, tokStart: s.mStart(m), tokEnd: s.mEnd(m)}}
+		}
+	}
+	return nil
 }
 
 // leaveVerbs end a membership when their object is an organisation:
