@@ -172,6 +172,10 @@ func (r *recognizer) gazetteerCandidates(text string, toks []Token, base, si int
 			}
 		case gazetteer.Person:
 			m.Type = Person
+			if short, ok := r.withoutTitle(text, toks, g); ok {
+				g = short
+				m.Text, m.Start = text[g.Start:g.End], g.Start
+			}
 		default:
 			m.Type = Location
 		}
@@ -251,6 +255,24 @@ func (r *recognizer) withoutOrgNoun(text string, toks []Token, g gazetteer.Match
 		return g, false
 	}
 	g.End, g.TokenEnd = end, k
+	return g, true
+}
+
+// withoutTitle cuts a title off the start of a person's gazetteer alias
+// ("Ayatollah Ali Khamenei", "Sheikh Mohammed bin Zayed") when the rest is
+// a name of the same entry, as titles stay outside a person's span. It
+// returns the shorter match and whether there was one.
+func (r *recognizer) withoutTitle(text string, toks []Token, g gazetteer.Match) (gazetteer.Match, bool) {
+	k := g.TokenStart
+	if g.TokenEnd-k < 3 || toks[k].Start != g.Start || !isTitle(toks[k]) {
+		return g, false
+	}
+	start := toks[k+1].Start
+	w, ok := r.gaz.Lookup(text[start:g.End])
+	if !ok || w.ID != g.ID || w.How == gazetteer.ByFuzzy {
+		return g, false
+	}
+	g.Start, g.TokenStart = start, k+1
 	return g, true
 }
 
@@ -2433,8 +2455,10 @@ func airlineCandidates(text string, toks []Token, base, si int, s *recScratch) {
 // Representatives", "Maryland House of Delegates").
 func isOrgNameHead(toks []Token, h int, hw string) bool {
 	switch hw {
-	case "school", "division":
+	case "school", "division", "observatory":
 		return true
+	case "centre", "center":
+		return lowerAt(toks, h+1) == "for" // "Centre for Strategic Studies", not "the Trade Center"
 	case "church":
 		return lowerAt(toks, h+1) == "of"
 	case "house":

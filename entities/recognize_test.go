@@ -809,6 +809,12 @@ func TestHeldoutNewsRules(t *testing.T) {
 		// "General" before one common word is an adjective, not a title.
 		{name: "general staff", text: "Ukraine's General Staff said the General Prosecutor's Office opened a case.", types: []Type{Person}, want: nil},
 		{name: "general before a surname", text: "He spoke to General Zaluzhny on Friday.", types: []Type{Person}, want: []got{per("Zaluzhny", "person/valerii-zaluzhnyi", "Valerii Zaluzhnyi")}},
+		// A title at the start of a person's alias stays outside the span.
+		{name: "title in an alias", text: "Iran's Supreme Leader Ayatollah Ali Khamenei blamed Israel.", types: []Type{Person}, want: []got{per("Ali Khamenei", "person/ali-khamenei", "Ali Khamenei")}},
+		{name: "name that starts with a title word", text: "Sheikh Hasina won a fourth term.", types: []Type{Person}, want: []got{per("Sheikh Hasina", "person/sheikh-hasina", "Sheikh Hasina")}},
+		// Observatories, and centres for something, are organisations.
+		{name: "observatory", text: "The Syrian Observatory for Human Rights, a Britain-based monitor, said so.", types: []Type{Org}, want: []got{org("Syrian Observatory for Human Rights", "", "Syrian Observatory for Human Rights")}},
+		{name: "centre for", text: "The Kyiv Centre for Strategic Studies said so.", types: []Type{Org}, want: []got{org("Kyiv Centre for Strategic Studies", "", "Kyiv Centre for Strategic Studies")}},
 		{name: "alias with news agency", text: "The TASS news agency said so.", types: []Type{Org}, want: []got{org("TASS", "org/tass", "TASS")}},
 	}
 	runRecognitionCases(t, newTestExtractor(t), cases)
