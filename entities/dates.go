@@ -63,6 +63,10 @@ func matchDateAt(toks []Token, i int, ref refDate) (dateMatch, bool) {
 	// A period modifier before a date: "early 2014", "late August",
 	// "the end of the year", "mid-2014".
 	if mod, n := periodModifier(toks, i); n > 0 {
+		if m, ok := decadeOrCentury(toks, i+n); ok {
+			m.start, m.mod = i, mod // "early 2000s", "the end of the 20th century"
+			return m, true
+		}
 		if m, ok := coreDate(toks, i+n, ref, true); ok {
 			m.start = i
 			m.mod = mod
@@ -81,13 +85,33 @@ func matchDateAt(toks []Token, i int, ref refDate) (dateMatch, bool) {
 		if mo := monthNumber(rest); mo > 0 {
 			return dateMatch{i, i + 1, monthValue(ref, mo, 0), "MID"}, true
 		}
+		if len(rest) == 5 && rest[4] == 's' && allDigits(rest[:4]) && rest[3] == '0' {
+			return dateMatch{i, i + 1, rest[:3] + "X", "MID"}, true // "mid-1990s"
+		}
 	}
 	if w == "the" {
 		// "the 1990s", "the 20th century", "the year" handled by coreDate
-		// only after a modifier; here: decades and centuries.
+		// only after a modifier; here: decades and centuries, also after
+		// early, mid or late ("the early 2000s").
 		if m, ok := decadeOrCentury(toks, i+1); ok {
 			m.start = i
 			return m, true
+		}
+		if mod, n := periodModifier(toks, i+1); n == 1 {
+			if m, ok := decadeOrCentury(toks, i+2); ok {
+				m.start, m.mod = i, mod
+				return m, true
+			}
+		}
+		// "the first half of 2025", "the second half of the year".
+		if h := map[string]string{"first": "H1", "second": "H2"}[lowerAt(toks, i+1)]; h != "" && lowerAt(toks, i+2) == "half" && lowerAt(toks, i+3) == "of" {
+			if y, ok := yearValue(lowerAt(toks, i+4)); ok {
+				return dateMatch{i, i + 5, y + "-" + h, ""}, true
+			}
+		}
+		// "the past decade", "the last decade".
+		if p := lowerAt(toks, i+1); (p == "past" || p == "last") && lowerAt(toks, i+2) == "decade" {
+			return dateMatch{i, i + 3, "P1DE", ""}, true
 		}
 		if m, ok := quarter(toks, i+1, ref); ok {
 			m.start = i
@@ -181,6 +205,13 @@ func coreDate(toks []Token, i int, ref refDate, afterModifier bool) (dateMatch, 
 			}
 			return dateMatch{i, i + 2, monthDayValue(ref, mo, d), ""}, true
 		}
+		// MONTH DAY-DAY: "March 3-4", a span of days, valued by its first.
+		if d, ok := dayRange(lowerAt(toks, i+1)); ok && d <= daysIn(mo) {
+			if y, ok := yearValue(lowerAt(toks, i+2)); ok {
+				return dateMatch{i, i + 3, y + "-" + two(mo) + "-" + two(d), ""}, true
+			}
+			return dateMatch{i, i + 2, monthDayValue(ref, mo, d), ""}, true
+		}
 		// MONTH [of] YEAR: "December 2013".
 		k := i + 1
 		if lowerAt(toks, k) == "of" {
@@ -216,6 +247,10 @@ func coreDate(toks []Token, i int, ref refDate, afterModifier bool) (dateMatch, 
 		return dateMatch{i, i + 1, y, ""}, true
 	}
 	if afterModifier {
+		// "the end of next year", "early last year".
+		if y, ok := relativeYear(toks, i, ref); ok {
+			return dateMatch{i, i + 2, y, ""}, true
+		}
 		// "the end of the year", "late this year", "the end of the month".
 		j := i
 		if lowerAt(toks, j) == "the" || lowerAt(toks, j) == "this" {
@@ -243,6 +278,23 @@ func coreDate(toks []Token, i int, ref refDate, afterModifier bool) (dateMatch, 
 		}
 	}
 	return dateMatch{}, false
+}
+
+// dayRange reads "3-4" or "3–4", two days of a month with the second
+// after the first, and returns the first.
+func dayRange(w string) (int, bool) {
+	a, b, ok := strings.Cut(w, "-")
+	if !ok {
+		a, b, ok = strings.Cut(w, "–")
+	}
+	if !ok || len(a) > 2 || len(b) > 2 || !allDigits(a) || !allDigits(b) {
+		return 0, false
+	}
+	d, e := dayNumber(a), dayNumber(b)
+	if d <= 0 || e <= d {
+		return 0, false
+	}
+	return d, true
 }
 
 // relativeYear reads "last year", "this year" or "next year" at token i
