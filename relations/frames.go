@@ -294,6 +294,10 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 	if def.t == ObserverOf && len(patient) == 0 && len(agent) > 0 {
 		patient = s.topicOrg(t0)
 	}
+	if def.t == MemberOf && !verb && len(patient) == 0 && len(agent) > 0 && s.low[t1-1] == "member" && s.nounGov >= 0 && statusVerbs[s.stm[s.nounGov]] {
+		// "Finland applied to join NATO. It became a member in 2023."
+		patient = s.implicitOrg(t0, t1, agent)
+	}
 	mod := s.modalityOf(t0, t1, !verb)
 	if verb && mod == Asserted && s.toks[t0].Tag == "VBG" {
 		if g := s.gerundComplement(t0); g >= 0 {
@@ -487,6 +491,40 @@ func (s *Sentence) topicOrg(t int) []cand {
 		j = s.mStart(m)
 	}
 	return nil
+}
+
+// statusVerbs are the verbs that give their subject a status: "became a
+// member".
+var statusVerbs = stemSet("be", "become", "remain")
+
+// implicitOrg returns the organisation of a bare "member" at tokens
+// [t0, t1) that names none: the one organisation named before it in the
+// sentence, else in the nearest previous sentence that names any (as
+// for "the organisation"); one of a previous sentence is marked as
+// resolved, with the noun as its anaphor. Only states and organisations
+// are members of an organisation left implicit, and only of one the
+// gazetteer knows ("He was the oldest member" names a club, a band, a
+// committee as often).
+func (s *Sentence) implicitOrg(t0, t1 int, agent []cand) []cand {
+	if s.x.cfg.noCoref {
+		return nil
+	}
+	for _, a := range agent {
+		if t := s.m(a.m).Type; t != sta && t != org {
+			return nil
+		}
+	}
+	cs, ok := s.resolveOrg(t0, orgAny)
+	if !ok || len(cs) != 1 || s.m(cs[0].m).ID == "" {
+		return nil
+	}
+	c := cs[0]
+	if c.m >= s.m0 && c.m < s.m1 {
+		c.tokStart, c.tokEnd = s.mStart(c.m), s.mEnd(c.m)
+	} else {
+		c.anaphor, c.aStart, c.aEnd, c.tokStart, c.tokEnd = true, t0, t1, t0, t1
+	}
+	return []cand{c}
 }
 
 // knownAlliance reports whether mention m is an organisation that the
