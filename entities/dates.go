@@ -412,6 +412,10 @@ func relativeDate(toks []Token, i int, ref refDate) (dateMatch, bool) {
 		switch u {
 		case "week", "month", "year":
 			return dateMatch{i, i + 2, periodValue(ref, u, step), ""}, true
+		case "weekend":
+			// "last weekend": the weekend of the week before; "this
+			// weekend" the reference date's week's.
+			return dateMatch{i, i + 2, periodValue(ref, "week", step) + "-WE", ""}, true
 		}
 		if wd := weekdayNumber(u); wd >= 0 {
 			return dateMatch{i, i + 2, weekdayValue(ref, wd, step), ""}, true

@@ -61,6 +61,8 @@ func TestFindDates(t *testing.T) {
 		{"first half of a year", "Leaders meet in the first half of 2025.", none, []dateWant{{"the first half of 2025", "2025-H1", ""}}},
 		{"past decade", "Over the past decade, trade fell.", none, []dateWant{{"the past decade", "P1DE", ""}}},
 		{"end of next year", "It expires by the end of next year.", ref, []dateWant{{"the end of next year", "2015-12", "END"}}},
+		{"last weekend", "He visited Laos last weekend.", ref, []dateWant{{"last weekend", "2014-W35-WE", ""}}},
+		{"next weekend no ref", "He visits Laos next weekend.", none, []dateWant{{"next weekend", "XXXX-WXX-WE", ""}}},
 		{"last month name no ref", "It was granted candidate status last December.", none, []dateWant{{"last December", "XXXX-12", ""}}},
 		{"beginning of year", "Troops left at the beginning of 2010.", none, []dateWant{{"the beginning of 2010", "2010-01", "START"}}},
 		{"end of month", "A decision is due by the end of the month.", ref, []dateWant{{"the end of the month", "2014-09", "END"}}},

@@ -623,6 +623,9 @@ func (r *recognizer) ruleCandidates(text string, toks []Token, base, si int, s *
 			continue
 		}
 		e := nameRun(toks, j)
+		if e > j && e < len(toks) && isTitle(toks[e]) && toks[e].Start == toks[e-1].End+1 {
+			continue // "Chief Cabinet Secretary Yoshimasa Hayashi": the words between titles are a title's
+		}
 		if e == j+1 && lowerAt(toks, i) == "general" && r.isCommonWord(toks[j].Text) {
 			continue // "the General Staff", "the General Prosecutor's Office": "General" is an adjective
 		}

@@ -815,6 +815,9 @@ func TestHeldoutNewsRules(t *testing.T) {
 		// Observatories, and centres for something, are organisations.
 		{name: "observatory", text: "The Syrian Observatory for Human Rights, a Britain-based monitor, said so.", types: []Type{Org}, want: []got{org("Syrian Observatory for Human Rights", "", "Syrian Observatory for Human Rights")}},
 		{name: "centre for", text: "The Kyiv Centre for Strategic Studies said so.", types: []Type{Org}, want: []got{org("Kyiv Centre for Strategic Studies", "", "Kyiv Centre for Strategic Studies")}},
+		// Words between two titles belong to a title.
+		{name: "words between titles", text: "Chief Cabinet Secretary Yoshimasa Hayashi expressed concern.", types: []Type{Person}, want: []got{per("Yoshimasa Hayashi", "person/yoshimasa-hayashi", "Yoshimasa Hayashi")}},
+		{name: "name then a title after a comma", text: "Prime Minister Khalid Mansouri, Minister of Defence, spoke.", types: []Type{Person}, want: []got{per("Khalid Mansouri", "", "Khalid Mansouri")}},
 		{name: "alias with news agency", text: "The TASS news agency said so.", types: []Type{Org}, want: []got{org("TASS", "org/tass", "TASS")}},
 	}
 	runRecognitionCases(t, newTestExtractor(t), cases)
