@@ -152,6 +152,19 @@ func (r *recognizer) gazetteerCandidates(text string, toks []Token, base, si int
 	}
 	matches := r.gaz.Match(text, s.spans)
 	for _, g := range matches {
+		if t := toks[g.TokenStart]; g.Start > t.Start && g.TokenEnd-g.TokenStart > 1 {
+			// A name that starts after a prefix inside a hyphenated word and
+			// runs on past it ("the pro-Russian government" of another
+			// state) is not the longer name: only the part inside the word
+			// ("Russian") is a mention.
+			w, ok := r.gaz.Lookup(text[g.Start:t.End])
+			if !ok || w.How == gazetteer.ByFuzzy {
+				continue
+			}
+			w.Start, w.End = w.Start+g.Start, w.End+g.Start
+			w.TokenStart, w.TokenEnd = g.TokenStart, g.TokenStart+1
+			g = w
+		}
 		m := Mention{
 			Text: text[g.Start:g.End], Start: g.Start, End: g.End, Sentence: si,
 			ID: g.ID, Name: g.Name, Score: g.Score, Source: FromGazetteer,

@@ -818,6 +818,8 @@ func TestHeldoutNewsRules(t *testing.T) {
 		// Words between two titles belong to a title.
 		{name: "words between titles", text: "Chief Cabinet Secretary Yoshimasa Hayashi expressed concern.", types: []Type{Person}, want: []got{per("Yoshimasa Hayashi", "person/yoshimasa-hayashi", "Yoshimasa Hayashi")}},
 		{name: "name then a title after a comma", text: "Prime Minister Khalid Mansouri, Minister of Defence, spoke.", types: []Type{Person}, want: []got{per("Khalid Mansouri", "", "Khalid Mansouri")}},
+		// A name after a prefix inside a hyphenated word ends with the word.
+		{name: "prefix before a longer name", text: "The pro-Russian government in Kyrgyzstan signed a deal.", types: []Type{Org, State}, want: []got{adj("Russian", "state/russia", "Russia"), st("Kyrgyzstan", "state/kyrgyzstan", "Kyrgyzstan")}},
 		{name: "alias with news agency", text: "The TASS news agency said so.", types: []Type{Org}, want: []got{org("TASS", "org/tass", "TASS")}},
 	}
 	runRecognitionCases(t, newTestExtractor(t), cases)
