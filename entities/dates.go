@@ -838,19 +838,27 @@ func byTense(toks []Token, m dateMatch, ref refDate) string {
 		return m.value
 	}
 	// "YYYY-MM" or "YYYY-MM-DD" in the reference year.
-	ry := strconv.Itoa(ref.t.Year())
-	if !strings.HasPrefix(m.value, ry+"-") || len(m.value) < 7 {
-		return m.value
+	v := m.value
+	if len(v) != 7 && len(v) != 10 || v[4] != '-' || !allDigits(v[:4]) || !allDigits(v[5:7]) {
+		return v
 	}
-	rest := m.value[4:]
-	cmp := strings.Compare(rest, ref.t.Format("-01-02")[:len(rest)])
+	y, _ := strconv.Atoi(v[:4])
+	mo, _ := strconv.Atoi(v[5:7])
+	if y != ref.t.Year() {
+		return v
+	}
+	cmp := mo - int(ref.t.Month())
+	if cmp == 0 && len(v) == 10 && allDigits(v[8:]) {
+		d, _ := strconv.Atoi(v[8:])
+		cmp = d - ref.t.Day()
+	}
 	switch {
 	case tense < 0 && cmp > 0:
-		return strconv.Itoa(ref.t.Year()-1) + rest
+		return strconv.Itoa(y-1) + v[4:]
 	case tense > 0 && cmp < 0:
-		return strconv.Itoa(ref.t.Year()+1) + rest
+		return strconv.Itoa(y+1) + v[4:]
 	}
-	return m.value
+	return v
 }
 
 // clauseTense looks at the words before token i, back to the start of the
