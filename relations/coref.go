@@ -2,6 +2,7 @@ package relations
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/statecraft/statecraft/entities"
 	"github.com/statecraft/statecraft/gazetteer"
@@ -21,6 +22,9 @@ type docState struct {
 	antes    []sentAntecedents // what each sentence offers to the anaphors of later sentences
 	plurals  []pluralGroup     // groups of two or more entities, sentence after sentence
 	pluralMs []int             // their mentions
+
+	singleState int            // the first mention of the one state the document names, or -1 (none or several)
+	stateFirst  map[string]int // state id → its first mention, built when first needed
 }
 
 // sentAntecedents is what a sentence offers to the plural and
@@ -37,12 +41,69 @@ func newDocState(doc *entities.Document, g *gazetteer.Gazetteer) *docState {
 	ns := len(doc.Sentences)
 	dc := &docState{doc: doc, gaz: g, persons: make([][]int, ns), resolved: make([][]int, ns), unresolved: make([]bool, ns),
 		antes: make([]sentAntecedents, ns)}
-	for i, m := range doc.Mentions {
+	dc.singleState = -1
+	several, named := false, false
+	for i := range doc.Mentions {
+		m := &doc.Mentions[i]
 		if m.Type == entities.Person && m.Sentence >= 0 && m.Sentence < ns {
 			dc.persons[m.Sentence] = append(dc.persons[m.Sentence], i)
 		}
+		if m.Type == entities.State && !several {
+			named = named || !m.Adjectival
+			switch {
+			case dc.singleState < 0:
+				dc.singleState = i
+			case identity(&doc.Mentions[dc.singleState]) != identity(m):
+				several = true
+			}
+		}
+	}
+	if several || !named {
+		// A state only named by its adjective ("American military
+		// governor") is no topic of the document.
+		dc.singleState = -1
 	}
 	return dc
+}
+
+// implicitState returns a mention of the state whose office a title
+// without owner names before the person of mention person ("Prime
+// Minister Ulf Kristersson"): the state the gazetteer gives the person a
+// role of that name in, if the document names it, else the one state the
+// document names (at least once by its name, not only by an adjective);
+// -1 if neither is known.
+func (dc *docState) implicitState(person int, role string) int {
+	pm := &dc.doc.Mentions[person]
+	if pm.ID != "" && dc.gaz != nil {
+		if e, ok := dc.gaz.Entry(pm.ID); ok {
+			of := ""
+			for _, r := range e.Roles {
+				if !strings.EqualFold(r.Role, role) || !strings.HasPrefix(r.Of, "state/") {
+					continue
+				}
+				if of != "" && of != r.Of {
+					return -1
+				}
+				of = r.Of
+			}
+			if of != "" {
+				if dc.stateFirst == nil {
+					dc.stateFirst = map[string]int{}
+					for i := range dc.doc.Mentions {
+						m := &dc.doc.Mentions[i]
+						if _, seen := dc.stateFirst[m.ID]; m.Type == entities.State && m.ID != "" && !seen {
+							dc.stateFirst[m.ID] = i
+						}
+					}
+				}
+				if i, ok := dc.stateFirst[of]; ok {
+					return i
+				}
+				return -1
+			}
+		}
+	}
+	return dc.singleState
 }
 
 // sentMentions returns the range [m0, m1) of the mentions of sentence si.

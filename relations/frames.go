@@ -217,8 +217,9 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 				parties = append(parties, ni.before...)
 				if len(parties) < 2 || len(ni.with) > 0 || len(ni.appos) == 0 {
 					parties = append(parties, govSubj(symLight)...)
-					if def.t == MetWith {
-						// "Orban postponed a meeting with Zelensky".
+					if def.t == MetWith && (ni.gov < 0 || s.stm[ni.gov] != "block") {
+						// "Orban postponed a meeting with Zelensky"; but
+						// who blocks talks need not take part in them.
 						parties = append(parties, govSubj(cancelVerbs)...)
 					}
 				}

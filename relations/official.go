@@ -8,6 +8,12 @@ import (
 // the Russian foreign minister, said".
 var apposEnd = set(",", ".", ";", ")", "–", "—", "and", "said", "says", "told", "who", "\"", "”", ":", "has", "had", "was", "is", "will", "would")
 
+// implicitHeads are the heads of the titles whose state may be left
+// implicit before a name: "Prime Minister Ulf Kristersson", "President
+// Maia Sandu", "Foreign Minister X". Monarchs are left out: "King
+// George" in a text that names one state is as often a king of another.
+var implicitHeads = set("president", "minister", "premier", "chancellor")
+
 // copulas introduce a title after a person: "X is the president of Y",
 // "X was elected president of Y", "X served as ambassador".
 var copulas = set("is", "was", "became", "becomes", "remains", "remained", "'s", "been", "be", "elected",
@@ -43,6 +49,15 @@ func (s *Sentence) personPhrase(m int) {
 			continue
 		}
 		start = a
+		if t.owner < 0 && !s.x.cfg.noCoref && implicitHeads[s.headWord(t)] && s.stateOffice(t) {
+			// "Prime Minister Ulf Kristersson" in a document about Sweden.
+			if o := s.dc.implicitState(m, s.text(t.roleStart, t.roleEnd)); o >= 0 {
+				t.owner, t.ownerPos = o, -1
+				if o >= s.m0 && o < s.m1 {
+					t.ownerPos = s.mStart(o)
+				}
+			}
+		}
 		s.emitOfficial(person, t, titleModality(t), t.roleStart)
 		break
 	}
@@ -177,7 +192,13 @@ func (s *Sentence) emitOfficial(person cand, t title, mod Modality, at int) {
 		attrs["former"] = "true"
 	}
 	trigger := s.Span(t.roleStart, t.roleEnd)
-	own := cand{m: t.owner, tokStart: t.ownerPos, tokEnd: s.mEnd(t.owner)}
+	var own cand
+	if t.ownerPos < 0 {
+		// An owner the title leaves implicit: the role stands for it.
+		own = cand{m: t.owner, anaphor: true, aStart: t.roleStart, aEnd: t.roleEnd, tokStart: t.roleStart, tokEnd: t.roleEnd}
+	} else {
+		own = cand{m: t.owner, tokStart: t.ownerPos, tokEnd: s.mEnd(t.owner)}
+	}
 	r := Relation{
 		Type:     OfficialOf,
 		Modality: mod,
