@@ -864,14 +864,14 @@ func byTense(toks []Token, m dateMatch, ref refDate) string {
 // clauseTense looks at the words before token i, back to the start of the
 // sentence or a clause mark and at most ten words: +1 at a future
 // auxiliary ("will", "would", "due", "expected", "scheduled"), -1 at a
-// past one or a reporting verb ("said", "was", "had"), 0 when neither
-// comes first.
+// past one, a reporting verb or "since" ("said", "was", "had", "in jail
+// since July"), 0 when neither comes first.
 func clauseTense(toks []Token, i int) int {
 	for k := i - 1; k >= 0 && k >= i-10; k-- {
 		switch lowerAt(toks, k) {
 		case "will", "would", "'ll", "shall", "due", "expected", "scheduled", "plans", "intends", "set":
 			return 1
-		case "said", "was", "were", "had", "did", "told", "announced", "reported", "ago":
+		case "said", "was", "were", "had", "did", "told", "announced", "reported", "ago", "since":
 			return -1
 		case ";", ":", "\"", "“", "”", "(", ")":
 			return 0

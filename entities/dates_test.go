@@ -63,6 +63,7 @@ func TestFindDates(t *testing.T) {
 		{"end of next year", "It expires by the end of next year.", ref, []dateWant{{"the end of next year", "2015-12", "END"}}},
 		{"last weekend", "He visited Laos last weekend.", ref, []dateWant{{"last weekend", "2014-W35-WE", ""}}},
 		{"next weekend no ref", "He visits Laos next weekend.", none, []dateWant{{"next weekend", "XXXX-WXX-WE", ""}}},
+		{"later month after since", "He has been in jail since October.", ref, []dateWant{{"October", "2013-10", ""}}},
 		{"last month name no ref", "It was granted candidate status last December.", none, []dateWant{{"last December", "XXXX-12", ""}}},
 		{"beginning of year", "Troops left at the beginning of 2010.", none, []dateWant{{"the beginning of 2010", "2010-01", "START"}}},
 		{"end of month", "A decision is due by the end of the month.", ref, []dateWant{{"the end of the month", "2014-09", "END"}}},

@@ -307,6 +307,21 @@ func (r *recognizer) namedFeature(g gazetteer.Match) bool {
 	return false
 }
 
+// demonymOf reports whether a gazetteer adjective candidate at token ts
+// names the state that the gazetteer entry id belongs to.
+func (r *recognizer) demonymOf(cands []candidate, ts int, id string) bool {
+	e, ok := r.gaz.Entry(id)
+	if !ok || e.Country == "" {
+		return false
+	}
+	for _, c := range cands {
+		if c.ts == ts && c.te == ts+1 && c.m.Adjectival && c.m.ID == e.Country {
+			return true
+		}
+	}
+	return false
+}
+
 // compassAdjective widens a place's or state's adjective after a
 // capitalised point of the compass to the adjective of the region that the
 // gazetteer names so ("West African" is West Africa's, not Africa's; "East
@@ -2653,6 +2668,10 @@ func (r *recognizer) orgNameCandidates(text string, toks []Token, base, si int, 
 			switch {
 			case c.ts <= f.ts && c.te >= f.te:
 				f.prio, drop = -1, true // the gazetteer knows the whole name
+			case c.ts == f.ts+1 && c.te == f.te && f.prio >= 0 && c.m.Type == Org && r.demonymOf(s.cands[:from], f.ts, c.m.ID):
+				// The adjective of the organisation's own state before its
+				// known name says whose it is: "Russian [Wagner Group]".
+				f.prio, drop = -1, true
 			case c.ts >= f.ts && c.te <= f.te && f.prio >= 0:
 				f.prio = prioModelWide // a known name inside: "Bank of Japan"
 			case c.ts > f.ts && c.te > f.te && c.te-f.te <= 4 && f.prio >= 0 && c.m.Type != Person && (k+1 == len(found) || found[k+1].ts >= c.te):

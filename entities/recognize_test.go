@@ -820,6 +820,9 @@ func TestHeldoutNewsRules(t *testing.T) {
 		{name: "name then a title after a comma", text: "Prime Minister Khalid Mansouri, Minister of Defence, spoke.", types: []Type{Person}, want: []got{per("Khalid Mansouri", "", "Khalid Mansouri")}},
 		// A name after a prefix inside a hyphenated word ends with the word.
 		{name: "prefix before a longer name", text: "The pro-Russian government in Kyrgyzstan signed a deal.", types: []Type{Org, State}, want: []got{adj("Russian", "state/russia", "Russia"), st("Kyrgyzstan", "state/kyrgyzstan", "Kyrgyzstan")}},
+		// A known organisation after its own state's adjective.
+		{name: "own state's adjective", text: "Russian Wagner Group fighters were deployed in Mali.", types: []Type{Org, State}, want: []got{adj("Russian", "state/russia", "Russia"), org("Wagner Group", "org/wagner-group", "Wagner Group"), st("Mali", "state/mali", "Mali")}},
+		{name: "another state's adjective", text: "The Indonesian Democratic Party won.", types: []Type{Org}, want: []got{org("Indonesian Democratic Party", "", "Indonesian Democratic Party")}},
 		{name: "alias with news agency", text: "The TASS news agency said so.", types: []Type{Org}, want: []got{org("TASS", "org/tass", "TASS")}},
 	}
 	runRecognitionCases(t, newTestExtractor(t), cases)
