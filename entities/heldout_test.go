@@ -221,7 +221,10 @@ func isWordByte(b byte) bool {
 // end of 2028" was then corrected from 2028 to 2028-12, the seed's
 // convention for "the end of the year".) The set guided the fixes that
 // followed its first measurement, so later figures are no longer held-out
-// figures.
+// figures: after them, PERSON, STATE, ORG and DATE 1.000/1.000/1.000,
+// spurious LOCATION 1 ("the West"), all 0.993/1.000/0.997; names and
+// flags right on 223 of 223, date values on 49 of 49. The floor guards
+// against regressions.
 func TestHeldoutNews(t *testing.T) {
 	e := newTestExtractor(t)
 	tp, sys, req := map[Type]int{}, map[Type]int{}, map[Type]int{}
@@ -292,7 +295,13 @@ func TestHeldoutNews(t *testing.T) {
 	p, r, f := prf(allTP, allSys, allReq)
 	t.Logf("%-9s %6.3f %6.3f %6.3f %4d %4d %4d", "all", p, r, f, allTP, allSys, allReq)
 	t.Logf("linking: name and adjectival flag right on %d of %d matched mentions; date values right on %d of %d", rightName, matched, rightValue, dates)
-	if f < 0.5 {
-		t.Errorf("strict F1 on required mentions %.3f, want >= 0.5", f)
+	if f < 0.97 {
+		t.Errorf("strict F1 on required mentions %.3f, want >= 0.97", f)
+	}
+	if rightName < matched {
+		t.Errorf("names or adjectival flags wrong on %d of %d matched mentions", matched-rightName, matched)
+	}
+	if rightValue < dates {
+		t.Errorf("date values wrong on %d of %d matched dates", dates-rightValue, dates)
 	}
 }
