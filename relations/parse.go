@@ -618,6 +618,11 @@ func (s *Sentence) objectAfterEnd(k int, member bool) ([]cand, int) {
 			return s.epCands(k)
 		}
 		w := s.low[k]
+		if ledModifier(w) && (isAdjTag(s.toks[k].Tag) || s.toks[k].Tag == "VBN") {
+			// "the Russian-led CSTO", "the US-backed government".
+			k++
+			continue
+		}
 		if m := s.ment[k]; m >= 0 {
 			e := s.mEnd(m)
 			if s.m(m).Adjectival && e+1 < n && placeNouns[s.low[e]] && s.low[e+1] == "of" {
@@ -659,6 +664,20 @@ func (s *Sentence) objectAfterEnd(k int, member bool) ([]cand, int) {
 		return nil, k
 	}
 	return nil, k
+}
+
+// ledModifier reports whether a token is a hyphenated participle that
+// modifies the name after it: "Russian-led", "US-backed", "Iran-aligned".
+func ledModifier(w string) bool {
+	i := strings.LastIndexByte(w, '-')
+	if i <= 0 {
+		return false
+	}
+	switch w[i+1:] {
+	case "led", "backed", "based", "dominated", "aligned", "sponsored", "supported", "allied", "controlled", "run", "brokered":
+		return true
+	}
+	return false
 }
 
 // nounInfo is what surrounds a nominal trigger.
