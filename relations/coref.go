@@ -53,7 +53,7 @@ func newDocState(doc *entities.Document, g *gazetteer.Gazetteer) *docState {
 			switch {
 			case dc.singleState < 0:
 				dc.singleState = i
-			case identity(&doc.Mentions[dc.singleState]) != identity(m):
+			case !sameEntity(&doc.Mentions[dc.singleState], m):
 				several = true
 			}
 		}
@@ -125,6 +125,15 @@ func identity(m *entities.Mention) string {
 		return m.ID
 	}
 	return string(m.Type) + ":" + m.Name
+}
+
+// sameEntity reports whether two mentions have the same identity, without
+// building it.
+func sameEntity(a, b *entities.Mention) bool {
+	if a.ID != "" || b.ID != "" {
+		return a.ID == b.ID
+	}
+	return a.Type == b.Type && a.Name == b.Name
 }
 
 // link records that the person of mention person holds an office of the
