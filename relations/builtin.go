@@ -102,6 +102,9 @@ var builtinTriggers = []builtinTrigger{
 	{t: MemberOf, phrase: "admitted to"},
 	{t: MemberOf, phrase: "admitted into"},
 	{t: MemberOf, phrase: "admit", inverse: true, class: verbOnly},
+	{t: MemberOf, phrase: "readmit", inverse: true, class: verbOnly},
+	{t: MemberOf, phrase: "readmitted to"},
+	{t: MemberOf, phrase: "readmitted into"},
 	{t: MemberOf, phrase: "include", inverse: true, class: verbOnly},
 	{t: MemberOf, phrase: "comprise", inverse: true, class: verbOnly},
 	{t: MemberOf, phrase: "consist of", inverse: true, class: verbOnly},
@@ -233,6 +236,12 @@ var builtinTriggers = []builtinTrigger{
 	{t: Attacked, phrase: "fire on"},
 	{t: Attacked, phrase: "fire at"},
 	{t: Attacked, phrase: "open fire on"},
+	{t: Attacked, phrase: "fire rockets into"},
+	{t: Attacked, phrase: "fire rockets at"},
+	{t: Attacked, phrase: "fire missiles into"},
+	{t: Attacked, phrase: "fire missiles at"},
+	{t: Attacked, phrase: "fire shells into"},
+	{t: Attacked, phrase: "fire shells at"},
 }
 
 // compiled is the Extractor's immutable lexicon: types, triggers by the

@@ -237,7 +237,13 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 			// governing verb.
 			orgPossessor := def.modPatient && len(ni.possessor) > 0 && len(ni.of) == 0 &&
 				(tr.words[len(tr.words)-1] == "member" || tr.words[len(tr.words)-1] == "observer") && s.allOrgs(ni.possessor)
+			byOrg := def.modPatient && len(ni.by) > 0 && len(ni.of) == 0 && len(ni.nomMods) == 0 && s.allOrgs(ni.by)
 			switch {
+			case byOrg:
+				// "Moldova was granted candidate status by the EU": the
+				// organisation grants; the subject holds the status.
+				agent = govSubj(dirLight)
+				patient = ni.by
 			case len(ni.by) > 0:
 				agent = ni.by
 			case orgPossessor:
@@ -273,7 +279,7 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 				}
 			}
 			switch {
-			case orgPossessor:
+			case orgPossessor, byOrg:
 			case len(ni.of) > 0:
 				patient = ni.of
 			case len(ni.on) > 0:
