@@ -331,6 +331,13 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 		}
 	}
 	found := false
+	if def.symmetric && !verb && def.t == AlliedWith && s.stm[t1-1] == "ally" && t1-t0 == 1 {
+		if bloc := s.allianceModifier(t0); bloc >= 0 {
+			// "NATO allies Poland and Lithuania", "Poland, a NATO ally":
+			// the states are members of the alliance, not its allies.
+			return s.emitBlocMembers(bloc, parties, mod, time, trigger)
+		}
+	}
 	if def.symmetric {
 		parties = s.typed(parties, def, true)
 		parties = dedupe(s, parties)
@@ -748,4 +755,53 @@ func (s *Sentence) targetsIn(k int) []cand {
 		return nil
 	}
 	return s.objectAfter(k+2, false)
+}
+
+// allianceModifier returns the mention of a known alliance that directly
+// modifies the noun at t ("NATO allies", "fellow NATO ally"), or -1.
+func (s *Sentence) allianceModifier(t int) int {
+	if t == 0 {
+		return -1
+	}
+	m := s.ment[t-1]
+	if m < 0 || !s.knownAlliance(m) || s.mEnd(m) != t {
+		return -1
+	}
+	return m
+}
+
+// emitBlocMembers emits member-of of each party but the alliance bloc:
+// "NATO allies Poland and Lithuania". It reports whether one was emitted.
+func (s *Sentence) emitBlocMembers(bloc int, parties []cand, mod Modality, time string, trigger Span) bool {
+	def := s.x.lex.defs[MemberOf]
+	var blocCand []cand
+	var members []cand
+	for _, p := range parties {
+		if p.m == bloc {
+			blocCand = append(blocCand, p)
+		} else {
+			members = append(members, p)
+		}
+	}
+	if len(blocCand) == 0 {
+		blocCand = []cand{{m: bloc, tokStart: s.mStart(bloc), tokEnd: s.mEnd(bloc)}}
+	}
+	members = s.typed(members, def, true)
+	obj := s.typed(blocCand[:1], def, false)
+	if len(obj) == 0 {
+		return false
+	}
+	found := false
+	for _, a := range members {
+		if s.m(a.m).Type != sta || s.candIdentity(a) == s.candIdentity(obj[0]) {
+			continue
+		}
+		r := Relation{Type: MemberOf, Modality: mod, Time: time, Trigger: trigger, Attrs: map[string]string{},
+			Subject: s.arg(a), Object: s.arg(obj[0])}
+		r.Evidence = s.evidence(trigger, a, obj[0])
+		if s.emit(r, def) {
+			found = true
+		}
+	}
+	return found
 }

@@ -995,6 +995,18 @@ var relationCases = []struct {
 	{"a status praised by an organisation is not granted by it",
 		"Ukraine was praised by the EU for its reforms.",
 		[]string{}},
+	{"allies named by their alliance are its members",
+		"NATO allies Poland and Lithuania protested.",
+		[]string{
+			"member-of asserted Lithuania -> NATO",
+			"member-of asserted Poland -> NATO",
+		}},
+	{"a state in apposition as an alliance's ally is its member",
+		"Poland, a NATO ally, protested.",
+		[]string{"member-of asserted Poland -> NATO"}},
+	{"allies of an alliance by possessive are not its members",
+		"NATO's allies Japan and Australia protested.",
+		[]string{"allied-with asserted [Australia, Japan, NATO]"}},
 }
 
 func TestRelations(t *testing.T) {
