@@ -25,6 +25,9 @@ type docState struct {
 
 	singleState int            // the first mention of the one state the document names, or -1 (none or several)
 	stateFirst  map[string]int // state id → its first mention, built when first needed
+
+	latest     gazetteer.Date // the latest date the document names (see latestDate)
+	latestDone bool
 }
 
 // sentAntecedents is what a sentence offers to the plural and

@@ -2,6 +2,9 @@ package relations
 
 import (
 	"strings"
+
+	"github.com/statecraft/statecraft/entities"
+	"github.com/statecraft/statecraft/gazetteer"
 )
 
 // apposEnd are the tokens that may follow an apposition: "Sergei Lavrov,
@@ -188,7 +191,7 @@ func (s *Sentence) emitOfficial(person cand, t title, mod Modality, at int) {
 		}
 	}
 	attrs := map[string]string{"role": role}
-	if t.former {
+	if t.former || s.roleEnded(person.m, t.owner, role, s.timeAt(at)) {
 		attrs["former"] = "true"
 	}
 	trigger := s.Span(t.roleStart, t.roleEnd)
@@ -301,4 +304,70 @@ func titleModality(t title) Modality {
 		return Possible
 	}
 	return Asserted
+}
+
+// roleEnded reports whether the gazetteer says that the person of mention
+// person held the role in the owner only until before the time of the
+// text: the relation's time when it has one, else the latest date the
+// document names ("President Bill Clinton" in an article dated 2024 is a
+// former president). Without a date, or when the gazetteer knows no such
+// role or one without an end, the role is taken as current.
+func (s *Sentence) roleEnded(person, owner int, role, time string) bool {
+	pm, om := s.m(person), s.m(owner)
+	if pm.ID == "" || om.ID == "" || s.dc.gaz == nil {
+		return false
+	}
+	d, ok := parseDateValue(time)
+	if !ok {
+		if d, ok = s.dc.latestDate(); !ok {
+			return false
+		}
+	}
+	e, ok := s.dc.gaz.Entry(pm.ID)
+	if !ok {
+		return false
+	}
+	matched := false
+	for _, r := range e.Roles {
+		if r.Of != om.ID || !strings.EqualFold(r.Role, role) {
+			continue
+		}
+		if r.To.IsZero() || r.Active(d) || d.Compare(r.To) < 0 {
+			return false
+		}
+		matched = true
+	}
+	return matched
+}
+
+// parseDateValue reads the calendar part of a normalised DATE value
+// ("2024", "2024-03", "2024-03-07", "2024-03-07T10:00"); values without a
+// year ("XXXX-08", "P1M") give false.
+func parseDateValue(v string) (gazetteer.Date, bool) {
+	for _, n := range [...]int{10, 7, 4} {
+		if len(v) >= n && (len(v) == n || v[n] < '0' || v[n] > '9') {
+			if d, err := gazetteer.ParseDate(v[:n]); err == nil {
+				return d, true
+			}
+		}
+	}
+	return gazetteer.Date{}, false
+}
+
+// latestDate returns the latest calendar date among the document's DATE
+// mentions (the date of a news report is at least that), computed once.
+func (dc *docState) latestDate() (gazetteer.Date, bool) {
+	if !dc.latestDone {
+		dc.latestDone = true
+		for i := range dc.doc.Mentions {
+			m := &dc.doc.Mentions[i]
+			if m.Type != entities.Date {
+				continue
+			}
+			if d, ok := parseDateValue(m.Value); ok && (dc.latest.IsZero() || d.Compare(dc.latest) > 0) {
+				dc.latest = d
+			}
+		}
+	}
+	return dc.latest, !dc.latest.IsZero()
 }

@@ -1007,6 +1007,18 @@ var relationCases = []struct {
 	{"allies of an alliance by possessive are not its members",
 		"NATO's allies Japan and Australia protested.",
 		[]string{"allied-with asserted [Australia, Japan, NATO]"}},
+	{"a gazetteer role that ended before the document's date is former",
+		"The United States hosted a summit in 2024. President Bill Clinton spoke.",
+		[]string{"official-of asserted Bill Clinton -> United States<President> {former=true, role=President}"}},
+	{"a gazetteer role held at the document's date is current",
+		"The United States hosted a summit in 1995. President Bill Clinton spoke.",
+		[]string{"official-of asserted Bill Clinton -> United States<President> {role=President}"}},
+	{"a gazetteer role that ended before the sentence's date is former",
+		"US President Bill Clinton visited Ireland in 2024.",
+		[]string{"official-of asserted Bill Clinton -> United States @2024 {former=true, role=President}"}},
+	{"a gazetteer role without an end is current",
+		"Russian President Vladimir Putin spoke in 2024.",
+		[]string{"official-of asserted Vladimir Putin -> Russia @2024 {role=President}"}},
 }
 
 func TestRelations(t *testing.T) {
