@@ -146,6 +146,9 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 			if tr.needMember && len(patient) == 0 {
 				return false
 			}
+			if len(patient) == 0 && len(agent) > 0 && !def.symmetric {
+				patient = s.relativeAntecedent(agent)
+			}
 			if def.t == Attacked && len(patient) == 0 {
 				// "struck targets in Syria".
 				patient = s.targetsIn(t1)
@@ -804,4 +807,27 @@ func (s *Sentence) emitBlocMembers(bloc int, parties []cand, mod Modality, time 
 		}
 	}
 	return found
+}
+
+// relativeAntecedent returns, for an agent that opens an object relative
+// clause ("Somaliland, which Ethiopia had offered to recognise"), the
+// group the clause is about; else nil. "That" is left out: it is as often
+// a complementizer ("told Kyiv that Russia would attack").
+func (s *Sentence) relativeAntecedent(agent []cand) []cand {
+	a := agent[0].tokStart
+	for _, c := range agent[1:] {
+		a = min(a, c.tokStart)
+	}
+	if a < 2 || agent[0].anaphor || s.low[a-1] != "which" {
+		return nil
+	}
+	k := a - 2
+	if s.low[k] == "," {
+		k--
+	}
+	if k < 0 || s.epAt[k] < 0 {
+		return nil
+	}
+	c, _ := s.epCands(k)
+	return c
 }

@@ -1019,6 +1019,18 @@ var relationCases = []struct {
 	{"a gazetteer role without an end is current",
 		"Russian President Vladimir Putin spoke in 2024.",
 		[]string{"official-of asserted Vladimir Putin -> Russia @2024 {role=President}"}},
+	{"object relative clause: the antecedent is the patient",
+		"Somaliland, which Ethiopia had offered to recognise, held elections.",
+		[]string{"recognized-by possible Somaliland -> Ethiopia"}},
+	{"object relative clause of an attack",
+		"Ukraine, which Russia invaded in 2022, applied to join the European Union.",
+		[]string{
+			"attacked asserted Russia -> Ukraine @2022",
+			"seeks-membership asserted Ukraine -> European Union",
+		}},
+	{"a complementizer that is no relative pronoun",
+		"The United States told Ukraine that Russia would attack.",
+		[]string{}},
 }
 
 func TestRelations(t *testing.T) {
