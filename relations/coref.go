@@ -26,8 +26,8 @@ type docState struct {
 	singleState int            // the first mention of the one state the document names, or -1 (none or several)
 	stateFirst  map[string]int // state id → its first mention, built when first needed
 
-	latest     gazetteer.Date // the latest date the document names (see latestDate)
-	latestDone bool
+	earliest     gazetteer.Date // the earliest date the document names (see earliestDate)
+	earliestDone bool
 }
 
 // sentAntecedents is what a sentence offers to the plural and

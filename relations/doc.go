@@ -74,9 +74,9 @@
 // Titles give [OfficialOf] with Attrs["role"] (the title as written:
 // "President", "Vice-President", "foreign minister") and Attrs["former"]
 // for "former"/"ex-"/"then", or when the gazetteer's role of that title in
-// that owner ended before the relation's time (else before the latest
-// date the document names: "President Bill Clinton" in a report dated
-// 2024; DESIGN.md leaves the point open, and the relation is kept,
+// that owner ended before the relation's time (else before the earliest
+// date the document names: "President Bill Clinton" in a report that
+// names only 2024; DESIGN.md leaves the point open, and the relation is kept,
 // marked former, since the text does call him so); they are read before a name, in an
 // apposition, after a copula ("X is the president of Y", "was elected",
 // "served as"), with "of" ("the foreign minister of Russia"), and a host

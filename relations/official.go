@@ -308,9 +308,11 @@ func titleModality(t title) Modality {
 
 // roleEnded reports whether the gazetteer says that the person of mention
 // person held the role in the owner only until before the time of the
-// text: the relation's time when it has one, else the latest date the
-// document names ("President Bill Clinton" in an article dated 2024 is a
-// former president). Without a date, or when the gazetteer knows no such
+// text: the relation's time when it has one, else the earliest date the
+// document names ("President Bill Clinton" in an article that names only
+// 2024 is a former president). The earliest, because a report names
+// future dates too ("by December 31, 2001" in a report of 1996) but is
+// written after the past ones it names. Without a date, or when the gazetteer knows no such
 // role or one without an end, the role is taken as current.
 func (s *Sentence) roleEnded(person, owner int, role, time string) bool {
 	pm, om := s.m(person), s.m(owner)
@@ -319,7 +321,7 @@ func (s *Sentence) roleEnded(person, owner int, role, time string) bool {
 	}
 	d, ok := parseDateValue(time)
 	if !ok {
-		if d, ok = s.dc.latestDate(); !ok {
+		if d, ok = s.dc.earliestDate(); !ok {
 			return false
 		}
 	}
@@ -354,20 +356,20 @@ func parseDateValue(v string) (gazetteer.Date, bool) {
 	return gazetteer.Date{}, false
 }
 
-// latestDate returns the latest calendar date among the document's DATE
-// mentions (the date of a news report is at least that), computed once.
-func (dc *docState) latestDate() (gazetteer.Date, bool) {
-	if !dc.latestDone {
-		dc.latestDone = true
+// earliestDate returns the earliest calendar date among the document's
+// DATE mentions, computed once.
+func (dc *docState) earliestDate() (gazetteer.Date, bool) {
+	if !dc.earliestDone {
+		dc.earliestDone = true
 		for i := range dc.doc.Mentions {
 			m := &dc.doc.Mentions[i]
 			if m.Type != entities.Date {
 				continue
 			}
-			if d, ok := parseDateValue(m.Value); ok && (dc.latest.IsZero() || d.Compare(dc.latest) > 0) {
-				dc.latest = d
+			if d, ok := parseDateValue(m.Value); ok && (dc.earliest.IsZero() || d.Compare(dc.earliest) < 0) {
+				dc.earliest = d
 			}
 		}
 	}
-	return dc.latest, !dc.latest.IsZero()
+	return dc.earliest, !dc.earliest.IsZero()
 }
