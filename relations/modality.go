@@ -94,7 +94,7 @@ func (s *Sentence) timeAt(t int) string {
 	best, bestDist := "", 1<<30
 	// Same clause: scan both ways up to a boundary.
 	for j := t - 1; j >= 0; j-- {
-		if m := s.ment[j]; m >= 0 && isAnchorDate(s.m(m)) {
+		if m := s.ment[j]; m >= 0 && isAnchorDate(s.m(m)) && !s.lifespan(m) {
 			if d := t - j; d < bestDist {
 				best, bestDist = s.m(m).Value, d
 			}
@@ -116,7 +116,7 @@ func (s *Sentence) timeAt(t int) string {
 		}
 	}
 	for j := t + 1; j < len(s.low); j++ {
-		if m := s.ment[j]; m >= 0 && isAnchorDate(s.m(m)) {
+		if m := s.ment[j]; m >= 0 && isAnchorDate(s.m(m)) && !s.lifespan(m) {
 			if d := j - t; d < bestDist {
 				best, bestDist = s.m(m).Value, d
 			}
@@ -143,7 +143,7 @@ fronted:
 				}
 			}
 			for k := 0; k < j; k++ {
-				if m := s.ment[k]; m >= 0 && isAnchorDate(s.m(m)) {
+				if m := s.ment[k]; m >= 0 && isAnchorDate(s.m(m)) && !s.lifespan(m) {
 					return s.m(m).Value
 				}
 			}
@@ -173,7 +173,7 @@ func (s *Sentence) sentenceDate() string {
 	val := ""
 	for j := 0; j < n; j++ {
 		m := s.ment[j]
-		if m < 0 || !isAnchorDate(s.m(m)) || s.mStart(m) != j {
+		if m < 0 || !isAnchorDate(s.m(m)) || s.mStart(m) != j || s.lifespan(m) {
 			continue
 		}
 		e := s.mEnd(m)
@@ -226,4 +226,23 @@ func (s *Sentence) freeDateClause(a, e int) bool {
 		}
 	}
 	return true
+}
+
+// lifespan reports whether the DATE mention m gives the dates of a
+// person's life in a parenthesis after the name ("John Thurman (October
+// 6, 1814 – July 24, 1854)", "Ana Berg (born 1950)"): it times no
+// relation.
+func (s *Sentence) lifespan(m int) bool {
+	j := s.mStart(m) - 1
+	if j >= 0 && (s.low[j] == "born" || s.low[j] == "b." || s.low[j] == "–" || s.low[j] == "-" || s.low[j] == "—") {
+		j--
+		if j >= 0 && s.ment[j] >= 0 && s.m(s.ment[j]).Type == entities.Date {
+			j = s.mStart(s.ment[j]) - 1
+		}
+	}
+	if j < 1 || s.low[j] != "(" {
+		return false
+	}
+	p := s.ment[j-1]
+	return p >= 0 && s.m(p).Type == entities.Person
 }

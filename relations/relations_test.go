@@ -1034,6 +1034,15 @@ var relationCases = []struct {
 	{"a complementizer that is no relative pronoun",
 		"The United States told Ukraine that Russia would attack.",
 		[]string{}},
+	{"the dates of a life in a parenthesis time no relation",
+		"John Richardson Thurman (October 6, 1814 – July 24, 1854) was a U.S. Representative from New York.",
+		[]string{"official-of asserted John Richardson Thurman -> United States {role=Representative}"}},
+	{"a year of birth times no relation",
+		"Anna Berg (born 1950) was the president of Finland.",
+		[]string{"official-of asserted Anna Berg -> Finland {role=president}"}},
+	{"a date in a parenthesis after a state still times",
+		"Finland joined the European Union (in 1995) after a referendum.",
+		[]string{"member-of asserted Finland -> European Union @1995"}},
 }
 
 func TestRelations(t *testing.T) {
