@@ -1043,6 +1043,18 @@ var relationCases = []struct {
 	{"a date in a parenthesis after a state still times",
 		"Finland joined the European Union (in 1995) after a referendum.",
 		[]string{"member-of asserted Finland -> European Union @1995"}},
+	{"parties that agree to end a dispute make an agreement",
+		"Somalia and Ethiopia agreed in Ankara in December 2024 to end a year-long dispute.",
+		[]string{"treaty-between asserted [Ethiopia, Somalia] @2024-12"}},
+	{"one party that agrees to end something makes no agreement",
+		"Russia agreed to end the talks.",
+		[]string{}},
+	{"a refusal to agree is a negated agreement",
+		"Armenia and Azerbaijan refused to agree to end the war.",
+		[]string{"treaty-between negated [Armenia, Azerbaijan]"}},
+	{"agreeing that something must end is no agreement to end it",
+		"Armenia and Azerbaijan agreed that the war must end.",
+		[]string{}},
 }
 
 func TestRelations(t *testing.T) {

@@ -1,5 +1,7 @@
 package relations
 
+import "sort"
+
 // forceVerbs take a place "by force": "attempted to take South Ossetia by
 // military force".
 var forceVerbs = stemSet("take", "seize", "capture", "retake", "recapture", "grab", "annex", "conquer", "occupy", "reclaim", "regain")
@@ -19,6 +21,8 @@ func (s *Sentence) specialRules() {
 			s.leaveMembershipAt(i)
 		case foundingVerb:
 			s.foundOrganisationAt(i)
+		case agreeVerb:
+			s.agreeToSettleAt(i)
 		}
 	}
 	s.personOfGroup()
@@ -29,6 +33,7 @@ const (
 	byForceVerb = iota + 1
 	leaveVerb
 	foundingVerb
+	agreeVerb
 )
 
 // specialVerbs maps the stems of forceVerbs, leaveVerbs and foundingVerbs
@@ -38,7 +43,7 @@ var specialVerbs = func() map[string]int {
 	for _, x := range []struct {
 		set  map[string]bool
 		kind int
-	}{{forceVerbs, byForceVerb}, {leaveVerbs, leaveVerb}, {foundingVerbs, foundingVerb}} {
+	}{{forceVerbs, byForceVerb}, {leaveVerbs, leaveVerb}, {foundingVerbs, foundingVerb}, {stemSet("agree"), agreeVerb}} {
 		for w := range x.set {
 			m[w] = x.kind
 		}
@@ -251,4 +256,44 @@ func (s *Sentence) takeByForceAt(i int) {
 			s.emit(r, def)
 		}
 	}
+}
+
+// settleVerbs, after "agreed to", make an agreement of the parties that
+// agree: "Somalia and Ethiopia agreed in Ankara to end a dispute".
+var settleVerbs = stemSet("end", "settle", "resolve", "normalize", "normalise", "restore", "establish", "resume", "defuse")
+
+// agreeToSettleAt finds, at token i, "X and Y agreed (in Ankara, in
+// December 2024) to end/settle/restore ..." and records treaty-between of
+// the two or more parties of the subject.
+func (s *Sentence) agreeToSettleAt(i int) {
+	n := len(s.low)
+	k := i + 1
+	for ; k < n && k < i+12; k++ {
+		w := s.low[k]
+		if w == "to" {
+			break
+		}
+		if m := s.ment[k]; m >= 0 && s.m(m).Type != per && s.m(m).Type != org {
+			continue
+		}
+		if w != "in" && w != "on" && w != "at" && w != "," && w != "the" && w != "formally" && w != "finally" && w != "jointly" && w != "also" {
+			return
+		}
+	}
+	if k+1 >= n || s.low[k] != "to" || !settleVerbs[s.stm[k+1]] {
+		return
+	}
+	def := s.x.lex.defs[TreatyBetween]
+	parties := dedupe(s, s.typed(s.subjectOf(i, 0), def, true))
+	if len(parties) < 2 {
+		return
+	}
+	sort.SliceStable(parties, func(a, b int) bool { return parties[a].m < parties[b].m })
+	trigger := s.Span(i, k+2)
+	r := Relation{Type: TreatyBetween, Modality: s.modality(i, i+1), Time: s.timeAt(i), Trigger: trigger, Attrs: map[string]string{}}
+	for _, p := range parties {
+		r.Parties = append(r.Parties, *s.arg(p))
+	}
+	r.Evidence = s.evidence(trigger, parties...)
+	s.emit(r, def)
 }
