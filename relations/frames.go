@@ -700,7 +700,8 @@ func (s *Sentence) emit(r Relation, def *typeDef) bool {
 // memberCompounds may modify "member" without changing its sense.
 var memberCompounds = set("founding", "full", "permanent", "non-permanent", "associate", "honorary",
 	"former", "new", "original", "active", "fellow", "senior", "junior", "longtime", "long-time",
-	"newest", "oldest", "key", "leading", "prominent", "core", "voting", "non-voting", "observer")
+	"newest", "oldest", "key", "leading", "prominent", "core", "voting", "non-voting", "observer",
+	"last", "youngest", "largest", "smallest", "biggest", "poorest", "richest", "only", "sole", "remaining")
 
 // allowedMemberCompound reports whether the words [a, b) before "member"
 // keep its sense of membership ("founding member") rather than making it

@@ -1055,6 +1055,15 @@ var relationCases = []struct {
 	{"agreeing that something must end is no agreement to end it",
 		"Armenia and Azerbaijan agreed that the war must end.",
 		[]string{}},
+	{"the last member of an organisation named before",
+		"Sweden joined NATO in 2024. Hungary was the last member to approve its accession.",
+		[]string{
+			"member-of asserted Hungary -> NATO<member>",
+			"member-of asserted Sweden -> NATO @2024",
+		}},
+	{"the last member who is a person names no organisation",
+		"Sweden joined NATO in 2024. He was the last member to speak.",
+		[]string{"member-of asserted Sweden -> NATO @2024"}},
 }
 
 func TestRelations(t *testing.T) {
