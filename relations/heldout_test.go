@@ -361,8 +361,10 @@ func TestHeldOutNews(t *testing.T) {
 		// the work that added this test, 0.952 (20/21) and 0.465 (20/43);
 		// after the second round of rules (implicit states of titles,
 		// frozen participation, "responded with attacks on", "-led"
-		// modifiers), 1.000 (37/37) and 0.860 (37/43).
-		{"heldOutNews", heldOutNews, 0.95, 0.83},
+		// modifiers), 1.000 (37/37) and 0.860 (37/43); after the third
+		// ("agreed to end", superlatives before "member"), 1.000 (39/39)
+		// and 0.907 (39/43).
+		{"heldOutNews", heldOutNews, 0.95, 0.88},
 		// Measured once: precision 0.882 (15/17), recall 0.556 (15/27),
 		// the extra error being [Egypt, Qatar] for "Qatar and Egypt
 		// mediated talks between the two sides", which the rule against
@@ -377,8 +379,9 @@ func TestHeldOutNews(t *testing.T) {
 		// round, whose rules came from the gaps listed before this set was
 		// written except the one for that error (an alliance modifying a
 		// pact names it; its founders are members): 1.000 (25/25), 0.641
-		// (25/39).
-		{"heldOutThird", heldOutThird, 0.95, 0.61},
+		// (25/39). After the third round (rules from the misses of the
+		// second): 1.000 (30/30), 0.769 (30/39).
+		{"heldOutThird", heldOutThird, 0.95, 0.75},
 	} {
 		tp, fp, fn, timeOK, timeN := heldOutScore(t, c.set)
 		p := float64(tp) / float64(max(tp+fp, 1))
