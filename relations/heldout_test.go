@@ -261,6 +261,77 @@ var heldOutThird = []struct {
 		}},
 }
 
+// heldOutFourth are 8 more paragraphs WRITTEN BY THE PROJECT at the start
+// of the fourth round of rules, about states, alliances and leaders not
+// used in the other sets, annotated before the extractor was run on them
+// and measured once before any change of that round (see TestHeldOutNews);
+// the rules were not tuned to them.
+var heldOutFourth = []struct {
+	text string
+	gold []string
+}{
+	{"Montenegro joined NATO in June 2017 despite protests from Moscow. North Macedonia followed in March 2020, two years after it signed the Prespa agreement with Greece to settle a dispute over its name. Bosnia and Herzegovina remains outside the alliance.",
+		[]string{
+			"member-of asserted Montenegro -> NATO @2017-06",
+			"member-of asserted North Macedonia -> NATO @2020-03",
+			"treaty-between asserted [Greece, North Macedonia]",
+			"member-of negated Bosnia and Herzegovina -> NATO",
+		}},
+	{"Colombian President Gustavo Petro met Mexican President Claudia Sheinbaum in Mexico City on Wednesday. The two leaders discussed migration and drug trafficking. Colombia and Mexico are both members of the Pacific Alliance, together with Chile and Peru.",
+		[]string{
+			"official-of asserted Gustavo Petro -> Colombia",
+			"official-of asserted Claudia Sheinbaum -> Mexico",
+			"met-with asserted [Claudia Sheinbaum, Gustavo Petro]",
+			"member-of asserted Colombia -> Pacific Alliance",
+			"member-of asserted Mexico -> Pacific Alliance",
+			"member-of asserted Chile -> Pacific Alliance",
+			"member-of asserted Peru -> Pacific Alliance",
+		}},
+	{"Singaporean Prime Minister Lawrence Wong visited Hanoi in March 2025, where he met his Vietnamese counterpart Pham Minh Chinh. Vietnam and Singapore signed a comprehensive strategic partnership. Both countries are members of ASEAN.",
+		[]string{
+			"official-of asserted Lawrence Wong -> Singapore",
+			"official-of asserted Pham Minh Chinh -> Vietnam",
+			"met-with asserted [Lawrence Wong, Pham Minh Chinh] @2025-03",
+			"treaty-between asserted [Singapore, Vietnam]",
+			"member-of asserted Vietnam -> Association of Southeast Asian Nations",
+			"member-of asserted Singapore -> Association of Southeast Asian Nations",
+		}},
+	{"Rwanda-backed M23 rebels seized Goma, the largest city in eastern Congo, in January 2025. Kinshasa cut diplomatic ties with Kigali and accused Rwandan troops of fighting alongside the rebels. Angola had mediated talks between the two countries.",
+		[]string{
+			"allied-with asserted [M23, Rwanda]",
+			"attacked asserted M23 -> Democratic Republic of the Congo @2025-01",
+			"met-with asserted [Democratic Republic of the Congo, Rwanda]",
+		}},
+	{"Taiwan lost another diplomatic ally in January 2024 when Nauru switched recognition to Beijing. Only twelve states, among them Guatemala and Eswatini, still recognise Taipei.",
+		[]string{
+			"recognized-by asserted China -> Nauru @2024-01",
+			"recognized-by asserted Taiwan -> Guatemala",
+			"recognized-by asserted Taiwan -> Eswatini",
+		}},
+	{"Iceland's government plans to hold a referendum on resuming talks to join the European Union by 2027. Norway, which rejected membership twice, remains outside the bloc but belongs to the European Economic Area.",
+		[]string{
+			"seeks-membership possible Iceland -> European Union",
+			"member-of negated Norway -> European Union",
+			"member-of asserted Norway -> European Economic Area",
+		}},
+	{"German Chancellor Friedrich Merz and Italian Prime Minister Giorgia Meloni signed a defence and industry agreement in Rome on Thursday. Both countries are founding members of the European Union.",
+		[]string{
+			"official-of asserted Friedrich Merz -> Germany",
+			"official-of asserted Giorgia Meloni -> Italy",
+			"treaty-between asserted [Germany, Italy]",
+			"member-of asserted Germany -> European Union",
+			"member-of asserted Italy -> European Union",
+		}},
+	{"Tajik forces attacked Kyrgyz border villages in September 2022, leaving about 100 people dead. Kyrgyz President Sadyr Japarov met Tajik President Emomali Rahmon in Bishkek in March 2025, where the two leaders signed a border treaty.",
+		[]string{
+			"attacked asserted Tajikistan -> Kyrgyzstan @2022-09",
+			"official-of asserted Sadyr Japarov -> Kyrgyzstan",
+			"official-of asserted Emomali Rahmon -> Tajikistan",
+			"met-with asserted [Emomali Rahmon, Sadyr Japarov] @2025-03",
+			"treaty-between asserted [Kyrgyzstan, Tajikistan] @2025-03",
+		}},
+}
+
 var (
 	heldOutTime    = regexp.MustCompile(` @\S+`)
 	heldOutAnaphor = regexp.MustCompile(`<[^>]*>`)
@@ -382,6 +453,10 @@ func TestHeldOutNews(t *testing.T) {
 		// (25/39). After the third round (rules from the misses of the
 		// second): 1.000 (30/30), 0.769 (30/39).
 		{"heldOutThird", heldOutThird, 0.95, 0.75},
+		// Measured once, before the fourth round of rules: precision 0.944
+		// (17/18), recall 0.472 (17/36), the error being [Greece, Prespa]
+		// for "signed the Prespa agreement with Greece".
+		{"heldOutFourth", heldOutFourth, 0.90, 0.44},
 	} {
 		tp, fp, fn, timeOK, timeN := heldOutScore(t, c.set)
 		p := float64(tp) / float64(max(tp+fp, 1))
