@@ -12,7 +12,8 @@ import (
 //
 // A gold mention is written "T|text|name|flags": T is P, S, O, D or L
 // (PERSON, STATE, ORG, DATE, LOCATION); text is found in the paragraph as
-// a whole word at or after the previous mention's start; name is the
+// a whole word at or after the previous mention's start (and not inside
+// it unless at its start); name is the
 // canonical name (the text when empty), or a DATE's value; flags hold o
 // for an optional mention and a for an adjectival one. The conventions are
 // the seed gold's: places that are not states, agencies in a dateline,
@@ -146,6 +147,106 @@ var heldoutNews = []heldoutDoc{
 	},
 }
 
+// heldoutNews2 is a second set of eight paragraphs written for this test
+// (not taken from any data set), on topics, regions and styles the first
+// set lacks: TASS, Al Jazeera, Xinhua, AFP, the Kyiv Independent, Latin
+// America, the Balkans and the South Caucasus.
+var heldoutNews2 = []heldoutDoc{
+	{
+		date: "2024-02-14",
+		text: `MOSCOW, February 14. /TASS/. Russian Foreign Minister Sergey Lavrov held talks with his Turkish counterpart Hakan Fidan in Moscow on Wednesday, the Russian Foreign Ministry said. The ministers discussed the Black Sea grain deal, which Moscow quit last July, and the situation in Syria, which Bashar al-Assad has ruled since the death of his father Hafez Assad in 2000. Assad visited Moscow in March. A day earlier, Deputy Defence Minister Yunus-Bek Yevkurov flew to Libya, where he met Khalifa Haftar in Benghazi. "The West has chosen confrontation," Lavrov said, adding that the Kremlin remained open to dialogue with Ankara.`,
+		gold: []string{
+			"L|MOSCOW|Moscow|o", "D|February 14|2024-02-14|", "O|TASS||o", "S|Russian|Russia|oa",
+			"P|Sergey Lavrov|Sergei Lavrov|", "S|Turkish|Turkey|oa", "P|Hakan Fidan||", "L|Moscow||o", "D|Wednesday|2024-02-14|",
+			"O|Russian Foreign Ministry||", "S|Russian|Russia|oa", "L|Black Sea||o", "L|Moscow||o",
+			"D|last July|2023-07|", "S|Syria||", "P|Bashar al-Assad||", "P|Hafez Assad|Hafez al-Assad|", "D|2000||",
+			"P|Assad|Bashar al-Assad|", "L|Moscow||o", "D|March|2023-03|", "D|A day earlier|2024-02-13|",
+			"P|Yunus-Bek Yevkurov||", "S|Libya||", "P|Khalifa Haftar||", "L|Benghazi||o",
+			"P|Lavrov|Sergei Lavrov|", "O|Kremlin||", "L|Ankara||o",
+		},
+	},
+	{
+		date: "2024-05-07",
+		text: `Israeli tanks have rolled into the eastern part of Rafah and seized the Palestinian side of the crossing with Egypt, hours after Hamas said it had accepted a ceasefire proposal put forward by Qatari and Egyptian mediators. The Israeli army ordered some 100,000 residents to leave the city on Monday. Speaking to Al Jazeera from Deir el-Balah, UNRWA spokeswoman Louise Wateridge said: "There is no safe place in Gaza." CIA Director William Burns is expected in Cairo on Wednesday, while Israeli Prime Minister Benjamin Netanyahu's office said the proposal "falls far short" of Israel's demands. At least 34,735 people have been killed since October 7, according to the health authorities in Gaza.`,
+		gold: []string{
+			"S|Israeli|Israel|oa", "L|Rafah||o", "S|Palestinian|Palestine|oa", "S|Egypt||", "O|Hamas||",
+			"S|Qatari|Qatar|oa", "S|Egyptian|Egypt|oa", "O|Israeli army|Israel Defense Forces|o", "S|Israeli|Israel|oa", "D|Monday|2024-05-06|",
+			"O|Al Jazeera||", "L|Deir el-Balah|Deir al-Balah|o", "O|UNRWA||", "P|Louise Wateridge||", "L|Gaza|Gaza Strip|o",
+			"O|CIA||", "P|William Burns||", "L|Cairo||o", "D|Wednesday|2024-05-08|", "S|Israeli|Israel|oa",
+			"P|Benjamin Netanyahu||", "S|Israel||", "D|October 7|2023-10-07|", "L|Gaza|Gaza Strip|o",
+		},
+	},
+	{
+		date: "2024-09-05",
+		text: `BEIJING, Sept. 5 (Xinhua) -- Chinese President Xi Jinping on Thursday announced that China will provide 360 billion yuan in financial support to African countries between 2025 and 2027, in a keynote speech at the opening ceremony of the summit of the Forum on China-Africa Cooperation (FOCAC) in Beijing. Senegalese President Bassirou Diomaye Faye, the summit's co-chair, said Africa welcomed the initiative. Xi also held talks with South African President Cyril Ramaphosa at the Great Hall of the People on Monday, and the two sides agreed to elevate their relations. Premier Li Qiang will attend the G20 summit in Brazil in November.`,
+		gold: []string{
+			"L|BEIJING|Beijing|o", "D|Sept. 5|2024-09-05|", "O|Xinhua||o", "S|Chinese|China|oa", "P|Xi Jinping||",
+			"D|Thursday|2024-09-05|", "S|China||", "L|African|Africa|oa", "D|2025||", "D|2027||", "O|Forum on China-Africa Cooperation||",
+			"O|FOCAC|Forum on China-Africa Cooperation|", "L|Beijing||o", "S|Senegalese|Senegal|oa",
+			"P|Bassirou Diomaye Faye||", "L|Africa||o", "P|Xi|Xi Jinping|", "S|South African|South Africa|oa",
+			"P|Cyril Ramaphosa||", "L|Great Hall of the People||o", "D|Monday|2024-09-02|", "P|Li Qiang||",
+			"O|G20||", "S|Brazil||", "D|November|2024-11|",
+		},
+	},
+	{
+		date: "2024-01-29",
+		text: `BAMAKO (AFP) - Mali, Burkina Faso and Niger announced on Sunday their immediate withdrawal from the Economic Community of West African States, accusing the bloc of having become "a threat to its member states". The three countries, all led by juntas that seized power between 2020 and 2023, formed the Alliance of Sahel States in September. "ECOWAS has drifted away from the ideals of its founding fathers," said Colonel Abdoulaye Maiga, spokesman for the Malian government. In Ouagadougou, Captain Ibrahim Traore's government has expelled French troops and turned to Russia's Wagner Group for help against jihadists linked to Al-Qaeda and the Islamic State group.`,
+		gold: []string{
+			"L|BAMAKO|Bamako|o", "O|AFP|Agence France-Presse|o", "S|Mali||", "S|Burkina Faso||", "S|Niger||",
+			"D|Sunday|2024-01-28|", "O|Economic Community of West African States||", "D|2020||", "D|2023||",
+			"O|Alliance of Sahel States||", "D|September|2023-09|", "O|ECOWAS|Economic Community of West African States|",
+			"P|Abdoulaye Maiga||", "S|Malian|Mali|oa", "L|Ouagadougou||o", "P|Ibrahim Traore|Ibrahim Traoré|",
+			"S|French|France|oa", "S|Russia||", "O|Wagner Group||", "O|Al-Qaeda|al-Qaeda|", "O|Islamic State||",
+		},
+	},
+	{
+		date: "2024-08-12",
+		text: `Russian forces attacked Kharkiv Oblast with guided aerial bombs overnight on Aug. 11, killing two civilians, Governor Oleh Syniehubov reported. In Donetsk Oblast, fighting continued near Pokrovsk and Toretsk, the Ukrainian military said. Ukraine's surprise incursion into Russia's Kursk Oblast entered its seventh day, with Commander-in-Chief Oleksandr Syrskyi saying Ukrainian troops controlled about 1,000 square kilometers. President Volodymyr Zelensky said at the weekend that Moscow "brought the war to others' land and should feel what it has done."`,
+		gold: []string{
+			"S|Russian|Russia|oa", "L|Kharkiv Oblast||o", "D|Aug. 11|2024-08-11|", "P|Oleh Syniehubov||",
+			"L|Donetsk Oblast||o", "L|Pokrovsk||o", "L|Toretsk||o", "S|Ukrainian|Ukraine|oa", "S|Ukraine||",
+			"S|Russia||", "L|Kursk Oblast||o", "P|Oleksandr Syrskyi||", "S|Ukrainian|Ukraine|oa",
+			"P|Volodymyr Zelensky||", "D|at the weekend|2024-W32-WE|", "L|Moscow||o",
+		},
+	},
+	{
+		date: "2024-07-30",
+		text: `CARACAS, July 30 (Reuters) - Venezuela's National Electoral Council (CNE) declared President Nicolas Maduro the winner of Sunday's election, but the opposition led by Maria Corina Machado said its candidate Edmundo Gonzalez had won by a wide margin. U.S. Secretary of State Antony Blinken said Washington had "serious concerns" about the result, while Brazilian President Luiz Inacio Lula da Silva urged Caracas to publish the tallies. Argentina, Chile and Peru refused to recognise the outcome, and Venezuela expelled their diplomats on Monday. Maduro, who has ruled since 2013, accused Elon Musk of backing a coup.`,
+		gold: []string{
+			"L|CARACAS|Caracas|o", "D|July 30|2024-07-30|", "O|Reuters||o", "S|Venezuela||",
+			"O|National Electoral Council||", "O|CNE|National Electoral Council|", "P|Nicolas Maduro|Nicolás Maduro|",
+			"D|Sunday|2024-07-28|", "P|Maria Corina Machado|María Corina Machado|", "P|Edmundo Gonzalez|Edmundo González Urrutia|",
+			"S|U.S.|United States|", "P|Antony Blinken||", "L|Washington||o", "S|Brazilian|Brazil|oa",
+			"P|Luiz Inacio Lula da Silva|Luiz Inácio Lula da Silva|", "L|Caracas||o", "S|Argentina||", "S|Chile||",
+			"S|Peru||", "S|Venezuela||", "D|Monday|2024-07-29|", "P|Maduro|Nicolás Maduro|", "D|2013||",
+			"P|Elon Musk||",
+		},
+	},
+	{
+		date: "2023-09-25",
+		text: `PRISTINA, Kosovo (AP) — Kosovo's Prime Minister Albin Kurti on Monday accused Serbia of backing the armed men who stormed a monastery in the village of Banjska a day earlier, in a shootout that left a Kosovo police officer and three attackers dead. Serbian President Aleksandar Vucic denied any involvement and declared Wednesday a day of mourning for the dead gunmen. The European Union, which has mediated talks between Belgrade and Pristina since 2011, called for calm, and NATO said its peacekeepers were ready to act. Serbia has never recognized Kosovo's 2008 declaration of independence.`,
+		gold: []string{
+			"L|PRISTINA|Pristina|o", "S|Kosovo||", "O|AP|Associated Press|o", "S|Kosovo||", "P|Albin Kurti||",
+			"D|Monday|2023-09-25|", "S|Serbia||", "L|Banjska||o", "D|a day earlier|2023-09-24|", "S|Kosovo||o",
+			"S|Serbian|Serbia|oa", "P|Aleksandar Vucic|Aleksandar Vučić|", "D|Wednesday|2023-09-27|",
+			"O|European Union||", "L|Belgrade||o", "L|Pristina||o", "D|2011||", "O|NATO||", "S|Serbia||",
+			"S|Kosovo||", "D|2008||",
+		},
+	},
+	{
+		date: "2024-11-13",
+		text: `BAKU, Nov 13 (Reuters) - Armenian Deputy Prime Minister Mher Grigoryan travelled to Baku for the COP29 climate summit on Wednesday, the most senior Armenian official to visit Azerbaijan since the 1990s, but did not hold talks with President Ilham Aliyev. Aliyev told the conference on Tuesday that oil and gas were "a gift of God" and accused France and the Netherlands of hypocrisy. The two countries agreed in August on the text of a peace treaty, Armenian Foreign Minister Ararat Mirzoyan said, but Baku wants Yerevan to change its constitution first. Prime Minister Nikol Pashinyan, who has refused to step down since the 2020 war, said in October that Armenia had frozen its participation in the Collective Security Treaty Organization.`,
+		gold: []string{
+			"L|BAKU|Baku|o", "D|Nov 13|2024-11-13|", "O|Reuters||o", "S|Armenian|Armenia|oa", "P|Mher Grigoryan||",
+			"L|Baku||o", "O|COP29||o", "D|Wednesday|2024-11-13|", "S|Armenian|Armenia|oa", "S|Azerbaijan||",
+			"D|the 1990s|199X|", "P|Ilham Aliyev||", "P|Aliyev|Ilham Aliyev|", "D|Tuesday|2024-11-12|",
+			"S|France||", "S|Netherlands||", "D|August|2024-08|", "S|Armenian|Armenia|oa", "P|Ararat Mirzoyan||",
+			"L|Baku||o", "L|Yerevan||o", "P|Nikol Pashinyan||", "D|2020||", "D|October|2024-10|", "S|Armenia||",
+			"O|Collective Security Treaty Organization||",
+		},
+	},
+}
+
 // heldoutGold is one parsed gold mention of a heldoutDoc.
 type heldoutGold struct {
 	typ                  Type
@@ -160,7 +261,7 @@ func parseHeldout(t *testing.T, d heldoutDoc) []heldoutGold {
 	t.Helper()
 	types := map[string]Type{"P": Person, "S": State, "O": Org, "D": Date, "L": Location}
 	var out []heldoutGold
-	from := 0
+	from, prevEnd := 0, 0
 	for _, g := range d.gold {
 		f := strings.Split(g, "|")
 		if len(f) != 4 || types[f[0]] == "" {
@@ -173,6 +274,10 @@ func parseHeldout(t *testing.T, d heldoutDoc) []heldoutGold {
 				break
 			}
 			s, e := i+j, i+j+len(f[1])
+			if s > from && s < prevEnd {
+				i = s + 1 // inside the previous mention ("Aliyev" of "Ilham Aliyev")
+				continue
+			}
 			if (s == 0 || !isWordByte(d.text[s-1])) && (e == len(d.text) || !isWordByte(d.text[e])) {
 				at = s
 				break
@@ -182,7 +287,7 @@ func parseHeldout(t *testing.T, d heldoutDoc) []heldoutGold {
 		if at < 0 {
 			t.Fatalf("gold %q not found after byte %d of %.40q", g, from, d.text)
 		}
-		from = at
+		from, prevEnd = at, at+len(f[1])
 		m := heldoutGold{typ: types[f[0]], start: at, end: at + len(f[1]), name: f[2],
 			optional: strings.Contains(f[3], "o"), adjectival: strings.Contains(f[3], "a")}
 		if m.typ == Date {
@@ -226,10 +331,27 @@ func isWordByte(b byte) bool {
 // flags right on 223 of 223, date values on 49 of 49. The floor guards
 // against regressions.
 func TestHeldoutNews(t *testing.T) {
+	f, matched, rightName, dates, rightValue := measureHeldout(t, heldoutNews)
+	if f < 0.97 {
+		t.Errorf("strict F1 on required mentions %.3f, want >= 0.97", f)
+	}
+	if rightName < matched {
+		t.Errorf("names or adjectival flags wrong on %d of %d matched mentions", matched-rightName, matched)
+	}
+	if rightValue < dates {
+		t.Errorf("date values wrong on %d of %d matched dates", dates-rightValue, dates)
+	}
+}
+
+// measureHeldout logs the figures and errors of the extractor on set and
+// returns the strict F1 on required mentions, the number of matched
+// mentions and of those with the gold name and adjectival flag, and the
+// number of matched dates and of those with the gold value.
+func measureHeldout(t *testing.T, set []heldoutDoc) (f float64, matched, rightName, dates, rightValue int) {
+	t.Helper()
 	e := newTestExtractor(t)
 	tp, sys, req := map[Type]int{}, map[Type]int{}, map[Type]int{}
-	matched, rightName, dates, rightValue := 0, 0, 0, 0
-	for di, d := range heldoutNews {
+	for di, d := range set {
 		golds := parseHeldout(t, d)
 		date, err := time.Parse("2006-01-02", d.date)
 		if err != nil {
@@ -292,16 +414,41 @@ func TestHeldoutNews(t *testing.T) {
 		t.Logf("%-9s %6.3f %6.3f %6.3f %4d %4d %4d", typ, p, r, f, tp[typ], sys[typ], req[typ])
 		allTP, allSys, allReq = allTP+tp[typ], allSys+sys[typ], allReq+req[typ]
 	}
-	p, r, f := prf(allTP, allSys, allReq)
-	t.Logf("%-9s %6.3f %6.3f %6.3f %4d %4d %4d", "all", p, r, f, allTP, allSys, allReq)
+	p, r, f1 := prf(allTP, allSys, allReq)
+	f = f1
+	t.Logf("%-9s %6.3f %6.3f %6.3f %4d %4d %4d", "all", p, r, f1, allTP, allSys, allReq)
 	t.Logf("linking: name and adjectival flag right on %d of %d matched mentions; date values right on %d of %d", rightName, matched, rightValue, dates)
-	if f < 0.97 {
-		t.Errorf("strict F1 on required mentions %.3f, want >= 0.97", f)
-	}
-	if rightName < matched {
-		t.Errorf("names or adjectival flags wrong on %d of %d matched mentions", matched-rightName, matched)
-	}
-	if rightValue < dates {
-		t.Errorf("date values wrong on %d of %d matched dates", dates-rightValue, dates)
+	return f, matched, rightName, dates, rightValue
+}
+
+// TestHeldoutNews2 measures heldoutNews2 as TestHeldoutNews measures
+// heldoutNews.
+//
+// Measured once before any change was made for it (go test ./entities
+// -run HeldoutNews2 -v), the honest generalisation figure: strict P/R/F1
+// all 0.934/0.950/0.942 (121 found, 119 gold), names and adjectival flags
+// right on 164 of 173 matched mentions, date values on 31 of 34. Eight of
+// those errors were the gold's, corrected before any code change (names
+// not the gazetteer's canonical ones: "Sergei Lavrov" twice, "Deir
+// al-Balah", "Edmundo González Urrutia"; "Gaza" the Strip; "Israeli army"
+// and the "African" of "African countries" left out; "Aliyev" placed
+// inside "Ilham Aliyev" by the parser), which gave, still before any
+// change: PERSON 0.972/1.000/0.986 (35 gold), STATE 0.964/1.000/0.982
+// (27), ORG 0.900/0.900/0.900 (20), DATE 1.000/0.919/0.958 (37), spurious
+// LOCATION 1, all 0.958/0.958/0.958 (119); names and flags right on 171
+// of 176, date values on 31 of 34. The errors: a bare "Assad" linked to
+// Hafez after "Bashar al-Assad ... his father Hafez Assad"; a bare month
+// after a past verb without an auxiliary put in the coming year ("Assad
+// visited Moscow in March" in February, "formed the Alliance ... in
+// September" in January); "a day earlier" and "at the weekend" unread;
+// "Gaza" taken for Gaza City; "Forum on China-Africa Cooperation" unread
+// and its parts a STATE and a LOCATION, its acronym and "CNE" not linked to
+// their definitions; "Islamic State group" with its common noun; "God" a
+// PERSON; "Baku wants" an ORG; "declared Wednesday a day of mourning" read
+// as the past Wednesday.
+func TestHeldoutNews2(t *testing.T) {
+	f, _, _, _, _ := measureHeldout(t, heldoutNews2)
+	if f < 0.95 {
+		t.Errorf("strict F1 on required mentions %.3f, want >= 0.95", f)
 	}
 }
