@@ -21,6 +21,11 @@ var presupposing = stemSet("join", "violate", "honour", "honor", "implement", "r
 	"invoke", "reference", "examine", "study", "analyze", "describe", "compare", "say", "tell", "add",
 	"note", "stress", "claim", "announce", "report", "confirm", "acknowledge")
 
+// agreeToCues, before "to", put the infinitive that follows in the
+// future: "Putin and Erdogan agreed to meet in Moscow".
+var agreeToCues = set("agree", "agrees", "agreed", "agreeing", "arrange", "arranges", "arranged",
+	"arranging")
+
 // modality returns the modality of a relation triggered by tokens
 // [t0, t1): the cue words before the trigger, back to the start of its
 // clause or to an entity (its subject), decide. Negation wins over
@@ -48,6 +53,10 @@ func (s *Sentence) modalityOf(t0, t1 int, noun bool) Modality {
 			neg = true
 		case w == "yet" && j+1 < len(s.low) && s.low[j+1] == "to":
 			neg = true
+		case (agreeToCues[w] || w == "due") && j+1 < len(s.low) && s.low[j+1] == "to":
+			// "agreed to meet", "arranged to meet", "due to meet": the
+			// event is still to come.
+			pos = true
 		case possibleCues[w]:
 			pos = true
 		}

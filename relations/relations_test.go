@@ -1064,6 +1064,21 @@ var relationCases = []struct {
 	{"the last member who is a person names no organisation",
 		"Sweden joined NATO in 2024. He was the last member to speak.",
 		[]string{"member-of asserted Sweden -> NATO @2024"}},
+	{"a meeting agreed to is still to come",
+		"Putin and Erdogan agreed to meet in Moscow.",
+		[]string{"met-with possible [Recep Tayyip Erdoğan, Vladimir Putin] {place=Moscow}"}},
+	{"a meeting due is still to come",
+		"Putin and Erdogan are due to meet in Moscow.",
+		[]string{"met-with possible [Recep Tayyip Erdoğan, Vladimir Putin] {place=Moscow}"}},
+	{"a meeting planned is still to come",
+		"Putin and Erdogan plan to meet in Moscow.",
+		[]string{"met-with possible [Recep Tayyip Erdoğan, Vladimir Putin] {place=Moscow}"}},
+	{"a meeting announced with will is still to come",
+		"Putin will meet Erdogan in Moscow.",
+		[]string{"met-with possible [Recep Tayyip Erdoğan, Vladimir Putin] {place=Moscow}"}},
+	{"a meeting after an agreement to do something else took place",
+		"Putin and Erdogan met in Moscow after they agreed to end the war.",
+		[]string{"met-with asserted [Recep Tayyip Erdoğan, Vladimir Putin] {place=Moscow}"}},
 }
 
 func TestRelations(t *testing.T) {
