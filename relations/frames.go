@@ -227,6 +227,21 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 					}
 				}
 			}
+			if def.t == AlliedWith && t1-t0 == 1 && s.stm[t0] == "ally" && len(ni.between) == 0 && len(ni.of) == 0 && len(ni.appos) > 0 {
+				// "the US allies Japan and South Korea", "NATO and its
+				// allies Japan and Australia": each ally with the owner,
+				// not a group allied as a whole.
+				owners := append(append(append([]cand{}, ni.possessor...), ni.nomMods...), ni.adjMods...)
+				if len(owners) == 0 && t0 >= 3 && (s.low[t0-1] == "its" || s.low[t0-1] == "their") && s.low[t0-2] == "and" && s.epAt[t0-3] >= 0 {
+					if c, _ := s.epCands(t0 - 3); len(c) == 1 {
+						owners = c
+						parties = append(parties, c...)
+					}
+				}
+				if len(owners) == 1 {
+					other = owners
+				}
+			}
 			if def.t == TreatyBetween {
 				switch {
 				case ni.topicStart >= 0:
