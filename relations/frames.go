@@ -394,6 +394,18 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 	if tr.inverse {
 		subj, obj = patient, agent
 	}
+	if comp := s.companions(t1); len(comp) > 0 {
+		// "Moldova was granted candidate status by the EU in June 2022,
+		// together with Ukraine": the companion shares the side named
+		// before the trigger.
+		before := func(cs []cand) bool { return len(cs) > 0 && cs[0].tokStart < t0 }
+		switch {
+		case before(subj) && !before(obj):
+			subj = append(append([]cand{}, subj...), comp...)
+		case before(obj) && !before(subj):
+			obj = append(append([]cand{}, obj...), comp...)
+		}
+	}
 	subj = s.typed(subj, def, true)
 	obj = s.typed(obj, def, false)
 	for _, a := range subj {
@@ -413,6 +425,31 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 		}
 	}
 	return found
+}
+
+// companionWindow bounds the search for a trailing companion.
+const companionWindow = 20
+
+// companions returns the names of a trailing ", together with Y" or ",
+// along with Y" that closes the sentence after the trigger ending at t1,
+// with no verb in between; else nil.
+func (s *Sentence) companions(t1 int) []cand {
+	n := len(s.low)
+	for k := t1; k+3 < n && k-t1 < companionWindow; k++ {
+		w := s.low[k]
+		if s.ment[k] < 0 && isVerbTag(s.toks[k].Tag) || w == ";" || relPronouns[w] {
+			return nil
+		}
+		if w != "," || s.low[k+1] != "together" && s.low[k+1] != "along" || s.low[k+2] != "with" || s.epAt[k+3] < 0 {
+			continue
+		}
+		c, end := s.epCands(k + 3)
+		if end < n && s.low[end] != "." && s.low[end] != "," {
+			return nil
+		}
+		return c
+	}
+	return nil
 }
 
 func copyAttrs(a map[string]string) map[string]string {

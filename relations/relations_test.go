@@ -1100,6 +1100,22 @@ var relationCases = []struct {
 	{"a meeting after an agreement to do something else took place",
 		"Putin and Erdogan met in Moscow after they agreed to end the war.",
 		[]string{"met-with asserted [Recep Tayyip Erdoğan, Vladimir Putin] {place=Moscow}"}},
+	{"a companion together with the subject shares its status",
+		"Moldova was granted candidate status by the European Union in June 2022, together with Ukraine.",
+		[]string{
+			"seeks-membership asserted Moldova -> European Union @2022-06",
+			"seeks-membership asserted Ukraine -> European Union @2022-06",
+		}},
+	{"companions along with the subject share its attack",
+		"Russia attacked Ukraine, together with Belarus and Iran.",
+		[]string{
+			"attacked asserted Belarus -> Ukraine",
+			"attacked asserted Iran -> Ukraine",
+			"attacked asserted Russia -> Ukraine",
+		}},
+	{"a companion in a relative clause of its own is no companion",
+		"Finland joined NATO in 2023, which angered Russia together with Iran.",
+		[]string{"member-of asserted Finland -> NATO @2023"}},
 }
 
 func TestRelations(t *testing.T) {
