@@ -167,6 +167,9 @@ func (s *Sentence) emitOfficial(person cand, t title, mod Modality, at int) {
 	if ot != org && !s.stateOffice(t) {
 		return
 	}
+	if s.dealsWith(t) {
+		return
+	}
 	role := s.text(t.roleStart, t.roleEnd)
 	if s.headWord(t) == "counterpart" {
 		// "his Moldovan counterpart": the role of the official met or
@@ -215,6 +218,27 @@ func (s *Sentence) emitOfficial(person cand, t title, mod Modality, at int) {
 	if s.emit(r, s.x.lex.defs[OfficialOf]) {
 		s.dc.link(person.m, t.owner)
 	}
+}
+
+// brokerHeads are the roles whose bearer may deal with a state rather
+// than serve it.
+var brokerHeads = set("negotiator", "negotiators", "envoy", "envoys", "mediator", "mediators")
+
+// dealsWith reports whether title t names the state its bearer deals
+// with rather than serves: a state's name as a bare noun right before
+// "negotiator", "envoy" or "mediator" ("Burundi negotiator Julius
+// Nyerere", "Syria envoy"). The adjective ("Burundian negotiator"), the
+// possessive ("Burundi's negotiator") and abbreviations used as
+// adjectives ("US envoy") name the employer.
+func (s *Sentence) dealsWith(t title) bool {
+	if t.ownerPos < 0 || !brokerHeads[s.low[t.head]] || s.m(t.owner).Type != sta {
+		return false
+	}
+	m := s.m(t.owner)
+	if m.Adjectival || s.mEnd(t.owner) != t.roleStart || m.Text == strings.ToUpper(m.Text) {
+		return false
+	}
+	return true
 }
 
 // descriptions records official-of for definite descriptions in subject

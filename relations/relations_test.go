@@ -1116,6 +1116,21 @@ var relationCases = []struct {
 	{"a companion in a relative clause of its own is no companion",
 		"Finland joined NATO in 2023, which angered Russia together with Iran.",
 		[]string{"member-of asserted Finland -> NATO @2023"}},
+	{"a state's name before negotiator is the state dealt with",
+		"The Burundi negotiator Julius Nyerere arrived.",
+		[]string{}},
+	{"a state's adjective before negotiator is the employer",
+		"Burundian negotiator Julius Nyerere arrived.",
+		[]string{"official-of asserted Julius Nyerere -> Burundi {role=negotiator}"}},
+	{"a state's possessive before negotiator is the employer",
+		"Ukraine's chief negotiator Rustem Umerov arrived.",
+		[]string{"official-of asserted Rustem Umerov -> Ukraine {role=chief negotiator}"}},
+	{"an abbreviated state before envoy is the employer",
+		"US envoy Steve Witkoff arrived.",
+		[]string{"official-of asserted Steve Witkoff -> United States {role=envoy}"}},
+	{"a state's name before an office that is no broker's is the employer",
+		"Burundi President Pierre Nkurunziza arrived.",
+		[]string{"official-of asserted Pierre Nkurunziza -> Burundi {role=President}"}},
 }
 
 func TestRelations(t *testing.T) {
