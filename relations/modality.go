@@ -100,6 +100,16 @@ func (s *Sentence) clauseBoundary(j int) bool {
 // DATE in a fronted adverbial that opens the sentence ("In 2008, ...",
 // "After the 2008 conflict, ..."), else "".
 func (s *Sentence) timeAt(t int) string {
+	if v := s.clauseTimeAt(t); v != "" {
+		return v
+	}
+	return s.frontedTime(t)
+}
+
+// clauseTimeAt returns the value of the nearest anchoring DATE of the
+// clause of token t (or of the ", when"/", where" clause it opens), else
+// "".
+func (s *Sentence) clauseTimeAt(t int) string {
 	best, bestDist := "", 1<<30
 	// Same clause: scan both ways up to a boundary.
 	for j := t - 1; j >= 0; j-- {
@@ -135,9 +145,12 @@ func (s *Sentence) timeAt(t int) string {
 			break
 		}
 	}
-	if best != "" {
-		return best
-	}
+	return best
+}
+
+// frontedTime returns the date of a fronted adverbial before token t
+// ("In 2008, ..."), else the date of the sentence ([Sentence.sentenceDate]).
+func (s *Sentence) frontedTime(t int) string {
 	// Fronted adverbial: the tokens before the first comma hold a DATE and
 	// no finite verb.
 fronted:

@@ -193,8 +193,15 @@ func (s *Sentence) emitOfficial(person cand, t title, mod Modality, at int) {
 			role = prev
 		}
 	}
+	time := s.timeAt(at)
+	if s.objectOfComplement(t.start) {
+		// "In 1996, he published a biography of the Russian military
+		// leader X": a date outside the title's own clause times the verb
+		// whose object holds it, not the office.
+		time = s.clauseTimeAt(at)
+	}
 	attrs := map[string]string{"role": role}
-	if t.former || s.roleEnded(person.m, t.owner, role, s.timeAt(at)) {
+	if t.former || s.roleEnded(person.m, t.owner, role, time) {
 		attrs["former"] = "true"
 	}
 	trigger := s.Span(t.roleStart, t.roleEnd)
@@ -208,7 +215,7 @@ func (s *Sentence) emitOfficial(person cand, t title, mod Modality, at int) {
 	r := Relation{
 		Type:     OfficialOf,
 		Modality: mod,
-		Time:     s.timeAt(at),
+		Time:     time,
 		Subject:  s.arg(person),
 		Object:   s.arg(own),
 		Trigger:  trigger,
@@ -218,6 +225,26 @@ func (s *Sentence) emitOfficial(person cand, t title, mod Modality, at int) {
 	if s.emit(r, s.x.lex.defs[OfficialOf]) {
 		s.dc.link(person.m, t.owner)
 	}
+}
+
+// objectOfComplement reports whether token i opens the "of" complement of
+// a noun that is the object of a verb: "published a biography of ...".
+func (s *Sentence) objectOfComplement(i int) bool {
+	if i < 3 || s.low[i-1] != "of" || s.ment[i-2] >= 0 || !isNounTag(s.toks[i-2].Tag) {
+		return false
+	}
+	for j := i - 3; j >= 0 && j >= i-6; j-- {
+		tag := s.toks[j].Tag
+		switch {
+		case s.ment[j] >= 0:
+			return false
+		case isVerbTag(tag):
+			return true
+		case !determiners[s.low[j]] && !isAdjTag(tag) && !isNounTag(tag):
+			return false
+		}
+	}
+	return false
 }
 
 // brokerHeads are the roles whose bearer may deal with a state rather

@@ -1131,6 +1131,18 @@ var relationCases = []struct {
 	{"a state's name before an office that is no broker's is the employer",
 		"Burundi President Pierre Nkurunziza arrived.",
 		[]string{"official-of asserted Pierre Nkurunziza -> Burundi {role=President}"}},
+	{"a fronted date times the verb whose object holds a title, not the title",
+		"In 1996, he published a biography of the Russian military leader Alexander Lebed.",
+		[]string{"official-of asserted Alexander Lebed -> Russia {role=military leader}"}},
+	{"a fronted date times a title in the object itself",
+		"In 1996, he met the Russian President Boris Yeltsin.",
+		[]string{"official-of asserted Boris Yeltsin -> Russia @1996 {role=President}"}},
+	{"a fronted date times a title in the complement of the subject",
+		"In 1996, the visit of Russian President Boris Yeltsin angered Japan.",
+		[]string{"official-of asserted Boris Yeltsin -> Russia @1996 {role=President}"}},
+	{"a date in the clause times a title in the complement of the object",
+		"He published a biography of the Russian President Boris Yeltsin in 1996.",
+		[]string{"official-of asserted Boris Yeltsin -> Russia @1996 {role=President}"}},
 }
 
 func TestRelations(t *testing.T) {
