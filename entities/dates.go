@@ -117,6 +117,14 @@ func matchDateAt(toks []Token, i int, ref refDate) (dateMatch, bool) {
 			m.start = i
 			return m, true
 		}
+		// "at the weekend", "over the weekend": the weekend just past, or
+		// the coming one in a clause of the future.
+		if lowerAt(toks, i+1) == "weekend" {
+			switch lowerAt(toks, i-1) {
+			case "at", "over", "on", "during":
+				return dateMatch{i, i + 2, weekendValue(toks, i, ref), ""}, true
+			}
+		}
 	}
 	if m, ok := decadeOrCentury(toks, i); ok {
 		return m, true
@@ -452,10 +460,16 @@ func relativeDate(toks []Token, i int, ref refDate) (dateMatch, bool) {
 	if wd := weekdayNumber(w); wd >= 0 && isCapitalized(toks[i].Text) {
 		return dateMatch{i, i + 1, weekdayValue(ref, wd, 0), ""}, true
 	}
-	// "three days ago", "two years ago".
+	// "three days ago", "two years ago"; "a day earlier", "a week later",
+	// counted from the document date.
 	if n, ok := countValue(w); ok {
-		if unit, _ := durationUnit(lowerAt(toks, i+1)); unit != "" && lowerAt(toks, i+2) == "ago" {
-			return dateMatch{i, i + 3, agoValue(ref, n, unit), ""}, true
+		if unit, _ := durationUnit(lowerAt(toks, i+1)); unit != "" {
+			switch lowerAt(toks, i+2) {
+			case "ago", "earlier":
+				return dateMatch{i, i + 3, agoValue(ref, n, unit), ""}, true
+			case "later":
+				return dateMatch{i, i + 3, agoValue(ref, -n, unit), ""}, true
+			}
 		}
 	}
 	return dateMatch{}, false
@@ -758,6 +772,20 @@ func agoValue(ref refDate, n int, unit string) string {
 	return ref.t.AddDate(0, 0, -n).Format("2006-01-02")
 }
 
+// weekendValue is the value of "the weekend" at token i: the weekend of
+// the reference week in a clause of the future or when the reference date
+// is itself a Saturday or Sunday, else the weekend before it.
+func weekendValue(toks []Token, i int, ref refDate) string {
+	if !ref.ok {
+		return "XXXX-WXX-WE"
+	}
+	wd := ref.t.Weekday()
+	if clauseTense(toks, i) > 0 || wd == time.Saturday || wd == time.Sunday {
+		return isoWeek(ref.t) + "-WE"
+	}
+	return isoWeek(ref.t.AddDate(0, 0, -7)) + "-WE"
+}
+
 // isoWeek formats t's ISO week as "2014-W35".
 func isoWeek(t time.Time) string {
 	y, w := t.ISOWeek()
@@ -832,6 +860,9 @@ func byTense(toks []Token, m dateMatch, ref refDate) string {
 		return m.value
 	}
 	if wd >= 0 {
+		if tense == tenseNearest {
+			return m.value
+		}
 		if tense > 0 {
 			return ref.t.AddDate(0, 0, (wd-int(ref.t.Weekday())+7)%7).Format("2006-01-02")
 		}
@@ -852,6 +883,18 @@ func byTense(toks []Token, m dateMatch, ref refDate) string {
 		d, _ := strconv.Atoi(v[8:])
 		cmp = d - ref.t.Day()
 	}
+	if tense == tenseNearest {
+		// Months away forward and backward: "refused to leave office in
+		// December" in a January article is the December before, "vowed
+		// to hold elections in June" the June to come.
+		switch {
+		case cmp > 6:
+			return strconv.Itoa(y-1) + v[4:]
+		case cmp < -6:
+			return strconv.Itoa(y+1) + v[4:]
+		}
+		return v
+	}
 	switch {
 	case tense < 0 && cmp > 0:
 		return strconv.Itoa(y-1) + v[4:]
@@ -861,21 +904,69 @@ func byTense(toks []Token, m dateMatch, ref refDate) string {
 	return v
 }
 
+// tenseNearest is the tense of a past verb with an infinitive between it
+// and the date ("refused to leave office in December"): the date may be
+// on either side of the verb's time, so the nearest one is taken.
+const tenseNearest = 2
+
 // clauseTense looks at the words before token i, back to the start of the
 // sentence or a clause mark and at most ten words: +1 at a future
 // auxiliary ("will", "would", "due", "expected", "scheduled"), -1 at a
 // past one, a reporting verb or "since" ("said", "was", "had", "in jail
-// since July"), 0 when neither comes first.
+// since July"), 0 when neither comes first. A past verb that is no
+// auxiliary ("visited", "formed", "met") also gives -1, or tenseNearest
+// when an infinitive's "to" comes between it and the date.
 func clauseTense(toks []Token, i int) int {
+	infinitive := false
 	for k := i - 1; k >= 0 && k >= i-10; k-- {
-		switch lowerAt(toks, k) {
-		case "will", "would", "'ll", "shall", "due", "expected", "scheduled", "plans", "intends", "set":
+		w := lowerAt(toks, k)
+		switch w {
+		case "will", "would", "'ll", "shall", "due", "expected", "scheduled", "plans", "intends", "set", "planned", "slated":
 			return 1
 		case "said", "was", "were", "had", "did", "told", "announced", "reported", "ago", "since":
 			return -1
 		case ";", ":", "\"", "“", "”", "(", ")":
 			return 0
+		case "to":
+			infinitive = true
+			continue
+		}
+		if isPastVerb(toks, k) {
+			if infinitive {
+				return tenseNearest
+			}
+			return -1
 		}
 	}
 	return 0
+}
+
+// isPastVerb reports whether token k is a lower-case verb in the simple
+// past: a few irregular ones, or a word in "-ed" that follows no article,
+// possessive or present form of "be" ("the planned summit", "is
+// postponed until March" are not).
+func isPastVerb(toks []Token, k int) bool {
+	t := toks[k].Text
+	if t == "" || t[0] < 'a' || t[0] > 'z' {
+		return false
+	}
+	switch lowerAt(toks, k-1) {
+	case "a", "an", "the", "its", "his", "her", "their", "our", "is", "are", "be", "been", "being", "am", "'s", "'re", "newly", "so-called":
+		return false
+	}
+	switch t {
+	case "met", "held", "took", "left", "came", "went", "began", "sent", "made", "won", "lost", "fled",
+		"struck", "spoke", "gave", "saw", "broke", "fell", "rose", "became", "wrote", "chose", "flew",
+		"sought", "fought", "brought", "quit":
+		return true
+	case "hundred", "indeed", "sacred", "naked", "wicked", "kindred":
+		return false
+	}
+	if len(t) < 5 || !strings.HasSuffix(t, "ed") {
+		return false
+	}
+	if strings.HasSuffix(t, "eed") && t != "agreed" && t != "freed" && t != "decreed" && t != "guaranteed" {
+		return false
+	}
+	return true
 }

@@ -206,7 +206,7 @@ var heldoutNews2 = []heldoutDoc{
 			"S|Russian|Russia|oa", "L|Kharkiv Oblast||o", "D|Aug. 11|2024-08-11|", "P|Oleh Syniehubov||",
 			"L|Donetsk Oblast||o", "L|Pokrovsk||o", "L|Toretsk||o", "S|Ukrainian|Ukraine|oa", "S|Ukraine||",
 			"S|Russia||", "L|Kursk Oblast||o", "P|Oleksandr Syrskyi||", "S|Ukrainian|Ukraine|oa",
-			"P|Volodymyr Zelensky||", "D|at the weekend|2024-W32-WE|", "L|Moscow||o",
+			"P|Volodymyr Zelensky||", "D|the weekend|2024-W32-WE|", "L|Moscow||o",
 		},
 	},
 	{
