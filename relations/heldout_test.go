@@ -451,12 +451,15 @@ func TestHeldOutNews(t *testing.T) {
 		// written except the one for that error (an alliance modifying a
 		// pact names it; its founders are members): 1.000 (25/25), 0.641
 		// (25/39). After the third round (rules from the misses of the
-		// second): 1.000 (30/30), 0.769 (30/39).
-		{"heldOutThird", heldOutThird, 0.95, 0.75},
+		// second): 1.000 (30/30), 0.769 (30/39). After the fourth (a
+		// companion ", together with Ukraine"): 1.000 (31/31), 0.795.
+		{"heldOutThird", heldOutThird, 0.95, 0.77},
 		// Measured once, before the fourth round of rules: precision 0.944
 		// (17/18), recall 0.472 (17/36), the error being [Greece, Prespa]
-		// for "signed the Prespa agreement with Greece".
-		{"heldOutFourth", heldOutFourth, 0.90, 0.44},
+		// for "signed the Prespa agreement with Greece". After the fourth
+		// round, whose one rule that reads them (", together with Chile and
+		// Peru") was made for heldOutThird: 0.950 (19/20), 0.528 (19/36).
+		{"heldOutFourth", heldOutFourth, 0.90, 0.50},
 	} {
 		tp, fp, fn, timeOK, timeN := heldOutScore(t, c.set)
 		p := float64(tp) / float64(max(tp+fp, 1))
