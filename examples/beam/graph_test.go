@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -207,14 +206,6 @@ func TestRecoverID(t *testing.T) {
 	for _, tt := range tests {
 		if got := string(recoverID([]byte(tt.line))); got != tt.want {
 			t.Errorf("recoverID(%s) = %s, want %s", tt.line, got, tt.want)
-		}
-	}
-}
-
-func TestIDString(t *testing.T) {
-	for raw, want := range map[string]string{`"doc-1"`: "doc-1", `17`: "17", `"a\u0041"`: "aA"} {
-		if got := idString(json.RawMessage(raw)); got != want {
-			t.Errorf("idString(%s) = %q, want %q", raw, got, want)
 		}
 	}
 }

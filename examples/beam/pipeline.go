@@ -23,6 +23,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
 	"github.com/statecraft/statecraft/entities"
+	"github.com/statecraft/statecraft/examples/internal/formats"
 	"github.com/statecraft/statecraft/gazetteer"
 	"github.com/statecraft/statecraft/relations"
 )
@@ -221,7 +222,7 @@ func (f *extractFn) ProcessElement(ctx context.Context, file, line string, resul
 	count(ctx, cProcessed, 1)
 	count(ctx, cRelations, int64(len(rs)))
 	result(s)
-	edges := docEdges(idString(id), out.Date, text, rs, f.Evidence)
+	edges := docEdges(formats.IDString(id), out.Date, text, rs, f.Evidence)
 	keys := make([]string, 0, len(edges))
 	for k := range edges {
 		keys = append(keys, k)
@@ -239,7 +240,7 @@ func (f *extractFn) ProcessElement(ctx context.Context, file, line string, resul
 // relations.
 // Panics of the extractors are turned into errors: one document must not
 // stop the pipeline.
-func (f *extractFn) analyse(ctx context.Context, line string) (id json.RawMessage, text string, out *docResult, rs []relations.Relation, err error) {
+func (f *extractFn) analyse(ctx context.Context, line string) (id json.RawMessage, text string, out *formats.Output, rs []relations.Relation, err error) {
 	if max := 2*f.MaxBytes + 64<<10; len(line) > max {
 		return recoverID([]byte(line[:min(len(line), 64<<10)])), "", nil, nil, &lineError{errKindTooLarge,
 			fmt.Errorf("line of %d bytes is too long for --max_bytes %d", len(line), f.MaxBytes)}
@@ -331,42 +332,12 @@ func excerpt(line string) string {
 	return line[:cut] + "…"
 }
 
-// idString returns a JSON id as text: a string's value, or the JSON of
-// any other value (a number stays "17").
-func idString(id json.RawMessage) string {
-	var s string
-	if json.Unmarshal(id, &s) == nil {
-		return s
-	}
-	return string(bytes.TrimSpace(id))
-}
-
 // recoverID returns the value of the top-level "id" of a line that is not
-// valid JSON as a whole, when it can be read before the defect; else nil.
+// valid JSON as a whole, when it can be read before the defect and is not
+// null; else nil.
 func recoverID(line []byte) json.RawMessage {
-	dec := json.NewDecoder(bytes.NewReader(line))
-	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
-		return nil
-	}
-	for dec.More() {
-		t, err := dec.Token()
-		if err != nil {
-			return nil
-		}
-		key, ok := t.(string)
-		if !ok {
-			return nil
-		}
-		var v json.RawMessage
-		if err := dec.Decode(&v); err != nil {
-			return nil
-		}
-		if key == "id" {
-			if string(v) == "null" {
-				return nil
-			}
-			return v
-		}
+	if id := formats.RecoverID(line); string(id) != "null" {
+		return id
 	}
 	return nil
 }

@@ -196,7 +196,7 @@ func analyseLine(ctx context.Context, p *processor, j job) (json.RawMessage, *fo
 	}
 	var in batchLine
 	if err := json.Unmarshal(j.data, &in); err != nil {
-		return recoverID(j.data), nil, fmt.Errorf("invalid JSON: %v", err)
+		return formats.RecoverID(j.data), nil, fmt.Errorf("invalid JSON: %v", err)
 	}
 	id := in.ID
 	if len(id) == 0 {
@@ -219,33 +219,6 @@ func analyseLine(ctx context.Context, p *processor, j job) (json.RawMessage, *fo
 	}
 	d.RawID = id
 	return id, d, nil
-}
-
-// recoverID returns the value of the top-level "id" of a line that is not
-// valid JSON as a whole, when it can be read before the defect; else nil.
-func recoverID(line []byte) json.RawMessage {
-	dec := json.NewDecoder(bytes.NewReader(line))
-	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
-		return nil
-	}
-	for dec.More() {
-		t, err := dec.Token()
-		if err != nil {
-			return nil
-		}
-		key, ok := t.(string)
-		if !ok {
-			return nil
-		}
-		var v json.RawMessage
-		if err := dec.Decode(&v); err != nil {
-			return nil
-		}
-		if key == "id" {
-			return v
-		}
-	}
-	return nil
 }
 
 // readLines reads the non-blank lines of the inputs ("-" is stdin) and

@@ -211,17 +211,3 @@ func TestBatchFiles(t *testing.T) {
 		}
 	}
 }
-
-func TestRecoverID(t *testing.T) {
-	for in, want := range map[string]string{
-		`{"id":"x","text":"abc`:            `"x"`,
-		`{"text":"abc","id":12,"date":}`:   `12`,
-		`{"text":"ab`:                      ``,
-		`["id","x"]`:                       ``,
-		`{"id":{"a":[1,2]},"text":5,"x":}`: `{"a":[1,2]}`,
-	} {
-		if got := string(recoverID([]byte(in))); got != want {
-			t.Errorf("recoverID(%s) = %s, want %s", in, got, want)
-		}
-	}
-}

@@ -3,6 +3,7 @@ package formats
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"flag"
 	"io"
 	"os"
@@ -555,6 +556,30 @@ func TestSummaryAndDOT(t *testing.T) {
 	} {
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("DOT lacks %q:\n%s", want, buf.String())
+		}
+	}
+}
+
+func TestRecoverID(t *testing.T) {
+	for in, want := range map[string]string{
+		`{"id":"x","text":"abc`:            `"x"`,
+		`{"text":"abc","id":12,"date":}`:   `12`,
+		`{"text":"ab`:                      ``,
+		`["id","x"]`:                       ``,
+		`not json`:                         ``,
+		`{"id":null,"text":`:               `null`,
+		`{"id":{"a":[1,2]},"text":5,"x":}`: `{"a":[1,2]}`,
+	} {
+		if got := string(RecoverID([]byte(in))); got != want {
+			t.Errorf("RecoverID(%s) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+func TestIDString(t *testing.T) {
+	for raw, want := range map[string]string{`"doc-1"`: "doc-1", `17`: "17", `"a\u0041"`: "aA", ` 17 `: "17"} {
+		if got := IDString(json.RawMessage(raw)); got != want {
+			t.Errorf("IDString(%s) = %q, want %q", raw, got, want)
 		}
 	}
 }

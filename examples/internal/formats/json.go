@@ -128,3 +128,31 @@ func IDString(id json.RawMessage) string {
 func LineID(line int) json.RawMessage {
 	return json.RawMessage(strconv.Itoa(line))
 }
+
+// RecoverID returns the value of the top-level "id" of a line that is not
+// valid JSON as a whole, when it can be read before the defect; else nil.
+// The value is returned as written, so a JSON null comes back as "null".
+func RecoverID(line []byte) json.RawMessage {
+	dec := json.NewDecoder(bytes.NewReader(line))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil
+	}
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return nil
+		}
+		key, ok := t.(string)
+		if !ok {
+			return nil
+		}
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return nil
+		}
+		if key == "id" {
+			return v
+		}
+	}
+	return nil
+}
