@@ -429,6 +429,9 @@ func (r *recognizer) applyList(doc *Document, si int, items []listItem, conj boo
 			}
 			continue
 		}
+		if it.te-it.ts == 1 && notAName(doc.Tokens, it.ts, typ) {
+			continue // "between Russia and the West"
+		}
 		added = append(added, newDocMention(doc, si, it.ts, it.te, typ))
 	}
 	return added

@@ -146,6 +146,9 @@ func (r *recognizer) addModelSpan(text string, toks []Token, base, si, i, j int,
 	if common || typ == Person && j-i == 1 && definingNoun(lowerASCII(toks[i].Text)) != "" {
 		return // "Sorry", "Dear"; "Armenian Grandmaster"
 	}
+	if j-i == 1 && notAName(toks, i, typ) {
+		return // "a gift of God"; "relations between Russia and the West"
+	}
 	if typ == Person && j-i == 1 && i == 0 && !r.knownName(text, toks[i]) && toks[i].Tag != "NNP" {
 		return // a lone sentence-initial word that the tagger does not call a proper noun
 	}
@@ -193,6 +196,21 @@ func (r *recognizer) addModelSpan(text string, toks []Token, base, si, i, j int,
 		}
 	}
 	s.cands = append(s.cands, candidate{m: m, ts: base + i, te: base + j, prio: prio})
+}
+
+// notAName reports whether the one word at token i, which the model labels
+// typ, names no one and no place in this library's sense: a deity ("God",
+// "Allah") is no PERSON, and "the West" or "the East", whatever the model
+// calls it, is a bloc of states, not a place, unless it follows "in" ("crime rose in the West", a region
+// of a country).
+func notAName(toks []Token, i int, typ Type) bool {
+	switch w := toks[i].Text; {
+	case typ == Person:
+		return w == "God" || w == "Allah" || w == "Almighty"
+	case w == "West" || w == "East":
+		return lowerAt(toks, i-1) == "the" && lowerAt(toks, i-2) != "in"
+	}
+	return false
 }
 
 // isInitial reports whether w is one capital letter, with or without a

@@ -181,10 +181,11 @@ var soloHeads = map[string]bool{
 }
 
 // descriptiveHeads are the heads of a state's own bodies, before which a
-// demonym describes rather than names: "German [Foreign Ministry]",
-// "Australian [Government]" (but "Indonesian Democratic Party", "Irish
-// Republican Army").
-var descriptiveHeads = map[string]bool{"ministry": true, "government": true, "police": true, "office": true}
+// demonym describes rather than names: "Australian [Government]" (but
+// "Indonesian Democratic Party", "Irish Republican Army"). A ministry
+// keeps its demonym, as the gazetteer's ministries do ("Russian Foreign
+// Ministry", "Sudanese Foreign Ministry").
+var descriptiveHeads = map[string]bool{"government": true, "police": true, "office": true}
 
 // adminHeads are the place heads that name an administration and so
 // may stand inside an organisation's name: "Hope Town District Council",
@@ -204,9 +205,9 @@ var orgComplementHeads = map[string]bool{"committee": true, "commission": true, 
 // "Taiwan Stock Exchange"), with an "of"/"for" complement after it
 // ("Department of Labor", "Institute for Advanced Study", "Party of
 // Democratic Action"). A demonym that starts the name is part of it
-// ("Indonesian Democratic Party") unless the head is a state's own body
-// ("German Foreign Ministry" is the ORG "Foreign Ministry" after the
-// adjective "German"). A name that a gazetteer entry covers is left to the
+// ("Indonesian Democratic Party", "Sudanese Foreign Ministry") unless the
+// head is a state's own body that is no ministry ("Australian Government"
+// is the ORG "Government" after the adjective "Australian"). A name that a gazetteer entry covers is left to the
 // gazetteer ("Soviet Union", "Federation Council"); one that contains a
 // shorter known name outranks it ("Bank of Japan" is no mention of
 // Japan). Each head looks at most six words back and eight ahead, and the

@@ -100,7 +100,8 @@ func (r *recognizer) addSurnames(ctx context.Context, doc *Document, ms []Mentio
 }
 
 // surname returns the last name of a person's name of two words or more
-// ("Botsiyev" of "Oleg Botsiyev", "King" of "Martin Luther King Jr."), or
+// ("Botsiyev" of "Oleg Botsiyev", "King" of "Martin Luther King Jr.",
+// "al-Assad" of "Bashar al-Assad"), or
 // "" when the name is a single word or its last word is no name.
 func surname(name string) string {
 	ws := strings.Fields(name)
@@ -116,10 +117,21 @@ func surname(name string) string {
 		return ""
 	}
 	w := ws[len(ws)-1]
-	if len(w) < 3 || !isNameWord(w) || strings.HasSuffix(w, ".") {
+	if len(w) < 3 || !isNameWord(w) && withoutArticle(w) == w || strings.HasSuffix(w, ".") {
 		return ""
 	}
 	return w
+}
+
+// withoutArticle returns a surname without an Arabic article: "Assad" of
+// "al-Assad", "Sisi" of "el-Sisi"; other names unchanged.
+func withoutArticle(last string) string {
+	for _, p := range [...]string{"al-", "Al-", "el-", "El-"} {
+		if rest, ok := strings.CutPrefix(last, p); ok && len(rest) >= 3 && isCapitalized(rest) {
+			return rest
+		}
+	}
+	return last
 }
 
 // linkNameVariants gives name variants of one person the same canonical
@@ -132,7 +144,11 @@ func surname(name string) string {
 // a known person's name has them. A surname alone takes the id and name of
 // the nearest full name before it with that surname (after it, when none
 // is before), even over the gazetteer's reading of the surname: in a
-// document about Magic Johnson, "Johnson" is not Boris Johnson.
+// document about Magic Johnson, "Johnson" is not Boris Johnson. A surname
+// also matches a full name whose last word is it after an Arabic article
+// ("Assad" of "Bashar al-Assad"); when the full names with a surname are
+// of several people, it takes the one the document names most often, on
+// a tie the gazetteer's reading of the surname if it is one of them.
 func linkNameVariants(ctx context.Context, doc *Document, ms []Mention) error {
 	type full struct {
 		first, last string
@@ -181,6 +197,34 @@ func linkNameVariants(ctx context.Context, doc *Document, ms []Mention) error {
 	byLast := map[string][]int{} // indices into fulls, ascending
 	for i, f := range fulls {
 		byLast[f.last] = append(byLast[f.last], i)
+		if bare := withoutArticle(f.last); bare != f.last {
+			byLast[bare] = append(byLast[bare], i) // "Assad" of "Bashar al-Assad"
+		}
+	}
+	// Where the full names with one surname are of several people, the
+	// one named most often; on a tie, none (""), and the gazetteer's
+	// reading of the surname or else the nearest full name decides.
+	major := map[string]string{}
+	shared := map[string]bool{}
+	for last, at := range byLast {
+		count := map[string]int{}
+		for _, i := range at {
+			count[fulls[i].name]++
+		}
+		if len(count) < 2 {
+			continue
+		}
+		shared[last] = true
+		most, n := "", 0
+		for name, c := range count {
+			switch {
+			case c > n:
+				most, n = name, c
+			case c == n:
+				most = ""
+			}
+		}
+		major[last] = most
 	}
 	fi := 0
 	for i := range ms {
@@ -214,6 +258,20 @@ func linkNameVariants(ctx context.Context, doc *Document, ms []Mention) error {
 		f := &fulls[at[min(k, len(at)-1)]]
 		if k > 0 {
 			f = &fulls[at[k-1]]
+		}
+		if last := strings.TrimSpace(m.Text); shared[last] {
+			// "Assad" after "Bashar al-Assad ... his father Hafez Assad":
+			// the person the document names most, else the gazetteer's.
+			want := major[last]
+			if want == "" && m.Source == FromGazetteer && m.ID != "" {
+				want = m.Name
+			}
+			for _, i := range at {
+				if want != "" && fulls[i].name == want {
+					f = &fulls[i]
+					break
+				}
+			}
 		}
 		if m.ID == "" || m.Source == FromGazetteer || m.ID == f.id {
 			m.ID, m.Name = f.id, f.name
