@@ -328,8 +328,9 @@ func isWordByte(b byte) bool {
 // followed its first measurement, so later figures are no longer held-out
 // figures: after them, PERSON, STATE, ORG and DATE 1.000/1.000/1.000,
 // spurious LOCATION 1 ("the West"), all 0.993/1.000/0.997; names and
-// flags right on 223 of 223, date values on 49 of 49. The floor guards
-// against regressions.
+// flags right on 223 of 223, date values on 49 of 49. After the third
+// round's fixes (guided by heldoutNews2) "the West" is no mention, and all
+// is 1.000/1.000/1.000. The floor guards against regressions.
 func TestHeldoutNews(t *testing.T) {
 	f, matched, rightName, dates, rightValue := measureHeldout(t, heldoutNews)
 	if f < 0.97 {
@@ -445,10 +446,20 @@ func measureHeldout(t *testing.T, set []heldoutDoc) (f float64, matched, rightNa
 // and its parts a STATE and a LOCATION, its acronym and "CNE" not linked to
 // their definitions; "Islamic State group" with its common noun; "God" a
 // PERSON; "Baku wants" an ORG; "declared Wednesday a day of mourning" read
-// as the past Wednesday.
+// as the past Wednesday. (The gold of "at the weekend" was then given the
+// span "the weekend", the convention of "the 2000s".)
+//
+// The set guided the fixes that followed, so later figures are no longer
+// held-out figures: after them, PERSON 1.000/1.000/1.000, STATE
+// 0.964/1.000/0.982, ORG 0.950/0.950/0.950, DATE 1.000/1.000/1.000,
+// spurious LOCATION 1, all 0.975/0.992/0.983; names and flags right on 176
+// of 180, date values on 36 of 37. Left: "Gaza" (the gazetteer ranks the
+// city first), "Forum on China-Africa Cooperation", "CNE" (Spanish
+// initials), "Baku wants" and the mourning Wednesday. The floor guards
+// against regressions.
 func TestHeldoutNews2(t *testing.T) {
 	f, _, _, _, _ := measureHeldout(t, heldoutNews2)
-	if f < 0.95 {
-		t.Errorf("strict F1 on required mentions %.3f, want >= 0.95", f)
+	if f < 0.98 {
+		t.Errorf("strict F1 on required mentions %.3f, want >= 0.98", f)
 	}
 }

@@ -118,13 +118,13 @@ func (r *recognizer) gazetteerCandidates(text string, toks []Token, base, si int
 
 // withoutOrgNoun cuts a lower-case organisation noun off a gazetteer
 // alias that ends with it ("the ruling Georgian Dream party", "the TASS
-// news agency") when the rest is a name of the same entry, so that the
+// news agency", "the Islamic State group") when the rest is a name of the same entry, so that the
 // mention is the name, as it is for the names the gazetteer lists
 // without the noun ("the Likud party"). It returns the shorter match and
 // whether there was one.
 func (r *recognizer) withoutOrgNoun(text string, toks []Token, g gazetteer.Match) (gazetteer.Match, bool) {
 	k := g.TokenEnd - 1
-	if k <= g.TokenStart || toks[k].End != g.End || !orgNouns[toks[k].Text] {
+	if k <= g.TokenStart || toks[k].End != g.End || !orgNouns[toks[k].Text] && toks[k].Text != "group" {
 		return g, false
 	}
 	if toks[k].Text == "agency" && k-1 > g.TokenStart && toks[k-1].Text == "news" {

@@ -850,6 +850,8 @@ func TestThirdRoundRules(t *testing.T) {
 		{name: "unknown state's ministry", text: "The Sudanese Foreign Ministry said talks had failed.", types: []Type{Org, State}, want: []got{org("Sudanese Foreign Ministry", "", "Sudanese Foreign Ministry")}},
 		{name: "known state's ministry", text: "The Russian Foreign Ministry said talks had failed.", types: []Type{Org, State}, want: []got{org("Russian Foreign Ministry", "org/russian-foreign-ministry", "Russian Foreign Ministry")}},
 		{name: "ministry with a complement", text: "The Nigerian Ministry of Defence said so.", types: []Type{Org, State}, want: []got{org("Nigerian Ministry of Defence", "", "Nigerian Ministry of Defence")}},
+		// A gazetteer alias ending in "group" loses it, as one ending in "party" does.
+		{name: "alias with group", text: "Jihadists linked to the Islamic State group attacked.", types: []Type{Org}, want: []got{org("Islamic State", "org/islamic-state", "Islamic State")}},
 		{name: "government keeps apart", text: "The Australian Government said so.", types: []Type{Org}, want: []got{org("Government", "", "Government")}},
 	}
 	runRecognitionCases(t, newTestExtractor(t), cases)
