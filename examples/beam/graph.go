@@ -274,11 +274,16 @@ func snippet(text string, start, end int) string {
 	if start < 0 || start > end || end > len(text) {
 		return ""
 	}
-	s := text[start:end]
-	if len(s) <= maxSnippet {
+	return truncate(text[start:end], maxSnippet)
+}
+
+// truncate returns s when it has at most n bytes, else its first n bytes
+// or fewer, cut at a UTF-8 boundary, with "…" appended.
+func truncate(s string, n int) string {
+	if len(s) <= n {
 		return s
 	}
-	cut := maxSnippet
+	cut := n
 	for cut > 0 && !utf8.RuneStart(s[cut]) {
 		cut--
 	}

@@ -15,7 +15,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
@@ -322,14 +321,7 @@ func trimCR(s string) string {
 // excerpt returns the start of a line, at most maxExcerpt bytes cut at a
 // UTF-8 boundary, for the error object of a line whose id is unknown.
 func excerpt(line string) string {
-	if len(line) <= maxExcerpt {
-		return line
-	}
-	cut := maxExcerpt
-	for cut > 0 && !utf8.RuneStart(line[cut]) {
-		cut--
-	}
-	return line[:cut] + "…"
+	return truncate(line, maxExcerpt)
 }
 
 // recoverID returns the value of the top-level "id" of a line that is not

@@ -164,37 +164,40 @@ func readSystem(path, text string) (*formats.Doc, error) {
 		}
 		return d, nil
 	case ".json", ".jsonl":
-		f, err := os.Open(path)
+		o, err := readFirst(path, formats.ReadJSON)
 		if err != nil {
 			return nil, err
 		}
-		defer f.Close()
-		outs, err := formats.ReadJSON(f)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		if len(outs) == 0 {
-			return nil, fmt.Errorf("%s: no document", path)
-		}
-		return &formats.Doc{Text: text, Entities: outs[0].Entities, Relations: outs[0].Relations}, nil
+		return &formats.Doc{Text: text, Entities: o.Entities, Relations: o.Relations}, nil
 	default:
-		f, err := os.Open(path)
+		c, err := readFirst(path, formats.ReadCoNLL)
 		if err != nil {
 			return nil, err
 		}
-		defer f.Close()
-		docs, err := formats.ReadCoNLL(f)
-		if err != nil {
+		if err := formats.AlignCoNLL(c, text); err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
-		if len(docs) == 0 {
-			return nil, fmt.Errorf("%s: no document", path)
-		}
-		if err := formats.AlignCoNLL(&docs[0], text); err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		return &formats.Doc{Text: text, Entities: docs[0].Mentions()}, nil
+		return &formats.Doc{Text: text, Entities: c.Mentions()}, nil
 	}
+}
+
+// readFirst opens path and returns the first document that read finds in
+// it; an error of read, or a file without documents, is an error naming
+// path.
+func readFirst[T any](path string, read func(io.Reader) ([]T, error)) (*T, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	docs, err := read(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(docs) == 0 {
+		return nil, fmt.Errorf("%s: no document", path)
+	}
+	return &docs[0], nil
 }
 
 // span is a typed byte span.
