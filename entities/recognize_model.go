@@ -136,6 +136,11 @@ func (r *recognizer) addModelSpan(text string, toks []Token, base, si, i, j int,
 	if i >= j {
 		return
 	}
+	if typ == Org && j-i >= 3 && definingNoun(lowerASCII(toks[i].Text)) == Person && r.personShaped(toks, i+1, j) {
+		// "Drummer Lars Ulrich", "Detective Louis Fitch": a person's
+		// occupation glued to a name.
+		i, typ = i+1, Person
+	}
 	common := true
 	for k := i; k < j; k++ {
 		if !r.isCommonWord(toks[k].Text) {
