@@ -165,8 +165,10 @@ type redocDocument struct {
 // Re-DocRED dev set (an entity counts as found when any of its mentions
 // overlaps a mention of the right type). The targets are PER
 // 0.90, LOC 0.85, ORG 0.50 and TIME 0.85; the recognizer meets them all
-// (PER 0.909, LOC 0.857, ORG 0.678, TIME 0.902) and the test asserts
-// regression floors just under the measured figures.
+// (PER 0.908, LOC 0.857, ORG 0.679, TIME 0.912 after the third round,
+// where "God" stopped being a PERSON and a past verb started to place a
+// bare month) and the test asserts regression floors just under the
+// measured figures.
 func TestReDocREDFloor(t *testing.T) {
 	b := readDevFile(t, devReDocRED)
 	var docs []redocDocument
@@ -224,7 +226,7 @@ func TestReDocREDFloor(t *testing.T) {
 		{"PER", 0.90, 0.905},
 		{"LOC", 0.85, 0.855},
 		{"ORG", 0.50, 0.67},
-		{"TIME", 0.85, 0.90},
+		{"TIME", 0.85, 0.91},
 	}
 	t.Logf("Re-DocRED dev, %d documents, document-level recall", len(docs))
 	for _, f := range floors {
