@@ -204,15 +204,21 @@ func linkNameVariants(ctx context.Context, doc *Document, ms []Mention) error {
 	// Where the full names with one surname are of several people, the
 	// one named most often; on a tie, none (""), and the gazetteer's
 	// reading of the surname or else the nearest full name decides.
-	major := map[string]string{}
-	shared := map[string]bool{}
+	var major map[string]string
+	var shared map[string]bool
 	for last, at := range byLast {
+		if len(at) < 2 || fulls[at[0]].name == fulls[at[len(at)-1]].name && len(at) == 2 {
+			continue
+		}
 		count := map[string]int{}
 		for _, i := range at {
 			count[fulls[i].name]++
 		}
 		if len(count) < 2 {
 			continue
+		}
+		if shared == nil {
+			major, shared = map[string]string{}, map[string]bool{}
 		}
 		shared[last] = true
 		most, n := "", 0
