@@ -36,6 +36,9 @@ type trig struct {
 	// forceVerb: the trigger is used as a verb even when tagged otherwise
 	// (phrases ending in a preposition: "allied with", "opposed to").
 	phraseEndsPrep bool
+	// pending: a membership noun used only under a verb that decides on a
+	// pending application ("Turkey approved Sweden's accession to NATO").
+	pending bool
 }
 
 // typeDef is a compiled [TypeDef].
@@ -89,6 +92,7 @@ type builtinTrigger struct {
 	inverse    bool
 	class      trigClass
 	needMember bool
+	pending    bool
 }
 
 // builtinTriggers are the trigger words of the built-in types (titles of
@@ -129,6 +133,8 @@ var builtinTriggers = []builtinTrigger{
 	{t: ObserverOf, phrase: "observer country", class: nounOnly},
 	{t: ObserverOf, phrase: "observer nation", class: nounOnly},
 	// seeks-membership
+	{t: SeeksMembership, phrase: "accession", class: nounOnly, pending: true},
+	{t: SeeksMembership, phrase: "membership", class: nounOnly, pending: true},
 	{t: SeeksMembership, phrase: "apply to join"},
 	{t: SeeksMembership, phrase: "apply for membership"},
 	{t: SeeksMembership, phrase: "apply for membership in"},
@@ -252,7 +258,7 @@ type compiled struct {
 	titles   *titleLexicon
 }
 
-func (c *compiled) addTrigger(def *typeDef, phrase string, inverse bool, class trigClass, needMember bool) error {
+func (c *compiled) addTrigger(def *typeDef, phrase string, inverse bool, class trigClass, needMember, pending bool) error {
 	words := strings.Fields(strings.ToLower(phrase))
 	if len(words) == 0 {
 		return fmt.Errorf("%w: empty trigger phrase for %q", ErrBadTypeDef, def.t)
@@ -261,7 +267,7 @@ func (c *compiled) addTrigger(def *typeDef, phrase string, inverse bool, class t
 		c.titles.add(words)
 		return nil
 	}
-	tr := &trig{def: def, inverse: inverse, class: class, needMember: needMember}
+	tr := &trig{def: def, inverse: inverse, class: class, needMember: needMember, pending: pending}
 	for _, w := range words {
 		tr.words = append(tr.words, stem(lower(w)))
 	}
@@ -272,7 +278,7 @@ func (c *compiled) addTrigger(def *typeDef, phrase string, inverse bool, class t
 	k := tr.words[0]
 	list := c.triggers[k]
 	for _, o := range list {
-		if o.def == def && slices.Equal(o.words, tr.words) && o.inverse == inverse {
+		if o.def == def && slices.Equal(o.words, tr.words) && o.inverse == inverse && o.pending == pending {
 			return nil
 		}
 	}
@@ -289,7 +295,7 @@ var prepositions = set("with", "to", "of", "in", "into", "on", "at", "against", 
 func compile(cfg *config) (*compiled, error) {
 	c := &compiled{defs: builtinDefs(), triggers: map[string][]*trig{}, titles: newTitleLexicon()}
 	for _, b := range builtinTriggers {
-		if err := c.addTrigger(c.defs[b.t], b.phrase, b.inverse, b.class, b.needMember); err != nil {
+		if err := c.addTrigger(c.defs[b.t], b.phrase, b.inverse, b.class, b.needMember, b.pending); err != nil {
 			return nil, err
 		}
 	}
@@ -314,7 +320,7 @@ func compile(cfg *config) (*compiled, error) {
 			def.cats = set(d.ObjectCategories...)
 		}
 		for _, tr := range d.Triggers {
-			if err := c.addTrigger(def, tr.Phrase, tr.Inverse, anyClass, false); err != nil {
+			if err := c.addTrigger(def, tr.Phrase, tr.Inverse, anyClass, false, false); err != nil {
 				return nil, err
 			}
 		}
@@ -331,7 +337,7 @@ func compile(cfg *config) (*compiled, error) {
 			return nil, fmt.Errorf("%w: %q (WithTriggers)", ErrUnknownType, t)
 		}
 		for _, tr := range cfg.triggers[t] {
-			if err := c.addTrigger(def, tr.Phrase, tr.Inverse, anyClass, false); err != nil {
+			if err := c.addTrigger(def, tr.Phrase, tr.Inverse, anyClass, false, false); err != nil {
 				return nil, err
 			}
 		}

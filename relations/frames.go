@@ -37,6 +37,13 @@ var endVerbs = stemSet("suspend", "freeze", "end", "withdraw", "quit", "leave", 
 var cancelVerbs = stemSet("postpone", "cancel", "call", "scrap", "block", "delay", "boycott", "skip",
 	"shelve", "suspend", "halt", "abandon", "refuse", "reject", "decline", "snub")
 
+// pendingVerbs decide on a membership that is still sought: "Turkey
+// approved Sweden's accession to NATO", "Hungary blocked Ukraine's
+// accession": whoever approves or blocks, the possessor seeks membership
+// and is no member yet.
+var pendingVerbs = stemSet("approve", "ratify", "back", "support", "endorse", "veto", "block", "oppose",
+	"delay", "stall", "obstruct", "greenlight", "hinder", "resist")
+
 // seekWords mark a membership noun as sought rather than held.
 var seekWords = stemSet("bid", "application", "apply", "seek", "pursue", "aspiration", "aspire",
 	"candidate", "candidacy", "want", "hope", "push", "campaign", "path", "quest", "ambition", "drive",
@@ -168,6 +175,12 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 	} else {
 		ni := s.nounFrame(t0, t1)
 		s.nounGov = ni.gov
+		pending := ni.gov >= 0 && ni.gov < t0 && pendingVerbs[s.stm[ni.gov]] && t1 < len(s.low) && !isNounTag(s.toks[t1].Tag) && s.ment[t1] < 0
+		if tr.pending != pending && (tr.pending || def.t == MemberOf && (s.low[t0] == "accession" || s.low[t0] == "membership")) {
+			// The decision on an application belongs to
+			// seeks-membership, every other use of the noun to member-of.
+			return false
+		}
 		if def.t == MemberOf && tr.blockSeek && (s.hasStemIn(ni.npStart-4, ni.npStart, seekWords) || s.hasStemIn(t1, t1+2, seekWords) || s.hasStemIn(ni.npStart, t0, seekWords)) {
 			return false
 		}
@@ -324,6 +337,11 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 		patient = s.implicitOrg(t0, t1, agent)
 	}
 	mod := s.modalityOf(t0, t1, !verb)
+	if tr.pending {
+		// "Turkey may veto Sweden's accession": Sweden seeks membership
+		// whatever becomes of the decision.
+		mod = Asserted
+	}
 	if verb && mod == Asserted && s.toks[t0].Tag == "VBG" {
 		if g := s.gerundComplement(t0); g >= 0 {
 			mod = Possible
@@ -440,16 +458,35 @@ func (s *Sentence) companions(t1 int) []cand {
 		if s.ment[k] < 0 && isVerbTag(s.toks[k].Tag) || w == ";" || relPronouns[w] {
 			return nil
 		}
-		if w != "," || s.low[k+1] != "together" && s.low[k+1] != "along" || s.low[k+2] != "with" || s.epAt[k+3] < 0 {
+		if (w == "together" || w == "along") && k > t1 && s.low[k+1] == "with" && s.epAt[k+2] >= 0 {
+			// Without the comma: "had applied to join NATO together with
+			// Finland in May 2022".
+			k--
+		} else if w != "," || s.low[k+1] != "together" && s.low[k+1] != "along" || s.low[k+2] != "with" || s.epAt[k+3] < 0 {
 			continue
 		}
 		c, end := s.epCands(k + 3)
+		end = s.skipDatePhrase(end)
 		if end < n && s.low[end] != "." && s.low[end] != "," {
 			return nil
 		}
 		return c
 	}
 	return nil
+}
+
+// skipDatePhrase returns the token after a preposition and DATE mention
+// that start at k ("in May 2022"), else k.
+func (s *Sentence) skipDatePhrase(k int) int {
+	n := len(s.low)
+	if k+1 >= n || !prepositions[s.low[k]] || s.ment[k+1] < 0 || s.m(s.ment[k+1]).Type != entities.Date {
+		return k
+	}
+	m, j := s.ment[k+1], k+1
+	for j < n && s.ment[j] == m {
+		j++
+	}
+	return j
 }
 
 func copyAttrs(a map[string]string) map[string]string {

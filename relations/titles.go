@@ -95,11 +95,18 @@ var futureWords = set("future", "would-be", "incoming", "designate", "presumptiv
 
 // ordinals may precede a title: "the 45th President", "the first prime
 // minister".
-var ordinalWords = set("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+var ordinalWords = set("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+	"eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+	"nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth",
+	"ninetieth", "hundredth")
 
 // isOrdinal reports whether w is an ordinal: "first", "45th", "2nd".
 func isOrdinal(w string) bool {
 	if ordinalWords[w] {
+		return true
+	}
+	if i := strings.LastIndexByte(w, '-'); i > 0 && ordinalWords[w[i+1:]] {
+		// "thirty-second", "twenty-first".
 		return true
 	}
 	n := len(w)
