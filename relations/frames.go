@@ -1,6 +1,7 @@
 package relations
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -152,6 +153,11 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 			}
 			if tr.needMember && len(patient) == 0 {
 				return false
+			}
+			if def.t == Opposes && strings.HasPrefix(s.low[t0], "accus") {
+				// "accused Rwandan troops of fighting alongside the
+				// rebels" blames what troops did, not their state.
+				patient = slices.DeleteFunc(slices.Clone(patient), func(c cand) bool { return c.force })
 			}
 			if len(patient) == 0 && len(agent) > 0 && !def.symmetric {
 				patient = s.relativeAntecedent(agent)

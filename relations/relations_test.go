@@ -1144,9 +1144,8 @@ var relationCases = []struct {
 		"He published a biography of the Russian President Boris Yeltsin in 1996.",
 		[]string{"official-of asserted Boris Yeltsin -> Russia @1996 {role=President}"}},
 	// Fifth round: constructions from the misses of heldOutNews (Finland
-	// "together with", "approve its accession") and heldOutFresh (East
-	// Timor "the eleventh member"), and "Turkey approved Sweden's
-	// accession to NATO".
+	// "together with") and heldOutThird (East Timor "the eleventh
+	// member"), and "Turkey approved Sweden's accession to NATO".
 	{"a possessor whose accession a state approves seeks membership",
 		"Turkey approved Sweden's accession to NATO in January 2024.",
 		[]string{"seeks-membership asserted Sweden -> NATO @2024-01"}},
@@ -1189,6 +1188,33 @@ var relationCases = []struct {
 			"attacked asserted Russia -> Ukraine",
 			"seeks-membership asserted Sweden -> NATO @2022-05",
 		}},
+	// Fifth round, from heldOutFresh's misses (Armenia "accused Baku of
+	// ethnic cleansing", Israel "responded with a military campaign in
+	// Gaza").
+	{"a state that accuses another of something opposes it",
+		"Armenia accused Azerbaijan of ethnic cleansing.",
+		[]string{"opposes asserted Armenia -> Azerbaijan"}},
+	{"an accusation in the passive keeps its sides",
+		"Azerbaijan was accused by Armenia of ethnic cleansing.",
+		[]string{"opposes asserted Armenia -> Azerbaijan"}},
+	{"accusing a state's troops of an act is no opposition to the state",
+		"Congo accused Rwandan troops of fighting alongside the rebels.",
+		[]string{}},
+	{"an accused state without accuser opposes no one",
+		"Armenia was accused of ethnic cleansing.",
+		[]string{}},
+	{"a military campaign in a place attacks it",
+		"Israel responded with a military campaign in Gaza.",
+		[]string{"attacked asserted Israel -> Gaza Strip"}},
+	{"a bombing campaign against a group attacks it",
+		"Israel launched a bombing campaign against Hamas in 2024.",
+		[]string{"attacked asserted Israel -> Hamas @2024"}},
+	{"an election campaign in a state attacks nothing",
+		"Macron began his election campaign in France.",
+		[]string{}},
+	{"a diplomatic campaign in a region attacks nothing",
+		"Russia began a diplomatic campaign in Africa.",
+		[]string{}},
 }
 
 func TestRelations(t *testing.T) {
