@@ -297,7 +297,7 @@ func (s *Sentence) resolvePlural(a, b, num int, subjPronoun, desc, descPerson bo
 		n := 0
 		for i := an.plFrom; i < an.plTo; i++ {
 			pg := &s.dc.plurals[i]
-			if !s.eligible(pg.person, s.dc.pluralMs[pg.from:pg.to], num, pronoun, descPerson) {
+			if !s.eligible(pg.person, s.dc.pluralMs[pg.from:pg.to], num, pronoun, descPerson) && !s.leadersStates(pg, desc, descPerson) {
 				continue
 			}
 			n++
@@ -312,11 +312,33 @@ func (s *Sentence) resolvePlural(a, b, num int, subjPronoun, desc, descPerson bo
 		ms := s.dc.pluralMs[pick.from:pick.to]
 		cs := make([]cand, len(ms))
 		for i, m := range ms {
+			if pick.person && desc && !descPerson {
+				// "Putin met Kim in Pyongyang. The two countries signed
+				// a treaty": the states of the two leaders.
+				m, _ = s.dc.stateOf(m)
+			}
 			cs[i] = cand{m: m}
 		}
 		return cs, true
 	}
 	return nil, false
+}
+
+// leadersStates reports whether a description of states ("the two
+// countries") can take the group of two persons pg who met: each person
+// was named an official of one state in the document, and the states
+// differ.
+func (s *Sentence) leadersStates(pg *pluralGroup, desc, descPerson bool) bool {
+	if !pg.person || !desc || descPerson {
+		return false
+	}
+	ms := s.dc.pluralMs[pg.from:pg.to]
+	if len(ms) != 2 {
+		return false
+	}
+	a, okA := s.dc.stateOf(ms[0])
+	b, okB := s.dc.stateOf(ms[1])
+	return okA && okB && identity(s.m(a)) != identity(s.m(b))
 }
 
 // sameClause reports whether tokens [a, b) hold no clause break: an

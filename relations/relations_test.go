@@ -1188,6 +1188,25 @@ var relationCases = []struct {
 			"attacked asserted Russia -> Ukraine",
 			"seeks-membership asserted Sweden -> NATO @2022-05",
 		}},
+	// Fifth round, from heldOutNews's miss of [North Korea, Russia].
+	{"the two countries after a meeting of two leaders are their states",
+		"Russian President Vladimir Putin met North Korean leader Kim Jong Un in Pyongyang. The two countries signed a mutual defence treaty.",
+		[]string{
+			"met-with asserted [Kim Jong Un, Vladimir Putin] {place=Pyongyang}",
+			"official-of asserted Kim Jong Un -> North Korea {role=leader}",
+			"official-of asserted Vladimir Putin -> Russia {role=President}",
+			"treaty-between asserted [North Korea<The two countries>, Russia<The two countries>] {treaty=mutual defence treaty}",
+		}},
+	{"two leaders of one state are not two countries",
+		"Russian President Vladimir Putin met Russian Prime Minister Mikhail Mishustin in Moscow. The two countries signed a mutual defence treaty.",
+		[]string{
+			"met-with asserted [Mikhail Mishustin, Vladimir Putin] {place=Moscow}",
+			"official-of asserted Mikhail Mishustin -> Russia {role=Prime Minister}",
+			"official-of asserted Vladimir Putin -> Russia {role=President}",
+		}},
+	{"leaders whose states the document does not name are not two countries",
+		"Vladimir Putin met Kim Jong Un in Pyongyang. The two countries signed a mutual defence treaty.",
+		[]string{"met-with asserted [Kim Jong Un, Vladimir Putin] {place=Pyongyang}"}},
 	// Fifth round, from heldOutFresh's misses (Armenia "accused Baku of
 	// ethnic cleansing", Israel "responded with a military campaign in
 	// Gaza").
