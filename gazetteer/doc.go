@@ -45,7 +45,9 @@
 //   - Alternatives are real ambiguities ("Georgia" the state and the US
 //     state): the first entry is the one a library about states prefers
 //     (names before aliases before adjectives, then states, orgs, people,
-//     locations), not a resolved reading.
+//     locations, then entries still valid — for people, holding a role
+//     without an end date — before past ones, then by id), not a resolved
+//     reading.
 //   - Fuzzy matches (How == [ByFuzzy]) are guesses; their Score is lower.
 //     Callers that need precision can drop them.
 //   - Entries returned by the Gazetteer are copies.

@@ -218,11 +218,32 @@ func (l *loader) build() *Gazetteer {
 }
 
 // rank orders two names of one form: canonical names before aliases
-// before adjectives, then states, orgs, people, locations, then by id.
+// before adjectives, then states, orgs, people, locations, then current
+// entries before past ones (see [current]: "Berdymukhamedov" is first the
+// sitting president, not his father), then by id.
 func (g *Gazetteer) rank(a, b rec) int {
+	ea, eb := &g.entries[a.entry], &g.entries[b.entry]
 	return cmp.Or(cmp.Compare(a.how, b.how),
-		cmp.Compare(kindRank[g.entries[a.entry].Kind], kindRank[g.entries[b.entry].Kind]),
+		cmp.Compare(kindRank[ea.Kind], kindRank[eb.Kind]),
+		-cmp.Compare(b2i(current(ea)), b2i(current(eb))),
 		cmp.Compare(a.entry, b.entry))
+}
+
+// current reports whether an entry is still valid: it has no end date
+// and, for a person, holds a role without an end date.
+func current(e *Entry) bool {
+	if !e.To.IsZero() {
+		return false
+	}
+	if e.Kind != Person {
+		return true
+	}
+	for _, r := range e.Roles {
+		if r.To.IsZero() {
+			return true
+		}
+	}
+	return false
 }
 
 // checkShared reports entries of one kind that share a name (one form)

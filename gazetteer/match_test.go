@@ -592,3 +592,23 @@ func TestMixedCaseAcronyms(t *testing.T) {
 		{"MCCAIN WINS", []string{"MCCAIN|person/john-mccain|alias"}},
 	})
 }
+
+// TestCurrentEntryFirst: of two people who share a name, the one who still
+// holds a role comes first, whatever their ids; the other is listed as an
+// alternative. Without a current role the id decides.
+func TestCurrentEntryFirst(t *testing.T) {
+	data := `{"id":"person/a-berdy","name":"Ata Berdy","aliases":["Berdy"],"roles":[{"role":"President","of":"state/x","from":"2007","to":"2022"}],"ambiguous":["Berdy"]}
+{"id":"person/b-berdy","name":"Bora Berdy","aliases":["Berdy"],"roles":[{"role":"President","of":"state/x","from":"2022"}],"ambiguous":["Berdy"]}
+{"id":"person/c-clint","name":"Cal Clint","aliases":["Clint"],"roles":[{"role":"President","of":"state/x","from":"1993","to":"2001"}],"ambiguous":["Clint"]}
+{"id":"person/d-clint","name":"Dee Clint","aliases":["Clint"],"ambiguous":["Clint"]}
+{"id":"state/x","name":"Xland"}
+`
+	g, err := New(WithoutDefaults(), WithReader("current.jsonl", strings.NewReader(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	runMatchCases(t, g, []matchCase{
+		{"Berdy spoke.", []string{"Berdy|person/b-berdy|alias|alt=person/a-berdy"}},
+		{"Clint spoke.", []string{"Clint|person/c-clint|alias|alt=person/d-clint"}},
+	})
+}
