@@ -183,7 +183,8 @@
 // 2022"). A membership noun ("accession", "membership") whose governing
 // verb decides on a pending application ("Turkey approved Sweden's
 // accession to NATO"; also ratify, back, support, endorse, veto, block,
-// oppose, delay) is [SeeksMembership] of its possessor, asserted whatever
+// oppose, delay), also in the passive ("Ukraine's membership in the EU is
+// supported by Germany"), is [SeeksMembership] of its possessor, asserted whatever
 // the modality of that verb, and no [MemberOf]: approval by a member
 // makes no member. Ordinal words ("the eleventh member", "the
 // thirty-second member") keep a bare "member"'s sense of membership.

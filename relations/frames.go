@@ -45,6 +45,30 @@ var cancelVerbs = stemSet("postpone", "cancel", "call", "scrap", "block", "delay
 var pendingVerbs = stemSet("approve", "ratify", "back", "support", "endorse", "veto", "block", "oppose",
 	"delay", "stall", "obstruct", "greenlight", "hinder", "resist")
 
+// pendingPassive reports whether the first verb after token k is a form
+// of "be" and a participle of [pendingVerbs] ("Ukraine's membership in
+// the EU is supported by Germany"), within the clause.
+func (s *Sentence) pendingPassive(k int) bool {
+	n := len(s.low)
+	for j := k; j < n && j < k+12; j++ {
+		if clauseBreak[s.low[j]] {
+			return false
+		}
+		if s.ment[j] >= 0 || !isVerbTag(s.toks[j].Tag) && !beForms[s.low[j]] {
+			continue
+		}
+		if !beForms[s.low[j]] {
+			return false
+		}
+		j++
+		for j < n && (s.toks[j].Tag == "RB" || beForms[s.low[j]]) {
+			j++
+		}
+		return j < n && s.toks[j].Tag == "VBN" && pendingVerbs[s.stm[j]]
+	}
+	return false
+}
+
 // seekWords mark a membership noun as sought rather than held.
 var seekWords = stemSet("bid", "application", "apply", "seek", "pursue", "aspiration", "aspire",
 	"candidate", "candidacy", "want", "hope", "push", "campaign", "path", "quest", "ambition", "drive",
@@ -181,7 +205,8 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 	} else {
 		ni := s.nounFrame(t0, t1)
 		s.nounGov = ni.gov
-		pending := ni.gov >= 0 && ni.gov < t0 && pendingVerbs[s.stm[ni.gov]] && t1 < len(s.low) && !isNounTag(s.toks[t1].Tag) && s.ment[t1] < 0
+		pending := t1 < len(s.low) && !isNounTag(s.toks[t1].Tag) && s.ment[t1] < 0 &&
+			(ni.gov >= 0 && ni.gov < t0 && pendingVerbs[s.stm[ni.gov]] || ni.gov < 0 && s.pendingPassive(t1))
 		if tr.pending != pending && (tr.pending || def.t == MemberOf && (s.low[t0] == "accession" || s.low[t0] == "membership")) {
 			// The decision on an application belongs to
 			// seeks-membership, every other use of the noun to member-of.
