@@ -780,7 +780,7 @@ func weekendValue(toks []Token, i int, ref refDate) string {
 		return "XXXX-WXX-WE"
 	}
 	wd := ref.t.Weekday()
-	if clauseTense(toks, i) > 0 || wd == time.Saturday || wd == time.Sunday {
+	if clauseTense(toks, i) == 1 || wd == time.Saturday || wd == time.Sunday {
 		return isoWeek(ref.t) + "-WE"
 	}
 	return isoWeek(ref.t.AddDate(0, 0, -7)) + "-WE"
@@ -878,7 +878,8 @@ func byTense(toks []Token, m dateMatch, ref refDate) string {
 	if y != ref.t.Year() {
 		return v
 	}
-	cmp := mo - int(ref.t.Month())
+	months := mo - int(ref.t.Month())
+	cmp := months
 	if cmp == 0 && len(v) == 10 && allDigits(v[8:]) {
 		d, _ := strconv.Atoi(v[8:])
 		cmp = d - ref.t.Day()
@@ -888,9 +889,9 @@ func byTense(toks []Token, m dateMatch, ref refDate) string {
 		// December" in a January article is the December before, "vowed
 		// to hold elections in June" the June to come.
 		switch {
-		case cmp > 6:
+		case months > 6:
 			return strconv.Itoa(y-1) + v[4:]
-		case cmp < -6:
+		case months < -6:
 			return strconv.Itoa(y+1) + v[4:]
 		}
 		return v
@@ -928,7 +929,11 @@ func clauseTense(toks []Token, i int) int {
 		case ";", ":", "\"", "“", "”", "(", ")":
 			return 0
 		case "to":
-			infinitive = true
+			// An infinitive's "to" ("refused to leave"), not a
+			// preposition ("travelled to Kyiv").
+			if k+1 < len(toks) && toks[k+1].Tag == "VB" {
+				infinitive = true
+			}
 			continue
 		}
 		if isPastVerb(toks, k) {

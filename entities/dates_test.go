@@ -119,6 +119,9 @@ func TestFindDates(t *testing.T) {
 		{"participle after an article", "The planned summit in November is off.", ref, []dateWant{{"November", "2014-11", ""}}},
 		{"past verb and infinitive, month before", "He refused to leave office in December.", refJan, []dateWant{{"December", "2014-12", ""}}},
 		{"past verb and infinitive, month after", "They vowed to hold elections in June.", refJan, []dateWant{{"June", "2015-06", ""}}},
+		{"past verb and infinitive, later day of the reference month", "He refused to leave office on January 20.", refJan, []dateWant{{"January 20", "2015-01-20", ""}}},
+		{"a preposition to is no infinitive", "He travelled to Minsk in November.", ref, []dateWant{{"November", "2013-11", ""}}},
+		{"infinitive before the weekend, the one past", "He refused to comment at the weekend.", ref, []dateWant{{"the weekend", "2014-W35-WE", ""}}},
 	}
 	e, err := New()
 	if err != nil {

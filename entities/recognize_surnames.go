@@ -232,6 +232,7 @@ func linkNameVariants(ctx context.Context, doc *Document, ms []Mention) error {
 		}
 		major[last] = most
 	}
+	var firstNamed map[string]int // a full name -> its first index in fulls
 	fi := 0
 	for i := range ms {
 		if every(i, checkMentions) {
@@ -272,10 +273,22 @@ func linkNameVariants(ctx context.Context, doc *Document, ms []Mention) error {
 			if want == "" && m.Source == FromGazetteer && m.ID != "" {
 				want = m.Name
 			}
-			for _, i := range at {
-				if want != "" && fulls[i].name == want {
-					f = &fulls[i]
-					break
+			if want != "" {
+				if firstNamed == nil {
+					firstNamed = make(map[string]int, len(fulls))
+					for i := range fulls {
+						if _, ok := firstNamed[fulls[i].name]; !ok {
+							firstNamed[fulls[i].name] = i
+						}
+					}
+				}
+				// The first full name of that person, if it has this
+				// surname (one map lookup and a binary search, not a scan,
+				// so that many bare surnames cost linear time).
+				if j, ok := firstNamed[want]; ok {
+					if _, in := slices.BinarySearch(at, j); in {
+						f = &fulls[j]
+					}
 				}
 			}
 		}

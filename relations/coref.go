@@ -140,13 +140,22 @@ func sameEntity(a, b *entities.Mention) bool {
 }
 
 // link records that the person of mention person holds an office of the
-// owner mention.
+// owner mention. A person keeps one entry per owner entity, its latest
+// mention, so that a person named as an official a thousand times costs
+// linked and stateOf no more than one named once.
 func (dc *docState) link(person, owner int) {
 	if dc.links == nil {
 		dc.links = map[string][]int{}
 	}
 	k := identity(&dc.doc.Mentions[person])
-	dc.links[k] = append(dc.links[k], owner)
+	list := dc.links[k]
+	for j, o := range list {
+		if o >= 0 && owner >= 0 && sameEntity(&dc.doc.Mentions[o], &dc.doc.Mentions[owner]) {
+			list[j] = owner
+			return
+		}
+	}
+	dc.links[k] = append(list, owner)
 }
 
 // linked reports whether person is known to hold an office of owner: by an
