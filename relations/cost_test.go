@@ -141,14 +141,7 @@ const linearRounds = 3
 // timeProblems), the best of three runs, in up to three rounds, against
 // the noise of a loaded machine.
 func TestLinearLongList(t *testing.T) {
-	ee, err := entitiesExtractor()
-	if err != nil {
-		t.Fatal(err)
-	}
-	rx, err := relationsExtractor()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ee, rx := pipeline(t)
 	states := []string{"Russia", "Armenia", "Belarus", "Kazakhstan", "Kyrgyzstan", "Tajikistan", "Serbia", "Georgia", "Moldova", "Ukraine"}
 	list := func(n int) string {
 		var b strings.Builder

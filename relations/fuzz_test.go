@@ -164,14 +164,7 @@ func checkRelationSpans(doc *entities.Document, rs []relations.Relation) error {
 //	go test -run '^$' -fuzz '^FuzzPipeline$' -fuzztime 10m -parallel 1 ./relations/
 func FuzzPipeline(f *testing.F) {
 	f.Add("Russian President Vladimir Putin met Abkhazian leader Raul Khadzhinba in Moscow in 2014.")
-	ee, err := entitiesExtractor()
-	if err != nil {
-		f.Fatal(err)
-	}
-	rx, err := relationsExtractor()
-	if err != nil {
-		f.Fatal(err)
-	}
+	ee, rx := pipeline(f)
 	f.Fuzz(func(t *testing.T, text string) {
 		checkPipeline(t, ee, rx, text)
 	})

@@ -298,14 +298,7 @@ func FuzzExtract(f *testing.F) {
 	}
 	f.Add("Russia, , and and NATO met met with , the the President of")
 	f.Add(strings.Repeat("Russia and ", 50) + "Georgia signed a treaty between between.")
-	ee, err := entitiesExtractor()
-	if err != nil {
-		f.Fatal(err)
-	}
-	rx, err := relationsExtractor()
-	if err != nil {
-		f.Fatal(err)
-	}
+	ee, rx := pipeline(f)
 	f.Fuzz(func(t *testing.T, text string) {
 		doc, err := ee.Extract(context.Background(), text)
 		if err != nil {

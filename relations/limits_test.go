@@ -73,14 +73,7 @@ func TestCancelLatency(t *testing.T) {
 	if testing.Short() {
 		t.Skip("5 MB document; skipped under -short")
 	}
-	ee, err := entitiesExtractor()
-	if err != nil {
-		t.Fatal(err)
-	}
-	rx, err := relationsExtractor()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ee, rx := pipeline(t)
 	size := 5_000_000
 	if raceFactor > 1 {
 		size /= 10
@@ -267,14 +260,7 @@ func TestPathologicalInputs(t *testing.T) {
 	if testing.Short() {
 		t.Skip("megabytes of input; skipped under -short")
 	}
-	ee, err := entitiesExtractor()
-	if err != nil {
-		t.Fatal(err)
-	}
-	rx, err := relationsExtractor()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ee, rx := pipeline(t)
 	scale := 1
 	if raceFactor > 1 {
 		scale = 10

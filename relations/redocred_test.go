@@ -78,14 +78,7 @@ func TestReDocRED(t *testing.T) {
 	if err := json.Unmarshal(b, &docs); err != nil {
 		t.Fatal(err)
 	}
-	ee, err := entitiesExtractor()
-	if err != nil {
-		t.Fatal(err)
-	}
-	rx, err := relationsExtractor()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ee, rx := pipeline(t)
 	member, memberAny, official, head := &prCounts{}, &prCounts{}, &prCounts{}, &prCounts{}
 	for _, d := range docs {
 		// Rebuild the text: tokens joined by spaces; remember spans.

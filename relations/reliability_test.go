@@ -87,14 +87,7 @@ type pipelineResult struct {
 // to that of a sequential run. Run it with -race (which shortens the
 // documents to keep it to a few seconds).
 func TestSharedPipelineConcurrent(t *testing.T) {
-	ee, err := entitiesExtractor()
-	if err != nil {
-		t.Fatal(err)
-	}
-	rx, err := relationsExtractor()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ee, rx := pipeline(t)
 	texts := reliabilityCorpus(t, 500, raceFactor > 1)
 	ctx := context.Background()
 	run := func(text string) (pipelineResult, error) {
@@ -107,6 +100,7 @@ func TestSharedPipelineConcurrent(t *testing.T) {
 	}
 	want := make([]pipelineResult, len(texts))
 	for i, text := range texts {
+		var err error
 		if want[i], err = run(text); err != nil {
 			t.Fatal(err)
 		}

@@ -22,17 +22,25 @@ var (
 	relationsExtractor = sync.OnceValues(func() (*relations.Extractor, error) { return relations.New() })
 )
 
-// analyse runs entities and relations on text.
-func analyse(t testing.TB, text string) (*entities.Document, []relations.Relation) {
-	t.Helper()
+// pipeline returns the extractors shared by the tests, failing tb if
+// either cannot be built.
+func pipeline(tb testing.TB) (*entities.Extractor, *relations.Extractor) {
+	tb.Helper()
 	ee, err := entitiesExtractor()
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	rx, err := relationsExtractor()
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
+	return ee, rx
+}
+
+// analyse runs entities and relations on text.
+func analyse(t testing.TB, text string) (*entities.Document, []relations.Relation) {
+	t.Helper()
+	ee, rx := pipeline(t)
 	doc, err := ee.Extract(context.Background(), text)
 	if err != nil {
 		t.Fatal(err)
