@@ -51,6 +51,7 @@ import (
 
 	"github.com/statecraft/statecraft/entities"
 	"github.com/statecraft/statecraft/examples/internal/formats"
+	"github.com/statecraft/statecraft/gazetteer"
 	"github.com/statecraft/statecraft/relations"
 )
 
@@ -68,12 +69,24 @@ func run(args []string, out io.Writer) error {
 	seed := fs.String("seed", "", "statecraft gold JSON (the text file is found beside it)")
 	brat := fs.String("brat", "", "brat standoff gold .ann file (the .txt is found beside it)")
 	system := fs.String("system", "", "score this saved output (brat .ann, JSON/JSONL or CoNLL) instead of running statecraft")
+	var news newsOptions
+	fs.StringVar(&news.gold, "news", "", "document-level relation gold JSON of news-relations/GUIDELINES.md (with -texts)")
+	fs.StringVar(&news.texts, "texts", "", "the JSON Lines texts of -news ({\"id\",\"text\",\"date\"?} per line)")
+	fs.StringVar(&news.split, "split", "", "split.json of -news (split name → document ids)")
+	fs.StringVar(&news.set, "set", "", "score only this split of -split (dev, test)")
+	fs.BoolVar(&news.list, "misses", false, "with -news: list missed and spurious relations")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *conll == "" && *redocred == "" && *seed == "" && *brat == "" {
+	if *conll == "" && *redocred == "" && *seed == "" && *brat == "" && news.gold == "" {
 		fs.Usage()
-		return errors.New("nothing to evaluate: give -seed, -brat, -conll or -redocred")
+		return errors.New("nothing to evaluate: give -seed, -brat, -conll, -redocred or -news")
+	}
+	if (news.gold == "") != (news.texts == "") {
+		return errors.New("-news and -texts go together")
+	}
+	if *system != "" && news.gold != "" {
+		return errors.New("-system works with -seed, -brat and -conll, not -news")
 	}
 	if *system != "" && *redocred != "" {
 		return errors.New("-system works with -seed, -brat and -conll, not -redocred")
@@ -117,6 +130,15 @@ func run(args []string, out io.Writer) error {
 	}
 	if *redocred != "" {
 		if err := evalReDocRED(sys.ex, *redocred, out); err != nil {
+			return err
+		}
+	}
+	if news.gold != "" {
+		g, err := gazetteer.New()
+		if err != nil {
+			return err
+		}
+		if err := evalNews(sys.ex, sys.rel, g, news, out); err != nil {
 			return err
 		}
 	}

@@ -91,3 +91,40 @@ func TestNothingToDo(t *testing.T) {
 		t.Error("run with no flags: want an error")
 	}
 }
+
+// TestNewsScorer scores a news text written for the project against its
+// document-level gold (GUIDELINES.md of news-relations): the optional
+// met-with of the two states is neither counted nor penalised.
+func TestNewsScorer(t *testing.T) {
+	out := evaluate(t, "-news", "testdata/news-gold.json", "-texts", "testdata/news-texts.jsonl", "-misses")
+	if !strings.Contains(out, "(1 documents)") {
+		t.Fatalf("report:\n%s", out)
+	}
+	var p, r, f float64
+	var tp, sys, gold int
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(l, "all ") {
+			if _, err := fmt.Sscanf(l, "all %f %f %f %d %d %d", &p, &r, &f, &tp, &sys, &gold); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if gold != 4 {
+		t.Errorf("gold %d, want the 4 required relations\n%s", gold, out)
+	}
+	if p < 0.75 || r < 0.75 {
+		t.Errorf("P %.3f R %.3f on a plain text, want >= 0.75\n%s", p, r, out)
+	}
+}
+
+func TestNewsFlags(t *testing.T) {
+	for _, args := range [][]string{
+		{"-news", "testdata/news-gold.json"},
+		{"-news", "testdata/news-gold.json", "-texts", "testdata/news-texts.jsonl", "-set", "dev"},
+		{"-news", "testdata/news-gold.json", "-texts", "testdata/news-texts.jsonl", "-system", "x.json"},
+	} {
+		if err := run(args, &bytes.Buffer{}); err == nil {
+			t.Errorf("%v: want an error", args)
+		}
+	}
+}

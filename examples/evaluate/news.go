@@ -1,0 +1,137 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"time"
+
+	"github.com/statecraft/statecraft/entities"
+	"github.com/statecraft/statecraft/gazetteer"
+	"github.com/statecraft/statecraft/internal/newsgold"
+	"github.com/statecraft/statecraft/relations"
+)
+
+// newsOptions are the flags of a document-level relation evaluation.
+type newsOptions struct {
+	gold, texts string // gold JSON, texts JSONL
+	split, set  string // split.json and the split to score ("" for every document)
+	list        bool   // print the misses and the spurious relations
+}
+
+// evalNews scores statecraft's relations against a document-level gold
+// file of GUIDELINES.md (../shared/dev/news-relations), per type.
+func evalNews(ex *entities.Extractor, rel *relations.Extractor, g *gazetteer.Gazetteer, o newsOptions, out io.Writer) error {
+	gold, err := newsgold.ReadGold(o.gold)
+	if err != nil {
+		return err
+	}
+	texts, err := newsgold.ReadTexts(o.texts)
+	if err != nil {
+		return err
+	}
+	byID := map[string]newsgold.Text{}
+	for _, t := range texts {
+		byID[t.ID] = t
+	}
+	keep := map[string]bool(nil)
+	if o.set != "" {
+		if o.split == "" {
+			return fmt.Errorf("-set %s needs -split FILE", o.set)
+		}
+		sp, err := newsgold.ReadSplit(o.split)
+		if err != nil {
+			return err
+		}
+		ids, ok := sp[o.set]
+		if !ok {
+			return fmt.Errorf("%s has no split %q", o.split, o.set)
+		}
+		keep = map[string]bool{}
+		for _, id := range ids {
+			keep[id] = true
+		}
+	}
+	sc := newsgold.NewScores()
+	sc.Keep = o.list
+	ctx := context.Background()
+	for i := range gold.Documents {
+		d := &gold.Documents[i]
+		if keep != nil && !keep[d.ID] {
+			continue
+		}
+		t, ok := byID[d.ID]
+		if !ok {
+			return fmt.Errorf("%s: document %s is not in %s", o.gold, d.ID, o.texts)
+		}
+		var date time.Time
+		if t.Date != "" {
+			if date, err = time.Parse("2006-01-02", t.Date); err != nil {
+				return fmt.Errorf("%s: document %s: date %q: %w", o.texts, d.ID, t.Date, err)
+			}
+		}
+		doc, err := ex.ExtractAt(ctx, t.Text, date)
+		if err != nil {
+			return fmt.Errorf("%s: %w", d.ID, err)
+		}
+		rs, err := rel.Extract(ctx, doc)
+		if err != nil {
+			return fmt.Errorf("%s: %w", d.ID, err)
+		}
+		sc.Add(d, predictions(newsgold.NewResolver(d, gold.Aliases), g, doc, rs))
+	}
+	title := "news " + o.gold
+	if o.set != "" {
+		title += " [" + o.set + "]"
+	}
+	sc.Print(out, title+": relations at document level (type, canonical argument names through the gold's aliases)")
+	if o.list {
+		slices.Sort(sc.Misses)
+		slices.Sort(sc.Spurious)
+		for _, m := range sc.Misses {
+			fmt.Fprintln(out, "missed:  ", m)
+		}
+		for _, m := range sc.Spurious {
+			fmt.Fprintln(out, "spurious:", m)
+		}
+	}
+	fmt.Fprintln(out)
+	return nil
+}
+
+// predictions resolves the arguments of rs to the gold's canonical names:
+// through the argument's name and text, its mention's, and the names of
+// its gazetteer entry; an argument the gold does not name keeps its own
+// name (and so cannot match).
+func predictions(res *newsgold.Resolver, g *gazetteer.Gazetteer, doc *entities.Document, rs []relations.Relation) []newsgold.Predicted {
+	name := func(a relations.Arg) string {
+		forms := []string{a.Name, a.Text}
+		if a.Entity >= 0 && a.Entity < len(doc.Mentions) {
+			m := doc.Mentions[a.Entity]
+			forms = append(forms, m.Name, m.Text)
+		}
+		if n, ok := res.Resolve(forms...); ok {
+			return n
+		}
+		if e, ok := g.Entry(a.ID); ok {
+			if n, ok := res.Resolve(append(append([]string{e.Name}, e.Aliases...), e.Adjectives...)...); ok {
+				return n
+			}
+		}
+		if a.Name != "" {
+			return a.Name
+		}
+		return a.Text
+	}
+	out := make([]newsgold.Predicted, 0, len(rs))
+	for i := range rs {
+		r := &rs[i]
+		p := newsgold.Predicted{Type: string(r.Type), Modality: string(r.Modality), Confidence: 1}
+		for _, a := range r.Args() {
+			p.Args = append(p.Args, name(a))
+		}
+		out = append(out, p)
+	}
+	return out
+}
