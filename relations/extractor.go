@@ -11,12 +11,16 @@ import (
 
 	"github.com/statecraft/statecraft/entities"
 	"github.com/statecraft/statecraft/gazetteer"
+	"github.com/statecraft/statecraft/relations/internal/relmodel"
 )
 
 // ErrBadDocument is returned, wrapped with details, by [Extractor.Extract]
 // for a nil document or one whose sentences, tokens or mentions are out of
 // the bounds of its text.
 var ErrBadDocument = errors.New("relations: malformed document")
+
+// ErrNilContext is returned by [Extractor.Extract] for a nil context.
+var ErrNilContext = errors.New("relations: nil context")
 
 // sharedGazetteer is the default gazetteer, loaded once per process.
 var sharedGazetteer = sync.OnceValues(func() (*gazetteer.Gazetteer, error) { return gazetteer.New() })
@@ -34,6 +38,10 @@ type Extractor struct {
 	orgCats  map[string]string    // organisation id → its gazetteer category
 	pool     sync.Pool            // of *Sentence
 	rules    []Rule
+	model    *relmodel.Model     // nil: rules only
+	personOf map[string][]string // person id → ids of the states and organisations the gazetteer gives them roles in or a country of
+	minProb  float32             // the lowest threshold of any label
+	thr      [relmodel.NumLabels]float32
 }
 
 // New returns an Extractor with the built-in types, triggers and rules,
@@ -60,8 +68,15 @@ func New(opts ...Option) (*Extractor, error) {
 			return nil, fmt.Errorf("relations: loading the gazetteer: %w", err)
 		}
 	}
-	e := &Extractor{cfg: cfg, lex: lex, gaz: g, rules: cfg.rules, capitals: capitals(g), orgCats: orgCategories(g)}
+	e := &Extractor{cfg: cfg, lex: lex, gaz: g, rules: cfg.rules, capitals: capitals(g), orgCats: orgCategories(g), personOf: personOrgs(g)}
 	e.pool.New = func() any { return new(Sentence) }
+	if !cfg.noModel {
+		m, err := defaultModel()
+		if err != nil {
+			return nil, err
+		}
+		e.setModel(m, cfg.threshold)
+	}
 	return e, nil
 }
 
@@ -76,8 +91,19 @@ func New(opts ...Option) (*Extractor, error) {
 // [ErrBadDocument]. Extract does not modify doc and keeps no reference to
 // it.
 func (e *Extractor) Extract(ctx context.Context, doc *entities.Document) ([]Relation, error) {
+	out, _, err := e.extract(ctx, doc, false)
+	return out, err
+}
+
+// extract runs the rules and, when the Extractor has a model, scores the
+// candidates; with keepCands it also returns the candidates (for the
+// trainer).
+func (e *Extractor) extract(ctx context.Context, doc *entities.Document, keepCands bool) ([]Relation, []relmodel.Candidate, error) {
+	if ctx == nil {
+		return nil, nil, ErrNilContext
+	}
 	if err := validate(doc); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	dc := newDocState(doc, e.gaz)
 	s := e.pool.Get().(*Sentence)
@@ -89,10 +115,37 @@ func (e *Extractor) Extract(ctx context.Context, doc *entities.Document) ([]Rela
 		}
 	}()
 	s.x, s.Doc, s.dc = e, doc, dc
-	var out []Relation
+	useModel := e.model != nil || keepCands
+	var (
+		out    []Relation
+		cands  []relmodel.Candidate // with keepCands
+		agg    relmodel.Aggregator  // the model's document-level predictions so far
+		infos  []candInfo           // of agg.Cands
+		facts  docFacts
+		h      hasher
+		probs  [relmodel.NumLabels]float32
+		scored = e.model != nil && !keepCands
+	)
+	if useModel {
+		facts = e.facts(ctx, doc)
+	}
+	emit := func(c *relmodel.Candidate) {
+		if keepCands {
+			cc := *c
+			cc.Feats = slices.Clone(c.Feats)
+			cands = append(cands, cc)
+		}
+		if !scored {
+			return
+		}
+		e.model.Scores(c.Feats, c.Allowed|c.Rule, &probs)
+		if agg.Add(c, &probs, e.minProb) {
+			infos = append(infos, s.candInfo(c))
+		}
+	}
 	for si := range doc.Sentences {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		s.reset(si)
 		s.findTriggers()
@@ -105,15 +158,30 @@ func (e *Extractor) Extract(ctx context.Context, doc *entities.Document) ([]Rela
 			}
 		}
 		s.recordMeetings()
+		if useModel && !s.sentenceCandidates(ctx, &facts, &h, emit) {
+			return nil, nil, ctx.Err()
+		}
 		out = append(out, s.rels...)
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
 	out = sortDedupe(out)
+	if scored {
+		var err error
+		if out, err = e.applyModel(ctx, doc, out, &agg, infos); err != nil {
+			return nil, nil, err
+		}
+	}
 	for i := range out {
 		if out[i].Attrs == nil {
 			out[i].Attrs = map[string]string{}
 		}
+		if out[i].Source == "" {
+			out[i].Source = SourceRule
+		}
 	}
-	return out, nil
+	return out, cands, nil
 }
 
 // validate checks that doc's offsets fit its text, so that extraction

@@ -136,10 +136,14 @@ func checkPipeline(t *testing.T, ee *entities.Extractor, rx *relations.Extractor
 func checkRelationSpans(doc *entities.Document, rs []relations.Relation) error {
 	for i, r := range rs {
 		s := doc.Sentences[r.Sentence]
-		if r.Trigger.Start < s.Start || r.Trigger.End > s.End {
+		if r.Source == relations.SourceModel && r.Trigger.IsZero() {
+			if r.Evidence.Start < s.Start || r.Evidence.End > s.End {
+				return fmt.Errorf("relation %d %s: evidence [%d, %d) outside sentence %d [%d, %d)", i, r.Type, r.Evidence.Start, r.Evidence.End, r.Sentence, s.Start, s.End)
+			}
+		} else if r.Trigger.Start < s.Start || r.Trigger.End > s.End {
 			return fmt.Errorf("relation %d %s: trigger %q [%d, %d) outside sentence %d [%d, %d)", i, r.Type, r.Trigger.Text, r.Trigger.Start, r.Trigger.End, r.Sentence, s.Start, s.End)
 		}
-		if r.Trigger.Start >= r.Trigger.End {
+		if r.Trigger.Start >= r.Trigger.End && !(r.Source == relations.SourceModel && r.Trigger.IsZero()) {
 			return fmt.Errorf("relation %d %s: empty trigger at %d", i, r.Type, r.Trigger.Start)
 		}
 		if i > 0 {

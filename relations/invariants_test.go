@@ -50,10 +50,23 @@ func checkInvariants(doc *entities.Document, rs []relations.Relation) error {
 		if r.Sentence < 0 || r.Sentence >= len(doc.Sentences) {
 			return fmt.Errorf("relation %d: sentence %d", i, r.Sentence)
 		}
-		if err := span("trigger", r.Trigger, true); err != nil {
-			return fmt.Errorf("relation %d: %w", i, err)
+		if !(r.Confidence >= 0 && r.Confidence <= 1) {
+			return fmt.Errorf("relation %d: confidence %v outside [0, 1]", i, r.Confidence)
+		}
+		switch r.Source {
+		case relations.SourceRule, relations.SourceModel, relations.SourceBoth:
+		default:
+			return fmt.Errorf("relation %d: source %q", i, r.Source)
 		}
 		if err := span("evidence", r.Evidence, false); err != nil {
+			return fmt.Errorf("relation %d: %w", i, err)
+		}
+		// The model may find a relation without a trigger word: its
+		// Trigger is then the zero Span.
+		if r.Source == relations.SourceModel && r.Trigger.IsZero() {
+			continue
+		}
+		if err := span("trigger", r.Trigger, true); err != nil {
 			return fmt.Errorf("relation %d: %w", i, err)
 		}
 		if r.Evidence.Start > r.Trigger.Start || r.Evidence.End < r.Trigger.End {
@@ -132,7 +145,7 @@ func TestJSONContract(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, r := range got {
-		for _, k := range []string{"type", "modality", "sentence", "time", "trigger", "evidence", "attrs"} {
+		for _, k := range []string{"type", "modality", "sentence", "time", "trigger", "evidence", "attrs", "confidence", "source"} {
 			if _, ok := r[k]; !ok {
 				t.Errorf("%s: no %q field in %s", r["type"], k, b)
 			}
@@ -150,7 +163,12 @@ func TestJSONContract(t *testing.T) {
 		`"subject":{"entity":4,"id":"state/armenia","name":"Armenia","text":"Armenia"},` +
 		`"object":{"entity":3,"id":"org/csto","name":"Collective Security Treaty Organization","text":"Collective Security Treaty Organization"},` +
 		`"trigger":{"text":"includes","start":115,"end":123},` +
-		`"evidence":{"text":"Collective Security Treaty Organization includes Armenia","start":75,"end":131},"attrs":{}}`
+		`"evidence":{"text":"Collective Security Treaty Organization includes Armenia","start":75,"end":131},"attrs":{}`
+	// Confidence comes from the trained model; the rest is fixed.
+	if rs[1].Source != relations.SourceRule && rs[1].Source != relations.SourceBoth || rs[1].Confidence < 0.5 {
+		t.Errorf("a rule's relation: source %q, confidence %v; want rule or rule+model, >= 0.5", rs[1].Source, rs[1].Confidence)
+	}
+	want += fmt.Sprintf(`,"confidence":%v,"source":%q}`, rs[1].Confidence, rs[1].Source)
 	one, _ := json.Marshal(rs[1])
 	if diff := cmp.Diff(want, string(one)); diff != "" {
 		t.Errorf("JSON (-want +got):\n%s", diff)

@@ -17,6 +17,8 @@ var (
 	// ErrBadTypeDef: a [TypeDef] or trigger is malformed (empty type name,
 	// empty trigger phrase, a symmetric built-in type redefined as directed).
 	ErrBadTypeDef = errors.New("relations: bad type definition")
+	// ErrBadOption: an option's value is out of its range.
+	ErrBadOption = errors.New("relations: bad option")
 )
 
 // An Option configures an [Extractor]; pass options to [New].
@@ -97,6 +99,32 @@ type config struct {
 	gaz      *gazetteer.Gazetteer
 	noCoref  bool
 	errs     []error
+
+	noModel   bool
+	threshold float64 // 0: the model's own thresholds
+}
+
+// WithoutModel leaves out the learned relation model: only the rules run,
+// and every relation has Source [SourceRule] and Confidence 0. Rules alone
+// are faster and more precise but find far fewer relations on real news
+// (see the package documentation, "The relation model").
+func WithoutModel() Option { return func(c *config) { c.noModel = true } }
+
+// WithThreshold sets the calibrated confidence, between 0 and 1, that a
+// relation found by the model alone must reach to be reported, for every
+// type, in place of the per-type thresholds chosen on development data.
+// Higher values trade recall for precision: of relations reported with
+// Confidence 0.9, about 90 % were right on the calibration data. Relations
+// that a rule found are reported whatever their confidence. A value
+// outside (0, 1] is an error wrapping [ErrBadOption].
+func WithThreshold(t float64) Option {
+	return func(c *config) {
+		if !(t > 0 && t <= 1) {
+			c.errs = append(c.errs, fmt.Errorf("%w: threshold %v outside (0, 1]", ErrBadOption, t))
+			return
+		}
+		c.threshold = t
+	}
 }
 
 // WithTriggers adds trigger words or phrases for the built-in type t or a

@@ -1245,6 +1245,9 @@ var relationCases = []struct {
 		[]string{}},
 }
 
+// TestRelations checks the rules, the first pass of the Extractor, on
+// the constructions of relationCases: exact output, without the model
+// (which model_test.go tests).
 func TestRelations(t *testing.T) {
 	n := 0
 	for _, c := range relationCases {
@@ -1255,7 +1258,7 @@ func TestRelations(t *testing.T) {
 	}
 	for _, c := range relationCases {
 		t.Run(c.name, func(t *testing.T) {
-			_, rs := analyse(t, c.text)
+			_, rs := analyseRules(t, c.text)
 			got := formatAll(rs)
 			want := append([]string{}, c.want...)
 			sort.Strings(want)

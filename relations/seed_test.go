@@ -20,6 +20,7 @@ import (
 var (
 	entitiesExtractor  = sync.OnceValues(func() (*entities.Extractor, error) { return entities.New() })
 	relationsExtractor = sync.OnceValues(func() (*relations.Extractor, error) { return relations.New() })
+	rulesExtractor     = sync.OnceValues(func() (*relations.Extractor, error) { return relations.New(relations.WithoutModel()) })
 )
 
 // pipeline returns the extractors shared by the tests, failing tb if
@@ -41,6 +42,26 @@ func pipeline(tb testing.TB) (*entities.Extractor, *relations.Extractor) {
 func analyse(t testing.TB, text string) (*entities.Document, []relations.Relation) {
 	t.Helper()
 	ee, rx := pipeline(t)
+	doc, err := ee.Extract(context.Background(), text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := rx.Extract(context.Background(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc, rs
+}
+
+// analyseRules runs entities and the rules alone (WithoutModel) on text:
+// the table tests of the rules' constructions.
+func analyseRules(t testing.TB, text string) (*entities.Document, []relations.Relation) {
+	t.Helper()
+	ee, _ := pipeline(t)
+	rx, err := rulesExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
 	doc, err := ee.Extract(context.Background(), text)
 	if err != nil {
 		t.Fatal(err)

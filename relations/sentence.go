@@ -2,6 +2,7 @@ package relations
 
 import (
 	"github.com/statecraft/statecraft/entities"
+	"github.com/statecraft/statecraft/relations/internal/relmodel"
 )
 
 // Sentence is the view of one sentence that a [Rule] works on: its tokens
@@ -42,6 +43,15 @@ type Sentence struct {
 	innerAt []int
 
 	persons []int // PERSON EPs in order (indices into eps)
+
+	// The model's scratch: tokens that are one-word triggers, argument
+	// mentions, states named, the rules' labels and the pairs seen.
+	trigToks   []int
+	args       []int
+	inSentence map[string]bool
+	ruleMasks  map[[2]int]uint32
+	seen       map[[2]int]bool
+	cand       relmodel.Candidate
 
 	sentDate     string // see sentenceDate
 	sentDateDone bool

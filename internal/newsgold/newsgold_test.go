@@ -2,6 +2,7 @@ package newsgold
 
 import (
 	"bytes"
+	"os"
 	"strings"
 	"testing"
 )
@@ -85,4 +86,33 @@ func TestScores(t *testing.T) {
 	if !strings.Contains(b.String(), "official-of        1.000  1.000  1.000      1      1      1") {
 		t.Errorf("table:\n%s", b.String())
 	}
+}
+
+// TestCoNLLTrainTexts rebuilds the CoNLL-2003 training documents and
+// compares them with the texts of news-relations, which were rebuilt from
+// the same file: every one must be identical, or annotation offsets into
+// the rebuilt texts would be wrong.
+func TestCoNLLTrainTexts(t *testing.T) {
+	const dir = "../../../shared/dev"
+	if _, err := os.Stat(dir + "/conll2003-train.txt"); err != nil {
+		t.Skip("no ../shared/dev/conll2003-train.txt: the development data is not beside the project")
+	}
+	rebuilt, err := CoNLLTrainTexts(dir + "/conll2003-train.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts, err := ReadTexts(dir + "/news-relations/conll-train-political.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range texts {
+		n := DocNumber(want.ID)
+		if n < 0 || n >= len(rebuilt) || rebuilt[n].ID != want.ID {
+			t.Fatalf("%s: no such rebuilt document (%d rebuilt)", want.ID, len(rebuilt))
+		}
+		if rebuilt[n].Text != want.Text {
+			t.Errorf("%s: rebuilt text differs", want.ID)
+		}
+	}
+	t.Logf("%d documents rebuilt, %d compared", len(rebuilt), len(texts))
 }

@@ -1,0 +1,715 @@
+package relations
+
+import (
+	"context"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/statecraft/statecraft/entities"
+	"github.com/statecraft/statecraft/relations/internal/relmodel"
+)
+
+// The learned model (see the package documentation, "The relation
+// model"): candidates are pairs of mentions of one sentence whose types
+// some relation allows, the pairs the rules related (also across
+// sentences), and each person paired with the document's main state;
+// their features are hashed and scored by relmodel.
+
+const (
+	maxPairSpan    = 8    // a mention is paired with at most this many argument mentions after it
+	maxBetween     = 12   // words between the two mentions read one by one
+	maxCandidates  = 4096 // per sentence
+	maxRuleParties = 8
+	maxOwners      = 8  // owners recorded per person
+	maxCooc        = 64 // sentences of each entity compared for co-occurrence
+	ctxEvery       = 1024
+	trigWindow     = 20 // trigger words read up to this many tokens around a pair
+)
+
+func init() {
+	relmodel.Hook = func(ctx context.Context, doc *entities.Document) ([]relmodel.Candidate, error) {
+		e, err := trainingExtractor()
+		if err != nil {
+			return nil, err
+		}
+		_, cands, err := e.extract(ctx, doc, true)
+		return cands, err
+	}
+}
+
+// trainingExtractor is a default Extractor without a model, for the
+// trainer's candidates.
+var trainingExtractor = func() func() (*Extractor, error) {
+	var (
+		e   *Extractor
+		err error
+		ok  bool
+	)
+	return func() (*Extractor, error) {
+		if !ok {
+			e, err = New(WithoutModel())
+			ok = true
+		}
+		return e, err
+	}
+}()
+
+// argKind is a coarse entity type of an argument for features and type
+// checks: PERSON, STATE (also a capital or a metonymic place standing for
+// its state), ORG, LOC.
+func (e *Extractor) argKind(m *entities.Mention) string {
+	switch m.Type {
+	case entities.Person:
+		return "PER"
+	case entities.State:
+		return "STATE"
+	case entities.Org:
+		return "ORG"
+	case entities.Location:
+		if _, ok := e.stateOf(m); ok {
+			return "STATE"
+		}
+		return "LOC"
+	}
+	return ""
+}
+
+// argIdentity is the identity of mention m as an argument: a capital or
+// metonymic place is its state.
+func (e *Extractor) argIdentity(m *entities.Mention) string {
+	if st, ok := e.stateOf(m); ok {
+		return st.ID
+	}
+	return identity(m)
+}
+
+// argKinds are the kinds of argKind.
+var argKinds = [...]string{"PER", "STATE", "ORG", "LOC"}
+
+// allowedTable and tyNames hold allowedLabels and the "A_B" feature name
+// of each pair of kinds.
+var allowedTable, tyNames = func() (map[[2]string]uint32, map[[2]string]string) {
+	al, ty := map[[2]string]uint32{}, map[[2]string]string{}
+	for _, a := range argKinds {
+		for _, b := range argKinds {
+			al[[2]string{a, b}] = computeAllowed(a, b)
+			ty[[2]string{a, b}] = a + "_" + b
+		}
+	}
+	return al, ty
+}()
+
+// allowedLabels returns the mask of the model's labels whose argument
+// types the kinds of a (first in text) and b allow.
+func allowedLabels(a, b string) uint32 { return allowedTable[[2]string{a, b}] }
+
+func computeAllowed(a, b string) uint32 {
+	var mask uint32
+	actor := func(k string) bool { return k == "PER" || k == "STATE" || k == "ORG" }
+	for i, l := range relmodel.Labels {
+		s, o := a, b
+		if l.Dir < 0 {
+			s, o = b, a
+		}
+		ok := false
+		switch l.Type {
+		case "member-of":
+			ok = (s == "STATE" || s == "ORG" || s == "PER") && o == "ORG"
+		case "observer-of", "seeks-membership":
+			ok = (s == "STATE" || s == "ORG") && o == "ORG"
+		case "recognized-by":
+			ok = s == "STATE" && (o == "STATE" || o == "ORG")
+		case "treaty-between", "allied-with":
+			ok = (s == "STATE" || s == "ORG") && (o == "STATE" || o == "ORG")
+		case "official-of":
+			ok = s == "PER" && (o == "STATE" || o == "ORG")
+		case "met-with", "opposes":
+			ok = actor(s) && actor(o)
+		case "attacked":
+			ok = actor(s) && (actor(o) || o == "LOC")
+		}
+		if ok {
+			mask |= 1 << i
+		}
+	}
+	return mask
+}
+
+// hasher builds the 64-bit hashes of string features (FNV-1a).
+type hasher struct{ out []uint64 }
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func fnv(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+func (f *hasher) add(parts ...string) {
+	h := f.start(parts[0])
+	for _, p := range parts[1:] {
+		h = f.part(h, p)
+	}
+	f.finish(h)
+}
+
+// start, part and finish build one feature from parts without a slice.
+func (f *hasher) start(first string) uint64 { return f.part(fnvOffset, first) }
+
+func (f *hasher) part(h uint64, p string) uint64 {
+	h = fnv(h, p)
+	h ^= 0xff
+	return h * fnvPrime
+}
+
+func (f *hasher) finish(h uint64) { f.out = append(f.out, h) }
+
+// dirNames name the directions -1, 0, +1 of a label in features.
+var dirNames = [3]string{"-1", "0", "1"}
+
+// featWord is the form of a token in features: its stem, or a class for
+// numbers.
+func (s *Sentence) featWord(t int) string {
+	w := s.stm[t]
+	if w == "" {
+		w = s.low[t]
+	}
+	if len(w) > 0 && w[0] >= '0' && w[0] <= '9' {
+		return "<num>"
+	}
+	return w
+}
+
+// docFacts are what the features know of the whole document.
+type docFacts struct {
+	mainState    int // first mention of the state the document names most, or -1
+	mainIdentity string
+	dateline     string // identity of the state of a capital in the first lines, or ""
+	// topStates are the first mentions of the (at most maxTopStates)
+	// states the document names most, the dateline's first.
+	topStates []int
+	// titles are the words around each person's mentions in the whole
+	// document (up to three before, three after a comma), by identity.
+	titles map[string][]string
+	// sents are the first maxCooc sentences that name each identity.
+	sents map[string][]int
+	// kind and ident are the argKind and argIdentity of each mention.
+	kind, ident []string
+	// owners are, for each person, the states and organisations that
+	// title them somewhere in the document: a mention just before the
+	// person with no punctuation between ("Angolan President dos Santos",
+	// "NATO chief X"), or in an apposition after a comma ("X, Russia's
+	// envoy").
+	owners map[string][]string
+}
+
+const maxTopStates = 3
+
+func (e *Extractor) facts(ctx context.Context, doc *entities.Document) docFacts {
+	f := docFacts{mainState: -1, titles: map[string][]string{}, sents: map[string][]int{}, owners: map[string][]string{},
+		kind: make([]string, len(doc.Mentions)), ident: make([]string, len(doc.Mentions))}
+	for i := range doc.Mentions {
+		if i%ctxEvery == 0 && ctx.Err() != nil {
+			return f
+		}
+		m := &doc.Mentions[i]
+		if f.kind[i] = e.argKind(m); f.kind[i] != "" {
+			f.ident[i] = e.argIdentity(m)
+		}
+	}
+	e.mentionContexts(ctx, doc, &f)
+	count := map[string]int{}
+	first := map[string]int{}
+	best := 0
+	for i := range doc.Mentions {
+		if i%ctxEvery == 0 && ctx.Err() != nil {
+			return f
+		}
+		m := &doc.Mentions[i]
+		if f.dateline == "" && m.Sentence < 3 && m.Type == entities.Location {
+			if st, ok := e.capitals[m.ID]; ok && m.ID != "" {
+				f.dateline = st.ID
+			}
+		}
+		if m.Type != entities.State {
+			continue
+		}
+		id := f.ident[i]
+		if _, ok := first[id]; !ok {
+			first[id] = i
+		}
+		count[id]++
+		if count[id] > best {
+			best = count[id]
+			f.mainIdentity = id
+		}
+	}
+	ids := make([]string, 0, len(first))
+	for id := range first {
+		ids = append(ids, id)
+	}
+	slices.SortFunc(ids, func(a, b string) int {
+		switch {
+		case a == f.dateline:
+			return -1
+		case b == f.dateline:
+			return 1
+		case count[a] != count[b]:
+			return count[b] - count[a]
+		}
+		return first[a] - first[b]
+	})
+	for _, id := range ids[:min(len(ids), maxTopStates)] {
+		f.topStates = append(f.topStates, first[id])
+	}
+	if len(f.topStates) > 0 {
+		f.mainState = f.topStates[0]
+		f.mainIdentity = f.ident[f.mainState]
+	}
+	return f
+}
+
+// mentionContexts fills f.titles and f.sents.
+func (e *Extractor) mentionContexts(ctx context.Context, doc *entities.Document, f *docFacts) {
+	t := 0
+	for i := range doc.Mentions {
+		if i%ctxEvery == 0 && ctx.Err() != nil {
+			return
+		}
+		m := &doc.Mentions[i]
+		if f.kind[i] == "" {
+			continue
+		}
+		id := f.ident[i]
+		if ss := f.sents[id]; len(ss) < maxCooc && (len(ss) == 0 || ss[len(ss)-1] != m.Sentence) {
+			f.sents[id] = append(ss, m.Sentence)
+		}
+		if m.Type != entities.Person || m.Sentence < 0 || m.Sentence >= len(doc.Sentences) {
+			continue
+		}
+		owner := func(j int) {
+			if k := f.kind[j]; (k == "STATE" || k == "ORG") && len(f.owners[id]) < maxOwners {
+				if oid := f.ident[j]; !slices.Contains(f.owners[id], oid) {
+					f.owners[id] = append(f.owners[id], oid)
+				}
+			}
+		}
+		for j := i - 1; j >= 0 && j >= i-2; j-- {
+			o := &doc.Mentions[j]
+			if o.Sentence != m.Sentence || m.Start-o.End > 40 || strings.ContainsAny(doc.Text[o.End:m.Start], ",.;:()\"\n") {
+				break
+			}
+			owner(j)
+		}
+		for j := i + 1; j < len(doc.Mentions) && j <= i+2; j++ {
+			o := &doc.Mentions[j]
+			gap := doc.Text[m.End:o.Start]
+			if o.Sentence != m.Sentence || len(gap) > 40 || !strings.HasPrefix(strings.TrimSpace(gap), ",") || strings.Count(gap, ",") > 1 {
+				break
+			}
+			owner(j)
+		}
+		for t < len(doc.Tokens) && doc.Tokens[t].End <= m.Start {
+			t++
+		}
+		st := doc.Sentences[m.Sentence]
+		words := f.titles[id]
+		for k := t - 1; k >= st.TokenStart && k >= t-3 && len(words) < 12; k-- {
+			w := lower(doc.Tokens[k].Text)
+			if w == "," || w == "the" || w == "(" {
+				break
+			}
+			words = append(words, stem(w))
+		}
+		end := t
+		for end < len(doc.Tokens) && doc.Tokens[end].Start < m.End {
+			end++
+		}
+		if end < st.TokenEnd && doc.Tokens[end].Text == "," {
+			for k := end + 1; k < st.TokenEnd && k <= end+4 && len(words) < 16; k++ {
+				w := lower(doc.Tokens[k].Text)
+				if w == "," || w == "." {
+					break
+				}
+				words = append(words, stem(w))
+			}
+		}
+		f.titles[id] = words
+	}
+}
+
+// sentenceCandidates passes the candidates of the current sentence to
+// emit: the pairs of argument mentions, the pairs the rules found in it
+// (s.rels), and each person with the states the document names most. A
+// candidate's Feats lie in scratch memory that the next candidate reuses:
+// emit must copy them to keep them. It returns false if ctx was done.
+func (s *Sentence) sentenceCandidates(ctx context.Context, f *docFacts, h *hasher, emit func(*relmodel.Candidate)) bool {
+	s.trigToks = s.trigToks[:0]
+	for t := range s.toks {
+		if s.ment[t] < 0 && len(s.x.lex.triggers[s.stm[t]]) > 0 {
+			s.trigToks = append(s.trigToks, t)
+		}
+	}
+	args := s.args[:0]
+	if s.inSentence == nil {
+		s.inSentence, s.ruleMasks, s.seen = map[string]bool{}, map[[2]int]uint32{}, map[[2]int]bool{}
+	}
+	clear(s.inSentence)
+	clear(s.ruleMasks)
+	clear(s.seen)
+	for m := s.m0; m < s.m1; m++ {
+		if (m-s.m0)%ctxEvery == 0 && ctx.Err() != nil {
+			return false
+		}
+		if s.mts[m-s.m0] < 0 || f.kind[m] == "" {
+			continue
+		}
+		if f.kind[m] == "STATE" {
+			s.inSentence[f.ident[m]] = true
+		}
+		args = append(args, m)
+	}
+	s.args = args
+	// The labels the rules found for each pair of the sentence (the
+	// parties of a relation with many are paired only among the first
+	// maxRuleParties).
+	setRule := func(a, b, l int) {
+		if l < 0 || a == b {
+			return
+		}
+		if a > b {
+			a, b = b, a
+			if d := relmodel.Labels[l].Dir; d != 0 {
+				l = relmodel.LabelIndex(relmodel.Labels[l].Type, -d)
+			}
+		}
+		s.ruleMasks[[2]int{a, b}] |= 1 << l
+	}
+	for i := range s.rels {
+		r := &s.rels[i]
+		if r.Type.Symmetric() {
+			ps := r.Parties[:min(len(r.Parties), maxRuleParties)]
+			l := relmodel.LabelIndex(string(r.Type), 0)
+			for x := range ps {
+				for y := x + 1; y < len(ps); y++ {
+					setRule(ps[x].Entity, ps[y].Entity, l)
+				}
+			}
+			continue
+		}
+		if r.Subject != nil && r.Object != nil {
+			setRule(r.Subject.Entity, r.Object.Entity, relmodel.LabelIndex(string(r.Type), 1))
+		}
+	}
+	n := 0
+	c := &s.cand
+	addPair := func(a, b int) {
+		if n >= maxCandidates || a == b {
+			return
+		}
+		if a > b {
+			a, b = b, a
+		}
+		ia, ib := f.ident[a], f.ident[b]
+		if ia == ib || f.kind[a] == "" || f.kind[b] == "" || s.seen[[2]int{a, b}] {
+			return
+		}
+		s.seen[[2]int{a, b}] = true
+		ka, kb := f.kind[a], f.kind[b]
+		ma, mb := s.m(a), s.m(b)
+		*c = relmodel.Candidate{Sentence: s.Index, A: a, B: b, IA: ia, IB: ib,
+			Allowed: allowedLabels(ka, kb), Rule: s.ruleMasks[[2]int{a, b}], Cross: ma.Sentence != s.Index || mb.Sentence != s.Index}
+		if c.Allowed == 0 && c.Rule == 0 {
+			return
+		}
+		n++
+		h.out = h.out[:0]
+		s.pairFeatures(h, c, ka, kb, f)
+		// Each feature counts once: a long list of mentions between the
+		// two must not add up the weight of "a mention between" hundreds
+		// of times. The rules' features stay first.
+		rest := h.out[c.NRule:]
+		slices.Sort(rest)
+		c.Feats = h.out[:c.NRule+len(slices.Compact(rest))]
+		emit(c)
+	}
+	for i, a := range args {
+		if i%ctxEvery == 0 && ctx.Err() != nil {
+			return false
+		}
+		for j := i + 1; j < len(args) && j <= i+maxPairSpan; j++ {
+			addPair(a, args[j])
+		}
+	}
+	if len(s.ruleMasks) > 0 {
+		rulePairs := make([][2]int, 0, len(s.ruleMasks))
+		for p := range s.ruleMasks {
+			rulePairs = append(rulePairs, p)
+		}
+		slices.SortFunc(rulePairs, func(a, b [2]int) int {
+			if a[0] != b[0] {
+				return a[0] - b[0]
+			}
+			return a[1] - b[1]
+		})
+		for _, p := range rulePairs {
+			addPair(p[0], p[1])
+		}
+	}
+	// Each person with the states the document names most, when this
+	// sentence does not name them: the state of an untitled office, of a
+	// legislator, of a minister named in the dateline's country.
+	for _, st := range f.topStates {
+		if s.inSentence[f.ident[st]] {
+			continue
+		}
+		for i, a := range args {
+			if i%ctxEvery == 0 && ctx.Err() != nil {
+				return false
+			}
+			if s.m(a).Type == entities.Person {
+				addPair(a, st)
+			}
+		}
+	}
+	return true
+}
+
+// pairFeatures writes the features of candidate c into h.
+func (s *Sentence) pairFeatures(h *hasher, c *relmodel.Candidate, ka, kb string, f *docFacts) {
+	e := s.x
+	ma, mb := s.m(c.A), s.m(c.B)
+	ty := tyNames[[2]string{ka, kb}]
+	// The rules' features come first: the trainer also learns without
+	// them (see relmodel.Candidate.NRule).
+	for l := range relmodel.NumLabels {
+		if c.Rule&(1<<l) != 0 {
+			lb := relmodel.Labels[l]
+			h.add("rule", lb.Type, dirNames[lb.Dir+1])
+			h.add("anyrule")
+		}
+	}
+	c.NRule = len(h.out)
+	h.add("bias")
+	h.add("ty", ty)
+	if ma.Adjectival {
+		h.add("adjA", ty)
+	}
+	if mb.Adjectival {
+		h.add("adjB", ty)
+	}
+	// What the gazetteer and the document say of the two entities.
+	for _, pair := range [2][2]*entities.Mention{{ma, mb}, {mb, ma}} {
+		p, o := pair[0], pair[1]
+		dir := "AB"
+		if p == mb {
+			dir = "BA"
+		}
+		if p.Type == entities.Person && p.ID != "" {
+			oid := e.argIdentity(o)
+			for _, of := range e.personOf[p.ID] {
+				if of == oid {
+					h.add("gazrole", dir)
+				}
+			}
+		}
+	}
+	if cat := e.orgCats[mb.ID]; mb.Type == entities.Org && cat != "" {
+		h.add("catB", cat, ka)
+	}
+	if cat := e.orgCats[ma.ID]; ma.Type == entities.Org && cat != "" {
+		h.add("catA", cat, kb)
+	}
+	if c.IB == f.dateline || c.IA == f.dateline {
+		h.add("dateline", ty)
+	}
+	if c.IB == f.mainIdentity || c.IA == f.mainIdentity {
+		h.add("mainstate", ty)
+	}
+	// Co-occurrence in the document: how many sentences name both.
+	co := 0
+	sa, sb := f.sents[c.IA], f.sents[c.IB] // at most maxCooc each
+	for i, j := 0, 0; i < len(sa) && j < len(sb); {
+		switch {
+		case sa[i] == sb[j]:
+			co++
+			i++
+			j++
+		case sa[i] < sb[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	h.add("cooc", bucket(co), ty)
+	// Titles of a person anywhere in the document, with the other
+	// argument's kind.
+	for _, p := range [2]*entities.Mention{ma, mb} {
+		if p.Type != entities.Person {
+			continue
+		}
+		other := kb
+		if p == mb {
+			other = ka
+		}
+		pid := e.argIdentity(p)
+		for _, w := range f.titles[pid] {
+			h.add("ptitle", w, other)
+		}
+		oid := c.IB
+		if p == mb {
+			oid = c.IA
+		}
+		if os := f.owners[pid]; len(os) > 0 {
+			if slices.Contains(os, oid) {
+				h.add("owner-same", other)
+			} else {
+				h.add("owner-other", other)
+			}
+		}
+		if p.ID != "" {
+			if known := e.personOf[p.ID]; len(known) > 0 && !slices.Contains(known, oid) {
+				h.add("gazother", other)
+			}
+		}
+	}
+	if c.Cross {
+		s.crossFeatures(h, c, ty, f)
+		return
+	}
+	as, ae := s.mStart(c.A), s.mEnd(c.A)
+	bs, be := s.mStart(c.B), s.mEnd(c.B)
+	if as < 0 || bs < 0 {
+		h.add("notok")
+		return
+	}
+	if bs < ae { // overlapping token ranges: "Russia-Belarus"
+		h.add("inner", ty)
+		return
+	}
+	gap := bs - ae
+	h.add("gap", bucket(gap), ty)
+	between := 0
+	for t := ae; t < bs; t++ {
+		if m := s.ment[t]; m >= 0 {
+			between++
+			h.add("mb", s.x.argKind(s.m(m)))
+			continue
+		}
+		if gap > 2*maxBetween && t-ae >= maxBetween && bs-t > maxBetween {
+			continue
+		}
+		w := s.featWord(t)
+		h.add("bw", w)
+		h.add("bwt", w, ty)
+		if isVerbTag(s.toks[t].Tag) {
+			h.add("bv", w, ty)
+		}
+	}
+	h.add("nmb", bucket(between), ty)
+	if gap <= 4 {
+		// The words between, as one feature.
+		p := h.start("path")
+		for t := ae; t < bs; t++ {
+			if s.ment[t] >= 0 {
+				p = h.part(p, "E")
+			} else {
+				p = h.part(p, s.featWord(t))
+			}
+		}
+		h.finish(h.part(p, ty))
+	}
+	if gap > 0 {
+		h.add("b1", s.featWord(ae), ty)
+		h.add("bL", s.featWord(bs-1), ty)
+	}
+	for k, name := range [2][2]string{{"a-1", "b+1"}, {"a-2", "b+2"}} {
+		if t := as - 1 - k; t >= 0 {
+			h.add(name[0], s.featWord(t), ty)
+		} else {
+			h.add(name[0], "<s>")
+		}
+		if t := be + k; t < len(s.toks) {
+			h.add(name[1], s.featWord(t), ty)
+		} else {
+			h.add(name[1], "</s>")
+		}
+	}
+	// Trigger words of the lexicon near the pair, by where they lie.
+	lo, _ := slices.BinarySearch(s.trigToks, as-trigWindow)
+	for _, t := range s.trigToks[lo:] {
+		if t > be+trigWindow {
+			break
+		}
+		list := s.x.lex.triggers[s.stm[t]]
+		pos := "in"
+		switch {
+		case t < as:
+			pos = "before"
+		case t >= be:
+			pos = "after"
+		}
+		for _, tr := range list {
+			if len(tr.words) == 1 {
+				h.add("trig", string(tr.def.t), pos, ty)
+			}
+		}
+	}
+	if s.grpAt[as] >= 0 && s.grpAt[as] == s.grpAt[bs] {
+		h.add("samegroup", ty)
+	}
+	if mod := s.modality(as, be); mod != Asserted {
+		h.add("mod", string(mod))
+	}
+}
+
+// crossFeatures are the features of a pair whose mentions lie in two
+// sentences: the words around the one in this sentence.
+func (s *Sentence) crossFeatures(h *hasher, c *relmodel.Candidate, ty string, f *docFacts) {
+	h.add("cross", ty)
+	for r, st := range f.topStates {
+		if st == c.A || st == c.B {
+			h.add("srank", bucket(r), ty)
+		}
+	}
+	m := c.A
+	if s.m(m).Sentence != s.Index {
+		m = c.B
+	}
+	if m < s.m0 || m >= s.m1 || s.mts[m-s.m0] < 0 {
+		return
+	}
+	ms, me := s.mStart(m), s.mEnd(m)
+	for k, name := range [3]string{"x-1", "x-2", "x-3"} {
+		if t := ms - 1 - k; t >= 0 {
+			h.add(name, s.featWord(t), ty)
+			h.add("x-any", s.featWord(t), ty)
+		}
+	}
+	if t := me; t < len(s.toks) {
+		h.add("x+1", s.featWord(t), ty)
+	}
+}
+
+func bucket(n int) string {
+	switch {
+	case n <= 3:
+		return strconv.Itoa(n)
+	case n <= 5:
+		return "4-5"
+	case n <= 8:
+		return "6-8"
+	case n <= 12:
+		return "9-12"
+	case n <= 20:
+		return "13-20"
+	}
+	return "21+"
+}
