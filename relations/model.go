@@ -424,7 +424,7 @@ func (s *Sentence) sentenceCandidates(ctx context.Context, f *docFacts, h *hashe
 		s.seen[[2]int{a, b}] = true
 		ka, kb := f.kind[a], f.kind[b]
 		ma, mb := s.m(a), s.m(b)
-		*c = relmodel.Candidate{Sentence: s.Index, A: a, B: b, IA: ia, IB: ib,
+		*c = relmodel.Candidate{Sentence: s.Index, A: a, B: b, IA: ia, IB: ib, KA: ka, KB: kb,
 			Allowed: allowedLabels(ka, kb), Rule: s.ruleMasks[[2]int{a, b}], Cross: ma.Sentence != s.Index || mb.Sentence != s.Index}
 		if c.Allowed == 0 && c.Rule == 0 {
 			return

@@ -88,8 +88,32 @@ func (s *Sentence) candInfo(c *relmodel.Candidate) candInfo {
 	if !c.Cross {
 		a, b = ma.Start, mb.End
 		if as, be := s.mStart(c.A), s.mEnd(c.B); as >= 0 && be >= 0 && as < be {
-			info.mod = s.modality(as, be)
-			info.time = s.timeAt(as)
+			// The modality and time of the event: at the first trigger word
+			// between the two mentions ("Putin will meet Erdogan" is
+			// possible at "meet"), else at the nearest one around them,
+			// else over the pair.
+			t := -1
+			ae, bs := s.mEnd(c.A), s.mStart(c.B)
+			lo, _ := slices.BinarySearch(s.trigToks, as-trigWindow)
+			for _, k := range s.trigToks[lo:] {
+				if k > be+trigWindow {
+					break
+				}
+				if k >= ae && k < bs {
+					t = k
+					break
+				}
+				if t < 0 || distance(k, as, be) < distance(t, as, be) {
+					t = k
+				}
+			}
+			if t >= 0 {
+				info.mod = s.modality(t, t+1)
+				info.time = s.timeAt(t)
+			} else {
+				info.mod = s.modalityBetween(as, ae, bs)
+				info.time = s.timeAt(as)
+			}
 		}
 	} else {
 		m := ma
@@ -144,7 +168,7 @@ func (e *Extractor) relationKey(doc *entities.Document, r *Relation) [3]string {
 // that no rule found.
 func (e *Extractor) applyModel(ctx context.Context, doc *entities.Document, rules []Relation, agg *relmodel.Aggregator, infos []candInfo) ([]Relation, error) {
 	stop := func() bool { return ctx.Err() != nil }
-	preds, cands := agg.Preds, agg.Cands
+	preds, cands := relmodel.OneState(agg.Preds, agg.Cands), agg.Cands
 	byKey := make(map[[3]string]int, len(preds))
 	for i := range preds {
 		c := &cands[preds[i].Candidate]
@@ -222,6 +246,12 @@ func (e *Extractor) modelRelation(doc *entities.Document, c *relmodel.Candidate,
 		return a
 	}
 	lb := relmodel.Labels[l]
+	if lb.Type == string(OfficialOf) {
+		// An office is asserted by a title whatever the clause around it
+		// envisages ("Foreign Minister X may visit ..." does not make X
+		// possibly a minister).
+		info.mod = Asserted
+	}
 	r := Relation{Type: Type(lb.Type), Modality: info.mod, Sentence: c.Sentence, Time: info.time,
 		Evidence: info.evidence, Attrs: map[string]string{}, Confidence: round3(p), Source: SourceModel}
 	// The trigger: the one-word trigger of the type nearest to the
@@ -281,4 +311,44 @@ func (e *Extractor) nearestTrigger(doc *entities.Document, si int, t Type, ev Sp
 		}
 	}
 	return best, dist >= 0
+}
+
+// distance is the number of tokens between token k and the span [a, b).
+func distance(k, a, b int) int {
+	switch {
+	case k < a:
+		return a - k
+	case k >= b:
+		return k - b + 1
+	}
+	return 0
+}
+
+// modalityBetween is the modality of a relation without a trigger word
+// between a mention ending at token ae and one starting at bs: the cues
+// before the first mention (see modality), or a cue between the two ("X
+// will visit Y", "X to visit Y", "X did not visit Y").
+func (s *Sentence) modalityBetween(as, ae, bs int) Modality {
+	if m := s.modality(as, ae); m != Asserted {
+		return m
+	}
+	neg, pos := false, false
+	for t := ae; t < bs && t < len(s.low); t++ {
+		w := s.low[t]
+		switch {
+		case negationCues[w]:
+			neg = true
+		case possibleCues[w]:
+			pos = true
+		case w == "to" && t+1 < bs && s.toks[t+1].Tag == "VB":
+			pos = true
+		}
+	}
+	switch {
+	case neg:
+		return Negated
+	case pos:
+		return Possible
+	}
+	return Asserted
 }

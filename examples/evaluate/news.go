@@ -95,6 +95,10 @@ func evalNews(ex *entities.Extractor, rel *relations.Extractor, g *gazetteer.Gaz
 		for _, m := range sc.Spurious {
 			fmt.Fprintln(out, "spurious:", m)
 		}
+		slices.Sort(sc.Modality)
+		for _, m := range sc.Modality {
+			fmt.Fprintln(out, "modality:", m)
+		}
 	}
 	fmt.Fprintln(out)
 	return nil

@@ -59,6 +59,7 @@ type Scores struct {
 	// Misses and Spurious list "doc: type args" lines when Keep is set.
 	Keep             bool
 	Misses, Spurious []string
+	Modality         []string // matched relations with another modality than the gold's
 }
 
 // NewScores returns empty scores.
@@ -108,6 +109,8 @@ func (s *Scores) Add(doc *Doc, pred []Predicted) {
 			s.Matched++
 			if gm == mod {
 				s.ModalityRight++
+			} else if s.Keep {
+				s.Modality = append(s.Modality, fmt.Sprintf("%s: %s %s: %s, gold %s", doc.ID, k.Type, k.Args, mod, gm))
 			}
 		} else if s.Keep {
 			s.Spurious = append(s.Spurious, fmt.Sprintf("%s: %s %s (%s)", doc.ID, k.Type, k.Args, mod))

@@ -38,6 +38,7 @@
 package formats
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -92,6 +93,11 @@ type Relation struct {
 	Trigger  Trigger           `json:"trigger"`
 	Evidence Span              `json:"evidence"`
 	Attrs    map[string]string `json:"attrs"` // role, treaty, place, ...
+	// Confidence is the calibrated probability that the relation is right
+	// (0 when unknown); Source says what found it: "rule", "model" or
+	// "rule+model" ("" when unknown, as in gold data).
+	Confidence float64 `json:"confidence"`
+	Source     string  `json:"source,omitempty"`
 }
 
 // Arg is an argument of a [Relation]: the index of its mention in the
@@ -251,6 +257,9 @@ func (r *Relation) brief() string {
 	b.WriteString(" (" + r.Modality)
 	if r.Time != "" {
 		b.WriteString(", time " + r.Time)
+	}
+	if r.Source != "" {
+		b.WriteString(fmt.Sprintf(", %s %.2f", r.Source, r.Confidence))
 	}
 	b.WriteString(")")
 	if len(r.Attrs) > 0 {

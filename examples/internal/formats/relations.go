@@ -22,6 +22,9 @@ func fromRelation(r relations.Relation) Relation {
 		Trigger:  Trigger{Text: r.Trigger.Text, Start: r.Trigger.Start, End: r.Trigger.End},
 		Evidence: Span{Start: r.Evidence.Start, End: r.Evidence.End},
 		Attrs:    r.Attrs,
+
+		Confidence: r.Confidence,
+		Source:     string(r.Source),
 	}
 	if r.Subject != nil {
 		a := fromArg(*r.Subject)

@@ -14,6 +14,8 @@ type Candidate struct {
 	// IA and IB are the identities of the two mentions' entities (a
 	// gazetteer id, or the type and canonical name).
 	IA, IB string
+	// KA and KB are the kinds of the two mentions: PER, STATE, ORG, LOC.
+	KA, KB string
 	Feats  []uint64
 	// NRule is the number of leading Feats that say which rules found the
 	// pair; the trainer also learns from the pair without them, so that
@@ -138,4 +140,51 @@ func Aggregate(cands []Candidate, probs [][NumLabels]float32, min float32, stop 
 		a.Preds[i].Candidate = orig[a.Preds[i].Candidate]
 	}
 	return a.Preds
+}
+
+// OneState drops from preds the official-of relations that the model
+// alone found between a person and a state when the document gives the
+// person a likelier state: a person holds office in one state (ministers,
+// ambassadors and legislators of two states at once are rare), while news
+// names several states around them. A relation a rule found is kept and
+// outranks every model relation. preds and cands are as Aggregate returns
+// them (Prediction.Candidate indexes cands); the order is kept.
+func OneState(preds []Prediction, cands []Candidate) []Prediction {
+	type best struct {
+		p    float32
+		rule bool
+		obj  string
+	}
+	official := LabelIndex("official-of", 1)
+	officialInv := LabelIndex("official-of", -1)
+	person := func(pr *Prediction) (subj, obj string, ok bool) {
+		c := &cands[pr.Candidate]
+		switch {
+		case pr.Label == official && c.KA == "PER" && c.KB == "STATE":
+			return c.IA, c.IB, true
+		case pr.Label == officialInv && c.KB == "PER" && c.KA == "STATE":
+			return c.IB, c.IA, true
+		}
+		return "", "", false
+	}
+	top := map[string]best{}
+	for i := range preds {
+		pr := &preds[i]
+		subj, obj, ok := person(pr)
+		if !ok {
+			continue
+		}
+		b, seen := top[subj]
+		if !seen || pr.Rule && !b.rule || pr.Rule == b.rule && pr.P > b.p {
+			top[subj] = best{pr.P, pr.Rule, obj}
+		}
+	}
+	out := preds[:0]
+	for _, pr := range preds {
+		if subj, obj, ok := person(&pr); ok && !pr.Rule && top[subj].obj != obj {
+			continue
+		}
+		out = append(out, pr)
+	}
+	return out
 }

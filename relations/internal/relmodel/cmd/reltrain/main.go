@@ -447,7 +447,7 @@ func devPredictions(ex *entities.Extractor, gaz *gazetteer.Gazetteer, model func
 			}
 		}
 		seen := map[newsgold.Key]bool{}
-		for _, pr := range relmodel.Aggregate(cands, probs, 0.02, nil) {
+		for _, pr := range relmodel.OneState(relmodel.Aggregate(cands, probs, 0.02, nil), cands) {
 			c := &cands[pr.Candidate]
 			lb := relmodel.Labels[pr.Label]
 			na, nb := r.name(c.Subject(pr.Label), ""), r.name(c.Object(pr.Label), "")
@@ -479,15 +479,72 @@ type devResult struct {
 }
 
 // Thresholds: the model adds a relation of a type to the rules' when its
-// calibrated probability reaches the type's threshold, the lowest (from
-// 0.3 by 0.05) at which such additions were right minPrecision of the
-// time on dev; noThreshold (never) when none was.
+// calibrated probability reaches the type's threshold (a step of 0.05
+// from minThreshold, or noThreshold: never). They are lowered greedily on dev, one
+// type at a time, the move that adds the most right relations per wrong
+// one first (a move adds at least minGain right ones), while the
+// precision of the whole output (rules' relations and additions) stays
+// at least targetPrecision.
 const (
-	minPrecision = 0.85
-	minSupport   = 3
-	noThreshold  = 1.01
-	ruleShrink   = 5
+	targetPrecision = 0.87
+	minGain         = 3   // a move adds at least this many right relations
+	minThreshold    = 0.5 // thresholds stay at or above this
+	noThreshold     = 1.01
+	ruleShrink      = 5
 )
+
+// chooseThresholds returns the per-type thresholds (see targetPrecision).
+func chooseThresholds(m *relmodel.Model, res *devResult, types []string) map[string]float32 {
+	steps := []float32{noThreshold}
+	for th := float32(0.95); th >= minThreshold-0.001; th -= 0.05 {
+		steps = append(steps, th)
+	}
+	at := map[string]int{} // index into steps
+	count := func(t string, th float32) (tp, sys int) {
+		for _, p := range res.preds {
+			if p.typ == t && (p.rule || m.Calibrate(p.p) >= th) {
+				sys++
+				if p.right {
+					tp++
+				}
+			}
+		}
+		return
+	}
+	tp, sys := 0, 0
+	for _, t := range types {
+		a, b := count(t, noThreshold)
+		tp, sys = tp+a, sys+b
+	}
+	for {
+		bestT, bestGain := "", 0.0
+		var bestTP, bestSys int
+		bestStep := 0
+		for _, t := range types {
+			a0, b0 := count(t, steps[at[t]])
+			for k := at[t] + 1; k < len(steps); k++ {
+				a1, b1 := count(t, steps[k])
+				dTP, dSys := a1-a0, b1-b0
+				if dTP < minGain || ratio(tp+dTP, sys+dSys) < targetPrecision {
+					continue
+				}
+				if gain := float64(dTP) / float64(dSys-dTP+1); gain > bestGain {
+					bestT, bestStep, bestGain, bestTP, bestSys = t, k, gain, tp+dTP, sys+dSys
+				}
+			}
+		}
+		if bestT == "" {
+			break
+		}
+		at[bestT] = bestStep
+		tp, sys = bestTP, bestSys
+	}
+	out := map[string]float32{}
+	for _, t := range types {
+		out[t] = steps[at[t]]
+	}
+	return out
+}
 
 // calibrateAndThreshold fits the calibration on dev and picks the
 // per-type thresholds.
@@ -519,27 +576,9 @@ func calibrateAndThreshold(m *relmodel.Model, res *devResult, out io.Writer, rep
 	types := []string{"member-of", "observer-of", "seeks-membership", "recognized-by", "treaty-between", "allied-with", "official-of", "met-with", "opposes", "attacked"}
 	var all struct{ tp, sys, gold int }
 	fmt.Fprintf(out, "dev (calibration data), per type at the chosen threshold:\n%-17s %5s %6s %6s %6s %5s %5s %5s\n", "type", "thr", "P", "R", "F1", "tp", "sys", "gold")
+	thr := chooseThresholds(m, res, types)
 	for _, t := range types {
-		// The lowest threshold at which the relations the model adds to
-		// the rules' are right at least minPrecision of the time on dev
-		// (counted over at least minSupport of them); none: the model adds
-		// nothing of this type.
-		best := float32(noThreshold)
-		for th := float32(0.3); th <= 0.951; th += 0.05 {
-			tp, n := 0, 0
-			for _, p := range res.preds {
-				if p.typ == t && !p.rule && m.Calibrate(p.p) >= th {
-					n++
-					if p.right {
-						tp++
-					}
-				}
-			}
-			if n >= minSupport && ratio(tp, n) >= minPrecision {
-				best = th
-				break
-			}
-		}
+		best := thr[t]
 		tp, sys := 0, 0
 		for _, p := range res.preds {
 			if p.typ == t && (p.rule || m.Calibrate(p.p) >= best) {
@@ -590,6 +629,37 @@ func calibrateAndThreshold(m *relmodel.Model, res *devResult, out io.Writer, rep
 			}
 		}
 		fmt.Fprintf(out, "%5.2f %6.3f %6.3f %6.3f %5d %5d\n", th, ratio(tp, sys), ratio(tp, gold), f1(tp, sys, gold), tp, sys)
+	}
+	fmt.Fprintf(out, "\nper type: precision of the model's additions / recall of the type (rules' relations kept), dev:\n%-17s", "thr")
+	for th := float32(0.3); th <= 0.951; th += 0.1 {
+		fmt.Fprintf(out, " %11.2f", th)
+	}
+	fmt.Fprintln(out)
+	for _, t := range types {
+		if res.gold[t] == 0 {
+			continue
+		}
+		fmt.Fprintf(out, "%-17s", t)
+		for th := float32(0.3); th <= 0.951; th += 0.1 {
+			add, addRight, tp := 0, 0, 0
+			for _, p := range res.preds {
+				if p.typ != t {
+					continue
+				}
+				in := p.rule || m.Calibrate(p.p) >= th
+				if !p.rule && in {
+					add++
+					if p.right {
+						addRight++
+					}
+				}
+				if in && p.right {
+					tp++
+				}
+			}
+			fmt.Fprintf(out, " %5.2f/%5.2f", ratio(addRight, add), ratio(tp, res.gold[t]))
+		}
+		fmt.Fprintln(out)
 	}
 	fmt.Fprintf(out, "\ncalibration on dev (document-level predictions by calibrated confidence):\n%-11s %6s %8s %8s\n", "confidence", "n", "mean", "right")
 	for lo := float32(0); lo < 1; lo += 0.1 {
