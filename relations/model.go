@@ -200,8 +200,12 @@ type docFacts struct {
 	titles map[string][]string
 	// sents are the first maxCooc sentences that name each identity.
 	sents map[string][]int
-	// kind and ident are the argKind and argIdentity of each mention.
-	kind, ident []string
+	// kinds hold the argKind of each mention (an index into argKinds plus
+	// one, 0 for none); idents the argIdentity of the mentions for which
+	// it is not their gazetteer id.
+	doc    *entities.Document
+	kinds  []uint8
+	idents map[int]string
 	// owners are, for each person, the states and organisations that
 	// title them somewhere in the document: a mention just before the
 	// person with no punctuation between ("Angolan President dos Santos",
@@ -214,14 +218,19 @@ const maxTopStates = 3
 
 func (e *Extractor) facts(ctx context.Context, doc *entities.Document) docFacts {
 	f := docFacts{mainState: -1, titles: map[string][]string{}, sents: map[string][]int{}, owners: map[string][]string{},
-		kind: make([]string, len(doc.Mentions)), ident: make([]string, len(doc.Mentions))}
+		doc: doc, kinds: make([]uint8, len(doc.Mentions)), idents: map[int]string{}}
 	for i := range doc.Mentions {
 		if i%ctxEvery == 0 && ctx.Err() != nil {
 			return f
 		}
 		m := &doc.Mentions[i]
-		if f.kind[i] = e.argKind(m); f.kind[i] != "" {
-			f.ident[i] = e.argIdentity(m)
+		k := e.argKind(m)
+		if k == "" {
+			continue
+		}
+		f.kinds[i] = uint8(slices.Index(argKinds[:], k) + 1)
+		if id := e.argIdentity(m); id != m.ID {
+			f.idents[i] = id
 		}
 	}
 	e.mentionContexts(ctx, doc, &f)
@@ -241,7 +250,7 @@ func (e *Extractor) facts(ctx context.Context, doc *entities.Document) docFacts 
 		if m.Type != entities.State {
 			continue
 		}
-		id := f.ident[i]
+		id := f.ident(i)
 		if _, ok := first[id]; !ok {
 			first[id] = i
 		}
@@ -271,9 +280,25 @@ func (e *Extractor) facts(ctx context.Context, doc *entities.Document) docFacts 
 	}
 	if len(f.topStates) > 0 {
 		f.mainState = f.topStates[0]
-		f.mainIdentity = f.ident[f.mainState]
+		f.mainIdentity = f.ident(f.mainState)
 	}
 	return f
+}
+
+// kind returns the argKind of mention i, "" for none.
+func (f *docFacts) kind(i int) string {
+	if k := f.kinds[i]; k > 0 {
+		return argKinds[k-1]
+	}
+	return ""
+}
+
+// ident returns the argIdentity of mention i.
+func (f *docFacts) ident(i int) string {
+	if id, ok := f.idents[i]; ok {
+		return id
+	}
+	return f.doc.Mentions[i].ID
 }
 
 // mentionContexts fills f.titles and f.sents.
@@ -284,10 +309,10 @@ func (e *Extractor) mentionContexts(ctx context.Context, doc *entities.Document,
 			return
 		}
 		m := &doc.Mentions[i]
-		if f.kind[i] == "" {
+		if f.kind(i) == "" {
 			continue
 		}
-		id := f.ident[i]
+		id := f.ident(i)
 		if ss := f.sents[id]; len(ss) < maxCooc && (len(ss) == 0 || ss[len(ss)-1] != m.Sentence) {
 			f.sents[id] = append(ss, m.Sentence)
 		}
@@ -295,8 +320,8 @@ func (e *Extractor) mentionContexts(ctx context.Context, doc *entities.Document,
 			continue
 		}
 		owner := func(j int) {
-			if k := f.kind[j]; (k == "STATE" || k == "ORG") && len(f.owners[id]) < maxOwners {
-				if oid := f.ident[j]; !slices.Contains(f.owners[id], oid) {
+			if k := f.kind(j); (k == "STATE" || k == "ORG") && len(f.owners[id]) < maxOwners {
+				if oid := f.ident(j); !slices.Contains(f.owners[id], oid) {
 					f.owners[id] = append(f.owners[id], oid)
 				}
 			}
@@ -368,11 +393,11 @@ func (s *Sentence) sentenceCandidates(ctx context.Context, f *docFacts, h *hashe
 		if (m-s.m0)%ctxEvery == 0 && ctx.Err() != nil {
 			return false
 		}
-		if s.mts[m-s.m0] < 0 || f.kind[m] == "" {
+		if s.mts[m-s.m0] < 0 || f.kind(m) == "" {
 			continue
 		}
-		if f.kind[m] == "STATE" {
-			s.inSentence[f.ident[m]] = true
+		if f.kind(m) == "STATE" {
+			s.inSentence[f.ident(m)] = true
 		}
 		args = append(args, m)
 	}
@@ -417,12 +442,12 @@ func (s *Sentence) sentenceCandidates(ctx context.Context, f *docFacts, h *hashe
 		if a > b {
 			a, b = b, a
 		}
-		ia, ib := f.ident[a], f.ident[b]
-		if ia == ib || f.kind[a] == "" || f.kind[b] == "" || s.seen[[2]int{a, b}] {
+		ia, ib := f.ident(a), f.ident(b)
+		if ia == ib || f.kind(a) == "" || f.kind(b) == "" || s.seen[[2]int{a, b}] {
 			return
 		}
 		s.seen[[2]int{a, b}] = true
-		ka, kb := f.kind[a], f.kind[b]
+		ka, kb := f.kind(a), f.kind(b)
 		ma, mb := s.m(a), s.m(b)
 		*c = relmodel.Candidate{Sentence: s.Index, A: a, B: b, IA: ia, IB: ib, KA: ka, KB: kb,
 			Allowed: allowedLabels(ka, kb), Rule: s.ruleMasks[[2]int{a, b}], Cross: ma.Sentence != s.Index || mb.Sentence != s.Index}
@@ -449,10 +474,11 @@ func (s *Sentence) sentenceCandidates(ctx context.Context, f *docFacts, h *hashe
 		}
 	}
 	if len(s.ruleMasks) > 0 {
-		rulePairs := make([][2]int, 0, len(s.ruleMasks))
+		rulePairs := s.rulePairs[:0]
 		for p := range s.ruleMasks {
 			rulePairs = append(rulePairs, p)
 		}
+		s.rulePairs = rulePairs
 		slices.SortFunc(rulePairs, func(a, b [2]int) int {
 			if a[0] != b[0] {
 				return a[0] - b[0]
@@ -467,7 +493,7 @@ func (s *Sentence) sentenceCandidates(ctx context.Context, f *docFacts, h *hashe
 	// sentence does not name them: the state of an untitled office, of a
 	// legislator, of a minister named in the dateline's country.
 	for _, st := range f.topStates {
-		if s.inSentence[f.ident[st]] {
+		if s.inSentence[f.ident(st)] {
 			continue
 		}
 		for i, a := range args {

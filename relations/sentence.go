@@ -51,6 +51,7 @@ type Sentence struct {
 	inSentence map[string]bool
 	ruleMasks  map[[2]int]uint32
 	seen       map[[2]int]bool
+	rulePairs  [][2]int
 	cand       relmodel.Candidate
 
 	sentDate     string // see sentenceDate

@@ -128,3 +128,31 @@ func TestNewsFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestNewsDevFloor scores the dev split of ../shared/dev/news-relations
+// (skipped without it). The relation model is trained on these documents
+// (its thresholds and calibration come from out-of-fold predictions, see
+// relations/internal/relmodel/cmd/reltrain), so these are in-sample
+// figures: a guard against regressions, not a measure of generalisation.
+func TestNewsDevFloor(t *testing.T) {
+	const dir = "../../../shared/dev/news-relations/"
+	if _, err := os.Stat(dir + "split.json"); err != nil || testing.Short() {
+		t.Skip("no ../shared/dev/news-relations (or -short)")
+	}
+	out := evaluate(t, "-news", dir+"conll-train-political.gold.json", "-texts", dir+"conll-train-political.jsonl",
+		"-split", dir+"split.json", "-set", "dev")
+	var p, r, f float64
+	var tp, sys, gold, right, matched int
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(l, "all ") {
+			fmt.Sscanf(l, "all %f %f %f %d %d %d", &p, &r, &f, &tp, &sys, &gold)
+		}
+		if strings.HasPrefix(l, "modality right on ") {
+			fmt.Sscanf(l, "modality right on %d of %d", &right, &matched)
+		}
+	}
+	t.Logf("dev (in-sample): P %.3f R %.3f, modality %d/%d", p, r, right, matched)
+	if gold != 647 || p < 0.90 || r < 0.37 || float64(right) < 0.9*float64(matched) {
+		t.Errorf("dev: P %.3f R %.3f (gold %d), modality %d/%d; want P >= 0.90, R >= 0.37 on 647, modality >= 90 %%\n%s", p, r, gold, right, matched, out)
+	}
+}
