@@ -21,6 +21,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -68,7 +69,7 @@ func run(args []string) error {
 		return err
 	}
 	if *outPath == "" || fs.NArg() == 0 {
-		return fmt.Errorf("usage: annimport -out FILE [flags] GOLD.json ...")
+		return errors.New("usage: annimport -out FILE [flags] GOLD.json [GOLD.json ...]")
 	}
 	onlyIDs, err := readIDs(*only)
 	if err != nil {
