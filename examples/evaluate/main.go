@@ -75,6 +75,7 @@ func run(args []string, out io.Writer) error {
 	fs.StringVar(&news.split, "split", "", "split.json of -news (split name → document ids)")
 	fs.StringVar(&news.set, "set", "", "score only this split of -split (dev, test)")
 	fs.BoolVar(&news.list, "misses", false, "with -news: list missed and spurious relations")
+	rulesOnly := fs.Bool("rules-only", false, "run the relation rules without the learned model (relations.WithoutModel)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -99,7 +100,11 @@ func run(args []string, out io.Writer) error {
 		if err != nil {
 			return err
 		}
-		rel, err := relations.New()
+		var opts []relations.Option
+		if *rulesOnly {
+			opts = append(opts, relations.WithoutModel())
+		}
+		rel, err := relations.New(opts...)
 		if err != nil {
 			return err
 		}
