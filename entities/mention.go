@@ -24,7 +24,7 @@ const (
 )
 
 // Mention is one typed span of a [Document]'s text. Its JSON form is the
-// entity object of statecraft's output contract (DESIGN.md).
+// entity object of statecraft's output contract (docs/contract.md).
 //
 // Start and End are UTF-8 byte offsets into the document's text, half-open,
 // so that text[Start:End] == Text always holds.

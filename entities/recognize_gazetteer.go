@@ -80,7 +80,7 @@ func (r *recognizer) gazetteerCandidates(text string, toks []Token, base, si int
 		if g.How == gazetteer.ByFuzzy && g.Adjectival && isPluralOf(text[g.Start:g.End], g.Form) {
 			// The plural of a demonym ("The Russians", "Iraqis") is a
 			// demonym: an adjectival mention of the state, as CoNLL's
-			// MISC and DESIGN.md's "demonyms" have it, whatever the model
+			// MISC and the contract's demonyms have it, whatever the model
 			// says of it.
 			g.How = gazetteer.ByAdjective
 		}

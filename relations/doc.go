@@ -8,7 +8,7 @@
 //
 // # Scope
 //
-// The ten built-in types are those of statecraft's taxonomy (DESIGN.md,
+// The ten built-in types are those of statecraft's taxonomy (docs/contract.md,
 // "Relation taxonomy"): [MemberOf], [ObserverOf], [SeeksMembership],
 // [RecognizedBy], [TreatyBetween], [AlliedWith], [OfficialOf], [MetWith],
 // [Opposes] and [Attacked]. Arguments are entity mentions of the document
@@ -83,7 +83,7 @@
 // for "former"/"ex-"/"then", or when the gazetteer's role of that title in
 // that owner ended before the relation's time (else before the earliest
 // date the document names: "President Bill Clinton" in a report that
-// names only 2024; DESIGN.md leaves the point open, and the relation is kept,
+// names only 2024; the contract leaves the point open, and the relation is kept,
 // marked former, since the text does call him so); they are read before a name, in an
 // apposition, after a copula ("X is the president of Y", "was elected",
 // "served as"), with "of" ("the foreign minister of Russia"), and a host

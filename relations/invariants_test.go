@@ -128,7 +128,7 @@ func TestInvariants(t *testing.T) {
 	}
 }
 
-// TestJSONContract checks the JSON form of relations against DESIGN.md:
+// TestJSONContract checks the JSON form of relations against the output contract (docs/contract.md):
 // required fields, attrs as {} rather than null, parties only for
 // symmetric types, subject and object only for directed ones.
 func TestJSONContract(t *testing.T) {

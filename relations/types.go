@@ -5,7 +5,7 @@ package relations
 // added with [WithType].
 type Type string
 
-// The built-in relation types (DESIGN.md, "Relation taxonomy"). Directed
+// The built-in relation types (docs/contract.md, "Relation types"). Directed
 // types have a [Relation.Subject] and a [Relation.Object]; symmetric ones
 // ([TreatyBetween], [AlliedWith], [MetWith]) list all their
 // [Relation.Parties] instead.
@@ -85,7 +85,7 @@ type Span struct {
 func (s Span) IsZero() bool { return s == Span{} }
 
 // Relation is one typed relation between mentions of a document. Its JSON
-// form is the relation object of statecraft's output contract (DESIGN.md,
+// form is the relation object of statecraft's output contract (docs/contract.md,
 // "JSON output contract").
 //
 // Directed relations set Subject and Object and leave Parties empty;

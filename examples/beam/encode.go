@@ -11,7 +11,7 @@ import (
 )
 
 // This file encodes the pipeline's output. A document's result is the JSON
-// output contract of DESIGN.md, written by examples/internal/formats, the
+// output contract (docs/contract.md), written by examples/internal/formats, the
 // code that examples/extract writes with -input jsonl -format jsonl, so the
 // two agree byte for byte; TestReDocREDMatchesExtract and compare.sh check
 // that the whole analysis agrees document by document.

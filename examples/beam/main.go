@@ -69,7 +69,7 @@
 // With --output PREFIX and --shards N the pipeline writes
 //
 //	PREFIX-results-SSSSS-of-NNNNN.jsonl  one JSON object per processed document:
-//	                                     the JSON output contract of DESIGN.md, exactly
+//	                                     the JSON output contract of docs/contract.md, exactly
 //	                                     what `extract -input jsonl` writes for the line
 //	PREFIX-errors-SSSSS-of-NNNNN.jsonl   one object per failed line: {"id" (when it could
 //	                                     be read) or "excerpt" (the line's first 100

@@ -1,6 +1,6 @@
 // Command bench measures statecraft's whole pipeline on a JSONL corpus and
 // compares it, in the same run, with prose.NewDocument (the baseline of
-// DESIGN.md, with its model decoded once and reused).
+// the project, with its model decoded once and reused).
 //
 // Usage:
 //

@@ -31,7 +31,7 @@
 //	                 summary  entities grouped by type with canonical names,
 //	                          ids and counts, then relations as sentences
 //	                 json     one indented object per document, the JSON
-//	                          output contract of DESIGN.md
+//	                          output contract of docs/contract.md
 //	                 jsonl    the same, one object per line
 //	                 brat     brat standoff annotations (.ann)
 //	                 conll    token, POS tag, BIO tag; blank line between sentences

@@ -15,7 +15,7 @@ import (
 )
 
 // devDir holds the CoNLL-2003 and Re-DocRED development files, outside the
-// repository (see DESIGN.md).
+// repository (../shared/dev; see the README, "Data and models").
 var devDir = flag.String("devdir", filepath.Join("..", "..", "..", "..", "shared", "dev"), "directory of the development data")
 
 func mustDefault(t testing.TB) *Model {

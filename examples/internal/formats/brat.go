@@ -15,7 +15,7 @@ import (
 // and as pairs in brat.
 var symmetricTypes = map[string]bool{"treaty-between": true, "allied-with": true, "met-with": true}
 
-// relationTypes is statecraft's relation taxonomy (DESIGN.md), in the
+// relationTypes is statecraft's relation taxonomy (docs/contract.md), in the
 // order of the brat configuration.
 var relationTypes = []string{"member-of", "observer-of", "seeks-membership", "recognized-by", "treaty-between", "allied-with", "official-of", "met-with", "opposes", "attacked"}
 

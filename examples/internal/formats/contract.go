@@ -8,7 +8,7 @@ import (
 	"strings"
 )
 
-// Fields that the JSON output contract (DESIGN.md) requires.
+// Fields that the JSON output contract (docs/contract.md) requires.
 var (
 	contractEntityFields   = []string{"type", "text", "start", "end", "sentence", "id", "name", "adjectival", "source", "value"}
 	contractRelationFields = []string{"type", "modality", "sentence", "time", "trigger", "evidence", "attrs"}
@@ -21,7 +21,7 @@ var (
 const maxContractProblems = 50
 
 // ValidateJSON checks one JSON output object against the contract of
-// DESIGN.md for the document text: "id", "entities" and "relations" are
+// docs/contract.md for the document text: "id", "entities" and "relations" are
 // present; every entity has all required fields, and text[start:end] is
 // its "text"; every relation has the required fields, a subject and an
 // object or at least two parties, each with entity, id, name and text,

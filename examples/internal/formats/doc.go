@@ -1,5 +1,5 @@
 // Package formats writes and reads the interchange formats of statecraft's
-// example programs: the JSON output contract (DESIGN.md), a readable
+// example programs: the JSON output contract (docs/contract.md), a readable
 // summary, brat standoff, CoNLL, a self-contained HTML page and Graphviz
 // DOT. examples/extract writes them; examples/evaluate reads brat, CoNLL
 // and the JSON contract back through the readers here, so that both
@@ -25,7 +25,7 @@
 // # Formats
 //
 //   - JSON ([WriteJSON], [WriteJSONL], [ReadJSON]): one object per document,
-//     the contract of DESIGN.md: "id", "entities" (the fields of
+//     the contract of docs/contract.md: "id", "entities" (the fields of
 //     [entities.Mention]) and "relations" ([Relation]).
 //   - Summary ([WriteSummary]): entities grouped by type with canonical
 //     names, ids and counts, then relations as sentences.
@@ -79,7 +79,7 @@ func FromEntities(id string, d *entities.Document) Doc {
 }
 
 // Relation is one relation between a document's entities, in the shape of
-// the JSON output contract (DESIGN.md). Directed relations have Subject and
+// the JSON output contract (docs/contract.md). Directed relations have Subject and
 // Object; symmetric ones (treaty-between, allied-with, met-with) have all
 // their Parties instead.
 type Relation struct {

@@ -12,7 +12,7 @@ import (
 )
 
 // Output is the JSON object of one document in the output contract
-// (DESIGN.md): "id", "entities" and "relations", plus "date" when the
+// (docs/contract.md): "id", "entities" and "relations", plus "date" when the
 // document had a reference date. Reading batch output, Error and Line are
 // set instead for a line that failed (see [ErrorOutput]).
 type Output struct {
