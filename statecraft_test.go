@@ -367,3 +367,37 @@ func TestOutsideProgram(t *testing.T) {
 		t.Error("README.md's Go API section is not testdata/outside/main.go (from \"package main\" on)")
 	}
 }
+
+// TestTimeRanges: DATE mentions and relation times turn into spans of
+// time, unknown parts resolved against the document's date.
+func TestTimeRanges(t *testing.T) {
+	a, err := pipeline(t).AnalyzeInput(context.Background(), statecraft.Input{
+		Text: "Russia recognized Abkhazia in August 2008. Putin met Khadzhinba in Moscow last Friday.",
+		Date: time.Date(2014, 9, 3, 0, 0, 0, 0, time.UTC),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var spans []string
+	for i := range a.Mentions {
+		if s, e, ok := a.Mentions[i].TimeRange(a.Date); ok {
+			spans = append(spans, a.Mentions[i].Text+" "+s.Format("2006-01-02")+" "+e.Format("2006-01-02"))
+		}
+	}
+	for i := range a.Relations {
+		if s, e, ok := a.Relations[i].TimeRange(a.Date); ok {
+			spans = append(spans, string(a.Relations[i].Type)+" "+s.Format("2006-01-02")+" "+e.Format("2006-01-02"))
+		}
+	}
+	want := []string{
+		"August 2008 2008-08-01 2008-09-01",
+		"last Friday 2014-08-29 2014-08-30",
+		"recognized-by 2008-08-01 2008-09-01",
+		"met-with 2014-08-29 2014-08-30",
+	}
+	for _, w := range want {
+		if !slices.Contains(spans, w) {
+			t.Errorf("no span %q in %q", w, spans)
+		}
+	}
+}

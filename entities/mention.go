@@ -1,5 +1,11 @@
 package entities
 
+import (
+	"time"
+
+	"github.com/statecraft/statecraft/timex"
+)
+
 // Type is the type of an entity mention.
 type Type string
 
@@ -62,4 +68,16 @@ type Mention struct {
 	// Alternatives lists other gazetteer ids the same text could name
 	// ("Georgia": the state, or the US state), most likely first excluded.
 	Alternatives []string `json:"alternatives,omitempty"`
+}
+
+// TimeRange returns the span of time [start, end) that a DATE mention's
+// Value denotes ("2013-12": December 2013), resolving unknown parts
+// ("XXXX-08") against ref, usually the document's date; ok is false for
+// a mention that is not a DATE, a duration or a value without a span
+// (see package timex).
+func (m *Mention) TimeRange(ref time.Time) (start, end time.Time, ok bool) {
+	if m.Type != Date {
+		return time.Time{}, time.Time{}, false
+	}
+	return timex.Parse(m.Value, ref)
 }

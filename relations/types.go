@@ -1,5 +1,11 @@
 package relations
 
+import (
+	"time"
+
+	"github.com/statecraft/statecraft/timex"
+)
+
 // Type is the type of a relation: one of the ten built-in types of
 // statecraft's taxonomy ([MemberOf], ..., [Attacked]) or a type that a user
 // added with [WithType].
@@ -147,4 +153,12 @@ func (r *Relation) Args() []Arg {
 		out = append(out, *r.Object)
 	}
 	return out
+}
+
+// TimeRange returns the span of time [start, end) of the relation's Time
+// ("2008", "XXXX-08"), resolving unknown parts against ref, usually the
+// document's date; ok is false when the relation has no time or it has
+// no span (see package timex).
+func (r *Relation) TimeRange(ref time.Time) (start, end time.Time, ok bool) {
+	return timex.Parse(r.Time, ref)
 }
