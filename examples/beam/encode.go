@@ -6,12 +6,12 @@ import (
 	"fmt"
 
 	"github.com/statecraft/statecraft/entities"
-	"github.com/statecraft/statecraft/examples/internal/formats"
+	formats "github.com/statecraft/statecraft/format"
 	"github.com/statecraft/statecraft/relations"
 )
 
 // This file encodes the pipeline's output. A document's result is the JSON
-// output contract (docs/contract.md), written by examples/internal/formats, the
+// output contract (docs/contract.md), written by package format, the
 // code that examples/extract writes with -input jsonl -format jsonl, so the
 // two agree byte for byte; TestReDocREDMatchesExtract and compare.sh check
 // that the whole analysis agrees document by document.

@@ -22,7 +22,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
 	"github.com/statecraft/statecraft/entities"
-	"github.com/statecraft/statecraft/examples/internal/formats"
+	formats "github.com/statecraft/statecraft/format"
 	"github.com/statecraft/statecraft/gazetteer"
 	"github.com/statecraft/statecraft/relations"
 )

@@ -50,7 +50,7 @@ import (
 	"strings"
 
 	"github.com/statecraft/statecraft/entities"
-	"github.com/statecraft/statecraft/examples/internal/formats"
+	formats "github.com/statecraft/statecraft/format"
 	"github.com/statecraft/statecraft/gazetteer"
 	"github.com/statecraft/statecraft/relations"
 )

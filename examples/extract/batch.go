@@ -12,7 +12,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/statecraft/statecraft/examples/internal/formats"
+	formats "github.com/statecraft/statecraft/format"
 )
 
 // batchLine is one input line of batch mode. Fields other than these are

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/statecraft/statecraft/examples/internal/formats"
+	formats "github.com/statecraft/statecraft/format"
 )
 
 // batchPieces returns the sentences of the seed article and the lines of

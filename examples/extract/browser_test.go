@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/statecraft/statecraft/examples/internal/formats"
+	formats "github.com/statecraft/statecraft/format"
 )
 
 // chromium returns the path of a Chromium binary, or skips the test.

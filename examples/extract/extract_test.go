@@ -13,7 +13,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/statecraft/statecraft/entities"
-	"github.com/statecraft/statecraft/examples/internal/formats"
+	formats "github.com/statecraft/statecraft/format"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")

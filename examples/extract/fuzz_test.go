@@ -9,7 +9,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/statecraft/statecraft/examples/internal/formats"
+	formats "github.com/statecraft/statecraft/format"
 )
 
 // fuzzMaxBytes is the -max-bytes of FuzzBatchLine, small so that the

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/statecraft/statecraft/entities"
-	"github.com/statecraft/statecraft/examples/internal/formats"
+	formats "github.com/statecraft/statecraft/format"
 )
 
 // TestSizeLimit checks that the CLI surfaces the size limit of package

@@ -93,7 +93,7 @@ import (
 	"time"
 
 	"github.com/statecraft/statecraft/entities"
-	"github.com/statecraft/statecraft/examples/internal/formats"
+	formats "github.com/statecraft/statecraft/format"
 	"github.com/statecraft/statecraft/gazetteer"
 )
 

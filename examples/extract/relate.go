@@ -4,7 +4,7 @@ import (
 	"context"
 
 	"github.com/statecraft/statecraft/entities"
-	"github.com/statecraft/statecraft/examples/internal/formats"
+	formats "github.com/statecraft/statecraft/format"
 	"github.com/statecraft/statecraft/gazetteer"
 	"github.com/statecraft/statecraft/relations"
 )

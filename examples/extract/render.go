@@ -9,7 +9,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/statecraft/statecraft/examples/internal/formats"
+	formats "github.com/statecraft/statecraft/format"
 )
 
 // format is one output format.

@@ -1,6 +1,20 @@
-package formats
+package format
 
-import "github.com/statecraft/statecraft/relations"
+import (
+	"github.com/statecraft/statecraft"
+	"github.com/statecraft/statecraft/relations"
+)
+
+// FromAnalysis returns the Doc of a, named id (a.ID when id is ""), with
+// its relations.
+func FromAnalysis(id string, a *statecraft.Analysis) Doc {
+	if id == "" {
+		id = a.ID
+	}
+	d := FromEntities(id, a.Document())
+	d.Relations = FromRelations(a.Relations)
+	return d
+}
 
 // FromRelations converts relations of package relations into the output
 // contract's form.

@@ -1,4 +1,4 @@
-package formats
+package format
 
 import (
 	"bytes"
@@ -43,7 +43,7 @@ func countLines(s string) int {
 // id, name and text, and which a second read gives again. Seeds are in
 // testdata/fuzz/FuzzReadBrat.
 //
-//	go test -run '^$' -fuzz '^FuzzReadBrat$' -fuzztime 10m -parallel 1 ./examples/internal/formats/
+//	go test -run '^$' -fuzz '^FuzzReadBrat$' -fuzztime 10m -parallel 1 ./format/
 func FuzzReadBrat(f *testing.F) {
 	f.Add("T1\tSTATE 0 6\tRussia\nT2\tSTATE 18 26\tAbkhazia\nR1\trecognized_by Arg1:T2 Arg2:T1\n", "Russia recognized Abkhazia.")
 	f.Fuzz(func(t *testing.T, ann, text string) {
@@ -115,7 +115,7 @@ func FuzzReadBrat(f *testing.F) {
 // an error or tokens found at their offsets. A second read gives the same
 // documents. Seeds are in testdata/fuzz/FuzzReadCoNLL.
 //
-//	go test -run '^$' -fuzz '^FuzzReadCoNLL$' -fuzztime 10m -parallel 1 ./examples/internal/formats/
+//	go test -run '^$' -fuzz '^FuzzReadCoNLL$' -fuzztime 10m -parallel 1 ./format/
 func FuzzReadCoNLL(f *testing.F) {
 	f.Add([]byte("-DOCSTART- -X- O\n\nRussia NNP B-STATE\nrecognized VBD O\nAbkhazia NNP B-STATE\n. . O\n"), "Russia recognized Abkhazia.")
 	f.Fuzz(func(t *testing.T, data []byte, text string) {

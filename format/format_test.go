@@ -1,4 +1,4 @@
-package formats
+package format
 
 import (
 	"bytes"
@@ -19,9 +19,9 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
 
 const (
-	seedText  = "../../../testdata/rt-caucasus-security-outline.txt"
-	seedGold  = "../../../testdata/rt-caucasus-security-outline.gold.json"
-	goldenDir = "../../../testdata/golden"
+	seedText  = "../testdata/rt-caucasus-security-outline.txt"
+	seedGold  = "../testdata/rt-caucasus-security-outline.gold.json"
+	goldenDir = "../testdata/golden"
 )
 
 var (
@@ -110,10 +110,10 @@ func checkGolden(t *testing.T, name string, got []byte) {
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run go test ./examples/internal/formats -update to create it)", err)
+		t.Fatalf("%v (run go test ./format -update to create it)", err)
 	}
 	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s differs (-want +got; go test ./examples/internal/formats -update rewrites it):\n%s", path, diff)
+		t.Errorf("%s differs (-want +got; go test ./format -update rewrites it):\n%s", path, diff)
 	}
 }
 

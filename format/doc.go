@@ -1,16 +1,24 @@
-// Package formats writes and reads the interchange formats of statecraft's
-// example programs: the JSON output contract (docs/contract.md), a readable
-// summary, brat standoff, CoNLL, a self-contained HTML page and Graphviz
-// DOT. examples/extract writes them; examples/evaluate reads brat, CoNLL
-// and the JSON contract back through the readers here, so that both
-// programs agree on one definition of each format.
+// Package format writes and reads statecraft's output formats, each to an
+// io.Writer: the JSON output contract (docs/contract.md; one document or
+// JSON Lines), a readable summary, brat standoff, CoNLL, a self-contained
+// HTML page and Graphviz DOT. A service turns an analysis into any of them:
+//
+//	a, err := pipeline.Analyze(ctx, text)
+//	...
+//	doc := format.FromAnalysis("doc-1", a)
+//	err = format.WriteJSONL(w, &doc)
+//
+// The readers (brat, CoNLL, the JSON contract, statecraft's gold files)
+// serve evaluation: examples/extract writes these formats and
+// examples/evaluate reads them back through this package, so that both
+// agree on one definition of each format.
 //
 // # Model
 //
 // Every writer takes a [Doc]: the text, tokens, sentences and mentions of
 // an [entities.Document] plus the document's relations as [Relation]
-// values in the JSON contract's shape. Build it with [FromEntities] and
-// set Relations. A Doc is read-only to the writers; they may be called
+// values in the JSON contract's shape. Build it with [FromAnalysis], or
+// with [FromEntities] and [FromRelations]. A Doc is read-only to the writers; they may be called
 // concurrently on different Docs.
 //
 // # Offsets
@@ -35,7 +43,7 @@
 //     statecraft's types, a blank line between sentences.
 //   - HTML ([WriteHTML]): one self-contained page, no network access.
 //   - DOT ([WriteDOT]): a Graphviz digraph of entities and relations.
-package formats
+package format
 
 import (
 	"fmt"
