@@ -20,6 +20,10 @@ const DefaultMaxBytes = 8 << 20
 // errors.Is.
 var ErrTooLarge = errors.New("entities: text exceeds the size limit")
 
+// ErrNilContext is returned by [Extractor.Extract], [Extractor.ExtractAt]
+// and [Extractor.Tag] for a nil context.
+var ErrNilContext = errors.New("entities: nil context")
+
 // An Option configures an [Extractor]; pass options to [New].
 type Option func(*config)
 
@@ -175,6 +179,9 @@ func (e *Extractor) Tag(ctx context.Context, text string) (*Document, error) {
 // analyze runs the stages before mention recognition: tokens, sentences,
 // part-of-speech tags and prose's entity labels.
 func (e *Extractor) analyze(ctx context.Context, text string) (*Document, error) {
+	if ctx == nil {
+		return nil, ErrNilContext
+	}
 	if len(text) > e.cfg.maxBytes {
 		return nil, fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(text), e.cfg.maxBytes)
 	}

@@ -500,3 +500,18 @@ func TestNERScoresFinite(t *testing.T) {
 		}
 	}
 }
+
+// TestNilContext: a nil context is an error, not a panic.
+func TestNilContext(t *testing.T) {
+	ex, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var noCtx context.Context // a caller's nil context
+	if _, err := ex.Extract(noCtx, "Russia recognized Abkhazia."); !errors.Is(err, ErrNilContext) {
+		t.Errorf("Extract: %v, want ErrNilContext", err)
+	}
+	if _, err := ex.Tag(noCtx, "Russia."); !errors.Is(err, ErrNilContext) {
+		t.Errorf("Tag: %v, want ErrNilContext", err)
+	}
+}

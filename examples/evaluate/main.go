@@ -263,7 +263,11 @@ func prf(v [3]int) (p, r, f float64) {
 
 // print writes one line per type of c plus the micro average over types.
 func (c counts) print(w io.Writer, title string, types []string) {
-	fmt.Fprintf(w, "%s\n%-8s %7s %7s %7s %6s %6s %6s\n", title, "type", "P", "R", "F1", "tp", "sys", "gold")
+	width := 8
+	for _, t := range types {
+		width = max(width, len(t))
+	}
+	fmt.Fprintf(w, "%s\n%-*s %7s %7s %7s %6s %6s %6s\n", title, width, "type", "P", "R", "F1", "tp", "sys", "gold")
 	var all [3]int
 	for _, t := range types {
 		v := c[t]
@@ -271,13 +275,13 @@ func (c counts) print(w io.Writer, title string, types []string) {
 			v = new([3]int)
 		}
 		p, r, f := prf(*v)
-		fmt.Fprintf(w, "%-8s %7.4f %7.4f %7.4f %6d %6d %6d\n", t, p, r, f, v[0], v[1], v[2])
+		fmt.Fprintf(w, "%-*s %7.4f %7.4f %7.4f %6d %6d %6d\n", width, t, p, r, f, v[0], v[1], v[2])
 		for i := range all {
 			all[i] += v[i]
 		}
 	}
 	p, r, f := prf(all)
-	fmt.Fprintf(w, "%-8s %7.4f %7.4f %7.4f %6d %6d %6d\n\n", "all", p, r, f, all[0], all[1], all[2])
+	fmt.Fprintf(w, "%-*s %7.4f %7.4f %7.4f %6d %6d %6d\n\n", width, "all", p, r, f, all[0], all[1], all[2])
 }
 
 // score compares system and gold spans of one document: strict (same

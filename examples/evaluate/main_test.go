@@ -156,3 +156,25 @@ func TestNewsDevFloor(t *testing.T) {
 		t.Errorf("dev: P %.3f R %.3f (gold %d), modality %d/%d; want P >= 0.90, R >= 0.37 on 647, modality >= 90 %%\n%s", p, r, gold, right, matched, out)
 	}
 }
+
+// TestTablesAligned: every row of a score table has its columns where the
+// header has them, however long the type names.
+func TestTablesAligned(t *testing.T) {
+	out := evaluate(t, "-seed", "../../testdata/rt-caucasus-security-outline.gold.json")
+	lines := strings.Split(out, "\n")
+	for i, l := range lines {
+		if !strings.HasPrefix(l, "type ") {
+			continue
+		}
+		for _, row := range lines[i+1:] {
+			if row == "" {
+				break
+			}
+			// Columns are right-aligned under their labels: a row as long
+			// as its header ends each column where the header does.
+			if len(row) != len(l) {
+				t.Errorf("row %q is not aligned with header %q", row, l)
+			}
+		}
+	}
+}

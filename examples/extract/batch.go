@@ -196,7 +196,7 @@ func analyseLine(ctx context.Context, p *processor, j job) (json.RawMessage, *fo
 	}
 	var in batchLine
 	if err := json.Unmarshal(j.data, &in); err != nil {
-		return formats.RecoverID(j.data), nil, fmt.Errorf("invalid JSON: %v", err)
+		return formats.RecoverID(j.data), nil, fmt.Errorf("invalid JSON: %s", jsonProblem(err))
 	}
 	id := in.ID
 	if len(id) == 0 {
@@ -302,4 +302,27 @@ func readFileLines(r io.Reader, name string, maxLine int, emit func(job) bool) e
 			return err
 		}
 	}
+}
+
+// jsonProblem describes a decoding error of a batch line in the terms of
+// the line format, without the program's internals.
+func jsonProblem(err error) string {
+	var te *json.UnmarshalTypeError
+	var se *json.SyntaxError
+	switch {
+	case errors.As(err, &te) && te.Field != "":
+		return fmt.Sprintf("field %q must be %s, not %s", te.Field, jsonKind(te.Type.Kind().String()), te.Value)
+	case errors.As(err, &te):
+		return fmt.Sprintf(`want an object {"id", "text", "date"?}, not %s`, te.Value)
+	case errors.As(err, &se):
+		return fmt.Sprintf("%s (at byte %d)", se.Error(), se.Offset)
+	}
+	return err.Error()
+}
+
+func jsonKind(k string) string {
+	if k == "ptr" || k == "string" {
+		return "a string"
+	}
+	return k
 }

@@ -211,3 +211,23 @@ func TestBatchFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestBatchErrorsInUserTerms: a bad line's error names the line format's
+// fields, never the program's Go types.
+func TestBatchErrorsInUserTerms(t *testing.T) {
+	_, out, _ := runCLI(t, `{"id": 1, "text": 5}`+"\n"+`[1, 2]`+"\n", "-input", "jsonl", "-")
+	if strings.Contains(out, "Go ") || strings.Contains(out, "batchLine") || !strings.Contains(out, `field \"text\" must be a string, not number`) {
+		t.Errorf("error lines: %s", out)
+	}
+}
+
+// TestUsageDescribesLinesAndExitCodes: -h documents the JSON Lines format
+// and the exit status.
+func TestUsageDescribesLinesAndExitCodes(t *testing.T) {
+	_, _, stderr := runCLI(t, "", "-h")
+	for _, want := range []string{`{"id": "doc-1", "text": "...", "date": "2014-09-03"}`, `"error"`, "Exit status", "docs/contract.md"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("-h lacks %q:\n%s", want, stderr)
+		}
+	}
+}

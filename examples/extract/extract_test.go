@@ -343,3 +343,23 @@ func TestDOTRenders(t *testing.T) {
 		t.Error("the rendered graph lacks the CSTO node")
 	}
 }
+
+// TestNotText: 20 KB of a binary is refused with an error and exit status
+// 1, not read as 136 mentions; a batch line that is not text gets an error
+// line and the batch goes on.
+func TestNotText(t *testing.T) {
+	bin := "\x7fELF\x02\x01\x01\x00" + strings.Repeat("H\x89\xe5\x00\x00\x00\x00\xff\xfe\x01", 2000)
+	path := filepath.Join(t.TempDir(), "a.out")
+	if err := os.WriteFile(path, []byte(bin), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCLI(t, "", path)
+	if code != 1 || !strings.Contains(stderr, "not text") || strings.Contains(stdout, "mentions of") {
+		t.Errorf("binary file: exit %d, stdout %q, stderr %q; want 1 and a not-text error", code, stdout, stderr)
+	}
+	lines := `{"id": "bin", "text": "` + strings.Repeat(`\u0000\u0001\u0002`, 40) + `"}` + "\n" + `{"id": "ok", "text": "Russia recognized Abkhazia."}` + "\n"
+	code, stdout, _ = runCLI(t, lines, "-input", "jsonl", "-")
+	if code != 1 || !strings.Contains(stdout, `"id":"bin"`) || !strings.Contains(stdout, "not text") || !strings.Contains(stdout, `"recognized-by"`) {
+		t.Errorf("batch: exit %d, output %s", code, stdout)
+	}
+}

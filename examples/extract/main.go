@@ -89,9 +89,11 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/statecraft/statecraft"
 	"github.com/statecraft/statecraft/entities"
 	formats "github.com/statecraft/statecraft/format"
 	"github.com/statecraft/statecraft/gazetteer"
@@ -144,6 +146,21 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: extract [flags] [FILE...]\n       extract -input jsonl [flags] [FILE.jsonl...]\n\nflags:")
 		fs.PrintDefaults()
+		fmt.Fprint(stderr, `
+Without FILE (or with -), the document is read from standard input.
+
+-input jsonl reads one JSON object per line:
+  {"id": "doc-1", "text": "...", "date": "2014-09-03"}
+("id" a string or number, "date" optional, other fields ignored) and writes one
+output object per line, in input order, id preserved; a line that cannot be
+processed gives {"id": ..., "line": N, "error": "..."} and the batch goes on.
+
+Output fields: docs/contract.md.
+
+Exit status: 0 when every document was analysed; 1 when any document or line
+failed (the others are still written) or a file could not be read; 2 for bad
+flags.
+`)
 	}
 	if err := fs.Parse(args); err != nil {
 		return nil, err
@@ -218,6 +235,9 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			return 1
 		}
 	}
+	if slices.Contains(c.inputs, "-") && isTerminal(stdin) {
+		fmt.Fprintln(stderr, "extract: reading from the terminal; end the input with Ctrl-D (extract -h for help)")
+	}
 	if c.batch {
 		return runBatch(ctx, c, p, stdin, stdout, stderr)
 	}
@@ -226,51 +246,43 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 
 // processor analyses documents; it is safe for concurrent use.
 type processor struct {
-	ents   *entities.Extractor
-	relate relater
-	date   time.Time
+	pipe *statecraft.Pipeline
+	date time.Time
 }
 
-// newProcessor loads the gazetteer and builds the extractors.
+// newProcessor loads the gazetteer and builds the pipeline.
 func newProcessor(c *config) (*processor, error) {
-	opts := []entities.Option{entities.WithMaxBytes(c.maxBytes)}
-	var g *gazetteer.Gazetteer
+	opts := []statecraft.Option{statecraft.WithMaxBytes(c.maxBytes)}
 	if len(c.gaz) > 0 {
 		var gopts []gazetteer.Option
 		for _, f := range c.gaz {
 			gopts = append(gopts, gazetteer.WithFile(f))
 		}
-		var err error
-		if g, err = gazetteer.New(gopts...); err != nil {
+		g, err := gazetteer.New(gopts...)
+		if err != nil {
 			return nil, err
 		}
-		opts = append(opts, entities.WithGazetteer(g))
+		opts = append(opts, statecraft.WithGazetteer(g))
 	}
-	ex, err := entities.New(opts...)
+	pl, err := statecraft.New(opts...)
 	if err != nil {
 		return nil, err
 	}
-	rel, err := newRelater(g)
-	if err != nil {
-		return nil, err
-	}
-	return &processor{ents: ex, relate: rel, date: c.date}, nil
+	return &processor{pipe: pl, date: c.date}, nil
 }
 
 // analyse finds the mentions and relations of text. A zero date means
-// the processor's default.
+// the processor's default. Input that is not text is an error
+// (statecraft.ErrNotText).
 func (p *processor) analyse(ctx context.Context, id string, text string, date time.Time) (*formats.Doc, error) {
 	if date.IsZero() {
 		date = p.date
 	}
-	ed, err := p.ents.ExtractAt(ctx, text, date)
+	a, err := p.pipe.AnalyzeInput(ctx, statecraft.Input{ID: id, Text: text, Date: date})
 	if err != nil {
 		return nil, err
 	}
-	d := formats.FromEntities(id, ed)
-	if d.Relations, err = p.relate(ctx, ed); err != nil {
-		return nil, err
-	}
+	d := formats.FromAnalysis(id, a)
 	return &d, nil
 }
 

@@ -9,14 +9,15 @@ import (
 	"time"
 )
 
-// isTerminal reports whether w is a character device (a terminal), the
-// only place where a progress bar belongs.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
+// isTerminal reports whether f (a reader or writer) is a character device
+// (a terminal): the only place where a progress bar belongs, and where a
+// user who gave no file would otherwise wait for nothing.
+func isTerminal(f any) bool {
+	file, ok := f.(*os.File)
 	if !ok {
 		return false
 	}
-	st, err := f.Stat()
+	st, err := file.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
