@@ -2,6 +2,7 @@ package statecraft
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"iter"
 	"runtime"
@@ -31,7 +32,7 @@ func (e *ItemError) Unwrap() error { return e.Err }
 // and yields their results in input order: for each document either its
 // Analysis and a nil error, or a nil Analysis and an [*ItemError]; a bad
 // document does not stop the others. At most twice the concurrency of
-// documents are read ahead of the one being yielded, so memory stays
+// documents (plus two) are read ahead of the one being yielded, so memory stays
 // bounded on an endless input. Stopping the loop early (break) stops the
 // work. When ctx is done, the documents in flight end with its error and
 // the sequence ends with one more (nil, ctx.Err()); a nil ctx gives only
@@ -78,7 +79,7 @@ func (p *Pipeline) Pipe(ctx context.Context, in iter.Seq[Input]) iter.Seq2[*Anal
 			go func() {
 				defer wg.Done()
 				for j := range jobs {
-					a, err := p.AnalyzeInput(ctx, j.in)
+					a, err := p.analyzeSafe(ctx, j.in)
 					if err != nil {
 						err = &ItemError{Index: j.index, ID: j.in.ID, Err: err}
 						a = nil
@@ -95,6 +96,9 @@ func (p *Pipeline) Pipe(ctx context.Context, in iter.Seq[Input]) iter.Seq2[*Anal
 			defer close(jobs)
 			i := 0
 			for doc := range in {
+				if ctx.Err() != nil {
+					return
+				}
 				out := make(chan result, 1)
 				select {
 				case pending <- out:
@@ -127,4 +131,20 @@ func (p *Pipeline) Pipe(ctx context.Context, in iter.Seq[Input]) iter.Seq2[*Anal
 			yield(nil, err)
 		}
 	}
+}
+
+// ErrPanic is wrapped by the error of a document whose analysis panicked
+// (a bug: please report it with the document). Pipe recovers such a panic
+// so that one document cannot bring down a service.
+var ErrPanic = errors.New("statecraft: internal error (panic)")
+
+// analyzeSafe is AnalyzeInput with a panic turned into an error wrapping
+// ErrPanic.
+func (p *Pipeline) analyzeSafe(ctx context.Context, in Input) (a *Analysis, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			a, err = nil, fmt.Errorf("%w: %v", ErrPanic, r)
+		}
+	}()
+	return p.AnalyzeInput(ctx, in)
 }

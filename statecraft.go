@@ -26,13 +26,14 @@ var (
 type Option func(*config)
 
 type config struct {
-	gaz       *gazetteer.Gazetteer
-	maxBytes  int
-	threshold float64
-	noModel   bool
-	relOpts   []relations.Option
-	workers   int
-	errs      []error
+	gaz          *gazetteer.Gazetteer
+	maxBytes     int
+	threshold    float64
+	thresholdSet bool
+	noModel      bool
+	relOpts      []relations.Option
+	workers      int
+	errs         []error
 }
 
 // WithGazetteer makes both stages use g instead of the default gazetteer
@@ -53,7 +54,9 @@ func WithMaxBytes(n int) Option { return func(c *config) { c.maxBytes = n } }
 
 // WithThreshold sets the confidence that relations found by the learned
 // model alone must reach (see relations.WithThreshold).
-func WithThreshold(t float64) Option { return func(c *config) { c.threshold = t } }
+func WithThreshold(t float64) Option {
+	return func(c *config) { c.threshold, c.thresholdSet = t, true }
+}
 
 // WithoutRelationModel runs the relation rules alone (see
 // relations.WithoutModel).
@@ -81,9 +84,10 @@ func WithConcurrency(n int) Option {
 // relations. It is immutable after [New] and safe for concurrent use;
 // build one per process and share it.
 type Pipeline struct {
-	ent     *entities.Extractor
-	rel     *relations.Extractor
-	workers int
+	ent      *entities.Extractor
+	rel      *relations.Extractor
+	workers  int
+	maxBytes int
 }
 
 // New builds every stage once, with one set of options: the models and
@@ -111,7 +115,7 @@ func New(opts ...Option) (*Pipeline, error) {
 	if c.noModel {
 		ro = append(ro, relations.WithoutModel())
 	}
-	if c.threshold != 0 {
+	if c.thresholdSet {
 		ro = append(ro, relations.WithThreshold(c.threshold))
 	}
 	ro = append(ro, c.relOpts...)
@@ -123,7 +127,11 @@ func New(opts ...Option) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Pipeline{ent: ent, rel: rel, workers: c.workers}, nil
+	maxBytes := c.maxBytes
+	if maxBytes == 0 {
+		maxBytes = entities.DefaultMaxBytes
+	}
+	return &Pipeline{ent: ent, rel: rel, workers: c.workers, maxBytes: maxBytes}, nil
 }
 
 // Analysis is what statecraft finds in one text. Offsets everywhere are
@@ -180,6 +188,9 @@ func (p *Pipeline) Analyze(ctx context.Context, text string) (*Analysis, error) 
 func (p *Pipeline) AnalyzeInput(ctx context.Context, in Input) (*Analysis, error) {
 	if ctx == nil {
 		return nil, ErrNilContext
+	}
+	if len(in.Text) > p.maxBytes {
+		return nil, fmt.Errorf("%w: %d bytes, limit %d", entities.ErrTooLarge, len(in.Text), p.maxBytes)
 	}
 	if err := checkText(in.Text); err != nil {
 		return nil, err

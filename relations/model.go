@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/statecraft/statecraft/entities"
 	"github.com/statecraft/statecraft/relations/internal/relmodel"
@@ -40,20 +41,7 @@ func init() {
 
 // trainingExtractor is a default Extractor without a model, for the
 // trainer's candidates.
-var trainingExtractor = func() func() (*Extractor, error) {
-	var (
-		e   *Extractor
-		err error
-		ok  bool
-	)
-	return func() (*Extractor, error) {
-		if !ok {
-			e, err = New(WithoutModel())
-			ok = true
-		}
-		return e, err
-	}
-}()
+var trainingExtractor = sync.OnceValues(func() (*Extractor, error) { return New(WithoutModel()) })
 
 // argKind is a coarse entity type of an argument for features and type
 // checks: PERSON, STATE (also a capital or a metonymic place standing for
@@ -328,15 +316,17 @@ func (e *Extractor) mentionContexts(ctx context.Context, doc *entities.Document,
 		}
 		for j := i - 1; j >= 0 && j >= i-2; j-- {
 			o := &doc.Mentions[j]
-			if o.Sentence != m.Sentence || m.Start-o.End > 40 || strings.ContainsAny(doc.Text[o.End:m.Start], ",.;:()\"\n") {
+			if o.Sentence != m.Sentence || o.End > m.Start || m.Start-o.End > 40 || strings.ContainsAny(doc.Text[o.End:m.Start], ",.;:()\"\n") {
 				break
 			}
 			owner(j)
 		}
 		for j := i + 1; j < len(doc.Mentions) && j <= i+2; j++ {
 			o := &doc.Mentions[j]
-			gap := doc.Text[m.End:o.Start]
-			if o.Sentence != m.Sentence || len(gap) > 40 || !strings.HasPrefix(strings.TrimSpace(gap), ",") || strings.Count(gap, ",") > 1 {
+			if o.Sentence != m.Sentence || o.Start < m.End || o.Start-m.End > 40 {
+				break
+			}
+			if gap := doc.Text[m.End:o.Start]; !strings.HasPrefix(strings.TrimSpace(gap), ",") || strings.Count(gap, ",") > 1 {
 				break
 			}
 			owner(j)

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/statecraft/statecraft/entities"
 	"github.com/statecraft/statecraft/relations"
 )
 
@@ -133,5 +134,34 @@ func TestModelUpToDate(t *testing.T) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("the embedded model (%d bytes) is not what its data give (%d bytes): run go run ./relations/internal/relmodel/cmd/reltrain", len(want), len(got))
+	}
+}
+
+// TestModelAddsNoDuplicates: a meeting a rule found among several parties
+// is not added again pair by pair by the model.
+func TestModelAddsNoDuplicates(t *testing.T) {
+	_, rs := analyse(t, "Putin met Erdogan, Rouhani and Aliyev in Sochi on Tuesday.")
+	for _, r := range rs {
+		if r.Type == relations.MetWith && r.Source == relations.SourceModel {
+			t.Errorf("model met-with %v beside the rules' meeting of all four", format(r))
+		}
+	}
+}
+
+// TestOverlappingMentions: a document whose mentions nest (a caller's, not
+// one entities builds) gives relations or an error, never a panic.
+func TestOverlappingMentions(t *testing.T) {
+	ee, rx := pipeline(t)
+	text := "President Vladimir Putin of Russia met Recep Erdogan in Ankara."
+	doc, err := ee.Extract(context.Background(), text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	outer := doc.Mentions[0]
+	outer.Type, outer.ID, outer.Name, outer.Start, outer.End = entities.State, "state/russia", "Russia", 0, 24
+	outer.Text = text[0:24]
+	doc.Mentions = append([]entities.Mention{outer}, doc.Mentions...)
+	if _, err := rx.Extract(context.Background(), doc); err != nil {
+		t.Logf("error: %v", err)
 	}
 }

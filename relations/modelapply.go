@@ -46,7 +46,9 @@ func (e *Extractor) setModel(m *relmodel.Model, t float64) {
 	e.minProb = 1
 	for p := float32(0); p <= 1; p += 1.0 / 1024 {
 		if m.Calibrate(p) >= low {
-			e.minProb = p
+			// One step back: a raw probability between the grid points
+			// may calibrate to the threshold too.
+			e.minProb = max(0, p-1.0/1024)
 			break
 		}
 	}
@@ -180,8 +182,8 @@ func (e *Extractor) applyModel(ctx context.Context, doc *entities.Document, rule
 			return nil, ctx.Err()
 		}
 		r := &rules[i]
+		e.markFound(doc, r, found)
 		k := e.relationKey(doc, r)
-		found[k] = true
 		r.Source = SourceRule
 		conf := float32(0)
 		if l := relmodel.LabelIndex(string(r.Type), 1); l >= 0 {
@@ -280,6 +282,9 @@ func (e *Extractor) modelRelation(doc *entities.Document, c *relmodel.Candidate,
 func (e *Extractor) nearestTrigger(doc *entities.Document, si int, t Type, ev Span) (Span, bool) {
 	st := doc.Sentences[si]
 	toks := doc.Tokens[st.TokenStart:st.TokenEnd]
+	if len(toks) == 0 {
+		return Span{}, false
+	}
 	i0, _ := slices.BinarySearchFunc(toks, ev.Start, func(tk entities.Token, off int) int { return cmp.Compare(tk.Start, off) })
 	i1, _ := slices.BinarySearchFunc(toks, ev.End, func(tk entities.Token, off int) int { return cmp.Compare(tk.Start, off) })
 	ms, _ := slices.BinarySearchFunc(doc.Mentions, toks[max(0, i0-trigWindow)].Start, func(m entities.Mention, off int) int { return cmp.Compare(m.End, off+1) })
@@ -351,4 +356,48 @@ func (s *Sentence) modalityBetween(as, ae, bs int) Modality {
 		return Possible
 	}
 	return Asserted
+}
+
+// markFound records in found the keys of rule relation r that the model
+// must not add again: its key under the arguments' ids and under their
+// identities as the model sees them (a capital is its state), and, for a
+// relation of more than two parties, every pair of its first
+// maxRuleParties parties.
+func (e *Extractor) markFound(doc *entities.Document, r *Relation, found map[[3]string]bool) {
+	ids := func(a *Arg) []string {
+		out := []string{}
+		if a.ID != "" {
+			out = append(out, a.ID)
+		}
+		if a.Entity >= 0 && a.Entity < len(doc.Mentions) {
+			if id := e.argIdentity(&doc.Mentions[a.Entity]); id != a.ID {
+				out = append(out, id)
+			}
+		} else if a.ID == "" {
+			out = append(out, a.Name)
+		}
+		return out
+	}
+	t := string(r.Type)
+	if len(r.Parties) > 0 {
+		ps := r.Parties[:min(len(r.Parties), maxRuleParties)]
+		for x := range ps {
+			for y := x + 1; y < len(ps); y++ {
+				for _, a := range ids(&ps[x]) {
+					for _, b := range ids(&ps[y]) {
+						found[[3]string{t, min(a, b), max(a, b)}] = true
+					}
+				}
+			}
+		}
+		return
+	}
+	if r.Subject == nil || r.Object == nil {
+		return
+	}
+	for _, a := range ids(r.Subject) {
+		for _, b := range ids(r.Object) {
+			found[[3]string{t, a, b}] = true
+		}
+	}
 }

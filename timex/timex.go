@@ -27,7 +27,7 @@ import (
 //	YYYY-Www, YYYY-Www-D        an ISO week, a day of it (1 = Monday)
 //	YYYX, YYXX                  a decade, a century
 //	YYYY-SP/SU/FA/WI, -Qn, -Hn  a season (northern), a quarter, a half
-//	XXXX-MM, XXXX-MM-DD         in ref's year
+//	XXXX, XXXX-MM, XXXX-MM-DD   ref's year; a month, a day of it
 //	XXXX-Www, XXXX-WXX-D        in ref's year; the day D of ref's week
 func Parse(value string, ref time.Time) (start, end time.Time, ok bool) {
 	v := strings.TrimSpace(value)
@@ -55,6 +55,9 @@ func Parse(value string, ref time.Time) (start, end time.Time, ok bool) {
 	v = v[1:]
 	switch {
 	case len(v) >= 2 && v[0] == 'W' && v != "WI":
+		if strings.HasPrefix(v, "WXX") && !year.fromRef {
+			return time.Time{}, time.Time{}, false // "2014-WXX": an unknown week of a known year
+		}
 		return week(year.y, v[1:], ref)
 	case len(v) == 2 && v[0] == 'Q' && v[1] >= '1' && v[1] <= '4':
 		m := time.Month(3*(v[1]-'1') + 1)
@@ -97,6 +100,7 @@ func Parse(value string, ref time.Time) (start, end time.Time, ok bool) {
 type yearPart struct {
 	y               int
 	decade, century bool
+	fromRef         bool // the year was XXXX, taken from the reference
 }
 
 // parseYear reads the year part of v ("2008", "199X", "19XX", "XXXX") and
@@ -107,7 +111,7 @@ func parseYear(v string, ref time.Time) (yearPart, string, bool) {
 		if ref.IsZero() {
 			return yearPart{}, "", false
 		}
-		return yearPart{y: ref.Year()}, rest, true
+		return yearPart{y: ref.Year(), fromRef: true}, rest, true
 	}
 	digits := strings.TrimRight(head, "X")
 	for _, c := range digits {

@@ -36,6 +36,8 @@ func TestParse(t *testing.T) {
 		{"2014-H2", time.Time{}, d(2014, 7, 1), d(2015, 1, 1), true},
 		{"2014-WI", time.Time{}, d(2014, 12, 1), d(2015, 3, 1), true},
 		{"P3Y", ref, time.Time{}, time.Time{}, false},
+		{"2014-WXX-5", ref, time.Time{}, time.Time{}, false},
+		{"XXXX", ref, d(2014, 1, 1), d(2015, 1, 1), true},
 		{"PRESENT_REF", ref, time.Time{}, time.Time{}, false},
 		{"", ref, time.Time{}, time.Time{}, false},
 		{"2014-13", ref, time.Time{}, time.Time{}, false},

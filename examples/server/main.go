@@ -78,7 +78,11 @@ func run(args []string) error {
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	// A request has -timeout for its analysis; reading and writing get
+	// as long again, so that a slow client cannot hold a connection for
+	// ever.
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 2*cfg.timeout + 10*time.Second,
+		WriteTimeout: 2*cfg.timeout + 10*time.Second, IdleTimeout: 2 * time.Minute}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
 	defer stop()
 	errc := make(chan error, 1)

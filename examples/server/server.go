@@ -227,8 +227,10 @@ func (s *server) handleAnalyze(w http.ResponseWriter, r *http.Request) {
 	if !s.acquire(ctx, w) {
 		return
 	}
-	a, err := s.analyze(ctx, in)
-	s.release()
+	a, err := func() (*statecraft.Analysis, error) {
+		defer s.release()
+		return s.analyze(ctx, in)
+	}()
 	switch {
 	case err == nil:
 	case clientError(err):
@@ -265,10 +267,19 @@ func (s *server) handleBatch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer s.release()
-	// Results stream back while the request is still being read.
-	if err := http.NewResponseController(w).EnableFullDuplex(); err != nil {
+	// Results stream back while the request is still being read; when the
+	// request's time is up, reads and writes that wait on a slow client
+	// end at once.
+	rc := http.NewResponseController(w)
+	if err := rc.EnableFullDuplex(); err != nil {
 		s.log.Warn("full duplex", "err", err)
 	}
+	stopDeadlines := context.AfterFunc(ctx, func() {
+		now := time.Now()
+		rc.SetReadDeadline(now)
+		rc.SetWriteDeadline(now)
+	})
+	defer stopDeadlines()
 	body := http.MaxBytesReader(w, r.Body, s.cfg.maxBody)
 	type lineInfo struct {
 		n     int
@@ -277,7 +288,7 @@ func (s *server) handleBatch(w http.ResponseWriter, r *http.Request) {
 	}
 	var (
 		mu      sync.Mutex
-		lines   []lineInfo // by input index
+		lines   []lineInfo // lines read and not yet answered, in order
 		readErr error
 	)
 	inputs := func(yield func(statecraft.Input) bool) {
@@ -319,26 +330,21 @@ func (s *server) handleBatch(w http.ResponseWriter, r *http.Request) {
 			f.Flush()
 		}
 	}
-	i := 0
 	for a, err := range s.pipe(ctx, inputs) {
-		mu.Lock()
-		if i >= len(lines) { // the sequence's final context error
-			mu.Unlock()
-			formats.WriteErrorJSONL(bw, formats.ErrorOutput{ID: formats.LineID(0), Error: err.Error()})
+		var ie *statecraft.ItemError
+		if a == nil && !errors.As(err, &ie) { // the sequence's closing context error
+			formats.WriteErrorJSONL(bw, formats.ErrorOutput{ID: formats.LineID(0), Error: "the batch stopped: " + err.Error()})
 			break
 		}
-		li := lines[i]
+		mu.Lock()
+		li := lines[0]
+		lines = lines[1:]
 		mu.Unlock()
-		i++
 		switch {
 		case li.err != nil:
 			formats.WriteErrorJSONL(bw, formats.ErrorOutput{ID: li.rawID, Line: li.n, Error: li.err.Error()})
 		case err != nil:
-			var ie *statecraft.ItemError
-			if errors.As(err, &ie) {
-				err = ie.Err
-			}
-			formats.WriteErrorJSONL(bw, formats.ErrorOutput{ID: li.rawID, Line: li.n, Error: err.Error()})
+			formats.WriteErrorJSONL(bw, formats.ErrorOutput{ID: li.rawID, Line: li.n, Error: ie.Err.Error()})
 		default:
 			doc := formats.FromAnalysis(a.ID, a)
 			doc.RawID = li.rawID

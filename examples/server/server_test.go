@@ -403,3 +403,31 @@ func BenchmarkLoad(b *testing.B) {
 		b.ReportMetric(float64(lat[min(len(lat)-1, len(lat)*99/100)].Microseconds())/1000, "p99-ms")
 	}
 }
+
+// TestStalledBatchClient: a batch client that stops sending in the middle
+// of a line loses its slot when the request's time is up, so that other
+// requests are served again.
+func TestStalledBatchClient(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.concurrency, cfg.queue, cfg.timeout = 1, 0, 200*time.Millisecond
+	ts := httptest.NewServer(testServer(t, cfg))
+	defer ts.Close()
+	conn, err := net.Dial("tcp", strings.TrimPrefix(ts.URL, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	fmt.Fprintf(conn, "POST /v1/batch HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n{\"id\": 1, \"text\": \"Russia rec")
+	time.Sleep(50 * time.Millisecond)            // the batch holds the only slot
+	deadline := time.Now().Add(30 * time.Second) // loaded machines, -race
+	for {
+		code, body := post(t, ts.URL+"/v1/analyze", `{"text": "Russia recognized Abkhazia."}`)
+		if code == 200 {
+			break
+		}
+		if code != 503 || time.Now().After(deadline) {
+			t.Fatalf("status %d (%s) while a stalled batch should have been cut off", code, body)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
