@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"encoding/json"
 	"time"
 
 	"github.com/statecraft/statecraft/timex"
@@ -30,7 +31,8 @@ const (
 )
 
 // Mention is one typed span of a [Document]'s text. Its JSON form is the
-// entity object of statecraft's output contract (docs/contract.md).
+// entity object of statecraft's output contract (docs/contract.md): every
+// field is always written, "" or false or [] when it has no value.
 //
 // Start and End are UTF-8 byte offsets into the document's text, half-open,
 // so that text[Start:End] == Text always holds.
@@ -60,14 +62,14 @@ type Mention struct {
 	Value string `json:"value"`
 	// Mod is a DATE's modifier: EARLY, MID, LATE, START, END, BEFORE, AFTER
 	// or APPROX; empty when none.
-	Mod string `json:"mod,omitempty"`
+	Mod string `json:"mod"`
 
 	// Metonymy is set when a place name stands for something else, such as
 	// "Moscow" in "Moscow-led" (the Russian government).
-	Metonymy bool `json:"metonymy,omitempty"`
+	Metonymy bool `json:"metonymy"`
 	// Alternatives lists other gazetteer ids the same text could name
 	// ("Georgia": the state, or the US state), most likely first excluded.
-	Alternatives []string `json:"alternatives,omitempty"`
+	Alternatives []string `json:"alternatives"`
 }
 
 // TimeRange returns the span of time [start, end) that a DATE mention's
@@ -80,4 +82,31 @@ func (m *Mention) TimeRange(ref time.Time) (start, end time.Time, ok bool) {
 		return time.Time{}, time.Time{}, false
 	}
 	return timex.Parse(m.Value, ref)
+}
+
+// MarshalJSON writes the entity object of the output contract: every
+// field always, Alternatives as [] when there are none.
+func (m Mention) MarshalJSON() ([]byte, error) {
+	type plain Mention // the same fields without this method
+	p := plain(m)
+	if p.Alternatives == nil {
+		p.Alternatives = []string{}
+	}
+	return json.Marshal(p)
+}
+
+// UnmarshalJSON reads the entity object of the output contract; an empty
+// "alternatives" list reads as nil, so that a mention survives a round
+// trip through JSON unchanged.
+func (m *Mention) UnmarshalJSON(b []byte) error {
+	type plain Mention
+	var p plain
+	if err := json.Unmarshal(b, &p); err != nil {
+		return err
+	}
+	if len(p.Alternatives) == 0 {
+		p.Alternatives = nil
+	}
+	*m = Mention(p)
+	return nil
 }

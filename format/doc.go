@@ -118,7 +118,7 @@ type Arg struct {
 	ID      string `json:"id"`
 	Name    string `json:"name"`
 	Text    string `json:"text"`
-	Anaphor *Span  `json:"anaphor,omitempty"`
+	Anaphor *Span  `json:"anaphor"`
 }
 
 // Trigger is the word or phrase that expresses a [Relation], as a byte

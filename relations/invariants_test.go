@@ -160,8 +160,8 @@ func TestJSONContract(t *testing.T) {
 		}
 	}
 	want := `{"type":"member-of","modality":"asserted","sentence":1,"time":"",` +
-		`"subject":{"entity":4,"id":"state/armenia","name":"Armenia","text":"Armenia"},` +
-		`"object":{"entity":3,"id":"org/csto","name":"Collective Security Treaty Organization","text":"Collective Security Treaty Organization"},` +
+		`"subject":{"entity":4,"id":"state/armenia","name":"Armenia","text":"Armenia","anaphor":null},` +
+		`"object":{"entity":3,"id":"org/csto","name":"Collective Security Treaty Organization","text":"Collective Security Treaty Organization","anaphor":null},` +
 		`"trigger":{"text":"includes","start":115,"end":123},` +
 		`"evidence":{"text":"Collective Security Treaty Organization includes Armenia","start":75,"end":131},"attrs":{}`
 	// Confidence comes from the trained model; the rest is fixed.

@@ -75,7 +75,7 @@ type Arg struct {
 	ID      string `json:"id"`
 	Name    string `json:"name"`
 	Text    string `json:"text"`
-	Anaphor *Span  `json:"anaphor,omitempty"`
+	Anaphor *Span  `json:"anaphor"`
 }
 
 // Span is a stretch of the document's text: UTF-8 byte offsets, half-open,
