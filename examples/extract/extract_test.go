@@ -363,3 +363,32 @@ func TestNotText(t *testing.T) {
 		t.Errorf("batch: exit %d, output %s", code, stdout)
 	}
 }
+
+// TestTerminalHint: run without a file on a terminal, extract says it is
+// reading the terminal and how to end the input, instead of waiting
+// silently; on a pipe it says nothing.
+func TestTerminalHint(t *testing.T) {
+	_, _, stderr := runCLI(t, "Russia recognized Abkhazia.")
+	if strings.Contains(stderr, "terminal") {
+		t.Errorf("a pipe on standard input got the terminal hint: %q", stderr)
+	}
+	saved := isTerminal
+	isTerminal = func(f any) bool { return f == os.Stdin }
+	defer func() { isTerminal = saved }()
+	var out, errb bytes.Buffer
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.WriteString("Russia recognized Abkhazia.")
+	w.Close()
+	savedStdin := os.Stdin
+	os.Stdin = r
+	defer func() { os.Stdin = savedStdin }()
+	if code := run(nil, os.Stdin, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if !strings.Contains(errb.String(), "reading from the terminal; end the input with Ctrl-D") {
+		t.Errorf("no hint on a terminal: %q", errb.String())
+	}
+}

@@ -12,7 +12,7 @@ import (
 // isTerminal reports whether f (a reader or writer) is a character device
 // (a terminal): the only place where a progress bar belongs, and where a
 // user who gave no file would otherwise wait for nothing.
-func isTerminal(f any) bool {
+var isTerminal = func(f any) bool {
 	file, ok := f.(*os.File)
 	if !ok {
 		return false
