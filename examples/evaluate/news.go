@@ -115,13 +115,8 @@ func predictions(res *newsgold.Resolver, g *gazetteer.Gazetteer, doc *entities.D
 			m := doc.Mentions[a.Entity]
 			forms = append(forms, m.Name, m.Text)
 		}
-		if n, ok := res.Resolve(forms...); ok {
+		if n, ok := res.ResolveWith(g, forms, a.ID); ok {
 			return n
-		}
-		if e, ok := g.Entry(a.ID); ok {
-			if n, ok := res.Resolve(append(append([]string{e.Name}, e.Aliases...), e.Adjectives...)...); ok {
-				return n
-			}
 		}
 		if a.Name != "" {
 			return a.Name

@@ -20,6 +20,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/statecraft/statecraft/gazetteer"
 )
 
 // Gold is one gold file: aliases (canonical name → other surface forms)
@@ -103,16 +105,19 @@ func (r *Relation) Key() Key {
 }
 
 // ReadGold reads a gold JSON file.
-func ReadGold(path string) (*Gold, error) {
+func ReadGold(path string) (*Gold, error) { return readJSON[Gold](path) }
+
+// readJSON reads the JSON file at path into a T.
+func readJSON[T any](path string) (*T, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	var g Gold
-	if err := json.Unmarshal(b, &g); err != nil {
+	var v T
+	if err := json.Unmarshal(b, &v); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return &g, nil
+	return &v, nil
 }
 
 // Text is one document text: {"id","text"} of a JSON Lines file (other
@@ -155,15 +160,11 @@ func DecodeTexts(r io.Reader, name string) ([]Text, error) {
 
 // ReadSplit reads split.json: split name → document ids.
 func ReadSplit(path string) (map[string][]string, error) {
-	b, err := os.ReadFile(path)
+	s, err := readJSON[map[string][]string](path)
 	if err != nil {
 		return nil, err
 	}
-	var s map[string][]string
-	if err := json.Unmarshal(b, &s); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return s, nil
+	return *s, nil
 }
 
 // Norm is the form names are compared in: lower case, letters and digits
@@ -252,6 +253,23 @@ func (r *Resolver) Resolve(forms ...string) (string, bool) {
 		}
 		if p := r.surname[n]; p != "" {
 			return p, true
+		}
+	}
+	return "", false
+}
+
+// ResolveWith is Resolve over forms, then over the names, aliases and
+// adjectives of the gazetteer entries ids (in order; unknown ids are
+// skipped): how a system's argument is matched to the gold.
+func (r *Resolver) ResolveWith(g *gazetteer.Gazetteer, forms []string, ids ...string) (string, bool) {
+	if n, ok := r.Resolve(forms...); ok {
+		return n, true
+	}
+	for _, id := range ids {
+		if e, found := g.Entry(id); found {
+			if n, ok := r.Resolve(append(append([]string{e.Name}, e.Aliases...), e.Adjectives...)...); ok {
+				return n, true
+			}
 		}
 	}
 	return "", false

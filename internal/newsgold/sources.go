@@ -2,7 +2,6 @@ package newsgold
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"os"
 	"strconv"
@@ -104,17 +103,7 @@ type OffsetRel struct {
 }
 
 // ReadAnnotations reads a file of the project's annotations.
-func ReadAnnotations(path string) (*Annotations, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	var a Annotations
-	if err := json.Unmarshal(b, &a); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return &a, nil
-}
+func ReadAnnotations(path string) (*Annotations, error) { return readJSON[Annotations](path) }
 
 // Corpora finds the texts of annotated documents in ../shared/dev.
 type Corpora struct {

@@ -259,19 +259,7 @@ func (r *resolver) name(m int, identity string) string {
 		return n
 	}
 	mm := &r.doc.Mentions[m]
-	n, ok := r.res.Resolve(mm.Name, mm.Text)
-	if !ok {
-		for _, id := range []string{identity, mm.ID} {
-			if e, found := r.gaz.Entry(id); found {
-				if n, ok = r.res.Resolve(append(append([]string{e.Name}, e.Aliases...), e.Adjectives...)...); ok {
-					break
-				}
-			}
-		}
-	}
-	if !ok {
-		n = ""
-	}
+	n, _ := r.res.ResolveWith(r.gaz, []string{mm.Name, mm.Text}, identity, mm.ID)
 	r.memo[m] = n
 	return n
 }
