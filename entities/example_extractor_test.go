@@ -86,3 +86,23 @@ func ExampleExtractor_Tag() {
 	// [20,21) .        .    O
 	// 1 sentence, 0 mentions
 }
+
+// TagWords tags a sentence that is already split into words, such as a
+// treebank's; a word may contain a space.
+func ExampleExtractor_TagWords() {
+	e, err := entities.New()
+	if err != nil {
+		log.Fatal(err)
+	}
+	doc, err := e.TagWords(context.Background(), []string{"Georgia", "joined", "the", "talks", "in", "New York", "."})
+	if err != nil {
+		log.Fatal(err)
+	}
+	var tagged []string
+	for _, t := range doc.Tokens {
+		tagged = append(tagged, doc.Text[t.Start:t.End]+"/"+t.Tag)
+	}
+	fmt.Println(strings.Join(tagged, " "))
+	// Output:
+	// Georgia/NNP joined/VBD the/DT talks/NNS in/IN New York/NNP ./.
+}

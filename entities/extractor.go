@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -174,6 +175,57 @@ func (e *Extractor) ExtractAt(ctx context.Context, text string, date time.Time) 
 // Extract.
 func (e *Extractor) Tag(ctx context.Context, text string) (*Document, error) {
 	return e.analyze(ctx, text)
+}
+
+// TagWords tags one sentence given as words, for text that is already
+// tokenized (a treebank's sentence, a caller's own tokenizer): the returned
+// Document's Text is the words joined by single spaces, with one Token per
+// word at its offsets in that text and one Sentence, tagged as [Extractor.Tag]
+// tags a sentence; there are no Mentions. A word may hold any bytes, spaces
+// included; an empty word is an error, since a token covers at least one
+// byte. The size limit of [WithMaxBytes] applies to the joined text.
+func (e *Extractor) TagWords(ctx context.Context, words []string) (*Document, error) {
+	if ctx == nil {
+		return nil, ErrNilContext
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	n := max(len(words)-1, 0)
+	for i, w := range words {
+		if w == "" {
+			return nil, fmt.Errorf("entities: TagWords: word %d is empty", i)
+		}
+		n += len(w)
+	}
+	if n > e.cfg.maxBytes {
+		return nil, fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, n, e.cfg.maxBytes)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	toks := make([]Token, len(words))
+	for i, w := range words {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		toks[i] = Token{Start: b.Len(), End: b.Len() + len(w)}
+		b.WriteString(w)
+	}
+	text := b.String()
+	for i := range toks {
+		toks[i].Text = text[toks[i].Start:toks[i].End]
+	}
+	var sents []Sentence
+	if len(toks) > 0 {
+		sents = []Sentence{{Start: 0, End: len(text), TokenStart: 0, TokenEnd: len(toks)}}
+		s := e.scratch.Get().(*tagScratch)
+		e.tagger.tag(toks, s)
+		if cap(s.arena) <= maxPooledScratch {
+			s.release()
+			e.scratch.Put(s)
+		}
+	}
+	return &Document{Text: text, Tokens: toks, Sentences: sents}, nil
 }
 
 // analyze runs the stages before mention recognition: tokens, sentences,

@@ -1,0 +1,66 @@
+package entities
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+)
+
+// TestTagWords checks that TagWords tags pre-split words as Tag tags the
+// same words when the tokenizer splits them the same way, keeps the
+// offsets exact, and refuses what it must.
+func TestTagWords(t *testing.T) {
+	e, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	text := "The Kremlin said on Monday that Russia would not recognise the vote ."
+	want, err := e.Tag(ctx, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := e.TagWords(ctx, strings.Fields(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Text != text || len(got.Tokens) != len(want.Tokens) || len(got.Sentences) != 1 {
+		t.Fatalf("TagWords: text %q, %d tokens, %d sentences", got.Text, len(got.Tokens), len(got.Sentences))
+	}
+	for i, tok := range got.Tokens {
+		if tok != want.Tokens[i] {
+			t.Errorf("token %d: %+v, Tag gives %+v", i, tok, want.Tokens[i])
+		}
+	}
+
+	spaced, err := e.TagWords(ctx, []string{"in", "New York"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tok := spaced.Tokens[1]; spaced.Text[tok.Start:tok.End] != "New York" || tok.Text != "New York" {
+		t.Errorf("word with a space: %+v", tok)
+	}
+	if d, err := e.TagWords(ctx, nil); err != nil || len(d.Tokens) != 0 || len(d.Sentences) != 0 {
+		t.Errorf("no words: %v, %+v", err, d)
+	}
+	if _, err := e.TagWords(ctx, []string{"a", ""}); err == nil {
+		t.Error("an empty word was accepted")
+	}
+	small, err := New(WithMaxBytes(5))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := small.TagWords(ctx, []string{"abc", "def"}); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("7 bytes over a limit of 5: %v", err)
+	}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := e.TagWords(cancelled, []string{"a"}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled context: %v", err)
+	}
+	//lint:ignore SA1012 the nil context is what is tested
+	if _, err := e.TagWords(nil, []string{"a"}); !errors.Is(err, ErrNilContext) {
+		t.Errorf("nil context: %v", err)
+	}
+}
