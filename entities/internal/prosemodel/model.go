@@ -1,7 +1,15 @@
-// Package prosemodel decodes the trained English models that ship with
-// github.com/jdkato/prose/v2 v2.0.0 (read through its exported prose.Asset)
-// into compact read-only tables: the averaged-perceptron part-of-speech
-// model and the maximum-entropy named-entity model.
+// Package prosemodel holds the trained English models that ship with
+// github.com/jdkato/prose/v2 v2.0.0 as compact read-only tables: the
+// averaged-perceptron part-of-speech model and the maximum-entropy
+// named-entity model.
+//
+// The tables are generated: cmd/genprose decodes prose's gob files (read
+// through its exported prose.Asset) with [Build] and writes
+// data/prose.tables, which the package embeds and [Load] reads in place
+// (a checksum and bounds checks, no decoding), so that a process does not
+// pay prose's gzip and gob decoding at start-up and does not link prose's
+// assets at all. TestTablesUpToDate fails when the file differs from what
+// prose's models give.
 //
 // The tables hold exactly prose's weights; the feature functions that query
 // them live in package entities. Values of [POS] and [NER] are immutable
@@ -16,8 +24,6 @@ import (
 	"math"
 	"slices"
 	"sync"
-
-	prose "github.com/jdkato/prose/v2"
 )
 
 // AssetFunc returns the bytes of a named model file; prose.Asset is one.
@@ -132,9 +138,10 @@ func (m *NER) InWordList(word string) bool {
 	return ok
 }
 
-// Load decodes both models from prose.Asset, the two in parallel.
+// Load returns both models from the tables generated from prose's models
+// (see [Build]), read in place: no decoding, only checks.
 func Load() (*POS, *NER, error) {
-	return load(prose.Asset, true)
+	return Open(generated)
 }
 
 func load(asset AssetFunc, fast bool) (*POS, *NER, error) {
