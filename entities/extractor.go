@@ -48,8 +48,9 @@ func WithoutNERModel() Option {
 	return func(c *config) { c.noModel = true }
 }
 
-// sharedGazetteer is the default gazetteer, loaded once per process.
-var sharedGazetteer = sync.OnceValues(func() (*gazetteer.Gazetteer, error) { return gazetteer.New() })
+// sharedGazetteer is the default gazetteer, built once per process and
+// shared with the other stages (see gazetteer.Default).
+var sharedGazetteer = gazetteer.Default
 
 // WithMaxBytes sets the largest text, in bytes, that [Extractor.Extract]
 // accepts; longer texts yield an error wrapping [ErrTooLarge]. A limit of

@@ -129,3 +129,39 @@ func ExampleTokenize() {
 	// 25-26 "-"
 	// 26-29 "led"
 }
+
+// Default returns the built-in gazetteer, built once per process from its
+// compiled tables and shared by every caller.
+func ExampleDefault() {
+	g, err := gazetteer.Default()
+	if err != nil {
+		panic(err)
+	}
+	m, ok := g.Lookup("Abkhazia")
+	fmt.Println(ok, m.ID)
+	// Output:
+	// true state/abkhazia
+}
+
+// A large gazetteer of one's own can be compiled once, for example by a
+// build step, and then opened in place at start-up without parsing.
+func ExampleCompiled() {
+	g, err := gazetteer.New(gazetteer.WithoutDefaults(), gazetteer.WithReader("example.jsonl", strings.NewReader(exampleData)))
+	if err != nil {
+		panic(err)
+	}
+	b, err := g.MarshalBinary() // write b to a file, embed it, ...
+	if err != nil {
+		panic(err)
+	}
+	c, err := gazetteer.Compiled(b)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(c)
+	_, err = gazetteer.Compiled(b[:len(b)/2])
+	fmt.Println(errors.Is(err, gazetteer.ErrCompiled))
+	// Output:
+	// gazetteer: 2 location, 2 org, 1 person, 4 state
+	// true
+}

@@ -16,3 +16,4 @@ package gazetteer
 // differs from what the installed iso-codes gives.
 
 //go:generate go run gen_iso.go -out data/states-iso.jsonl
+//go:generate go run ./cmd/gengaz -out data/compiled.tables

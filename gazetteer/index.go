@@ -189,29 +189,8 @@ func (l *loader) build() *Gazetteer {
 		g.forms[f].r0, g.forms[f].r1 = start[f], start[f+1]
 	}
 
-	// Exact index: for each first unit, the lengths (in units) of the
-	// names that start with it; the names themselves are found in byKey.
-	g.byFirst = make(map[string]uint64)
-	for _, f := range g.forms {
-		first := f.key
-		if j := strings.IndexByte(first, ' '); j >= 0 {
-			first = first[:j]
-		}
-		if f.units <= 64 {
-			g.byFirst[first] |= 1 << (f.units - 1)
-		}
-	}
-
-	g.conf = make(map[string]int)
-	for gi, group := range confusables {
-		var keys []string
-		for _, s := range group {
-			k, _ := normKey(s)
-			g.conf[k] = gi
-			keys = append(keys, k)
-		}
-		g.confKeys = append(g.confKeys, keys)
-	}
+	g.indexFirst()
+	g.indexConfusables()
 	g.fz.build(g)
 	g.pool.New = func() any { return new(scratch) }
 	return g

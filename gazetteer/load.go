@@ -45,6 +45,7 @@ type config struct {
 	noDefaults bool
 	maxEntries int
 	sources    []source
+	fromJSONL  bool // load the default data from its JSON Lines files even without other sources
 }
 
 // source is one input: a file to open, a reader, or entries.
@@ -207,6 +208,25 @@ func New(opts ...Option) (*Gazetteer, error) {
 	if c.maxEntries <= 0 {
 		c.maxEntries = DefaultMaxEntries
 	}
+	if !c.noDefaults && len(c.sources) == 0 && !c.fromJSONL {
+		// The default data alone: its compiled tables (see
+		// [Gazetteer.MarshalBinary]) give the same gazetteer without
+		// parsing or indexing.
+		g, err := Compiled(compiledDefault)
+		if err != nil {
+			return nil, fmt.Errorf("gazetteer: the embedded default data: %w", err)
+		}
+		if g.Len() <= c.maxEntries {
+			return g, nil
+		}
+		// Over the caller's limit: the loader says where.
+	}
+	return newFromJSONL(c)
+}
+
+// newFromJSONL loads the sources of c, the default JSON Lines files first
+// unless c says otherwise, and builds the indexes.
+func newFromJSONL(c config) (*Gazetteer, error) {
 	l := &loader{maxEntries: c.maxEntries, byID: make(map[string]int32)}
 
 	if !c.noDefaults {

@@ -22,8 +22,9 @@ var ErrBadDocument = errors.New("relations: malformed document")
 // ErrNilContext is returned by [Extractor.Extract] for a nil context.
 var ErrNilContext = errors.New("relations: nil context")
 
-// sharedGazetteer is the default gazetteer, loaded once per process.
-var sharedGazetteer = sync.OnceValues(func() (*gazetteer.Gazetteer, error) { return gazetteer.New() })
+// sharedGazetteer is the default gazetteer, built once per process and
+// shared with the other stages (see gazetteer.Default).
+var sharedGazetteer = gazetteer.Default
 
 // Extractor finds relations in documents analysed by package entities.
 //
