@@ -25,7 +25,11 @@
 // only, with the fixed seed and epoch count of cmd/nertrain; the number of
 // epochs was chosen on the CoNLL-2003 validation set. Regenerate it with
 // go generate, which needs the development data in ../shared/dev of the
-// repository's parent directory (or pass -train to cmd/nertrain).
+// repository's parent directory (or pass -train to cmd/nertrain), and
+// which then runs cmd/nertables: the package embeds model.tables, the
+// model with its feature lookup table laid out as it is used, and
+// [Default] reads it in place (a checksum and bounds checks, nothing
+// built; TestTablesUpToDate fails when it is not what model.bin gives).
 //
 // # Stacking prose's analysis
 //

@@ -1,13 +1,11 @@
 package ner
 
 import (
-	_ "embed"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/crc32"
 	"math"
-	"sync"
 )
 
 // Model is a trained tagger: hashed feature weights per label, quantised
@@ -21,8 +19,10 @@ type Model struct {
 	end   [NumLabels]int32 // last-label weights
 	info  string
 
-	keys []uint64 // feature hashes, strictly increasing
+	keys []uint64 // feature hashes, strictly increasing (nil when read from tables)
 	rows []int16  // NumLabels weights per key
+	// features is the number of features with weights.
+	features int
 	tab  []slot   // open addressing over keys
 	mask uint64
 
@@ -167,13 +167,14 @@ func (m *Model) lookup(h uint64) *[NumLabels]int16 {
 func slotIndex(h, mask uint64) uint64 { return (h * 0x9E3779B97F4A7C15 >> 20) & mask }
 
 // Features returns the number of features with weights.
-func (m *Model) Features() int { return len(m.keys) }
+func (m *Model) Features() int { return m.features }
 
 // Info returns the provenance note recorded when the model was trained.
 func (m *Model) Info() string { return m.info }
 
 // index builds the lookup table over m.keys.
 func (m *Model) index() {
+	m.features = len(m.keys)
 	size := 16
 	for size*3 < 4*len(m.keys) {
 		size *= 2
@@ -297,7 +298,8 @@ var (
 
 // MarshalBinary encodes m in the format that [Load] reads.
 func (m *Model) MarshalBinary() ([]byte, error) {
-	b := make([]byte, 0, headerLen+len(m.info)+4+len(m.keys)*(8+2*NumLabels)+4)
+	keys, rows := m.sortedRows()
+	b := make([]byte, 0, headerLen+len(m.info)+4+len(keys)*(8+2*NumLabels)+4)
 	b = append(b, magic...)
 	b = binary.LittleEndian.AppendUint32(b, fileVersion)
 	b = binary.LittleEndian.AppendUint32(b, featureVersion)
@@ -319,11 +321,11 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	}
 	b = binary.LittleEndian.AppendUint32(b, uint32(len(m.info)))
 	b = append(b, m.info...)
-	b = binary.LittleEndian.AppendUint32(b, uint32(len(m.keys)))
-	for _, k := range m.keys {
+	b = binary.LittleEndian.AppendUint32(b, uint32(len(keys)))
+	for _, k := range keys {
 		b = binary.LittleEndian.AppendUint64(b, k)
 	}
-	for _, v := range m.rows {
+	for _, v := range rows {
 		b = binary.LittleEndian.AppendUint16(b, uint16(v))
 	}
 	return binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, crcTable)), nil
@@ -418,12 +420,3 @@ func (r *reader) u16() uint16 { return binary.LittleEndian.Uint16(r.next(2)) }
 func (r *reader) u32() uint32 { return binary.LittleEndian.Uint32(r.next(4)) }
 func (r *reader) u64() uint64 { return binary.LittleEndian.Uint64(r.next(8)) }
 
-//go:embed model.bin
-var modelBin []byte
-
-// Default returns the shipped model (model.bin, trained on the CoNLL-2003
-// English training set; see the package documentation). It is decoded once
-// per process; every call returns the same *Model.
-func Default() (*Model, error) { return defaultModel() }
-
-var defaultModel = sync.OnceValues(func() (*Model, error) { return Load(modelBin) })

@@ -28,6 +28,8 @@ import (
 	"fmt"
 	"hash/crc32"
 	"math"
+
+	"github.com/statecraft/statecraft/internal/tables"
 )
 
 // Label is one output of the model: a relation type and, for directed
@@ -172,7 +174,10 @@ func (m *Model) Marshal() []byte {
 }
 
 // Unmarshal reads a model file. Any damage (wrong magic, sizes, checksum)
-// gives an error wrapping [ErrBadModel], never a panic.
+// gives an error wrapping [ErrBadModel], never a panic. The weights are
+// used where they lie in b when the machine is little-endian and they are
+// aligned (they are copied otherwise): b must not change while the model
+// is in use.
 func Unmarshal(b []byte) (*Model, error) {
 	bad := func(format string, a ...any) error {
 		return fmt.Errorf("%w: %s", ErrBadModel, fmt.Sprintf(format, a...))
@@ -236,9 +241,10 @@ func Unmarshal(b []byte) (*Model, error) {
 	if len(r) != nw*2 {
 		return nil, bad("%d bytes of weights, want %d", len(r), nw*2)
 	}
-	m.w = make([]int16, nw)
-	for i := range m.w {
-		m.w[i] = int16(binary.LittleEndian.Uint16(r[2*i:]))
+	w, err := tables.Int16s(r)
+	if err != nil {
+		return nil, bad("%v", err)
 	}
+	m.w = w
 	return m, nil
 }

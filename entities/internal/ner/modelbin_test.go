@@ -1,0 +1,9 @@
+package ner
+
+import _ "embed"
+
+// modelBin is the trained model as cmd/nertrain writes it, which the
+// tables are generated from.
+//
+//go:embed model.bin
+var modelBin []byte
