@@ -23,8 +23,8 @@ type Model struct {
 	rows []int16  // NumLabels weights per key
 	// features is the number of features with weights.
 	features int
-	tab  []slot   // open addressing over keys
-	mask uint64
+	tab      []slot // open addressing over keys
+	mask     uint64
 
 	// present has bit presentBit(h) set for every key h. Most features of
 	// a word's context (bigrams with rare words) have no weights, and the
@@ -419,4 +419,3 @@ func (r *reader) next(n int) []byte {
 func (r *reader) u16() uint16 { return binary.LittleEndian.Uint16(r.next(2)) }
 func (r *reader) u32() uint32 { return binary.LittleEndian.Uint32(r.next(4)) }
 func (r *reader) u64() uint64 { return binary.LittleEndian.Uint64(r.next(8)) }
-
