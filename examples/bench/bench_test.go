@@ -16,8 +16,9 @@ import (
 )
 
 // The benchmarks of statecraft's whole pipeline and of each stage, with
-// prose.NewDocument as the baseline, on testdata/news/news.jsonl. In one
-// run, on one core:
+// prose.NewDocument as the baseline, on the default corpus of the program
+// (see readDocs: the development data when it is there, otherwise the
+// written corpus; each benchmark logs which). In one run, on one core:
 //
 //	GOMAXPROCS=1 go test ./examples/bench -run '^$' -bench . -benchmem
 //
@@ -28,14 +29,13 @@ import (
 // 5 MB documents; BenchmarkStartup the time from process start to a first
 // result and the heap after construction.
 
-const corpusPath = "../../testdata/news/news.jsonl"
-
 func loadCorpus(tb testing.TB) []document {
 	tb.Helper()
-	docs, err := readCorpus(corpusPath)
+	docs, name, err := readDocs("")
 	if err != nil {
 		tb.Fatal(err)
 	}
+	tb.Logf("corpus: %s", name)
 	return docs
 }
 
@@ -425,12 +425,16 @@ func startupOnce(tb testing.TB) (wall, inside time.Duration, heap uint64, cpu ti
 }
 
 // BenchmarkStartup starts a fresh process that builds both extractors
-// (prose's models, statecraft's NER model, the gazetteer) and analyses a
-// sentence, and reports the time from process start to that first result
-// ("ms-to-first-result", issue 7 asks for 300 or less), the part of it
-// spent building and analysing ("ms-construct"), the processor time the
-// process had used by then ("cpu-ms-to-first-result", all cores) and the
-// live heap after construction ("heap-MB", 150 or less).
+// (prose's tagging models, statecraft's NER model, the gazetteer, the
+// relation model, all read in place from their generated tables) and
+// analyses a sentence, and reports the time from process start to that
+// first result ("ms-to-first-result", issue 14 asks for 60 or less on an
+// idle core), the part of it spent building and analysing
+// ("ms-construct"), the processor time the process had used by then
+// ("cpu-ms-to-first-result", all cores) and the live heap after
+// construction ("heap-MB", 40 or less). The test binary links prose for
+// the baseline; the extract program, which does not, starts a few
+// milliseconds sooner.
 func BenchmarkStartup(b *testing.B) {
 	var wall, inside, cpu time.Duration
 	var heap uint64
@@ -449,12 +453,12 @@ func BenchmarkStartup(b *testing.B) {
 	b.ReportMetric(float64(heap)/(1<<20), "heap-MB")
 }
 
-// TestStartup checks the heap after construction (at most 150 MB) and the
-// processor time to a first result against a generous bound (1 s; the
-// wall-clock time, which issue 7 bounds at 300 ms, depends on the load of
-// a shared test machine, so BenchmarkStartup measures it and this test
-// only logs it). The race detector slows decoding several times: the time
-// is not checked under it.
+// TestStartup checks the live heap after construction (at most 40 MB)
+// and the processor time to a first result against a bound that a shared
+// test machine keeps (250 ms; issue 14 asks for 60 ms of wall-clock time
+// on an idle core, which BenchmarkStartup and the program measure and this
+// test only logs). The race detector slows everything several times: the
+// time is not checked under it.
 func TestStartup(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a process")
@@ -462,10 +466,43 @@ func TestStartup(t *testing.T) {
 	wall, inside, heap, cpu := startupOnce(t)
 	t.Logf("process start to first result %v (construction and first sentence %v, processor time %v); live heap after construction %.1f MB",
 		wall, inside, cpu, float64(heap)/(1<<20))
-	if heap > 150<<20 {
-		t.Errorf("heap after construction is %.1f MB, want at most 150 MB", float64(heap)/(1<<20))
+	if heap > 40<<20 {
+		t.Errorf("heap after construction is %.1f MB, want at most 40 MB", float64(heap)/(1<<20))
 	}
-	if cpu > time.Second && !raceEnabled {
-		t.Errorf("start-up took %v of processor time, want well under 1 s", cpu)
+	if cpu > 250*time.Millisecond && !raceEnabled {
+		t.Errorf("start-up took %v of processor time, want at most 250 ms", cpu)
 	}
+}
+
+// TestProgramChildren runs the program's start-up measurement and its
+// prose child on a small file: the figures it prints come from processes
+// that did the work.
+func TestProgramChildren(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts processes")
+	}
+	walls, heap, err := processStartupWith(os.Args[0], 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(walls) != 2 || walls[0] <= 0 || walls[0] > walls[1] || heap == 0 || heap > 40<<20 {
+		t.Errorf("start-up: %v, heap %d", walls, heap)
+	}
+	path := t.TempDir() + "/docs.jsonl"
+	if err := os.WriteFile(path, []byte(`{"id":"a","text":"Russia recognized Abkhazia in 2008."}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	n, err := proseProcess(path)
+	if err != nil || n != 6 {
+		t.Errorf("prose child: %d tokens, %v; want 6", n, err)
+	}
+}
+
+// TestMain lets the test binary stand in for the program in
+// TestProgramChildren: started with a child flag, it does the child's work.
+func TestMain(m *testing.M) {
+	if code, ok := child(os.Args[1:], os.Stdout, os.Stderr); ok {
+		os.Exit(code)
+	}
+	os.Exit(m.Run())
 }

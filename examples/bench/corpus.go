@@ -1,11 +1,7 @@
 package main
 
 import (
-	"bufio"
-	"encoding/json"
-	"fmt"
-	"io"
-	"os"
+	"github.com/statecraft/statecraft/internal/corpus"
 )
 
 // A document is one line of a JSONL corpus.
@@ -14,47 +10,25 @@ type document struct {
 	Text string
 }
 
-// readCorpus reads a JSONL corpus: one {"id": ..., "text": ...} object per
-// non-blank line; other fields are ignored. The id may be any JSON value.
-func readCorpus(path string) ([]document, error) {
-	f, err := os.Open(path)
+// readDocs reads the corpus at path, or the default corpus when path is
+// empty (see corpus.News), and returns its documents and its name.
+func readDocs(path string) ([]document, string, error) {
+	var (
+		docs []corpus.Doc
+		name = path
+		err  error
+	)
+	if path == "" {
+		docs, name, err = corpus.News()
+	} else {
+		docs, err = corpus.ReadJSONL(path)
+	}
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	defer f.Close()
-	return parseCorpus(f, path)
-}
-
-func parseCorpus(r io.Reader, name string) ([]document, error) {
-	var docs []document
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), 64<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		b := sc.Bytes()
-		if len(b) == 0 {
-			continue
-		}
-		var l struct {
-			ID   json.RawMessage `json:"id"`
-			Text *string         `json:"text"`
-		}
-		if err := json.Unmarshal(b, &l); err != nil {
-			return nil, fmt.Errorf("%s:%d: %v", name, line, err)
-		}
-		if l.Text == nil {
-			return nil, fmt.Errorf("%s:%d: no text", name, line)
-		}
-		id := string(l.ID)
-		var s string
-		if json.Unmarshal(l.ID, &s) == nil {
-			id = s
-		}
-		docs = append(docs, document{ID: id, Text: *l.Text})
+	out := make([]document, len(docs))
+	for i, d := range docs {
+		out[i] = document{ID: d.ID, Text: d.Text}
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %v", name, err)
-	}
-	return docs, nil
+	return out, name, nil
 }
