@@ -8,12 +8,14 @@ package words
 import (
 	_ "embed"
 	"strings"
+	"sync"
 )
 
 //go:embed words.txt
 var list string
 
-var common = func() map[string]struct{} {
+// common is built on first use: programs that never ask pay nothing.
+var common = sync.OnceValue(func() map[string]struct{} {
 	m := make(map[string]struct{}, 4096)
 	for _, line := range strings.Split(list, "\n") {
 		if line != "" && line[0] != '#' {
@@ -21,13 +23,13 @@ var common = func() map[string]struct{} {
 		}
 	}
 	return m
-}()
+})
 
 // Common reports whether w, a case-folded word, is a common English word.
 func Common(w []byte) bool {
-	_, ok := common[string(w)]
+	_, ok := common()[string(w)]
 	return ok
 }
 
 // Len returns the number of words in the list.
-func Len() int { return len(common) }
+func Len() int { return len(common()) }
