@@ -1,0 +1,370 @@
+package depparse
+
+// Feature extraction.
+//
+// A parser state is the stack, the buffer and the arcs built so far. Its
+// features are the templates of Zhang and Nivre (2011), "Transition-based
+// dependency parsing with rich non-local features", adapted to the
+// arc-hybrid system, where the words on the stack have no head yet and
+// the two candidate arcs are s0←b0 (LEFT) and s1→s0 (RIGHT): so s1 and s2
+// take the place of the head and grand-head of s0 in the arc-eager
+// templates, and the pairs and triples are taken over both s0-b0 and
+// s1-s0. Every template is hashed with its atoms (word, tag, ...) into one
+// 64-bit key; see [Scratch.features] for the list.
+
+// Positions: every per-token array of a Scratch is indexed by position
+// q = token index + 1; q = 0 is "no such word" and q = n+1 the root, which
+// stands at the end of the buffer.
+const none = 0
+
+// Atoms of the "no such word" and root positions.
+const (
+	noneAtom = 0x6a09e667f3bcc908
+	rootAtom = 0xbb67ae8584caa73b
+)
+
+const (
+	k1 = 0x9E3779B97F4A7C15
+	k2 = 0xC2B2AE3D27D4EB4F
+)
+
+// mix folds v into the hash state h.
+func mix(h, v uint64) uint64 {
+	h = (h ^ v) * k1
+	return h ^ h>>29
+}
+
+// key finishes the hash state h into a feature key, never 0.
+func key(h uint64) uint64 {
+	h ^= h >> 32
+	h *= k2
+	h ^= h >> 29
+	if h == 0 {
+		return 1
+	}
+	return h
+}
+
+// hashLower hashes s with ASCII letters lower-cased (FNV-1a, 64 bits).
+func hashLower(s string) uint64 {
+	h := uint64(0xcbf29ce484222325)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h = (h ^ uint64(c)) * 0x100000001b3
+	}
+	return h
+}
+
+// hashString hashes s as it is (FNV-1a, 64 bits, another basis).
+func hashString(s string) uint64 {
+	h := uint64(0x84222325cbf29ce4)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * 0x100000001b3
+	}
+	return h
+}
+
+// shape returns a small code of the spelling of w: case, digits,
+// hyphens, letters, length.
+func shape(w string) uint64 {
+	var upper, lower, digit, hyphen, other, firstUpper uint64
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			upper = 1
+			if i == 0 {
+				firstUpper = 1
+			}
+		case 'a' <= c && c <= 'z':
+			lower = 1
+		case '0' <= c && c <= '9':
+			digit = 1
+		case c == '-':
+			hyphen = 1
+		default:
+			other = 1
+		}
+	}
+	n := uint64(len(w))
+	if n > 6 {
+		n = 6
+	}
+	return upper | lower<<1 | digit<<2 | hyphen<<3 | other<<4 | firstUpper<<5 | n<<6
+}
+
+// setAtoms computes the atoms of every word of the sentence.
+func (s *Scratch) setAtoms(words, tags []string) {
+	n := len(words)
+	s.w = grow(s.w, n+2)
+	s.t = grow(s.t, n+2)
+	s.wt = grow(s.wt, n+2)
+	s.suf = grow(s.suf, n+2)
+	s.shp = grow(s.shp, n+2)
+	s.c = grow(s.c, n+2)
+	for _, q := range [2]int{0, n + 1} {
+		a := uint64(noneAtom)
+		if q != 0 {
+			a = rootAtom
+		}
+		s.w[q], s.t[q], s.wt[q], s.suf[q], s.shp[q], s.c[q] = a, a+1, a+2, a+3, a+4, a+5
+	}
+	for i, w := range words {
+		q := i + 1
+		s.w[q] = hashLower(w)
+		s.t[q] = hashString(tags[i])
+		s.wt[q] = mix(s.w[q], s.t[q])
+		suf := w
+		if len(suf) > 3 {
+			suf = suf[len(suf)-3:]
+		}
+		s.suf[q] = hashLower(suf) + 11
+		s.shp[q] = shape(w) + 7
+		s.c[q] = coarse(tags[i])
+	}
+}
+
+// coarse returns the tag's class: nouns, verbs, adjectives, adverbs,
+// wh-words and prepositions (IN, TO, RP) each fall together, so that the
+// tagger's commonest confusions (NN and NNP, VBD and VBN, IN and TO) do
+// not split the evidence. Other tags stand for themselves.
+func coarse(tag string) uint64 {
+	if len(tag) >= 2 {
+		switch tag[:2] {
+		case "NN":
+			return 1
+		case "VB":
+			return 2
+		case "JJ":
+			return 3
+		case "RB":
+			return 4
+		case "WD", "WP", "WR":
+			return 5
+		}
+	}
+	switch tag {
+	case "IN", "TO", "RP":
+		return 6
+	case "MD":
+		return 2
+	}
+	return hashString(tag) | 1<<63
+}
+
+// dist buckets the distance between positions a < b.
+func dist(a, b, root int32) uint64 {
+	if a == none {
+		return 0
+	}
+	if b == root {
+		return 9
+	}
+	switch d := b - a; {
+	case d <= 4:
+		return uint64(d)
+	case d <= 7:
+		return 5
+	case d <= 11:
+		return 6
+	default:
+		return 7
+	}
+}
+
+func capv(v int32) uint64 {
+	if v > 6 {
+		return 6
+	}
+	return uint64(v)
+}
+
+// fb accumulates the feature keys of one state; each add is a template,
+// numbered in the order of the calls.
+type fb struct {
+	f  []uint64
+	id uint64
+}
+
+func (b *fb) add1(a uint64) {
+	b.id++
+	b.f = append(b.f, key(mix(b.id*k2, a)))
+}
+
+func (b *fb) add2(a, c uint64) {
+	b.id++
+	b.f = append(b.f, key(mix(mix(b.id*k2, a), c)))
+}
+
+func (b *fb) add3(a, c, d uint64) {
+	b.id++
+	b.f = append(b.f, key(mix(mix(mix(b.id*k2, a), c), d)))
+}
+
+// featureVersion changes whenever the features change, so that an old
+// model file is refused instead of misread.
+const featureVersion = 2
+
+// features appends the feature keys of the current state to f.
+func (s *Scratch) features(f []uint64) []uint64 {
+	W, T, WT, L := s.w, s.t, s.wt, s.rel
+	root := int32(s.n + 1)
+	var s0, s1, s2 int32
+	if k := len(s.stack); k > 0 {
+		s0 = s.stack[k-1]
+		if k > 1 {
+			s1 = s.stack[k-2]
+			if k > 2 {
+				s2 = s.stack[k-3]
+			}
+		}
+	}
+	b0 := s.b
+	b1, b2 := b0+1, b0+2
+	if b1 > root {
+		b1 = none
+	}
+	if b2 > root {
+		b2 = none
+	}
+	s0l, s0l2, s0r, s0r2 := s.lc1[s0], s.lc2[s0], s.rc1[s0], s.rc2[s0]
+	s1l, s1r, s1r2 := s.lc1[s1], s.rc1[s1], s.rc2[s1]
+	b0l, b0l2 := s.lc1[b0], s.lc2[b0]
+
+	b := fb{f: f}
+	C, SUF, SHP := s.c, s.suf, s.shp
+	dl := dist(s0, b0, root)
+	dr := dist(s1, s0, root) + 16
+
+	// The templates of the relation, first (see Scratch.nlab): the
+	// dependent s0, its two candidate heads b0 and s1, their dependents.
+	for _, q := range [3]int32{s0, b0, s1} {
+		b.add1(W[q])
+		b.add1(T[q])
+		b.add1(WT[q])
+		b.add1(SUF[q])
+	}
+	for _, q := range [5]int32{s0l, s0r, s1l, s1r, b0l} {
+		b.add2(T[q], uint64(L[q]))
+	}
+	b.add2(WT[s0], WT[b0])
+	b.add2(W[s0], W[b0])
+	b.add2(T[s0], T[b0])
+	b.add2(WT[s1], WT[s0])
+	b.add2(W[s1], W[s0])
+	b.add2(T[s1], T[s0])
+	b.add3(T[s0], T[b0], dl)
+	b.add3(T[s1], T[s0], dr)
+	b.add3(W[s0], T[b0], dl)
+	b.add3(T[s0], W[b0], dl)
+	b.add3(W[s1], T[s0], dr)
+	b.add3(T[s1], W[s0], dr)
+	b.add2(T[s0], s.ls[s0])
+	b.add2(T[s0], s.rs[s0])
+	b.add2(W[s0], s.ls[s0])
+	b.add3(T[s1], T[s0], T[b0])
+	b.add3(C[s1], C[s0], C[b0])
+	b.add3(T[s0], uint64(L[s0l]), T[b0])
+	b.add3(T[s1], uint64(L[s1r]), T[s0])
+	b.add3(T[s0], uint64(L[s0r]), T[s1])
+	s.nlab = len(b.f)
+
+	// Single words.
+	for _, q := range [3]int32{s2, b1, b2} {
+		b.add1(W[q])
+		b.add1(T[q])
+		b.add1(WT[q])
+	}
+	for _, q := range [4]int32{s0, s1, b0, b1} {
+		b.add2(SHP[q], T[q])
+		b.add2(SUF[q], T[q])
+	}
+
+	// Dependents built so far: words, tags and labels.
+	for _, q := range [5]int32{s0l, s0r, s1l, s1r, b0l} {
+		b.add1(W[q])
+		b.add1(T[q])
+		b.add1(uint64(L[q]))
+	}
+	for _, q := range [4]int32{s0l2, s0r2, b0l2, s1r2} {
+		b.add1(T[q])
+		b.add1(uint64(L[q]))
+	}
+
+	// Pairs s0-b0 and s1-s0.
+	for _, p := range [2][2]int32{{s0, b0}, {s1, s0}} {
+		x, y := p[0], p[1]
+		b.add2(WT[x], W[y])
+		b.add2(W[x], WT[y])
+		b.add2(WT[x], T[y])
+		b.add2(T[x], WT[y])
+		b.add2(C[x], C[y])
+		b.add2(W[x], C[y])
+		b.add2(C[x], W[y])
+		b.add2(SUF[x], C[y])
+		b.add2(C[x], SUF[y])
+	}
+	b.add2(T[b0], T[b1])
+	b.add2(W[b0], W[b1])
+	b.add2(T[s0], T[b1])
+
+	// Triples of tags.
+	b.add3(T[b0], T[b1], T[b2])
+	b.add3(T[s0], T[b0], T[b1])
+	b.add3(T[s2], T[s1], T[s0])
+	b.add3(C[s0], C[b0], C[b1])
+	b.add3(C[s2], C[s1], C[s0])
+	b.add3(W[s1], T[s0], T[b0])
+	b.add3(T[s1], W[s0], T[b0])
+	b.add3(T[s1], T[s0], W[b0])
+	b.add3(T[s0], T[s0l], T[b0])
+	b.add3(T[s0], T[s0r], T[b0])
+	b.add3(T[s0], T[b0], T[b0l])
+	b.add3(T[s1], T[s0], T[s0l])
+	b.add3(T[s1], T[s0], T[s0r])
+	b.add3(T[s1], T[s1r], T[s0])
+	b.add3(T[s1], T[s1l], T[s0])
+
+	// Distance.
+	b.add2(W[s0], dl)
+	b.add2(T[s0], dl)
+	b.add2(W[b0], dl)
+	b.add2(T[b0], dl)
+	b.add3(W[s0], W[b0], dl)
+	b.add2(W[s1], dr)
+	b.add2(T[s1], dr)
+	b.add2(W[s0], dr)
+	b.add2(T[s0], dr)
+	b.add3(W[s1], W[s0], dr)
+
+	// Valency.
+	vl, vr := capv(s.nl[s0]), capv(s.nr[s0])
+	b.add2(W[s0], vl)
+	b.add2(T[s0], vl)
+	b.add2(W[s0], vr)
+	b.add2(T[s0], vr)
+	vl, vr = capv(s.nl[s1]), capv(s.nr[s1])
+	b.add2(W[s1], vr)
+	b.add2(T[s1], vr)
+	b.add2(T[s1], vl)
+	vl = capv(s.nl[b0])
+	b.add2(W[b0], vl)
+	b.add2(T[b0], vl)
+
+	// Label sets.
+	b.add2(W[s0], s.rs[s0])
+	b.add2(W[s1], s.rs[s1])
+	b.add2(T[s1], s.rs[s1])
+	b.add2(W[b0], s.ls[b0])
+	b.add2(T[b0], s.ls[b0])
+
+	// Third order.
+	b.add3(T[s0], T[s0l], T[s0l2])
+	b.add3(T[s0], T[s0r], T[s0r2])
+	b.add3(T[b0], T[b0l], T[b0l2])
+	b.add3(T[s1], T[s1r], T[s1r2])
+	return b.f
+}

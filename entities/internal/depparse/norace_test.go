@@ -1,0 +1,5 @@
+//go:build !race
+
+package depparse
+
+const raceEnabled = false
