@@ -2,7 +2,6 @@ package entities
 
 import (
 	"context"
-	"os"
 	"runtime"
 	"testing"
 	"time"
@@ -10,10 +9,13 @@ import (
 	prose "github.com/jdkato/prose/v2"
 
 	"github.com/statecraft/statecraft/entities/internal/prosemodel"
+	"github.com/statecraft/statecraft/internal/corpus"
 )
 
-// Speed against prose, on testdata/bench-news.txt (74 KB of Reuters news
-// from CoNLL-2003 and the seed article), in one run:
+// Speed against prose, on one news text of about 74 KB (readBenchText:
+// the first documents of the CoNLL-2003 validation file when ../shared/dev
+// is there, else of the project's written corpus; every benchmark logs
+// which), in one run:
 //
 //	go test ./entities -run '^$' -bench 'Tagger|Extract|Prose|SpeedRatio' -benchmem
 //
@@ -23,13 +25,19 @@ import (
 // how many times more tokens per second each handles ("x-prose",
 // "extract-x-prose").
 
+// benchTextSize is the size of the benchmark text in bytes.
+const benchTextSize = 74_000
+
+// readBenchText returns the benchmark text, corpus.LongText(74_000), and
+// logs its source.
 func readBenchText(tb testing.TB) string {
 	tb.Helper()
-	b, err := os.ReadFile(benchText)
+	text, name, err := corpus.LongText(benchTextSize)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return string(b)
+	tb.Logf("news text: %d bytes from %s", len(text), name)
+	return text
 }
 
 func benchExtractor(tb testing.TB) *Extractor {

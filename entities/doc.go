@@ -76,9 +76,15 @@
 //
 //	GOMAXPROCS=1 go test ./entities -run '^$' -bench 'Tagger|Extract|Prose|SpeedRatio' -benchmem
 //
-// (on testdata/bench-news.txt, one 74 KB text; prose handles long texts
-// faster per token than short ones). The whole pipeline with relations, on
-// the 416 documents of testdata/news, is measured by examples/bench.
+// on one news text of about 74 KB from internal/corpus (LongText): the
+// first documents of the CoNLL-2003 validation file when the development
+// data is in ../shared/dev, otherwise the first documents of the
+// project's written corpus, testdata/news/written.jsonl; each benchmark
+// logs which. The figures above were measured on 74 KB of CoNLL-2003
+// validation text; prose handles long texts faster per token than short
+// ones. The whole pipeline with relations, on the benchmark corpus of
+// internal/corpus (416 documents with ../shared/dev, else the 360 written
+// ones), is measured by examples/bench.
 //
 // The tagger and statecraft's NER model keep, per goroutine, a cache of
 // the model rows or weights of the features that depend on one word alone

@@ -3,15 +3,18 @@ package entities
 import (
 	"bufio"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
 	prose "github.com/jdkato/prose/v2"
+
+	"github.com/statecraft/statecraft/internal/corpus"
 )
 
 // The tests in this file measure how often statecraft's tags and labels
@@ -20,23 +23,31 @@ import (
 //
 //	go test ./entities -run Equivalence -v
 //
-// TestEquivalenceSample reads testdata/conll2003-valid-sample.txt (checked
-// in); TestEquivalenceDev reads the whole ../shared/dev/conll2003-valid.txt
-// when it exists. The sample and testdata/bench-news.txt are rewritten from
-// the dev file with
-//
-//	go test ./entities -run EquivalenceDev -update-conll-sample
+// TestEquivalenceSample reads a sample of ../shared/dev/conll2003-valid.txt
+// (every third document, about 400 sentences; it runs under -short);
+// TestEquivalenceDev reads the whole file. Both skip when the development
+// data is absent: the repository carries no CoNLL-2003 text.
+// TestEquivalenceWritten, which runs everywhere, takes the sentences of
+// the project's written corpus instead, cut into CoNLL-style tokens by
+// corpus.Sentences.
 
-var equivalenceFile = flag.String("equivalence-conll", devCoNLL, "CoNLL `file` for TestEquivalenceDev")
-
-var updateSample = flag.Bool("update-conll-sample", false, "rewrite testdata/conll2003-valid-sample.txt and testdata/bench-news.txt from "+devCoNLL)
+var equivalenceFile = flag.String("equivalence-conll", "", "CoNLL `file` for TestEquivalenceDev (default ../shared/dev/"+validCoNLL+")")
 
 const (
-	devCoNLL    = "../../shared/dev/conll2003-valid.txt"
-	sampleCoNLL = "../testdata/conll2003-valid-sample.txt"
-	benchText   = "../testdata/bench-news.txt"
-	seedText    = "../testdata/rt-caucasus-security-outline.txt"
+	validCoNLL = "conll2003-valid.txt"            // in ../shared/dev
+	devCoNLL   = "../../shared/dev/" + validCoNLL // for conll_test.go
 )
+
+// sharedValid returns the path of ../shared/dev/conll2003-valid.txt and
+// skips the test when it is not there.
+func sharedValid(t testing.TB) string {
+	t.Helper()
+	p, ok := corpus.Shared(validCoNLL)
+	if !ok {
+		t.Skip(corpus.SharedMissing(validCoNLL))
+	}
+	return p
+}
 
 // conllSentence is one sentence of a CoNLL file: its token lines verbatim
 // and the first column of each.
@@ -287,35 +298,6 @@ func (r equivalence) check(t *testing.T, minSentences int) {
 	}
 }
 
-func TestEquivalenceSample(t *testing.T) {
-	docs, err := readCoNLL(sampleCoNLL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := measureEquivalence(t, docs)
-	r.report(t, sampleCoNLL)
-	r.check(t, 300)
-}
-
-func TestEquivalenceDev(t *testing.T) {
-	if testing.Short() {
-		t.Skip("whole dev file: skipped with -short")
-	}
-	docs, err := readCoNLL(*equivalenceFile)
-	if os.IsNotExist(err) {
-		t.Skipf("%s not present", *equivalenceFile)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	if *updateSample {
-		writeSample(t, docs)
-	}
-	r := measureEquivalence(t, docs)
-	r.report(t, *equivalenceFile)
-	r.check(t, 1000)
-}
-
 // Sample sizes: whole documents, every sampleStride-th one, until the
 // sample holds sampleSentences sentences without repeated words.
 const (
@@ -323,35 +305,73 @@ const (
 	sampleSentences = 400
 )
 
-// writeSample writes the CoNLL sample and the benchmark text: the sample's
-// documents rebuilt as text (a sentence per line, a blank line between
-// documents), then the seed article.
-func writeSample(t *testing.T, docs [][]conllSentence) {
-	var conll, bench strings.Builder
+// equivalenceSample returns the documents of the sample.
+func equivalenceSample(docs [][]conllSentence) [][]conllSentence {
+	var sample [][]conllSentence
 	n := 0
 	for i := 0; i < len(docs) && n < sampleSentences; i += sampleStride {
-		conll.WriteString("-DOCSTART- O\n\n")
+		sample = append(sample, docs[i])
 		for _, s := range docs[i] {
 			if !s.hasRepeats() {
 				n++
 			}
-			for _, l := range s.lines {
-				conll.WriteString(l + "\n")
-			}
-			conll.WriteString("\n")
-			bench.WriteString(s.text() + "\n")
 		}
-		bench.WriteString("\n")
 	}
-	seed, err := os.ReadFile(seedText)
+	return sample
+}
+
+func TestEquivalenceSample(t *testing.T) {
+	docs, err := readCoNLL(sharedValid(t))
 	if err != nil {
 		t.Fatal(err)
 	}
-	bench.Write(seed)
-	for path, data := range map[string]string{sampleCoNLL: conll.String(), benchText: bench.String()} {
-		if err := os.WriteFile(filepath.Clean(path), []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("wrote %s: %d bytes", path, len(data))
+	r := measureEquivalence(t, equivalenceSample(docs))
+	r.report(t, fmt.Sprintf("../shared/dev/%s, every third document up to %d sentences", validCoNLL, sampleSentences))
+	r.check(t, 300)
+}
+
+func TestEquivalenceWritten(t *testing.T) {
+	docs, err := corpus.Written()
+	if err != nil {
+		t.Fatal(err)
 	}
+	var sample [][]conllSentence
+	n := 0
+	for _, d := range docs {
+		if n >= sampleSentences {
+			break
+		}
+		var doc []conllSentence
+		for _, words := range corpus.Sentences([]corpus.Doc{d}) {
+			s := conllSentence{tokens: words}
+			if !s.hasRepeats() {
+				n++
+			}
+			doc = append(doc, s)
+		}
+		sample = append(sample, doc)
+	}
+	r := measureEquivalence(t, sample)
+	r.report(t, fmt.Sprintf("%s, the first %d documents", corpus.WrittenFile, len(sample)))
+	r.check(t, 300)
+}
+
+func TestEquivalenceDev(t *testing.T) {
+	if testing.Short() {
+		t.Skip("whole dev file: skipped with -short")
+	}
+	path, name := *equivalenceFile, *equivalenceFile
+	if path == "" {
+		path, name = sharedValid(t), "../shared/dev/"+validCoNLL
+	}
+	docs, err := readCoNLL(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Skipf("%s not found", path)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := measureEquivalence(t, docs)
+	r.report(t, name)
+	r.check(t, 1000)
 }

@@ -214,11 +214,11 @@ func tokenMatches(got, tok string) bool {
 }
 
 // TestReadBratSelfRelation is the regression test of the first crasher of
-// FuzzReadBrat (testdata/fuzz/FuzzReadBrat/c2488955a537c10d): a symmetric
-// R line whose two arguments are one annotation gave a met-with relation
-// with a single party. It is now a problem of that line, and so is an
-// equivalence of one annotation with itself; a directed relation of an
-// annotation to itself stays readable.
+// FuzzReadBrat (its seed is testdata/fuzz/FuzzReadBrat/self-relation): a
+// symmetric R line whose two arguments are one annotation gave a met-with
+// relation with a single party. It is now a problem of that line, and so
+// is an equivalence of one annotation with itself; a directed relation of
+// an annotation to itself stays readable.
 func TestReadBratSelfRelation(t *testing.T) {
 	text := "Russia and Georgia."
 	for _, c := range []struct{ ann, err string }{

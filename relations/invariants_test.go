@@ -117,9 +117,7 @@ func TestInvariants(t *testing.T) {
 	if b, err := os.ReadFile("../testdata/rt-caucasus-security-outline.txt"); err == nil {
 		texts = append(texts, string(b))
 	}
-	if b, err := os.ReadFile("../testdata/bench-news.txt"); err == nil {
-		texts = append(texts, string(b))
-	}
+	texts = append(texts, longNews(t))
 	for i, text := range texts {
 		doc, rs := analyse(t, text)
 		if err := checkInvariants(doc, rs); err != nil {

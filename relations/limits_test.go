@@ -3,7 +3,6 @@ package relations_test
 import (
 	"context"
 	"errors"
-	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -11,18 +10,28 @@ import (
 	"time"
 
 	"github.com/statecraft/statecraft/entities"
+	"github.com/statecraft/statecraft/internal/corpus"
 	"github.com/statecraft/statecraft/relations"
 )
 
-// newsText returns n bytes of ordinary news text: the paragraphs of
-// testdata/bench-news.txt, repeated.
-func newsText(tb testing.TB, n int) string {
+// longNews returns one news text of about 74 KB, corpus.LongText(74_000):
+// CoNLL-2003 validation documents when ../shared/dev is there, else the
+// project's written corpus. It logs which.
+func longNews(tb testing.TB) string {
 	tb.Helper()
-	b, err := os.ReadFile("../testdata/bench-news.txt")
+	text, name, err := corpus.LongText(74_000)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	s := strings.Repeat(string(b), n/len(b)+1)[:n]
+	tb.Logf("news text: %d bytes from %s", len(text), name)
+	return text
+}
+
+// newsText returns n bytes of ordinary news text: longNews, repeated.
+func newsText(tb testing.TB, n int) string {
+	tb.Helper()
+	b := longNews(tb)
+	s := strings.Repeat(b, n/len(b)+1)[:n]
 	// Cut at a rune boundary.
 	for len(s) > 0 && s[len(s)-1]&0xC0 == 0x80 {
 		s = s[:len(s)-1]

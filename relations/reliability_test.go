@@ -14,22 +14,23 @@ import (
 )
 
 // reliabilityCorpus returns n news documents: the paragraphs of the seed
-// article and of testdata/bench-news.txt and the sentences of the relation
-// tests, alone and joined in twos and threes, with variations (upper case, a shuffled order, line breaks for
-// spaces), chosen by a fixed pseudo-random sequence.
+// article and of longNews and the sentences of the relation tests, alone
+// and joined in twos and threes, with variations (upper case, a shuffled
+// order, line breaks for spaces), chosen by a fixed pseudo-random
+// sequence.
 //
 // With short set, each document is one paragraph cut after its first
 // sentence or two, so that the corpus stays cheap under the race
 // detector.
 func reliabilityCorpus(tb testing.TB, n int, short bool) []string {
 	tb.Helper()
+	seed, err := os.ReadFile("../testdata/rt-caucasus-security-outline.txt")
+	if err != nil {
+		tb.Fatal(err)
+	}
 	var paras []string
-	for _, path := range []string{"../testdata/rt-caucasus-security-outline.txt", "../testdata/bench-news.txt"} {
-		b, err := os.ReadFile(path)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		for _, p := range strings.Split(string(b), "\n") {
+	for _, text := range []string{string(seed), longNews(tb)} {
+		for _, p := range strings.Split(text, "\n") {
 			if p = strings.TrimSpace(p); len(p) > 40 {
 				paras = append(paras, p)
 			}

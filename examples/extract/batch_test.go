@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -10,11 +9,11 @@ import (
 	"testing"
 
 	formats "github.com/statecraft/statecraft/format"
+	"github.com/statecraft/statecraft/internal/corpus"
 )
 
 // batchPieces returns the sentences of the seed article and the lines of
-// testdata/bench-news.txt (when present), the material of generated
-// batches.
+// longNews, the material of generated batches.
 func batchPieces(t *testing.T) []string {
 	t.Helper()
 	var pieces []string
@@ -25,16 +24,25 @@ func batchPieces(t *testing.T) []string {
 			}
 		}
 	}
-	if f, err := os.Open(benchPath); err == nil {
-		defer f.Close()
-		sc := bufio.NewScanner(f)
-		for sc.Scan() {
-			if s := strings.TrimSpace(sc.Text()); len(s) > 20 {
-				pieces = append(pieces, s)
-			}
+	for _, line := range strings.Split(longNews(t), "\n") {
+		if s := strings.TrimSpace(line); len(s) > 20 {
+			pieces = append(pieces, s)
 		}
 	}
 	return pieces
+}
+
+// longNews returns one news text of about 74 KB, corpus.LongText(74_000):
+// CoNLL-2003 validation documents when ../shared/dev is there, else the
+// project's written corpus. It logs which.
+func longNews(t *testing.T) string {
+	t.Helper()
+	text, name, err := corpus.LongText(74_000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("news text: %d bytes from %s", len(text), name)
+	return text
 }
 
 // batchInput returns n JSONL lines made deterministically from pieces:

@@ -15,8 +15,7 @@ import (
 const determinismInput = "STATECRAFT_DETERMINISM_INPUT"
 
 // determinismCorpus returns a batch input: generated documents from the
-// seed article and testdata/bench-news.txt (see batchInput) and the seed
-// article whole.
+// seed article and longNews (see batchInput) and the seed article whole.
 func determinismCorpus(t *testing.T) string {
 	t.Helper()
 	n := 300
@@ -82,10 +81,14 @@ func TestDeterministicOutput(t *testing.T) {
 	check("a fresh process with GOMAXPROCS=1 -j 2", 0, string(out), "")
 
 	// Text mode, JSON, several files.
+	newsPath := filepath.Join(t.TempDir(), "news.txt")
+	if err := os.WriteFile(newsPath, []byte(longNews(t)), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	want = ""
 	for _, procs := range []int{1, 2} {
 		runtime.GOMAXPROCS(procs)
-		code, out, errs := runCLI(t, "", "-format", "json", seedPath, benchPath)
+		code, out, errs := runCLI(t, "", "-format", "json", seedPath, newsPath)
 		check("-format json, GOMAXPROCS="+string(rune('0'+procs)), code, out, errs)
 	}
 }

@@ -20,7 +20,6 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 
 const (
 	seedPath  = "../../testdata/rt-caucasus-security-outline.txt"
-	benchPath = "../../testdata/bench-news.txt"
 	goldenDir = "../../testdata/golden"
 )
 

@@ -69,6 +69,12 @@ func Shared(name string) (string, bool) {
 	return p, err == nil
 }
 
+// SharedMissing is the message with which a test that needs the
+// development file name skips when [Shared] does not find it.
+func SharedMissing(name string) string {
+	return "../shared/dev/" + name + " not found: a fresh clone has no development data"
+}
+
 // Written returns the project's own corpus, in id order.
 func Written() ([]Doc, error) {
 	r, err := Root()
@@ -211,6 +217,35 @@ func ReadCoNLL(path string) ([][][]string, error) {
 	}
 	endDoc()
 	return docs, sc.Err()
+}
+
+// CoNLLHead returns the first n documents of a CoNLL-2003 file as they
+// are written, a line per line with trailing blanks removed: everything
+// before its (n+1)th "-DOCSTART-" line.
+func CoNLLHead(path string, n int) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	var b strings.Builder
+	docs := 0
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for sc.Scan() {
+		line := strings.TrimRight(sc.Text(), " \t\r")
+		if strings.HasPrefix(line, "-DOCSTART-") {
+			if docs++; docs > n {
+				break
+			}
+		}
+		b.WriteString(line)
+		b.WriteByte('\n')
+	}
+	if err := sc.Err(); err != nil {
+		return "", fmt.Errorf("%s: %v", path, err)
+	}
+	return b.String(), nil
 }
 
 // LongText returns one long news text of about n bytes and its source: the

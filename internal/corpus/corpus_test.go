@@ -1,9 +1,13 @@
 package corpus
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestWritten checks the project's own corpus: 360 documents of the
@@ -53,5 +57,45 @@ func TestLongText(t *testing.T) {
 	}
 	if len(text) < 70_000 || len(text) > 90_000 || name == "" {
 		t.Errorf("%d bytes from %q", len(text), name)
+	}
+}
+
+// TestCoNLLHead checks that CoNLLHead keeps the first documents of a
+// CoNLL file whole, with trailing blanks removed.
+func TestCoNLLHead(t *testing.T) {
+	const in = "-DOCSTART- O \n\nCEC B-ORG \nrejects O\n\n-DOCSTART- O\n\nNino B-PER\n\n-DOCSTART- O\n\nTbilisi B-LOC\n"
+	path := filepath.Join(t.TempDir(), "in.txt")
+	if err := os.WriteFile(path, []byte(in), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		n    int
+		want string
+	}{
+		{0, ""},
+		{1, "-DOCSTART- O\n\nCEC B-ORG\nrejects O\n\n"},
+		{2, "-DOCSTART- O\n\nCEC B-ORG\nrejects O\n\n-DOCSTART- O\n\nNino B-PER\n\n"},
+		{5, strings.ReplaceAll(in, " \n", "\n")},
+	} {
+		got, err := CoNLLHead(path, tt.n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("CoNLLHead(%d) mismatch (-want +got):\n%s", tt.n, diff)
+		}
+	}
+	if _, err := CoNLLHead(filepath.Join(t.TempDir(), "missing"), 1); err == nil {
+		t.Error("CoNLLHead of a missing file: no error")
+	}
+}
+
+func TestSharedMissing(t *testing.T) {
+	const want = "../shared/dev/conll2003-valid.txt not found: a fresh clone has no development data"
+	if got := SharedMissing("conll2003-valid.txt"); got != want {
+		t.Errorf("SharedMissing = %q, want %q", got, want)
+	}
+	if p, ok := Shared("no-such-file.txt"); ok || !strings.HasSuffix(p, filepath.Join("shared", "dev", "no-such-file.txt")) {
+		t.Errorf("Shared(no-such-file.txt) = %q, %v", p, ok)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -13,10 +12,11 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// tinyModel trains a small model on the first sentences of the sample.
+// tinyModel trains a small model on the first sentences of the written
+// corpus, labelled by the shipped model (see writtenSentences).
 func tinyModel(t testing.TB, opts ...TrainOption) *Model {
 	t.Helper()
-	sents := readCoNLLFile(t, filepath.Join("testdata", "conll2003-valid-sample.txt"))
+	sents := writtenSentences(t)
 	m, err := Train(sents[:60], append([]TrainOption{WithEpochs(2), WithInfo("tiny")}, opts...)...)
 	if err != nil {
 		t.Fatal(err)
@@ -53,7 +53,7 @@ func TestMarshalRoundTrip(t *testing.T) {
 	if m2.Info() != "tiny" || m2.Features() != m.Features() {
 		t.Errorf("Load: info %q, %d features; want %q, %d", m2.Info(), m2.Features(), "tiny", m.Features())
 	}
-	words := strings.Fields("Peter Blackburn said in Brussels on Monday that the European Commission disagreed .")
+	words := strings.Fields("Davit Meskhishvili said in Tbilisi on Tuesday that the Central Election Commission disagreed .")
 	if diff := cmp.Diff(m.Label(words, nil, nil), m2.Label(words, nil, nil)); diff != "" {
 		t.Errorf("loaded model labels differently (-trained +loaded):\n%s", diff)
 	}
@@ -144,7 +144,7 @@ func FuzzLoad(f *testing.F) {
 	f.Add(resum(good[:len(good)-26]))
 	f.Add([]byte(magic))
 	f.Add(modelBin[:4096])
-	words := strings.Fields("Peter Blackburn said in Brussels that the European Commission disagreed .")
+	words := strings.Fields("Davit Meskhishvili said in Tbilisi that the Central Election Commission disagreed .")
 	f.Fuzz(func(t *testing.T, b []byte) {
 		m, err := Load(b)
 		if err != nil {
@@ -166,7 +166,7 @@ func FuzzLabel(f *testing.F) {
 	m := mustDefault(f)
 	f.Add("Russian President Vladimir Putin met Abkhazian leader Raul Khadzhinba in Moscow .")
 	f.Add("\xff \u2019s “ ” `` '' — -- Ü ÉCOLE 1996-08-22 U.S. Mr.")
-	f.Add("EU REJECTS GERMAN CALL TO BOYCOTT BRITISH LAMB")
+	f.Add("TBILISI MAYORAL RACE HEADS TO RUNOFF AS TURNOUT SLIPS")
 	var s Scratch
 	f.Fuzz(func(t *testing.T, text string) {
 		words := strings.Fields(text)

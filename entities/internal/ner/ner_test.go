@@ -1,10 +1,8 @@
 package ner
 
 import (
-	"flag"
 	"math"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -12,11 +10,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	prose "github.com/jdkato/prose/v2"
-)
 
-// devDir holds the CoNLL-2003 and Re-DocRED development files, outside the
-// repository (../shared/dev; see the README, "Data and models").
-var devDir = flag.String("devdir", filepath.Join("..", "..", "..", "..", "shared", "dev"), "directory of the development data")
+	"github.com/statecraft/statecraft/internal/corpus"
+)
 
 func mustDefault(t testing.TB) *Model {
 	t.Helper()
@@ -27,18 +23,76 @@ func mustDefault(t testing.TB) *Model {
 	return m
 }
 
-func readCoNLLFile(t testing.TB, name string) []Sentence {
+// validFile is the CoNLL-2003 validation file of the development data.
+const validFile = "conll2003-valid.txt"
+
+// validSampleDocs is the number of documents of the validation sample.
+const validSampleDocs = 20
+
+// validSample returns the first 20 documents of the CoNLL-2003 validation
+// set (../shared/dev/conll2003-valid.txt), on which the accuracy tests
+// score the model, and skips when the development data is not there.
+func validSample(t testing.TB) []Sentence {
 	t.Helper()
-	f, err := os.Open(name)
+	p, ok := corpus.Shared(validFile)
+	if !ok {
+		t.Skip(corpus.SharedMissing(validFile))
+	}
+	return readValidSample(t, p)
+}
+
+// readValidSample reads the first 20 documents of the CoNLL file p.
+func readValidSample(t testing.TB, p string) []Sentence {
+	t.Helper()
+	text, err := corpus.CoNLLHead(p, validSampleDocs)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	sents, err := ReadCoNLL(f)
+	sents, err := ReadCoNLL(strings.NewReader(text))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return sents
+}
+
+// writtenSentences returns the sentences of the project's written corpus
+// (see corpus.Sentences), labelled by the shipped model: labelled input
+// for the tests that exercise training, loading and the caches, which
+// need no gold labels. The sentences are made once and shared: callers
+// must not modify them.
+func writtenSentences(t testing.TB) []Sentence {
+	t.Helper()
+	sents, err := written()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sents
+}
+
+var written = sync.OnceValues(func() ([]Sentence, error) {
+	docs, err := corpus.Written()
+	if err != nil {
+		return nil, err
+	}
+	m, err := Default()
+	if err != nil {
+		return nil, err
+	}
+	var sents []Sentence
+	for _, words := range corpus.Sentences(docs) {
+		sents = append(sents, Sentence{Words: words, Labels: m.Label(words, nil, nil)})
+	}
+	return sents, nil
+})
+
+// benchSentences returns the sentences the benchmarks label and their
+// source: the validation sample when the development data is there (the
+// figures of earlier rounds), otherwise the written corpus.
+func benchSentences(b *testing.B) ([]Sentence, string) {
+	if p, ok := corpus.Shared(validFile); ok {
+		return readValidSample(b, p), "../shared/dev/" + validFile + ", first 20 documents"
+	}
+	return writtenSentences(b), corpus.WrittenFile
 }
 
 func evaluate(m *Model, sents []Sentence) *Eval {
@@ -53,12 +107,12 @@ func evaluate(m *Model, sents []Sentence) *Eval {
 }
 
 // TestSampleF1 scores the shipped model on the first 20 documents of the
-// CoNLL-2003 validation set (testdata/conll2003-valid-sample.txt, copied
-// from the dev file with trailing blanks removed).
+// CoNLL-2003 validation set (../shared/dev/conll2003-valid.txt; skipped
+// without it). It runs with -short, unlike TestDevF1.
 func TestSampleF1(t *testing.T) {
-	sents := readCoNLLFile(t, filepath.Join("testdata", "conll2003-valid-sample.txt"))
+	sents := validSample(t)
 	e := evaluate(mustDefault(t), sents)
-	t.Logf("CoNLL-2003 valid sample, %d sentences:\n%s", len(sents), e)
+	t.Logf("../shared/dev/%s, first %d documents, %d sentences:\n%s", validFile, validSampleDocs, len(sents), e)
 	if f := e.Total(PER, LOC, ORG).F1(); f < 0.88 {
 		t.Errorf("PER/LOC/ORG F1 = %.4f, want >= 0.88", f)
 	}
@@ -70,12 +124,21 @@ func TestDevF1(t *testing.T) {
 	if testing.Short() {
 		t.Skip("long corpus; skipped with -short")
 	}
-	name := filepath.Join(*devDir, "conll2003-valid.txt")
-	if _, err := os.Stat(name); err != nil {
-		t.Skipf("no development data: %v", err)
+	name, ok := corpus.Shared(validFile)
+	if !ok {
+		t.Skip(corpus.SharedMissing(validFile))
 	}
-	e := evaluate(mustDefault(t), readCoNLLFile(t, name))
-	t.Logf("CoNLL-2003 valid:\n%s", e)
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sents, err := ReadCoNLL(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := evaluate(mustDefault(t), sents)
+	t.Logf("../shared/dev/%s:\n%s", validFile, e)
 	floors := map[Kind]float64{PER: 0.89, LOC: 0.91, ORG: 0.84, MISC: 0.85}
 	for k, floor := range floors {
 		if f := e.Kinds[k].F1(); f < floor {
@@ -95,7 +158,7 @@ func TestLabelWellFormed(t *testing.T) {
 		{"."},
 		{"Moscow"},
 		{"\xff\xfe", "Über", "ÉCOLE", "``", "''", "—", "O’Neill", strings.Repeat("A", 2000)},
-		strings.Fields("EU REJECTS GERMAN CALL TO BOYCOTT BRITISH LAMB ."),
+		strings.Fields("TBILISI MAYORAL RACE HEADS TO RUNOFF AS TURNOUT SLIPS ."),
 	} {
 		out := m.Label(words, &s, nil)
 		if len(out) != len(words) {
@@ -131,11 +194,11 @@ func TestLabelDoesNotAllocate(t *testing.T) {
 	}
 }
 
-// TestConcurrentLabel labels the sample from several goroutines sharing one
-// Model; run with -race.
+// TestConcurrentLabel labels the first 1,000 sentences of the written
+// corpus from several goroutines sharing one Model; run with -race.
 func TestConcurrentLabel(t *testing.T) {
 	m := mustDefault(t)
-	sents := readCoNLLFile(t, filepath.Join("testdata", "conll2003-valid-sample.txt"))
+	sents := writtenSentences(t)[:1000]
 	want := make([][]Label, len(sents))
 	for i, s := range sents {
 		want[i] = m.Label(s.Words, nil, nil)
@@ -196,27 +259,27 @@ func TestDefaultLoadTime(t *testing.T) {
 func TestReadCoNLL(t *testing.T) {
 	const in = `-DOCSTART- -X- -X- O
 
-EU NNP B-NP I-ORG
+CEC NNP B-NP I-ORG
 rejects VBZ B-VP O
-German JJ B-NP I-MISC
-call NN I-NP O
+Georgian JJ B-NP I-MISC
+complaints NNS I-NP O
 
-Peter NNP B-NP I-PER
-Blackburn NNP I-NP I-PER
-Smith NNP I-NP B-PER
+Nino NNP B-NP I-PER
+Kapanadze NNP I-NP I-PER
+Meskhishvili NNP I-NP B-PER
 `
 	got, err := ReadCoNLL(strings.NewReader(in))
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := []Sentence{
-		{Words: []string{"EU", "rejects", "German", "call"}, Labels: []Label{BORG, O, BMISC, O}},
-		{Words: []string{"Peter", "Blackburn", "Smith"}, Labels: []Label{BPER, IPER, BPER}},
+		{Words: []string{"CEC", "rejects", "Georgian", "complaints"}, Labels: []Label{BORG, O, BMISC, O}},
+		{Words: []string{"Nino", "Kapanadze", "Meskhishvili"}, Labels: []Label{BPER, IPER, BPER}},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("ReadCoNLL (IOB1) mismatch (-want +got):\n%s", diff)
 	}
-	for _, bad := range []string{"EU B-XYZ\n", "EU\n"} {
+	for _, bad := range []string{"CEC B-XYZ\n", "CEC\n"} {
 		if _, err := ReadCoNLL(strings.NewReader(bad)); err == nil {
 			t.Errorf("ReadCoNLL(%q): no error", bad)
 		}
@@ -255,9 +318,11 @@ func TestLabelStrings(t *testing.T) {
 	}
 }
 
+// BenchmarkLabel labels the sentences of benchSentences.
 func BenchmarkLabel(b *testing.B) {
 	m := mustDefault(b)
-	sents := readCoNLLFile(b, filepath.Join("testdata", "conll2003-valid-sample.txt"))
+	sents, name := benchSentences(b)
+	b.Logf("%d sentences of %s", len(sents), name)
 	tokens := 0
 	for _, s := range sents {
 		tokens += len(s.Words)
@@ -285,9 +350,11 @@ func BenchmarkLoad(b *testing.B) {
 
 // BenchmarkProseNER is the baseline being replaced: prose.NewDocument with
 // its model decoded once, tokenising, tagging and extracting entities from
-// the same sample text (tokens/s over prose's own tokens).
+// the sentences of BenchmarkLabel joined as text, a sentence per line
+// (tokens/s over prose's own tokens).
 func BenchmarkProseNER(b *testing.B) {
-	sents := readCoNLLFile(b, filepath.Join("testdata", "conll2003-valid-sample.txt"))
+	sents, name := benchSentences(b)
+	b.Logf("%d sentences of %s", len(sents), name)
 	var sb strings.Builder
 	for _, s := range sents {
 		sb.WriteString(strings.Join(s.Words, " "))

@@ -155,7 +155,7 @@ func FuzzOpen(f *testing.F) {
 // tinyTables builds a valid tables file of a two-row model.
 func tinyTables() ([]byte, error) {
 	pos := &POS{Classes: []string{"NN", "VB"}, tagDict: map[string]string{"the": "DT"}, feats: newTable(2)}
-	pos.entries = []uint32{1<<8 | 0, 2<<8 | 1}
+	pos.entries = []uint32{1 << 8, 2<<8 | 1}
 	pos.feats.insert(Hash(Offset, "bias"), 0, 1)
 	pos.feats.insert(Hash(Offset, "word-Russia"), 1, 2)
 	ner := &NER{Labels: []string{"O", "B-GPE"}, words: map[string]struct{}{"the": {}}, prefix: newTable(1)}
