@@ -31,6 +31,7 @@ type config struct {
 	threshold    float64
 	thresholdSet bool
 	noModel      bool
+	parse        entities.ParseMode
 	relOpts      []relations.Option
 	workers      int
 	errs         []error
@@ -67,6 +68,11 @@ func WithoutRelationModel() Option { return func(c *config) { c.noModel = true }
 func WithRelationOptions(opts ...relations.Option) Option {
 	return func(c *config) { c.relOpts = append(c.relOpts, opts...) }
 }
+
+// WithParse sets which sentences get a dependency parse (Token.Head and
+// Token.Dep; see entities.WithParse): by default those that can hold a
+// relation.
+func WithParse(m entities.ParseMode) Option { return func(c *config) { c.parse = m } }
 
 // WithConcurrency sets how many documents [Pipeline.Pipe] analyses at
 // once (at least 1; runtime.GOMAXPROCS(0) by default).
@@ -111,6 +117,9 @@ func New(opts ...Option) (*Pipeline, error) {
 	}
 	if c.maxBytes != 0 {
 		eo = append(eo, entities.WithMaxBytes(c.maxBytes))
+	}
+	if c.parse != 0 {
+		eo = append(eo, entities.WithParse(c.parse))
 	}
 	if c.noModel {
 		ro = append(ro, relations.WithoutModel())

@@ -12,6 +12,15 @@ type Token struct {
 	End   int    // byte offset just past the last byte
 	Tag   string // Penn Treebank part-of-speech tag from prose's perceptron model
 	Label string // prose's NER label in BIO form ("B-GPE", "I-PERSON", "O")
+
+	// Head and Dep are the token's dependency parse, for the sentences
+	// the Extractor parses (see [WithParse]): Head is the index in the
+	// document's Tokens of the token's head, in the same sentence, or -1
+	// for the sentence's root, and Dep the Universal Dependencies
+	// relation to it ("nsubj", "obj", "nmod:poss", "root", ...). Dep is
+	// "" (and Head 0, meaning nothing) in a sentence that was not parsed.
+	Head int
+	Dep  string
 }
 
 // Sentence is a run of tokens. Start and End are byte offsets into the

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/statecraft/statecraft/entities/internal/depparse"
 	"github.com/statecraft/statecraft/entities/internal/ner"
 	"github.com/statecraft/statecraft/gazetteer"
 )
@@ -32,6 +33,7 @@ type config struct {
 	maxBytes int
 	gaz      *gazetteer.Gazetteer
 	noModel  bool
+	parse    ParseMode
 }
 
 // WithGazetteer makes the Extractor link names to g instead of the default
@@ -76,8 +78,10 @@ type Extractor struct {
 	cfg     config
 	tagger  *tagger
 	rec     recognizer
-	scratch sync.Pool // of *tagScratch
-	recs    sync.Pool // of *recScratch
+	parser  *depparse.Model // nil with ParseNone
+	scratch sync.Pool       // of *tagScratch
+	recs    sync.Pool       // of *recScratch
+	parses  sync.Pool       // of *parseScratch
 }
 
 // New returns an Extractor configured by opts.
@@ -88,7 +92,7 @@ type Extractor struct {
 // means the models could not be decoded; it is returned again by every
 // later call.
 func New(opts ...Option) (*Extractor, error) {
-	cfg := config{maxBytes: DefaultMaxBytes}
+	cfg := config{maxBytes: DefaultMaxBytes, parse: DefaultParse}
 	for _, o := range opts {
 		if o != nil {
 			o(&cfg)
@@ -109,6 +113,13 @@ func New(opts ...Option) (*Extractor, error) {
 	if !cfg.noModel {
 		wg.Go(func() { nm, nmErr = ner.Default() })
 	}
+	var (
+		parser *depparse.Model
+		pErr   error
+	)
+	if cfg.parse != ParseNone {
+		wg.Go(func() { parser, pErr = depparse.Default() })
+	}
 	t, err := sharedTagger()
 	wg.Wait()
 	if err != nil {
@@ -120,9 +131,13 @@ func New(opts ...Option) (*Extractor, error) {
 	if nmErr != nil {
 		return nil, fmt.Errorf("entities: loading the NER model: %w", nmErr)
 	}
-	e := &Extractor{cfg: cfg, tagger: t, rec: recognizer{gaz: gaz, ner: nm}}
+	if pErr != nil {
+		return nil, fmt.Errorf("entities: loading the parser's model: %w", pErr)
+	}
+	e := &Extractor{cfg: cfg, tagger: t, rec: recognizer{gaz: gaz, ner: nm}, parser: parser}
 	e.scratch.New = func() any { return new(tagScratch) }
 	e.recs.New = func() any { return new(recScratch) }
+	e.parses.New = func() any { return new(parseScratch) }
 	return e, nil
 }
 
@@ -165,6 +180,9 @@ func (e *Extractor) ExtractAt(ctx context.Context, text string, date time.Time) 
 		return nil, err
 	}
 	doc.Mentions = ms
+	if err := e.parse(ctx, doc); err != nil {
+		return nil, err
+	}
 	return doc, nil
 }
 
@@ -182,7 +200,8 @@ func (e *Extractor) Tag(ctx context.Context, text string) (*Document, error) {
 // tokenized (a treebank's sentence, a caller's own tokenizer): the returned
 // Document's Text is the words joined by single spaces, with one Token per
 // word at its offsets in that text and one Sentence, tagged as [Extractor.Tag]
-// tags a sentence; there are no Mentions. A word may hold any bytes, spaces
+// tags a sentence, and parsed unless the Extractor's parse mode is
+// ParseNone (see [WithParse]); there are no Mentions. A word may hold any bytes, spaces
 // included; an empty word is an error, since a token covers at least one
 // byte. The size limit of [WithMaxBytes] applies to the joined text.
 func (e *Extractor) TagWords(ctx context.Context, words []string) (*Document, error) {
@@ -224,6 +243,14 @@ func (e *Extractor) TagWords(ctx context.Context, words []string) (*Document, er
 		if cap(s.arena) <= maxPooledScratch {
 			s.release()
 			e.scratch.Put(s)
+		}
+		if e.parser != nil {
+			ps := e.parses.Get().(*parseScratch)
+			err := e.parseSentence(toks, 0, ps)
+			e.parses.Put(ps)
+			if err != nil {
+				return nil, err
+			}
 		}
 	}
 	return &Document{Text: text, Tokens: toks, Sentences: sents}, nil

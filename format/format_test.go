@@ -36,7 +36,7 @@ var (
 // among three parties, one with a time and attributes.
 func seedDoc(t *testing.T) *Doc {
 	t.Helper()
-	extractorOnce.Do(func() { extractor, extractorErr = entities.New() })
+	extractorOnce.Do(func() { extractor, extractorErr = entities.New(entities.WithParse(entities.ParseAll)) })
 	if extractorErr != nil {
 		t.Fatal(extractorErr)
 	}

@@ -57,7 +57,10 @@ func typeColor(t entities.Type) string {
 // DATE's value in the tooltip of each mention), and beside it the
 // relations and the canonical entities. Selecting a relation highlights
 // its evidence, its trigger and its arguments; selecting an entity (or
-// one of its mentions) highlights all its mentions.
+// one of its mentions) highlights all its mentions. Clicking the plain text
+// of a parsed sentence draws its dependency parse above the text, arcs
+// labelled with their relations and words with their tags, as displaCy
+// draws them.
 //
 // The page needs no network: CSS and JavaScript are inline, no fonts or
 // images are loaded, and a Content-Security-Policy forbids any fetch.
@@ -127,6 +130,9 @@ type htmlDoc struct {
 	Pieces    []htmlPiece
 	Relations []htmlRel
 	Entities  []htmlEntity
+	// Parses is the dependency parse of the parsed sentences, as JSON
+	// (see parsesJSON); "" when none was parsed.
+	Parses string
 }
 
 // htmlPiece is a run of plain text or one mention, cut into segments.
@@ -172,7 +178,7 @@ type htmlEntity struct {
 
 // htmlDocOf builds the page data of d.
 func htmlDocOf(d *Doc) htmlDoc {
-	hd := htmlDoc{ID: d.ID, Date: d.Date, NMentions: len(d.Entities)}
+	hd := htmlDoc{ID: d.ID, Date: d.Date, NMentions: len(d.Entities), Parses: parsesJSON(d)}
 	text := d.Text
 	n := len(text)
 	clamp := func(x int) int {
@@ -289,6 +295,54 @@ func htmlDocOf(d *Doc) htmlDoc {
 			Name: name, ID: g.ID, Count: len(g.Mentions), Mentions: strings.Join(idx, " ")})
 	}
 	return hd
+}
+
+// parsesJSON returns the dependency parses of d's parsed sentences for the
+// page's parse view: a JSON array with, per sentence, its byte span and
+// its tokens as [start, end, tag, head, dep], head the index of the head
+// within the sentence or -1 for the root. Sentences whose tokens are not
+// all parsed into the sentence are left out.
+func parsesJSON(d *Doc) string {
+	var b strings.Builder
+	b.WriteByte('[')
+	n := 0
+	for _, s := range d.Sentences {
+		if s.TokenStart < 0 || s.TokenEnd > len(d.Tokens) || s.TokenStart >= s.TokenEnd {
+			continue
+		}
+		toks := d.Tokens[s.TokenStart:s.TokenEnd]
+		ok := true
+		for _, t := range toks {
+			if t.Dep == "" || t.Head >= 0 && (t.Head < s.TokenStart || t.Head >= s.TokenEnd) {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		if n > 0 {
+			b.WriteByte(',')
+		}
+		n++
+		fmt.Fprintf(&b, `{"s":%d,"e":%d,"t":[`, s.Start, s.End)
+		for i, t := range toks {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			h := t.Head
+			if h >= 0 {
+				h -= s.TokenStart
+			}
+			fmt.Fprintf(&b, "[%d,%d,%s,%d,%s]", t.Start, t.End, strconv.Quote(t.Tag), h, strconv.Quote(t.Dep))
+		}
+		b.WriteString("]}")
+	}
+	if n == 0 {
+		return ""
+	}
+	b.WriteByte(']')
+	return b.String()
 }
 
 // mentionTitle is the tooltip of a mention: canonical name, id, type,

@@ -8,6 +8,7 @@
 //	go run ./examples/evaluate -brat gold.ann                # gold.txt beside it
 //	go run ./examples/evaluate -conll ../shared/dev/conll2003-valid.txt
 //	go run ./examples/evaluate -redocred ../shared/dev/redocred-dev.json
+//	go run ./examples/evaluate -conllu ../shared/dev/ud-english-ewt/en_ewt-ud-test.conllu
 //	go run ./examples/evaluate -brat gold.ann -system out.ann   # score a saved output instead of running statecraft
 //
 // -seed and -brat: mentions are scored strict (same span and type) and
@@ -29,6 +30,12 @@
 // entities: an entity counts as found when any of its mentions overlaps a
 // mention of the right type (PER: PERSON; LOC: STATE or LOCATION; ORG: ORG;
 // TIME: DATE).
+//
+// CoNLL-U (Universal Dependencies): the gold words of each sentence are
+// tagged and parsed as one sentence (entities.Extractor.TagWords) and the
+// parse is scored: UAS, LAS and tag accuracy against XPOS, punctuation
+// included, as the CoNLL 2018 shared task counts, with the most frequent
+// relations.
 //
 // Seed gold JSON (statecraft's own format, see testdata/): strict span+type
 // scores on required mentions; optional gold mentions are neither required
@@ -66,6 +73,7 @@ func run(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("evaluate", flag.ContinueOnError)
 	conll := fs.String("conll", "", "CoNLL-2003 file to score mentions against")
 	redocred := fs.String("redocred", "", "Re-DocRED JSON file to measure entity recall on")
+	conllu := fs.String("conllu", "", "CoNLL-U file whose gold words to tag and parse")
 	seed := fs.String("seed", "", "statecraft gold JSON (the text file is found beside it)")
 	brat := fs.String("brat", "", "brat standoff gold .ann file (the .txt is found beside it)")
 	system := fs.String("system", "", "score this saved output (brat .ann, JSON/JSONL or CoNLL) instead of running statecraft")
@@ -79,9 +87,12 @@ func run(args []string, out io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *conll == "" && *redocred == "" && *seed == "" && *brat == "" && news.gold == "" {
+	if *conll == "" && *redocred == "" && *seed == "" && *brat == "" && news.gold == "" && *conllu == "" {
 		fs.Usage()
-		return errors.New("nothing to evaluate: give -seed, -brat, -conll, -redocred or -news")
+		return errors.New("nothing to evaluate: give -seed, -brat, -conll, -redocred, -conllu or -news")
+	}
+	if *system != "" && *conllu != "" {
+		return errors.New("-system works with -seed, -brat and -conll, not -conllu")
 	}
 	if (news.gold == "") != (news.texts == "") {
 		return errors.New("-news and -texts go together")
@@ -135,6 +146,11 @@ func run(args []string, out io.Writer) error {
 	}
 	if *redocred != "" {
 		if err := evalReDocRED(sys.ex, *redocred, out); err != nil {
+			return err
+		}
+	}
+	if *conllu != "" {
+		if err := evalCoNLLU(*conllu, out); err != nil {
 			return err
 		}
 	}

@@ -50,6 +50,7 @@ var goldenName = map[string]string{
 	"jsonl":   "seed.jsonl",
 	"brat":    "seed.ann",
 	"conll":   "seed.conll",
+	"conllu":  "seed.conllu",
 	"html":    "seed.html",
 	"dot":     "seed.dot",
 }

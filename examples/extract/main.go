@@ -35,7 +35,11 @@
 //	                 jsonl    the same, one object per line
 //	                 brat     brat standoff annotations (.ann)
 //	                 conll    token, POS tag, BIO tag; blank line between sentences
-//	                 html     one self-contained page with highlighted mentions
+//	                 conllu   CoNLL-U: tokens, tags, the dependency parse
+//	                          (HEAD, DEPREL) of every sentence, offsets and
+//	                          mentions in MISC
+//	                 html     one self-contained page with highlighted
+//	                          mentions and each sentence's parse on a click
 //	                 dot      a Graphviz graph of entities and relations
 //	-input I       text (default): each FILE is one document;
 //	               jsonl: each line of each FILE is one document
@@ -253,6 +257,11 @@ type processor struct {
 // newProcessor loads the gazetteer and builds the pipeline.
 func newProcessor(c *config) (*processor, error) {
 	opts := []statecraft.Option{statecraft.WithMaxBytes(c.maxBytes)}
+	if c.format.name == "conllu" || c.format.name == "html" {
+		// The formats that show the dependency parse get it for every
+		// sentence.
+		opts = append(opts, statecraft.WithParse(entities.ParseAll))
+	}
 	if len(c.gaz) > 0 {
 		var gopts []gazetteer.Option
 		for _, f := range c.gaz {

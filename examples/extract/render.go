@@ -28,6 +28,7 @@ var formatList = []format{
 	{name: "jsonl", ext: ".jsonl", write: formats.WriteJSONL},
 	{name: "brat", ext: ".ann", single: true, write: formats.WriteBrat},
 	{name: "conll", ext: ".conll", write: formats.WriteCoNLL},
+	{name: "conllu", ext: ".conllu", write: formats.WriteCoNLLU},
 	{name: "html", ext: ".html", single: true, write: func(w io.Writer, d *formats.Doc) error { return formats.WriteHTML(w, d) }},
 	{name: "dot", ext: ".dot", write: formats.WriteDOT},
 }

@@ -6,7 +6,7 @@
 //
 //	POST /v1/analyze   {"text": "...", "date"?: "YYYY-MM-DD", "id"?: "..."} in;
 //	                   the JSON contract object of docs/contract.md out, or
-//	                   another format with ?format=summary|brat|conll|html|dot|jsonl
+//	                   another format with ?format=summary|brat|conll|conllu|html|dot|jsonl
 //	POST /v1/batch     JSON Lines in (one such object per line), JSON Lines
 //	                   out, streamed in input order; a line that fails gives
 //	                   {"id": ..., "line": N, "error": "..."} and the batch goes on

@@ -191,6 +191,7 @@ var writers = map[string]struct {
 	"summary": {"text/plain; charset=utf-8", formats.WriteSummary},
 	"brat":    {"text/plain; charset=utf-8", formats.WriteBrat},
 	"conll":   {"text/plain; charset=utf-8", formats.WriteCoNLL},
+	"conllu":  {"text/plain; charset=utf-8", formats.WriteCoNLLU},
 	"dot":     {"text/vnd.graphviz; charset=utf-8", formats.WriteDOT},
 	"html": {"text/html; charset=utf-8", func(w io.Writer, d *formats.Doc) error {
 		return formats.WriteHTML(w, d)
@@ -204,7 +205,7 @@ func (s *server) handleAnalyze(w http.ResponseWriter, r *http.Request) {
 	}
 	out, ok := writers[name]
 	if !ok {
-		errorJSON(w, http.StatusBadRequest, fmt.Sprintf("unknown format %q: want json, jsonl, summary, brat, conll, html or dot", name))
+		errorJSON(w, http.StatusBadRequest, fmt.Sprintf("unknown format %q: want json, jsonl, summary, brat, conll, conllu, html or dot", name))
 		return
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.maxBody))

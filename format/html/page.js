@@ -53,6 +53,82 @@
       }
     }
     buttons.forEach(function (b) { b.addEventListener("click", function () { select(b); }); });
+    // The parse view: clicking the plain text of a parsed sentence draws
+    // its dependency arcs above the text; clicking it again hides them.
+    var parses = doc.dataset.parses ? JSON.parse(doc.dataset.parses) : [];
+    var fig = doc.querySelector("figure.parse");
+    var shown = -1;
+    var text = doc.querySelector(".text");
+    function esc(v) {
+      return String(v).replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
+    }
+    // el returns the markup of an SVG element; the HTML parser puts it in
+    // the SVG namespace.
+    function el(name, attrs, content) {
+      var a = Object.keys(attrs).map(function (k) { return " " + k + '="' + esc(attrs[k]) + '"'; }).join("");
+      return "<" + name + a + ">" + (content === undefined ? "" : esc(content)) + "</" + name + ">";
+    }
+    function hideParse() {
+      shown = -1;
+      if (fig) { fig.hidden = true; fig.textContent = ""; }
+      doc.querySelectorAll(".seg.sent").forEach(function (e) { e.classList.remove("sent"); });
+    }
+    all.push(hideParse);
+    function drawParse(k) {
+      var p = parses[k], src = text.textContent, base = +segs[0].dataset.s;
+      // Token texts from the page's own segments, which hold the text.
+      var words = p.t.map(function (t) {
+        var w = "";
+        segs.forEach(function (s) {
+          var a = +s.dataset.s, b = +s.dataset.e;
+          if (b > t[0] && a < t[1]) { w += s.textContent.slice(Math.max(0, t[0] - a), Math.max(0, t[0] - a) + (t[1] - t[0])); }
+        });
+        return w || src.slice(t[0] - base, t[1] - base);
+      });
+      var xs = [], x = 10;
+      words.forEach(function (w, i) {
+        var width = Math.max(w.length, p.t[i][2].length) * 8 + 24;
+        xs.push(x + width / 2);
+        x += width;
+      });
+      var levels = p.t.map(function (t, i) { return t[3] < 0 ? 0 : Math.abs(t[3] - i); });
+      var top = Math.max.apply(null, levels.concat([1]));
+      var unit = 18, h = Math.min(top, 12) * unit + 40;
+      var parts = [];
+      p.t.forEach(function (t, i) {
+        parts.push(el("text", { x: xs[i], y: h + 14, "text-anchor": "middle", "class": "w" }, words[i]));
+        parts.push(el("text", { x: xs[i], y: h + 30, "text-anchor": "middle", "class": "tag" }, t[2]));
+        if (t[3] < 0) {
+          parts.push(el("text", { x: xs[i], y: 12, "text-anchor": "middle", "class": "lab" }, t[4]));
+          parts.push(el("path", { d: "M" + xs[i] + ",16 L" + xs[i] + "," + (h - 2), "class": "arc" }));
+          return;
+        }
+        var from = xs[t[3]], to = xs[i], lv = Math.min(levels[i], 12);
+        var y = h - lv * unit - 8, dir = to > from ? 1 : -1;
+        var x1 = from + dir * 4, x2 = to - dir * 4;
+        parts.push(el("path", { d: "M" + x1 + "," + (h - 2) + " C" + x1 + "," + y + " " + x2 + "," + y + " " + x2 + "," + (h - 2), "class": "arc" }));
+        parts.push(el("path", { d: "M" + x2 + "," + h + " l-4,-8 h8 z", "class": "arrow" }));
+        parts.push(el("text", { x: (x1 + x2) / 2, y: y + lv * 2 - 2, "text-anchor": "middle", "class": "lab" }, t[4]));
+      });
+      fig.innerHTML = '<svg width="' + (x + 10) + '" height="' + (h + 40) + '" role="img">' + parts.join("") + "</svg>";
+      fig.hidden = false;
+      segs.forEach(function (s) {
+        if (+s.dataset.s >= p.s && +s.dataset.e <= p.e) { s.classList.add("sent"); }
+      });
+    }
+    if (fig && parses.length) {
+      text.addEventListener("click", function (e) {
+        var s = e.target.closest(".seg");
+        if (!s || s.closest("mark.ent:not(.off)")) { return; }
+        var at = +s.dataset.s, k = -1;
+        parses.forEach(function (p, i) { if (at >= p.s && at < p.e) { k = i; } });
+        var was = shown;
+        hideParse();
+        if (k < 0 || k === was) { return; }
+        shown = k;
+        drawParse(k);
+      });
+    }
     selectors[doc.id] = function (kind, n) {
       var b = kind === "r" ? doc.querySelector('button.rel[data-r="' + n + '"]') : doc.querySelector('button.entbtn[data-g="' + n + '"]');
       if (b) { select(b, true); }

@@ -1,0 +1,150 @@
+package entities
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// checkTree checks that the parsed sentences of doc are trees: each has
+// one root, every head is in the sentence, and following heads from any
+// token reaches the root. It returns the number of parsed sentences and
+// fails on a sentence parsed in part.
+func checkTree(t *testing.T, doc *Document) int {
+	t.Helper()
+	parsed := 0
+	for si, s := range doc.Sentences {
+		toks := doc.Tokens[s.TokenStart:s.TokenEnd]
+		n := 0
+		for _, tk := range toks {
+			if tk.Dep != "" {
+				n++
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		if n != len(toks) {
+			t.Fatalf("sentence %d: %d of %d tokens parsed", si, n, len(toks))
+		}
+		parsed++
+		roots := 0
+		for i, tk := range toks {
+			if tk.Head == -1 {
+				roots++
+				if tk.Dep != "root" {
+					t.Errorf("sentence %d: the root %q has relation %q", si, tk.Text, tk.Dep)
+				}
+				continue
+			}
+			if tk.Head < s.TokenStart || tk.Head >= s.TokenEnd || tk.Head == s.TokenStart+i {
+				t.Fatalf("sentence %d: token %q has head %d outside [%d, %d) or itself", si, tk.Text, tk.Head, s.TokenStart, s.TokenEnd)
+			}
+			j, steps := tk.Head, 0
+			for j != -1 && steps <= len(toks) {
+				j, steps = doc.Tokens[j].Head, steps+1
+			}
+			if j != -1 {
+				t.Fatalf("sentence %d: token %q: a cycle", si, tk.Text)
+			}
+		}
+		if roots != 1 {
+			t.Errorf("sentence %d: %d roots", si, roots)
+		}
+	}
+	return parsed
+}
+
+// TestParseModes checks which sentences each mode parses: every sentence
+// with ParseAll, those with a PERSON, STATE, ORG or LOCATION mention with
+// ParseArguments, none with ParseNone, the default.
+func TestParseModes(t *testing.T) {
+	text := "Abkhazia was recognized by Russia in 2008. The weather was mild and dry. Sergei Lavrov, Russia's foreign minister, said the deal was good."
+	ctx := context.Background()
+	for _, c := range []struct {
+		name string
+		opts []Option
+		want int
+	}{
+		{"default", nil, 0},
+		{"arguments", []Option{WithParse(ParseArguments)}, 2},
+		{"all", []Option{WithParse(ParseAll)}, 3},
+		{"none", []Option{WithParse(ParseNone)}, 0},
+		{"unknown mode is the default", []Option{WithParse(ParseMode(42))}, 0},
+	} {
+		e, err := New(c.opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := e.Extract(ctx, text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Sentences) != 3 {
+			t.Fatalf("%d sentences", len(doc.Sentences))
+		}
+		if got := checkTree(t, doc); got != c.want {
+			t.Errorf("%s: %d parsed sentences, want %d", c.name, got, c.want)
+		}
+		if c.want == 0 && e.parser != nil {
+			t.Error("ParseNone loaded the parser")
+		}
+	}
+}
+
+// TestParseNews checks the arcs that relation rules read on news
+// constructions; the parser is statistical, so each case names the arcs
+// it must get right.
+func TestParseNews(t *testing.T) {
+	e, err := New(WithParse(ParseAll))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		text string
+		arcs []string // "dependent -rel-> head"
+	}{
+		{"Abkhazia was recognized by Russia in 2008.", []string{"Abkhazia -nsubj:pass-> recognized", "Russia -obl-> recognized", "by -case-> Russia", "was -aux:pass-> recognized"}},
+		{"Russia and China signed the treaty.", []string{"Russia -nsubj-> signed", "China -conj-> Russia", "and -cc-> China", "treaty -obj-> signed"}},
+		{"Russia's foreign minister arrived.", []string{"Russia -nmod:poss-> minister", "minister -nsubj-> arrived"}},
+		{"Armenia agreed to sign the accord.", []string{"Armenia -nsubj-> agreed", "sign -xcomp-> agreed", "accord -obj-> sign"}},
+	} {
+		doc, err := e.Extract(context.Background(), c.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkTree(t, doc)
+		var got []string
+		for _, tk := range doc.Tokens {
+			if tk.Head >= 0 {
+				got = append(got, tk.Text+" -"+tk.Dep+"-> "+doc.Tokens[tk.Head].Text)
+			}
+		}
+		for _, a := range c.arcs {
+			if !strings.Contains(" "+strings.Join(got, " | ")+" |", " "+a+" |") {
+				t.Errorf("%q: no arc %s in %v", c.text, a, got)
+			}
+		}
+	}
+}
+
+// TestParseHostile checks that parsing stays a tree and linear on
+// inputs that make one huge sentence.
+func TestParseHostile(t *testing.T) {
+	e, err := New(WithParse(ParseAll))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{
+		strings.Repeat("Russia, ", 10000) + "and Georgia.",
+		strings.Repeat("x", 1<<20),
+		"",
+		"\x00\xff . , ;",
+	} {
+		doc, err := e.Extract(context.Background(), text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkTree(t, doc)
+	}
+}
