@@ -33,7 +33,7 @@ const DefaultParse = ParseNone
 // WithParse sets which sentences [Extractor.Extract] parses (see
 // [ParseMode]) and whether [Extractor.TagWords] parses its sentence (with
 // any mode but ParseNone); an unknown mode restores [DefaultParse].
-// Parsing costs about twice as much per parsed token as the rest of
+// Parsing costs about four times as much per parsed token as the rest of
 // Extract; the package documentation gives the figures.
 func WithParse(m ParseMode) Option {
 	return func(c *config) {

@@ -15,7 +15,7 @@ import (
 
 // This file computes the part-of-speech tags and named-entity labels of
 // prose v2.0.0 (github.com/jdkato/prose/v2: tag.go, extract.go) with
-// prose's own trained weights, decoded once by package prosemodel, and the
+// prose's own trained weights, as package prosemodel's tables hold them, and the
 // same features built the same way. The differences from prose are only
 // these, and they are deliberate:
 //
@@ -67,7 +67,7 @@ type tagger struct {
 	nerNextNone, nerPrevNone []prosemodel.Cell
 }
 
-// sharedTagger decodes prose's models once per process; every [Extractor]
+// sharedTagger opens prose's models once per process; every [Extractor]
 // shares the result, which is read-only.
 var sharedTagger = sync.OnceValues(func() (*tagger, error) {
 	pos, ner, err := prosemodel.Load()
