@@ -2,6 +2,7 @@ package entities
 
 import (
 	"context"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -102,9 +103,9 @@ func TestParseNews(t *testing.T) {
 	}
 	for _, c := range []struct {
 		text string
-		arcs []string // "dependent -rel-> head"
+		arcs []string // "dependent -rel-> head", a regular expression
 	}{
-		{"Abkhazia was recognized by Russia in 2008.", []string{"Abkhazia -nsubj:pass-> recognized", "Russia -obl-> recognized", "by -case-> Russia", "was -aux:pass-> recognized"}},
+		{"Abkhazia was recognized by Russia in 2008.", []string{"Abkhazia -nsubj:pass-> recognized", "Russia -obl(:agent)?-> recognized", "by -case-> Russia", "was -aux:pass-> recognized"}},
 		{"Russia and China signed the treaty.", []string{"Russia -nsubj-> signed", "China -conj-> Russia", "and -cc-> China", "treaty -obj-> signed"}},
 		{"Russia's foreign minister arrived.", []string{"Russia -nmod:poss-> minister", "minister -nsubj-> arrived"}},
 		{"Armenia agreed to sign the accord.", []string{"Armenia -nsubj-> agreed", "sign -xcomp-> agreed", "accord -obj-> sign"}},
@@ -121,7 +122,9 @@ func TestParseNews(t *testing.T) {
 			}
 		}
 		for _, a := range c.arcs {
-			if !strings.Contains(" "+strings.Join(got, " | ")+" |", " "+a+" |") {
+			// An arc is a regular expression over "dependent -rel-> head".
+			re := regexp.MustCompile(`(^| \| )` + a + `( \| |$)`)
+			if !re.MatchString(strings.Join(got, " | ")) {
 				t.Errorf("%q: no arc %s in %v", c.text, a, got)
 			}
 		}

@@ -12,7 +12,8 @@ import (
 // Words, Tags, Heads and Rels have one element per word.
 type Sentence struct {
 	Words []string // word forms
-	Tags  []string // Penn Treebank tags the parser sees
+	Tags  []string // the caller's Penn Treebank tags (entities'), as Parse receives them
+	POS   []string // the treebank's XPOS tags, which [Train] teaches the tagger; nil: Tags
 	Heads []int32  // index of each word's head in Words, -1 for the root
 	Rels  []string // relation of each word to its head ("nsubj", "obl:tmod", "root", ...)
 }
@@ -21,8 +22,8 @@ type Sentence struct {
 // a head out of range, or not exactly one root.
 func (s *Sentence) check() error {
 	n := len(s.Words)
-	if len(s.Tags) != n || len(s.Heads) != n || len(s.Rels) != n {
-		return fmt.Errorf("%d words, %d tags, %d heads, %d relations", n, len(s.Tags), len(s.Heads), len(s.Rels))
+	if len(s.Tags) != n || len(s.Heads) != n || len(s.Rels) != n || s.POS != nil && len(s.POS) != n {
+		return fmt.Errorf("%d words, %d tags, %d POS, %d heads, %d relations", n, len(s.Tags), len(s.POS), len(s.Heads), len(s.Rels))
 	}
 	roots := 0
 	for i, h := range s.Heads {
@@ -52,7 +53,8 @@ func (s *Sentence) check() error {
 	return nil
 }
 
-// ReadCoNLLU reads the sentences of a CoNLL-U file: FORM, XPOS (as Tags),
+// ReadCoNLLU reads the sentences of a CoNLL-U file: FORM, XPOS (as Tags
+// and, in another slice, as POS),
 // HEAD and DEPREL of every word line. Comment lines, multiword-token
 // ranges ("1-2") and empty nodes ("8.1") are skipped. Malformed lines and
 // trees that are not trees are errors, reported with their line numbers.
@@ -102,6 +104,7 @@ func ReadCoNLLU(r io.Reader) ([]Sentence, error) {
 		}
 		cur.Words = append(cur.Words, f[1])
 		cur.Tags = append(cur.Tags, f[4])
+		cur.POS = append(cur.POS, f[4])
 		cur.Heads = append(cur.Heads, int32(head-1))
 		cur.Rels = append(cur.Rels, f[7])
 	}

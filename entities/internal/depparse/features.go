@@ -3,14 +3,20 @@ package depparse
 // Feature extraction.
 //
 // A parser state is the stack, the buffer and the arcs built so far. Its
-// features are the templates of Zhang and Nivre (2011), "Transition-based
-// dependency parsing with rich non-local features", adapted to the
-// arc-hybrid system, where the words on the stack have no head yet and
-// the two candidate arcs are s0←b0 (LEFT) and s1→s0 (RIGHT): so s1 and s2
-// take the place of the head and grand-head of s0 in the arc-eager
-// templates, and the pairs and triples are taken over both s0-b0 and
-// s1-s0. Every template is hashed with its atoms (word, tag, ...) into one
-// 64-bit key; see [Scratch.features] for the list.
+// action features are the templates of Zhang and Nivre (2011),
+// "Transition-based dependency parsing with rich non-local features",
+// adapted to the arc-hybrid system, where the words on the stack have no
+// head yet and the two candidate arcs are s0←b0 (LEFT) and s1→s0 (RIGHT):
+// so s1 and s2 take the place of the head and grand-head of s0 in the
+// arc-eager templates, and the pairs and triples are taken over both
+// s0-b0 and s1-s0. The label of an arc has its own, smaller set of
+// templates over the arc's two words ([Scratch.labelFeatures]), and the
+// tagger its own ([Scratch.tagFeatures]).
+//
+// Every template is hashed with its atoms (word, tag, ...) into one
+// 64-bit value. The atoms that depend on one word alone are computed once
+// per word ([Scratch.setWords], [Scratch.setTags]), so that a template
+// costs one to three multiplications.
 
 // Positions: every per-token array of a Scratch is indexed by position
 // q = token index + 1; q = 0 is "no such word" and q = n+1 the root, which
@@ -96,34 +102,58 @@ func shape(w string) uint64 {
 	return upper | lower<<1 | digit<<2 | hyphen<<3 | other<<4 | firstUpper<<5 | n<<6
 }
 
-// setAtoms computes the atoms of every word of the sentence.
-func (s *Scratch) setAtoms(words, tags []string) {
+// suffix returns the last k bytes of w, or w.
+func suffix(w string, k int) string {
+	if len(w) > k {
+		return w[len(w)-k:]
+	}
+	return w
+}
+
+// prefix returns the first k bytes of w, or w.
+func prefix(w string, k int) string {
+	if len(w) > k {
+		return w[:k]
+	}
+	return w
+}
+
+// setWords computes the atoms of every word of the sentence that do not
+// depend on its tag; tags are the caller's.
+func (s *Scratch) setWords(words, tags []string) {
 	n := len(words)
 	s.w = grow(s.w, n+2)
-	s.t = grow(s.t, n+2)
-	s.wt = grow(s.wt, n+2)
 	s.suf = grow(s.suf, n+2)
 	s.shp = grow(s.shp, n+2)
+	s.pt = grow(s.pt, n+2)
+	s.t = grow(s.t, n+2)
+	s.wt = grow(s.wt, n+2)
 	s.c = grow(s.c, n+2)
+	s.tc = grow(s.tc, n+2)
 	for _, q := range [2]int{0, n + 1} {
 		a := uint64(noneAtom)
 		if q != 0 {
 			a = rootAtom
 		}
-		s.w[q], s.t[q], s.wt[q], s.suf[q], s.shp[q], s.c[q] = a, a+1, a+2, a+3, a+4, a+5
+		s.w[q], s.t[q], s.wt[q], s.suf[q], s.shp[q], s.c[q], s.pt[q] = a, a+1, a+2, a+3, a+4, a+5, a+6
 	}
 	for i, w := range words {
 		q := i + 1
 		s.w[q] = hashLower(w)
-		s.t[q] = hashString(tags[i])
-		s.wt[q] = mix(s.w[q], s.t[q])
-		suf := w
-		if len(suf) > 3 {
-			suf = suf[len(suf)-3:]
-		}
-		s.suf[q] = hashLower(suf) + 11
+		s.suf[q] = hashLower(suffix(w, 3)) + 11
 		s.shp[q] = shape(w) + 7
-		s.c[q] = coarse(tags[i])
+		s.pt[q] = hashString(tags[i]) + 13
+	}
+}
+
+// setTags computes the tag atoms of positions 1..n from the tag classes
+// in s.tc.
+func (s *Scratch) setTags(m *Model) {
+	for q := 1; q <= s.n; q++ {
+		c := s.tc[q]
+		s.t[q] = m.tagAtom[c]
+		s.c[q] = m.tagCoarse[c]
+		s.wt[q] = mix(s.w[q], s.t[q])
 	}
 }
 
@@ -183,32 +213,141 @@ func capv(v int32) uint64 {
 }
 
 // fb accumulates the feature keys of one state; each add is a template,
-// numbered in the order of the calls.
+// numbered in the order of the calls, and seed distinguishes the sets
+// of templates (the label templates of a LEFT and a RIGHT arc).
 type fb struct {
 	f  []uint64
 	id uint64
 }
 
 func (b *fb) add1(a uint64) {
-	b.id++
-	b.f = append(b.f, key(mix(b.id*k2, a)))
+	b.id += k2
+	b.f = append(b.f, key(mix(b.id, a)))
 }
 
 func (b *fb) add2(a, c uint64) {
-	b.id++
-	b.f = append(b.f, key(mix(mix(b.id*k2, a), c)))
+	b.id += k2
+	b.f = append(b.f, key(mix(mix(b.id, a), c)))
 }
 
 func (b *fb) add3(a, c, d uint64) {
-	b.id++
-	b.f = append(b.f, key(mix(mix(mix(b.id*k2, a), c), d)))
+	b.id += k2
+	b.f = append(b.f, key(mix(mix(mix(b.id, a), c), d)))
 }
 
 // featureVersion changes whenever the features change, so that an old
 // model file is refused instead of misread.
-const featureVersion = 2
+const featureVersion = 3
 
-// features appends the feature keys of the current state to f.
+// tagFeatures appends to f the tagger's feature keys of the word at
+// position q, whose two predecessors were tagged p1 and p2 (tag atoms).
+func (s *Scratch) tagFeatures(f []uint64, words []string, q int, p1, p2 uint64) []uint64 {
+	n := s.n
+	at := func(q int) int {
+		if q < 0 {
+			return 0
+		}
+		return min(q, n+1)
+	}
+	W, SUF, SHP, PT := s.w, s.suf, s.shp, s.pt
+	w := words[q-1]
+	b := fb{f: f, id: 0x51ed270b27c9}
+	b.add1(1)
+	b.add1(W[q])
+	b.add1(hashString(w))
+	b.add1(hashLower(suffix(w, 1)))
+	b.add1(hashLower(suffix(w, 2)))
+	b.add1(SUF[q])
+	b.add1(hashLower(suffix(w, 4)))
+	b.add1(hashString(prefix(w, 1)))
+	b.add1(hashLower(prefix(w, 2)))
+	b.add1(hashLower(prefix(w, 3)))
+	b.add1(SHP[q])
+	m1, m2, p1q, p2q := at(q-1), at(q-2), at(q+1), at(q+2)
+	b.add1(W[m1])
+	b.add1(W[p1q])
+	b.add1(W[m2])
+	b.add1(W[p2q])
+	b.add1(SUF[m1])
+	b.add1(SUF[p1q])
+	b.add1(SHP[m1])
+	b.add1(SHP[p1q])
+	b.add1(p1)
+	b.add2(p1, p2)
+	b.add2(p1, W[q])
+	b.add2(W[m1], W[q])
+	b.add2(W[q], W[p1q])
+	b.add2(p1, SUF[q])
+	// The caller's tags (another tagger's, trained on other text).
+	b.add1(PT[q])
+	b.add2(PT[q], W[q])
+	b.add2(PT[q], SUF[q])
+	b.add1(PT[m1])
+	b.add1(PT[p1q])
+	b.add2(PT[q], p1)
+	b.add2(PT[q], PT[p1q])
+	return b.f
+}
+
+// labelFeatures appends to f the label feature keys of an arc from head
+// h to dependent d (positions); left says d is left of h.
+func (s *Scratch) labelFeatures(f []uint64, d, h int32, left bool) []uint64 {
+	W, T, WT, L, SUF := s.w, s.t, s.wt, s.rel, s.suf
+	root := int32(s.n + 1)
+	b := fb{f: f, id: 0x3c6ef372fe94f82b}
+	if left {
+		b.id = 0xa54ff53a5f1d36f1
+	}
+	var ds uint64
+	if left {
+		ds = dist(d, h, root)
+	} else {
+		ds = dist(h, d, root)
+	}
+	dl, dr := s.lc1[d], s.rc1[d]
+	hl, hr := s.lc1[h], s.rc1[h]
+	b.add1(W[d])
+	b.add1(T[d])
+	b.add1(WT[d])
+	b.add1(SUF[d])
+	b.add1(W[h])
+	b.add1(T[h])
+	b.add1(WT[h])
+	b.add2(T[d], T[h])
+	b.add2(W[d], T[h])
+	b.add2(T[d], W[h])
+	b.add2(WT[d], WT[h])
+	b.add3(T[d], T[h], ds)
+	b.add2(T[d], s.ls[d])
+	b.add2(T[d], s.rs[d])
+	b.add3(T[d], T[h], s.ls[h]|s.rs[h]<<1)
+	b.add3(W[dl], T[d], T[h])
+	b.add3(W[dl], W[d], s.c[h])
+	b.add3(T[dl], uint64(L[dl]), T[d])
+	b.add3(T[dr], uint64(L[dr]), T[d])
+	b.add3(T[hl], uint64(L[hl]), T[d])
+	b.add3(T[hr], uint64(L[hr]), T[d])
+	b.add3(T[d], T[d-1], T[h])
+	b.add3(T[d], T[d+1], T[h])
+	// The arc's context.
+	hm, hp := max(h-1, 0), min(h+1, root)
+	b.add3(T[d], T[h], T[hm])
+	b.add3(T[d], T[h], T[hp])
+	b.add3(T[d], T[h], T[s.b])
+	b.add3(T[d], capv(s.nl[d]), capv(s.nr[d]))
+	b.add3(W[dr], T[d], T[h])
+	b.add3(W[hl], T[h], T[d])
+	b.add3(T[d], T[h], W[h])
+	b.add2(W[d], W[h])
+	b.add2(T[d], SUF[h])
+	b.add2(SUF[d], T[h])
+	b.add2(s.shp[d], T[d])
+	b.add3(T[d], s.ls[d], s.rs[d])
+	b.add3(W[d], s.c[h], ds)
+	return b.f
+}
+
+// features appends the action feature keys of the current state to f.
 func (s *Scratch) features(f []uint64) []uint64 {
 	W, T, WT, L := s.w, s.t, s.wt, s.rel
 	root := int32(s.n + 1)
@@ -239,8 +378,6 @@ func (s *Scratch) features(f []uint64) []uint64 {
 	dl := dist(s0, b0, root)
 	dr := dist(s1, s0, root) + 16
 
-	// The templates of the relation, first (see Scratch.nlab): the
-	// dependent s0, its two candidate heads b0 and s1, their dependents.
 	for _, q := range [3]int32{s0, b0, s1} {
 		b.add1(W[q])
 		b.add1(T[q])
@@ -270,7 +407,6 @@ func (s *Scratch) features(f []uint64) []uint64 {
 	b.add3(T[s0], uint64(L[s0l]), T[b0])
 	b.add3(T[s1], uint64(L[s1r]), T[s0])
 	b.add3(T[s0], uint64(L[s0r]), T[s1])
-	s.nlab = len(b.f)
 
 	// Single words.
 	for _, q := range [3]int32{s2, b1, b2} {

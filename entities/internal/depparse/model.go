@@ -12,25 +12,44 @@ import (
 	"unsafe"
 )
 
-// Model is a trained parser: hashed feature weights quantised to int16.
-// A Model is immutable after [Load] or [Train] and safe for concurrent
-// use by many goroutines, each with its own [Scratch].
+// Model is a trained tagger and parser: hashed feature weights quantised
+// to int16. A Model is immutable after [Load] or [Train] and safe for
+// concurrent use by many goroutines, each with its own [Scratch].
 type Model struct {
 	labels    []string
 	rootRel   uint8     // index of "root" in labels
 	leftMask  [2]uint64 // labels seen on LEFT arcs in training
 	rightMask [2]uint64 // labels seen on RIGHT arcs
 	joint     bool      // choose the action with its label's score
-	scale     float32
+	scale     float32   // weight of one unit of the action and label weights
 	info      string
 
-	// The weights: an open-addressing table of 2^bits slots (plus one
-	// sentinel), slot i holding the low 32 bits of a key (with bit 0
-	// set; 0: empty) and, in its high 32 bits, the offset in ents of the
-	// key's weights, which end where the next slot's begin. A key's
-	// home slot is its top bits. An entry of ents is a class (low 8
-	// bits: action, LEFT label or RIGHT label; see the score layout in
-	// parse.go) and an int16 weight (high 16 bits).
+	// The tagger: its tags (the treebank's XPOS), their atoms, and the
+	// weights of its features, one class per tag.
+	tags      []string
+	tagAtom   []uint64
+	tagCoarse []uint64
+	tagger    table
+
+	// The action weights: a hash kernel of 2^bits buckets, a feature's
+	// key choosing its bucket by its top bits, with no key stored and
+	// no probing (features that collide share weights). A bucket holds
+	// the int16 weights of SHIFT, LEFT and RIGHT in its low 48 bits: one
+	// load per feature.
+	act      []uint64
+	actShift uint // 64 - bits
+
+	// The label weights of an arc's features, one class per label.
+	lab table
+}
+
+// table is a sparse hashed weight table: an open-addressing table of
+// 2^bits slots (plus one sentinel), slot i holding the low 32 bits of a
+// key (with bit 0 set; 0: empty) and, in its high 32 bits, the offset in
+// ents of the key's weights, which end where the next slot's begin. A
+// key's home slot is its top bits. An entry of ents is a class (low 8
+// bits) and an int16 weight (high 16 bits).
+type table struct {
 	slots []uint64
 	ents  []uint32
 	shift uint // 64 - bits
@@ -47,13 +66,28 @@ func (m *Model) Label(r Rel) string {
 	return ""
 }
 
+// Tags returns the tagger's tags (UD English EWT's XPOS for the shipped
+// model), indexed by the values that [Model.Tag] writes.
+func (m *Model) Tags() []string { return slices.Clone(m.tags) }
+
 // Info returns the provenance note recorded when the model was trained.
 func (m *Model) Info() string { return m.info }
 
-// Features returns the number of features with weights.
+// Features returns the number of features with weights: the non-zero
+// buckets of the action kernel and the keys of the label and tag tables.
 func (m *Model) Features() int {
 	k := 0
-	for _, s := range m.slots[:len(m.slots)-1] {
+	for _, v := range m.act {
+		if v != 0 {
+			k++
+		}
+	}
+	return k + m.lab.keys() + m.tagger.keys()
+}
+
+func (t *table) keys() int {
+	k := 0
+	for _, s := range t.slots[:len(t.slots)-1] {
 		if uint32(s) != 0 {
 			k++
 		}
@@ -61,35 +95,27 @@ func (m *Model) Features() int {
 	return k
 }
 
-// score sets the action scores of s.scores from the feature keys
-// s.feats, and records in s.ranges the label weights of s.feats[:s.nlab]
-// for labelScores.
+// sum adds to sc the weights of the keys fs, using home as scratch.
 //
 // Nearly every lookup misses the processor's caches, so it runs in
 // passes whose loads do not depend on each other's branches, letting the
 // processor overlap the misses: first the home slot of every key, then
-// the probes and the weight ranges of the keys found, then the weights.
-func (m *Model) score(s *Scratch) {
-	sc := &s.scores
-	clear(sc[:numActions+2*len(m.labels)])
-	slots, ents := m.slots, m.ents
+// the probes and the weights of the keys found.
+func (t *table) sum(fs []uint64, sc *[256]int32, home []uint64) {
+	slots, ents := t.slots, t.ents
 	mask := uint64(len(slots) - 2)
-	fs := s.feats
-	home := grow(s.home, len(fs))
+	home = home[:len(fs)]
 	for j, k := range fs {
-		home[j] = slots[k>>m.shift]
+		home[j] = slots[k>>t.shift]
 	}
-	ranges := s.ranges[:0]
-	var touch uint32
 	for j, k := range fs {
 		fp := uint32(k) | 1
-		i, sl := k>>m.shift, home[j]
+		i, sl := k>>t.shift, home[j]
 		for {
 			if f := uint32(sl); f == fp {
 				lo, hi := uint32(sl>>32), uint32(slots[i+1]>>32)
-				if lo < hi {
-					touch += ents[lo]
-					ranges = append(ranges, [2]uint32{lo, hi})
+				for _, e := range ents[lo:hi] {
+					sc[uint8(e)] += int32(e) >> 16
 				}
 				break
 			} else if f == 0 {
@@ -99,32 +125,31 @@ func (m *Model) score(s *Scratch) {
 			sl = slots[i]
 		}
 	}
-	// The action weights come first in each range.
-	for k, r := range ranges {
-		lo, hi := r[0], r[1]
-		for lo < hi && uint8(ents[lo]) < numActions {
-			e := ents[lo]
-			sc[uint8(e)] += int32(e) >> 16
-			lo++
-		}
-		ranges[k][0] = lo
-	}
-	s.home, s.ranges = home, ranges
-	s.touch = touch
 }
 
-// labelScores adds to s.scores the label weights recorded by score.
-func (m *Model) labelScores(s *Scratch) {
-	if s.full {
-		return
+// score sets the action scores s.scores[:numActions] from the feature
+// keys s.feats. The loads do not depend on each other, so their cache
+// misses overlap.
+func (m *Model) score(s *Scratch) {
+	act, sh := m.act, m.actShift
+	var a, b, c int32
+	for _, k := range s.feats {
+		v := act[k>>sh]
+		a += int32(int16(v))
+		b += int32(int16(v >> 16))
+		c += int32(int16(v >> 32))
 	}
-	sc := &s.scores
-	ents := m.ents
-	for _, r := range s.ranges {
-		for _, e := range ents[r[0]:r[1]] {
-			sc[uint8(e)] += int32(e) >> 16
-		}
-	}
+	s.scores[shift], s.scores[left], s.scores[right] = a, b, c
+}
+
+// labelScores sets s.scores[off:off+len(m.labels)] to the label scores
+// of the arc from h to d.
+func (m *Model) labelScores(s *Scratch, d, h int32, isLeft bool, off int) {
+	var sc [256]int32
+	s.lfeats = s.labelFeatures(s.lfeats[:0], d, h, isLeft)
+	s.home = grow(s.home, len(s.lfeats))
+	m.lab.sum(s.lfeats, &sc, s.home)
+	copy(s.scores[off:off+len(m.labels)], sc[:len(m.labels)])
 }
 
 // The model file, little-endian:
@@ -134,26 +159,36 @@ func (m *Model) labelScores(s *Scratch) {
 //	features   uint32   featureVersion
 //	flags      uint32   bit 0: joint decision of action and label
 //	scale      float32  weight of one unit
-//	bits       uint32   log2 of the number of slots, 4 to 30
-//	nents      uint32   number of weight entries
-//	nlabels    uint32   at most maxLabels
+//	bits       uint32   log2 of the number of buckets of the action kernel, 4 to 30
+//	ntags      uint32   number of tags, 1 to maxTags
+//	nlabels    uint32   1 to maxLabels
 //	root       uint32   index of the root label
 //	masks      [4]uint64 labels allowed on LEFT, then on RIGHT arcs
 //	labels     nlabels times: uint8 length, then the name
+//	tags       ntags times: uint8 length, then the name
 //	infoLen    uint32, then infoLen bytes of text (at most maxInfo)
 //	padding    zero bytes up to a multiple of 8
+//	act        [2^bits]uint64
+//	lab        table of the label weights
+//	tagger     table of the tagger's weights
+//	checksum   uint32   CRC-32 (Castagnoli) of all the bytes before it
+//
+// where a table is
+//
+//	bits       uint32   log2 of the number of slots, 4 to 30
+//	nents      uint32   number of weight entries
 //	slots      [2^bits + 1]uint64
 //	ents       [nents]uint32
 //	padding    zero bytes up to a multiple of 8
-//	checksum   uint32   CRC-32 (Castagnoli) of all the bytes before it
 //
-// Load uses slots and ents in place when the bytes are 8-byte aligned and
-// the machine is little-endian.
+// Load uses act, slots and ents in place when the bytes are 8-byte
+// aligned and the machine is little-endian.
 const (
 	magic       = "SCDEPMDL"
-	fileVersion = 1
+	fileVersion = 2
 	maxInfo     = 1 << 12
 	maxLabels   = 126 // numActions + 2*maxLabels classes fit a uint8
+	maxTags     = 255
 	fixedLen    = 8 + 8*4 + 4*8
 )
 
@@ -174,12 +209,36 @@ func pad8(b []byte) []byte {
 	return b
 }
 
+func appendNames(b []byte, what string, names []string) ([]byte, error) {
+	for _, l := range names {
+		if len(l) == 0 || len(l) > 255 {
+			return nil, fmt.Errorf("depparse: %s %q: empty or longer than 255 bytes", what, l)
+		}
+		b = append(b, byte(len(l)))
+		b = append(b, l...)
+	}
+	return b, nil
+}
+
+func appendTable(b []byte, t *table) []byte {
+	le := binary.LittleEndian
+	b = le.AppendUint32(b, uint32(64-t.shift))
+	b = le.AppendUint32(b, uint32(len(t.ents)))
+	for _, s := range t.slots {
+		b = le.AppendUint64(b, s)
+	}
+	for _, e := range t.ents {
+		b = le.AppendUint32(b, e)
+	}
+	return pad8(b)
+}
+
 // MarshalBinary encodes m in the format that [Load] reads.
 func (m *Model) MarshalBinary() ([]byte, error) {
 	if len(m.info) > maxInfo {
 		return nil, fmt.Errorf("depparse: model info longer than %d bytes", maxInfo)
 	}
-	b := make([]byte, 0, fixedLen+len(m.info)+8*len(m.slots)+4*len(m.ents)+1024)
+	b := make([]byte, 0, fixedLen+len(m.info)+8*len(m.act)+8*len(m.lab.slots)+4*len(m.lab.ents)+8*len(m.tagger.slots)+4*len(m.tagger.ents)+4096)
 	le := binary.LittleEndian
 	b = append(b, magic...)
 	b = le.AppendUint32(b, fileVersion)
@@ -190,31 +249,85 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	}
 	b = le.AppendUint32(b, flags)
 	b = le.AppendUint32(b, math.Float32bits(m.scale))
-	b = le.AppendUint32(b, uint32(64-m.shift))
-	b = le.AppendUint32(b, uint32(len(m.ents)))
+	b = le.AppendUint32(b, uint32(64-m.actShift))
+	b = le.AppendUint32(b, uint32(len(m.tags)))
 	b = le.AppendUint32(b, uint32(len(m.labels)))
 	b = le.AppendUint32(b, uint32(m.rootRel))
 	for _, v := range [4]uint64{m.leftMask[0], m.leftMask[1], m.rightMask[0], m.rightMask[1]} {
 		b = le.AppendUint64(b, v)
 	}
-	for _, l := range m.labels {
-		if len(l) == 0 || len(l) > 255 {
-			return nil, fmt.Errorf("depparse: label %q: empty or longer than 255 bytes", l)
-		}
-		b = append(b, byte(len(l)))
-		b = append(b, l...)
+	var err error
+	if b, err = appendNames(b, "label", m.labels); err != nil {
+		return nil, err
+	}
+	if b, err = appendNames(b, "tag", m.tags); err != nil {
+		return nil, err
 	}
 	b = le.AppendUint32(b, uint32(len(m.info)))
 	b = append(b, m.info...)
 	b = pad8(b)
-	for _, s := range m.slots {
-		b = le.AppendUint64(b, s)
+	for _, v := range m.act {
+		b = le.AppendUint64(b, v)
 	}
-	for _, e := range m.ents {
-		b = le.AppendUint32(b, e)
-	}
-	b = pad8(b)
+	b = appendTable(b, &m.lab)
+	b = appendTable(b, &m.tagger)
 	return le.AppendUint32(b, crc32.Checksum(b, crcTable)), nil
+}
+
+// readNames reads n length-prefixed names from body at p.
+func readNames(body []byte, p int, n int, what string) ([]string, int, error) {
+	names := make([]string, n)
+	for i := range names {
+		if p >= len(body) || p+1+int(body[p]) > len(body) || body[p] == 0 {
+			return nil, 0, fmt.Errorf("%w: %s %d", ErrCorrupt, what, i)
+		}
+		names[i] = string(body[p+1 : p+1+int(body[p])])
+		p += 1 + int(body[p])
+	}
+	return names, p, nil
+}
+
+// readTable reads a table from body at p (8-byte aligned).
+func readTable(body []byte, p int, what string) (table, int, error) {
+	var t table
+	le := binary.LittleEndian
+	if p+8 > len(body) {
+		return t, 0, fmt.Errorf("%w: no %s table", ErrCorrupt, what)
+	}
+	bits, nents := le.Uint32(body[p:]), le.Uint32(body[p+4:])
+	p += 8
+	if bits < 4 || bits > 30 {
+		return t, 0, fmt.Errorf("%w: %s table: %d bits", ErrCorrupt, what, bits)
+	}
+	nslots := 1<<bits + 1
+	size := (uint64(nslots)*8 + uint64(nents)*4 + 7) &^ 7
+	if size > uint64(len(body)-p) {
+		return t, 0, fmt.Errorf("%w: %s table: %d slots and %d weights do not fit %d bytes", ErrCorrupt, what, nslots, nents, len(body)-p)
+	}
+	t.slots = u64s(body[p : p+8*nslots])
+	t.ents = u32s(body[p+8*nslots : p+8*nslots+4*int(nents)])
+	t.shift = uint(64 - bits)
+	// Offsets must not decrease and must end at nents, and at least one
+	// slot must be empty, so that every probe ends.
+	var prev uint32
+	empty := false
+	for i, s := range t.slots {
+		off := uint32(s >> 32)
+		if off < prev || off > nents || i == nslots-1 && (off != nents || uint32(s) != 0) {
+			return t, 0, fmt.Errorf("%w: %s table: slot %d", ErrCorrupt, what, i)
+		}
+		if uint32(s) == 0 {
+			empty = true
+			if i < nslots-1 && t.slots[i+1]>>32 != s>>32 {
+				return t, 0, fmt.Errorf("%w: %s table: empty slot %d has weights", ErrCorrupt, what, i)
+			}
+		}
+		prev = off
+	}
+	if !empty {
+		return t, 0, fmt.Errorf("%w: %s table: full", ErrCorrupt, what)
+	}
+	return t, p + int(size), nil
 }
 
 // Load decodes a model written by [Model.MarshalBinary]. It checks the
@@ -245,7 +358,7 @@ func Load(b []byte) (*Model, error) {
 		joint: le.Uint32(b[16:])&1 != 0,
 		scale: math.Float32frombits(le.Uint32(b[20:])),
 	}
-	bits, nents, nlabels, root := le.Uint32(b[24:]), le.Uint32(b[28:]), le.Uint32(b[32:]), le.Uint32(b[36:])
+	bits, ntags, nlabels, root := le.Uint32(b[24:]), le.Uint32(b[28:]), le.Uint32(b[32:]), le.Uint32(b[36:])
 	if flags := le.Uint32(b[16:]); flags > 1 {
 		return nil, fmt.Errorf("%w: flags %#x", ErrCorrupt, flags)
 	}
@@ -253,22 +366,24 @@ func Load(b []byte) (*Model, error) {
 		return nil, fmt.Errorf("%w: weight scale %v", ErrCorrupt, m.scale)
 	}
 	if bits < 4 || bits > 30 {
-		return nil, fmt.Errorf("%w: %d table bits", ErrCorrupt, bits)
+		return nil, fmt.Errorf("%w: %d kernel bits", ErrCorrupt, bits)
 	}
 	if nlabels == 0 || nlabels > maxLabels || root >= nlabels {
 		return nil, fmt.Errorf("%w: %d labels, root %d", ErrCorrupt, nlabels, root)
 	}
+	if ntags == 0 || ntags > maxTags {
+		return nil, fmt.Errorf("%w: %d tags", ErrCorrupt, ntags)
+	}
 	m.rootRel = uint8(root)
 	m.leftMask = [2]uint64{le.Uint64(b[40:]), le.Uint64(b[48:])}
 	m.rightMask = [2]uint64{le.Uint64(b[56:]), le.Uint64(b[64:])}
+	var err error
 	p := fixedLen
-	m.labels = make([]string, nlabels)
-	for i := range m.labels {
-		if p >= len(body) || p+1+int(body[p]) > len(body) || body[p] == 0 {
-			return nil, fmt.Errorf("%w: label %d", ErrCorrupt, i)
-		}
-		m.labels[i] = string(body[p+1 : p+1+int(body[p])])
-		p += 1 + int(body[p])
+	if m.labels, p, err = readNames(body, p, int(nlabels), "label"); err != nil {
+		return nil, err
+	}
+	if m.tags, p, err = readNames(body, p, int(ntags), "tag"); err != nil {
+		return nil, err
 	}
 	if p+4 > len(body) {
 		return nil, fmt.Errorf("%w: no info length", ErrCorrupt)
@@ -280,36 +395,33 @@ func Load(b []byte) (*Model, error) {
 	}
 	m.info = string(body[p : p+infoLen])
 	p = (p + infoLen + 7) &^ 7
-	nslots := 1<<bits + 1
-	size := uint64(nslots)*8 + uint64(nents)*4
-	if p > len(body) || (size+7)&^7 != uint64(len(body)-p) {
-		return nil, fmt.Errorf("%w: %d slots and %d weights do not fit %d bytes", ErrCorrupt, nslots, nents, len(body)-p)
+	if nact := 8 << bits; p > len(body) || nact > len(body)-p {
+		return nil, fmt.Errorf("%w: %d kernel buckets do not fit", ErrCorrupt, 1<<bits)
 	}
-	m.slots = u64s(body[p : p+8*nslots])
-	p += 8 * nslots
-	m.ents = u32s(body[p : p+4*int(nents)])
-	m.shift = uint(64 - bits)
-	// Offsets must not decrease and must end at nents, and at least one
-	// slot must be empty, so that every probe ends.
-	var prev uint32
-	empty := false
-	for i, s := range m.slots {
-		off := uint32(s >> 32)
-		if off < prev || off > nents || i == nslots-1 && (off != nents || uint32(s) != 0) {
-			return nil, fmt.Errorf("%w: slot %d", ErrCorrupt, i)
-		}
-		if uint32(s) == 0 {
-			empty = true
-			if i < nslots-1 && m.slots[i+1]>>32 != s>>32 {
-				return nil, fmt.Errorf("%w: empty slot %d has weights", ErrCorrupt, i)
-			}
-		}
-		prev = off
+	m.act = u64s(body[p : p+8<<bits])
+	m.actShift = uint(64 - bits)
+	p += 8 << bits
+	if m.lab, p, err = readTable(body, p, "label"); err != nil {
+		return nil, err
 	}
-	if !empty {
-		return nil, fmt.Errorf("%w: full table", ErrCorrupt)
+	if m.tagger, p, err = readTable(body, p, "tagger"); err != nil {
+		return nil, err
 	}
+	if p != len(body) {
+		return nil, fmt.Errorf("%w: %d bytes after the tables", ErrCorrupt, len(body)-p)
+	}
+	m.setTagAtoms()
 	return m, nil
+}
+
+// setTagAtoms computes the atoms of the tags.
+func (m *Model) setTagAtoms() {
+	m.tagAtom = make([]uint64, len(m.tags))
+	m.tagCoarse = make([]uint64, len(m.tags))
+	for i, t := range m.tags {
+		m.tagAtom[i] = hashString(t)
+		m.tagCoarse[i] = coarse(t)
+	}
 }
 
 // littleEndian reports whether the machine stores integers little-endian.

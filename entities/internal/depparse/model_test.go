@@ -31,7 +31,7 @@ func readTiny(t testing.TB) []Sentence {
 // tinyModel trains on the ten hand-written sentences of testdata.
 func tinyModel(t testing.TB, opts ...TrainOption) *Model {
 	t.Helper()
-	m, err := Train(readTiny(t), append([]TrainOption{WithEpochs(5), WithInfo("tiny"), WithPrune(0)}, opts...)...)
+	m, err := Train(readTiny(t), append([]TrainOption{WithEpochs(5), WithInfo("tiny"), WithPrune(0), WithKernelBits(12), WithTagger(5, 2)}, opts...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,6 +62,7 @@ func TestReadCoNLLU(t *testing.T) {
 	want := Sentence{
 		Words: []string{"Russia", "signed", "the", "treaty", "."},
 		Tags:  []string{"NNP", "VBD", "DT", "NN", "."},
+		POS:   []string{"NNP", "VBD", "DT", "NN", "."},
 		Heads: []int32{1, -1, 3, 1, 1},
 		Rels:  []string{"nsubj", "root", "det", "obj", "punct"},
 	}
@@ -193,18 +194,22 @@ func TestLoadErrors(t *testing.T) {
 		{"flags", edit(func(b []byte) { b[16] = 6 }), ErrCorrupt},
 		{"zero scale", edit(func(b []byte) { le.PutUint32(b[20:], 0) }), ErrCorrupt},
 		{"NaN scale", edit(func(b []byte) { le.PutUint32(b[20:], 0x7fc00000) }), ErrCorrupt},
-		{"table bits", edit(func(b []byte) { le.PutUint32(b[24:], 31) }), ErrCorrupt},
-		{"entries", edit(func(b []byte) { le.PutUint32(b[28:], le.Uint32(b[28:])+2) }), ErrCorrupt},
+		{"kernel bits", edit(func(b []byte) { le.PutUint32(b[24:], 31) }), ErrCorrupt},
+		{"kernel size", edit(func(b []byte) { le.PutUint32(b[24:], 29) }), ErrCorrupt},
+		{"no tags", edit(func(b []byte) { le.PutUint32(b[28:], 0) }), ErrCorrupt},
+		{"many tags", edit(func(b []byte) { le.PutUint32(b[28:], 1000) }), ErrCorrupt},
+		{"more tags", edit(func(b []byte) { le.PutUint32(b[28:], le.Uint32(b[28:])+2) }), ErrCorrupt},
 		{"no labels", edit(func(b []byte) { le.PutUint32(b[32:], 0) }), ErrCorrupt},
 		{"many labels", edit(func(b []byte) { le.PutUint32(b[32:], 1000) }), ErrCorrupt},
 		{"root label", edit(func(b []byte) { le.PutUint32(b[36:], 200) }), ErrCorrupt},
 		{"label length", edit(func(b []byte) { b[fixedLen] = 255 }), ErrCorrupt},
 		{"offsets", edit(func(b []byte) {
-			// The first slot's offset, made larger than the last's.
-			nents, nslots := int(le.Uint32(b[28:])), 1<<le.Uint32(b[24:])+1
-			p := len(b) - 4 - (4*nents+7)&^7 - 8*nslots
-			le.PutUint32(b[p+4:], 1<<30)
+			// The first slot's offset of the label table, made larger
+			// than the last's.
+			le.PutUint32(b[labOffset(t, good)+4:], 1<<30)
 		}), ErrCorrupt},
+		{"table bits", edit(func(b []byte) { le.PutUint32(b[labOffset(t, good)-8:], 31) }), ErrCorrupt},
+		{"table entries", edit(func(b []byte) { le.PutUint32(b[labOffset(t, good)-4:], 1<<20) }), ErrCorrupt},
 	}
 	for _, tt := range tests {
 		m, err := Load(tt.b)
@@ -214,27 +219,52 @@ func TestLoadErrors(t *testing.T) {
 	}
 }
 
+// aligned returns a copy of b that is 8-byte aligned.
+func aligned(b []byte) []byte {
+	buf := make([]uint64, (len(b)+7)/8)
+	out := unsafe.Slice((*byte)(unsafe.Pointer(&buf[0])), 8*len(buf))[:len(b)]
+	copy(out, b)
+	return out
+}
+
+// labOffset returns the offset in the model file b of the label table's
+// slots.
+func labOffset(t testing.TB, b []byte) int {
+	t.Helper()
+	a := aligned(b)
+	m, err := Load(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return int(uintptr(unsafe.Pointer(&m.lab.slots[0])) - uintptr(unsafe.Pointer(&a[0])))
+}
+
 // TestLoadInPlace: loading aligned bytes copies none of the weights.
 func TestLoadInPlace(t *testing.T) {
 	if !littleEndian {
 		t.Skip("big-endian machine: the weights are copied")
 	}
 	good := marshal(t, tinyModel(t))
-	buf := make([]uint64, (len(good)+7)/8) // 8-byte aligned
-	b := unsafe.Slice((*byte)(unsafe.Pointer(&buf[0])), 8*len(buf))[:len(good)]
-	copy(b, good)
+	b := aligned(good)
 	allocs := testing.AllocsPerRun(20, func() {
 		if _, err := Load(b); err != nil {
 			t.Fatal(err)
 		}
 	})
 	m, _ := Load(b)
-	// The Model, its label slice and strings, and the info string.
-	if max := float64(len(m.labels) + 4); allocs > max {
+	// The Model, its label and tag slices and strings, the tag atoms
+	// and the info string.
+	if max := float64(len(m.labels) + len(m.tags) + 8); allocs > max {
 		t.Errorf("Load: %v allocations, want at most %v", allocs, max)
 	}
 	lo := uintptr(unsafe.Pointer(&b[0]))
-	for name, p := range map[string]uintptr{"slots": uintptr(unsafe.Pointer(&m.slots[0])), "ents": uintptr(unsafe.Pointer(&m.ents[0]))} {
+	for name, p := range map[string]uintptr{
+		"act":          uintptr(unsafe.Pointer(&m.act[0])),
+		"label slots":  uintptr(unsafe.Pointer(&m.lab.slots[0])),
+		"label ents":   uintptr(unsafe.Pointer(&m.lab.ents[0])),
+		"tagger slots": uintptr(unsafe.Pointer(&m.tagger.slots[0])),
+		"tagger ents":  uintptr(unsafe.Pointer(&m.tagger.ents[0])),
+	} {
 		if p < lo || p >= lo+uintptr(len(b)) {
 			t.Errorf("Load copied the %s of aligned bytes", name)
 		}

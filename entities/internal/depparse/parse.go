@@ -31,21 +31,21 @@ type Scratch struct {
 	b     int32
 
 	// Per position (token index + 1; see none).
-	w, t, wt, suf, shp []uint64 // lower-cased word, tag, both, suffix, shape
-	c                  []uint64 // coarse tag
+	w, suf, shp, pt    []uint64 // lower-cased word, suffix, shape, caller's tag
+	t, wt, c           []uint64 // tag, word and tag, coarse tag
+	tc                 []uint8  // tag class given by the tagger
 	head               []int32  // position of the head, none until attached
 	rel                []uint8  // label + 1, 0 until attached
 	lc1, lc2, rc1, rc2 []int32  // leftmost, second leftmost, rightmost, second rightmost dependents
 	nl, nr             []int32  // number of left and right dependents
 	ls, rs             []uint64
 
-	feats  []uint64
-	nlab   int // feats[:nlab] also score the labels, feats[nlab:] the actions only
+	feats  []uint64 // action features of the state
+	lfeats []uint64 // label features of an arc
+	tfeats []uint64 // tagger features of a word
+	home   []uint64 // scratch of table.sum
 	scores [256]int32
-	home   []uint64    // home slot of each feature
-	ranges [][2]uint32 // weights of the features found
-	touch  uint32      // keeps the loads of Model.score
-	full   bool        // scores holds the label scores too (training)
+	tsc    [256]int32
 }
 
 func grow[T any](s []T, n int) []T {
@@ -55,11 +55,12 @@ func grow[T any](s []T, n int) []T {
 	return s[:n]
 }
 
-// reset prepares s for a sentence of n words with the given atoms.
+// reset prepares s for a sentence of n words, tags being the caller's:
+// everything but the tag atoms (see setTags).
 func (s *Scratch) reset(words, tags []string) {
 	n := len(words)
 	s.n = n
-	s.setAtoms(words, tags)
+	s.setWords(words, tags)
 	s.head = grow(s.head, n+2)
 	s.rel = grow(s.rel, n+2)
 	s.lc1 = grow(s.lc1, n+2)
@@ -143,15 +144,30 @@ func bestLabel(sc *[256]int32, off int, nl int, mask [2]uint64) (uint8, int32) {
 	return arg, best
 }
 
+// labeler scores the labels of an arc for decide: the Model when
+// parsing, the trainer's weights when training.
+type labeler interface {
+	labelScores(s *Scratch, d, h int32, isLeft bool, off int)
+}
+
 // decide chooses the action and label of the current state from the
-// action scores in s.scores, adding the label scores (m.labelScores)
-// when an arc needs them: always in a joint model, only for the arc
-// chosen otherwise.
-func (m *Model) decide(s *Scratch, sh, le, ri bool, joint bool) (int, uint8) {
+// action scores in s.scores, adding the label scores (from lb) when an
+// arc needs them: always in a joint model, only for the arc chosen
+// otherwise. LEFT labels are scored at s.scores[numActions:], RIGHT ones
+// after them.
+func (m *Model) decide(s *Scratch, lb labeler, sh, le, ri bool) (int, uint8) {
 	sc := &s.scores
 	nl := len(m.labels)
 	toRoot := s.b == int32(s.n+1)
-	if !joint {
+	k := len(s.stack)
+	var s0, s1 int32
+	if k > 0 {
+		s0 = s.stack[k-1]
+	}
+	if k > 1 {
+		s1 = s.stack[k-2]
+	}
+	if !m.joint {
 		a, best := -1, int32(math.MinInt32)
 		for _, c := range [numActions]struct {
 			ok bool
@@ -166,17 +182,14 @@ func (m *Model) decide(s *Scratch, sh, le, ri bool, joint bool) (int, uint8) {
 			return a, 0
 		case a == left && toRoot:
 			return a, m.rootRel
-		}
-		m.labelScores(s)
-		if a == left {
+		case a == left:
+			lb.labelScores(s, s0, s.b, true, numActions)
 			l, _ := bestLabel(sc, numActions, nl, m.leftMask)
 			return a, l
 		}
+		lb.labelScores(s, s0, s1, false, numActions+nl)
 		l, _ := bestLabel(sc, numActions+nl, nl, m.rightMask)
 		return a, l
-	}
-	if le || ri {
-		m.labelScores(s)
 	}
 	a, l, best := -1, uint8(0), int64(math.MinInt64)
 	if sh {
@@ -188,6 +201,7 @@ func (m *Model) decide(s *Scratch, sh, le, ri bool, joint bool) (int, uint8) {
 				a, l, best = left, m.rootRel, v
 			}
 		} else {
+			lb.labelScores(s, s0, s.b, true, numActions)
 			ll, v := bestLabel(sc, numActions, nl, m.leftMask)
 			if v := int64(sc[left]) + int64(v); v > best {
 				a, l, best = left, ll, v
@@ -195,6 +209,7 @@ func (m *Model) decide(s *Scratch, sh, le, ri bool, joint bool) (int, uint8) {
 		}
 	}
 	if ri {
+		lb.labelScores(s, s0, s1, false, numActions+nl)
 		rl, v := bestLabel(sc, numActions+nl, nl, m.rightMask)
 		if v := int64(sc[right]) + int64(v); v > best {
 			a, l = right, rl
@@ -203,8 +218,55 @@ func (m *Model) decide(s *Scratch, sh, le, ri bool, joint bool) (int, uint8) {
 	return a, l
 }
 
+// tagWords tags the words of the sentence in s (after reset), setting
+// s.tc and the tag atoms.
+func (m *Model) tagWords(words []string, s *Scratch) {
+	p1, p2 := uint64(noneAtom), uint64(noneAtom)
+	nt := len(m.tags)
+	sc := &s.tsc
+	for q := 1; q <= s.n; q++ {
+		s.tfeats = s.tagFeatures(s.tfeats[:0], words, q, p1, p2)
+		s.home = grow(s.home, len(s.tfeats))
+		clear(sc[:nt])
+		m.tagger.sum(s.tfeats, sc, s.home)
+		best := 0
+		for c := 1; c < nt; c++ {
+			if sc[c] > sc[best] {
+				best = c
+			}
+		}
+		s.tc[q] = uint8(best)
+		p2, p1 = p1, m.tagAtom[best]
+	}
+	s.setTags(m)
+}
+
+// Tag tags the words of a sentence with the parser's own tagger, as
+// [Model.Parse] does before parsing: it writes to out[i] the tag of word
+// i, one of [Model.Tags]. tags are the caller's (entities') tags, which
+// the tagger reads as features. out must have at least len(words)
+// elements and tags exactly len(words), else Tag returns [ErrLength]. A
+// nil s is allowed.
+func (m *Model) Tag(words, tags, out []string, s *Scratch) error {
+	n := len(words)
+	if len(tags) != n || len(out) < n {
+		return ErrLength
+	}
+	if s == nil {
+		s = new(Scratch)
+	}
+	s.reset(words, tags)
+	m.tagWords(words, s)
+	for i := range n {
+		out[i] = m.tags[s.tc[i+1]]
+	}
+	return nil
+}
+
 // Parse parses one sentence: words are its tokens and tags their Penn
-// Treebank tags, as package entities gives them. It writes, for word i,
+// Treebank tags, as package entities gives them. The parser tags the
+// words again with its own tagger (see [Model.Tag]), which reads the
+// caller's tags as features, and parses with those tags. It writes, for word i,
 // the index of its head to heads[i] (-1 for the one root of the sentence)
 // and its relation to rels[i]; heads and rels must have at least
 // len(words) elements, and tags exactly len(words), else Parse returns
@@ -221,6 +283,7 @@ func (m *Model) Parse(words, tags []string, heads []int32, rels []Rel, s *Scratc
 		s = new(Scratch)
 	}
 	s.reset(words, tags)
+	m.tagWords(words, s)
 	for !s.done() {
 		sh, le, ri := s.valid()
 		a, l := shift, uint8(0)
@@ -231,7 +294,7 @@ func (m *Model) Parse(words, tags []string, heads []int32, rels []Rel, s *Scratc
 		default:
 			s.feats = s.features(s.feats[:0])
 			m.score(s)
-			a, l = m.decide(s, sh, le, ri, m.joint)
+			a, l = m.decide(s, m, sh, le, ri)
 		}
 		s.apply(a, l)
 	}

@@ -261,3 +261,35 @@ func TestRandomSentences(t *testing.T) {
 		checkTree(t, heads)
 	}
 }
+
+// TestTag: the tagger gives one of its tags to every word, checks the
+// lengths, and allocates nothing with a warm Scratch.
+func TestTag(t *testing.T) {
+	m := defaultModelT(t)
+	out := make([]string, len(sampleWords))
+	var s Scratch
+	if err := m.Tag(sampleWords, sampleTags, out, &s); err != nil {
+		t.Fatal(err)
+	}
+	tags := m.Tags()
+	for i, tg := range out {
+		if !slices.Contains(tags, tg) {
+			t.Errorf("word %d %q: tag %q not in %v", i, sampleWords[i], tg, tags)
+		}
+	}
+	if got := strings.Join(out[:4], " "); got != "NNP NNP , NNP" {
+		t.Errorf("tags of %v: %q", sampleWords[:4], got)
+	}
+	if err := m.Tag(sampleWords, sampleTags[:2], out, &s); err != ErrLength {
+		t.Errorf("short tags: %v, want ErrLength", err)
+	}
+	if err := m.Tag(sampleWords, sampleTags, out[:2], &s); err != ErrLength {
+		t.Errorf("short out: %v, want ErrLength", err)
+	}
+	if testing.CoverMode() != "" || raceEnabled {
+		return
+	}
+	if allocs := testing.AllocsPerRun(50, func() { _ = m.Tag(sampleWords, sampleTags, out, &s) }); allocs != 0 {
+		t.Errorf("Tag with a warm Scratch: %v allocations, want 0", allocs)
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 )
@@ -22,15 +24,49 @@ type trainConfig struct {
 	onEpoch      func(epoch int, m *Model)
 	pruneLevels  []float64
 	onPrune      func(w float64, m *Model)
+	tagEpochs    int
+	folds        int
+	bits         uint
+	onTagger     func(m *Model)
+	tagCache     string
 }
 
 // Defaults of [Train]: the settings of the shipped model, chosen on the
 // development set of UD English EWT (see the package documentation).
 const (
-	DefaultEpochs  = 10
-	DefaultExplore = 0.9
-	DefaultPrune   = 2.0
+	DefaultEpochs    = 10
+	DefaultExplore   = 0.9
+	DefaultPrune     = 0.75
+	DefaultTagEpochs = 5
+	DefaultFolds     = 10
+	DefaultBits      = 19
 )
+
+// tagPrune drops the tagger's averaged weights below one update.
+const tagPrune = 1.0
+
+// WithTagger sets the tagger's training: epochs over the training
+// sentences, and the number of folds of the jackknife that tags the
+// parser's training sentences (each fold by a tagger trained on the
+// others, so that the parser learns from tags as wrong as at parse
+// time); folds < 2 tags them with the final tagger.
+func WithTagger(epochs, folds int) TrainOption {
+	return func(c *trainConfig) { c.tagEpochs, c.folds = epochs, folds }
+}
+
+// WithKernelBits sets the size of the action weights: 2^bits buckets of
+// 8 bytes (4 to 30).
+func WithKernelBits(bits uint) TrainOption { return func(c *trainConfig) { c.bits = bits } }
+
+// WithTagCache keeps the jackknifed tags of the training sentences in
+// directory dir, under a name that hashes the sentences and the tagger's
+// settings, and reuses them when they are there: a development aid, as
+// the jackknife costs ten trainings of the tagger.
+func WithTagCache(dir string) TrainOption { return func(c *trainConfig) { c.tagCache = dir } }
+
+// WithTaggerHook calls f with a model whose tagger is final, before the
+// parser is trained (to score the tagger with [Model.Tag]).
+func WithTaggerHook(f func(m *Model)) TrainOption { return func(c *trainConfig) { c.onTagger = f } }
 
 // WithEpochs sets the number of passes over the training sentences.
 func WithEpochs(n int) TrainOption { return func(c *trainConfig) { c.epochs = n } }
@@ -120,10 +156,7 @@ func (t *trainer) score(fs []uint64, sc *[256]int32, nclass int) {
 	}
 }
 
-func (t *trainer) update(fs []uint64, nlab int, cls uint8, delta int32) {
-	if cls >= numActions {
-		fs = fs[:nlab]
-	}
+func (t *trainer) update(fs []uint64, cls uint8, delta int32) {
 	for _, f := range fs {
 		i, ok := t.idx[f]
 		if !ok {
@@ -161,28 +194,37 @@ func (t *trainer) update(fs []uint64, nlab int, cls uint8, delta int32) {
 // (n+1 for the root), label indices, and the dependents of each position.
 type gold struct {
 	words, tags []string
+	tc          []uint8 // tag classes, predicted (jackknifed)
 	head        []int32
 	rel         []uint8
 	kidStart    []int32 // dependents of q: kids[kidStart[q]:kidStart[q+1]]
 	kids        []int32
 }
 
-// Train trains a parser on sents with the arc-hybrid system, a dynamic
-// oracle with exploration and an averaged perceptron. Non-projective
-// trees are made projective by lifting arcs (Nivre and Nilsson 2005,
-// without encoding the lifts in the labels); a sentence whose lifted tree
-// would have two roots is left out. The same sentences and options give
-// the same model bytes.
+// Train trains a tagger and a parser on sents. The tagger, a greedy
+// averaged perceptron, learns the sentences' POS tags (their Tags when
+// POS is nil) from the words and the Tags; the parser learns the trees
+// from the words and the tags of the tagger, with the arc-hybrid system,
+// a dynamic oracle with exploration and an averaged perceptron.
+// Non-projective trees are made projective by lifting arcs (Nivre and
+// Nilsson 2005, without encoding the lifts in the labels); a sentence
+// whose lifted tree would have two roots is left out. The same sentences
+// and options give the same model bytes.
 func Train(sents []Sentence, opts ...TrainOption) (*Model, error) {
-	cfg := trainConfig{epochs: DefaultEpochs, seed: 1, explore: DefaultExplore, exploreAfter: 1, joint: false, prune: DefaultPrune}
+	cfg := trainConfig{epochs: DefaultEpochs, seed: 1, explore: DefaultExplore, exploreAfter: 1, joint: false, prune: DefaultPrune,
+		tagEpochs: DefaultTagEpochs, folds: DefaultFolds, bits: DefaultBits}
 	for _, o := range opts {
 		o(&cfg)
 	}
-	if cfg.epochs < 1 {
+	if cfg.epochs < 1 || cfg.tagEpochs < 1 {
 		return nil, errors.New("depparse: epochs must be at least 1")
 	}
-	// The label inventory, sorted.
+	if cfg.bits < 4 || cfg.bits > 30 {
+		return nil, errors.New("depparse: kernel bits must be 4 to 30")
+	}
+	// The label and tag inventories, sorted.
 	seen := map[string]bool{"root": true}
+	seenTags := map[string]bool{}
 	for i := range sents {
 		if err := sents[i].check(); err != nil {
 			return nil, fmt.Errorf("depparse: training sentence %d: %w", i, err)
@@ -190,31 +232,100 @@ func Train(sents []Sentence, opts ...TrainOption) (*Model, error) {
 		for _, r := range sents[i].Rels {
 			seen[r] = true
 		}
+		for _, t := range sents[i].pos() {
+			seenTags[t] = true
+		}
 	}
-	labels := make([]string, 0, len(seen))
-	for l := range seen {
-		labels = append(labels, l)
-	}
-	sort.Strings(labels)
+	labels := sortedKeys(seen)
+	tags := sortedKeys(seenTags)
 	if len(labels) > maxLabels {
 		return nil, fmt.Errorf("depparse: %d relations, at most %d", len(labels), maxLabels)
 	}
-	for _, l := range labels {
-		if len(l) > 255 {
-			return nil, fmt.Errorf("depparse: relation %q longer than 255 bytes", l[:20])
+	if len(tags) > maxTags {
+		return nil, fmt.Errorf("depparse: %d tags, at most %d", len(tags), maxTags)
+	}
+	if len(tags) == 0 {
+		tags = []string{"NN"}
+	}
+	for _, l := range append(slices.Clone(labels), tags...) {
+		if len(l) > 255 || l == "" {
+			return nil, fmt.Errorf("depparse: relation or tag %.20q empty or longer than 255 bytes", l)
 		}
 	}
 	relIndex := make(map[string]uint8, len(labels))
 	for i, l := range labels {
 		relIndex[l] = uint8(i)
 	}
-	m := &Model{labels: labels, rootRel: relIndex["root"], joint: cfg.joint, info: cfg.info}
+	tagIndex := make(map[string]uint8, len(tags))
+	for i, t := range tags {
+		tagIndex[t] = uint8(i)
+	}
+	m := &Model{labels: labels, rootRel: relIndex["root"], joint: cfg.joint, info: cfg.info, tags: tags}
+	m.setTagAtoms()
+
+	// The tagger, and the jackknifed tags of the training sentences.
+	tsents := make([]tagSent, len(sents))
+	for i := range sents {
+		x := &sents[i]
+		tsents[i] = tagSent{words: x.Words, ptags: x.Tags, gold: make([]uint8, len(x.Words)), pred: make([]uint8, len(x.Words))}
+		for j, t := range x.pos() {
+			tsents[i].gold[j] = tagIndex[t]
+		}
+	}
+	s := new(Scratch)
+	tt := trainTagger(m, s, tsents, func(int) bool { return true }, cfg.tagEpochs, cfg.seed)
+	m.tagger = tt.table(tt.scale(), tagPrune)
+	if cfg.onTagger != nil {
+		cfg.onTagger(m)
+	}
+	cache := ""
+	if cfg.tagCache != "" {
+		h := uint64(cfg.folds)<<32 ^ uint64(cfg.tagEpochs) ^ cfg.seed*k1 ^ featureVersion<<48
+		for i := range tsents {
+			for j, w := range tsents[i].words {
+				h = mix(mix(mix(h, hashString(w)), hashString(tsents[i].ptags[j])), uint64(tsents[i].gold[j]))
+			}
+		}
+		cache = filepath.Join(cfg.tagCache, fmt.Sprintf("jackknife-%016x.bin", h))
+		if b, err := os.ReadFile(cache); err == nil {
+			for i := range tsents {
+				if len(b) < len(tsents[i].pred) {
+					break
+				}
+				b = b[copy(tsents[i].pred, b):]
+			}
+			goto tagged
+		}
+	}
+	if cfg.folds >= 2 {
+		for k := range cfg.folds {
+			ft := trainTagger(m, s, tsents, func(i int) bool { return i%cfg.folds != k }, cfg.tagEpochs, cfg.seed+uint64(k)+1)
+			for i := k; i < len(tsents); i += cfg.folds {
+				ft.tagSentence(m, s, &tsents[i], false)
+			}
+		}
+	} else {
+		for i := range tsents {
+			tt.tagSentence(m, s, &tsents[i], false)
+		}
+	}
+	if cache != "" {
+		var b []byte
+		for i := range tsents {
+			b = append(b, tsents[i].pred...)
+		}
+		if err := os.WriteFile(cache, b, 0o644); err != nil {
+			return nil, err
+		}
+	}
+tagged:
 	var data []gold
 	for i := range sents {
 		g, ok := newGold(&sents[i], relIndex)
 		if !ok {
 			continue
 		}
+		g.tc = tsents[i].pred
 		for q := 1; q < len(g.head); q++ {
 			l := g.rel[q]
 			switch h := g.head[q]; {
@@ -227,13 +338,18 @@ func Train(sents []Sentence, opts ...TrainOption) (*Model, error) {
 		}
 		data = append(data, g)
 	}
-	t := &trainer{idx: make(map[uint64]int32, 1<<20), clock: 1}
+	pt := &ptrainer{
+		lab:   trainer{idx: make(map[uint64]int32, 1<<18), clock: 1},
+		w:     make([]int32, numActions<<cfg.bits),
+		u:     make([]int64, numActions<<cfg.bits),
+		shift: 64 - cfg.bits,
+		nl:    len(labels),
+	}
 	r := rng(cfg.seed)
 	order := make([]int, len(data))
 	for i := range order {
 		order[i] = i
 	}
-	s := new(Scratch)
 	for epoch := 1; epoch <= cfg.epochs; epoch++ {
 		for i := len(order) - 1; i > 0; i-- {
 			j := int(r.next() % uint64(i+1))
@@ -244,20 +360,93 @@ func Train(sents []Sentence, opts ...TrainOption) (*Model, error) {
 			explore = cfg.explore
 		}
 		for _, k := range order {
-			t.trainSentence(m, s, &data[k], explore, &r)
+			pt.trainSentence(m, s, &data[k], explore, &r)
 		}
 		if cfg.onEpoch != nil && epoch < cfg.epochs {
-			cfg.onEpoch(epoch, t.model(m, cfg.prune))
+			cfg.onEpoch(epoch, pt.model(m, cfg.prune))
 		}
 	}
-	out := t.model(m, cfg.prune)
+	out := pt.model(m, cfg.prune)
 	if cfg.onEpoch != nil {
 		cfg.onEpoch(cfg.epochs, out)
 	}
 	for _, q := range cfg.pruneLevels {
-		cfg.onPrune(q, t.model(m, q))
+		cfg.onPrune(q, pt.model(m, q))
 	}
 	return out, nil
+}
+
+func sortedKeys(set map[string]bool) []string {
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// pos returns the tags the tagger learns: POS, or Tags without them.
+func (s *Sentence) pos() []string {
+	if s.POS != nil {
+		return s.POS
+	}
+	return s.Tags
+}
+
+// tagSent is a training sentence of the tagger: its words, the caller's
+// tags, the gold tag classes, and room for the predicted ones.
+type tagSent struct {
+	words, ptags []string
+	gold, pred   []uint8
+}
+
+// trainTagger trains a tagger on the sentences i of data with use(i).
+func trainTagger(m *Model, s *Scratch, data []tagSent, use func(i int) bool, epochs int, seed uint64) *trainer {
+	t := &trainer{idx: make(map[uint64]int32, 1<<20), clock: 1}
+	var order []int
+	for i := range data {
+		if use(i) {
+			order = append(order, i)
+		}
+	}
+	r := rng(seed)
+	for range epochs {
+		for i := len(order) - 1; i > 0; i-- {
+			j := int(r.next() % uint64(i+1))
+			order[i], order[j] = order[j], order[i]
+		}
+		for _, k := range order {
+			t.tagSentence(m, s, &data[k], true)
+		}
+	}
+	return t
+}
+
+// tagSentence tags x greedily into x.pred with the trainer's current
+// weights, learning from each mistake if learn is set.
+func (t *trainer) tagSentence(m *Model, s *Scratch, x *tagSent, learn bool) {
+	s.reset(x.words, x.ptags)
+	nt := len(m.tags)
+	p1, p2 := uint64(noneAtom), uint64(noneAtom)
+	for q := 1; q <= s.n; q++ {
+		s.tfeats = s.tagFeatures(s.tfeats[:0], x.words, q, p1, p2)
+		t.score(s.tfeats, &s.tsc, nt)
+		best := 0
+		for c := 1; c < nt; c++ {
+			if s.tsc[c] > s.tsc[best] {
+				best = c
+			}
+		}
+		if learn {
+			t.clock++
+			if g := int(x.gold[q-1]); g != best {
+				t.update(s.tfeats, uint8(g), 1)
+				t.update(s.tfeats, uint8(best), -1)
+			}
+		}
+		x.pred[q-1] = uint8(best)
+		p2, p1 = p1, m.tagAtom[best]
+	}
 }
 
 // newGold converts s to positions, lifting non-projective arcs; ok is
@@ -333,15 +522,63 @@ func projectivize(head []int32) bool {
 	}
 }
 
+// ptrainer holds the weights of the parser in training: the action
+// kernel, 3 weights per bucket (w the current weight, u the sum of
+// clock×update, so that the averaged weight is w - u/clock), and the
+// label weights.
+type ptrainer struct {
+	w     []int32
+	u     []int64
+	shift uint
+	clock int64
+	lab   trainer
+	nl    int
+}
+
+func (t *ptrainer) score(fs []uint64, sc *[256]int32) {
+	var a, b, c int32
+	for _, k := range fs {
+		i := numActions * (k >> t.shift)
+		a += t.w[i]
+		b += t.w[i+1]
+		c += t.w[i+2]
+	}
+	sc[shift], sc[left], sc[right] = a, b, c
+}
+
+func (t *ptrainer) update(fs []uint64, a int, delta int32) {
+	for _, k := range fs {
+		i := numActions*(k>>t.shift) + uint64(a)
+		t.w[i] += delta
+		t.u[i] += t.clock * int64(delta)
+	}
+}
+
+// labelScores implements labeler with the trainer's weights.
+func (t *ptrainer) labelScores(s *Scratch, d, h int32, isLeft bool, off int) {
+	s.lfeats = s.labelFeatures(s.lfeats[:0], d, h, isLeft)
+	var sc [256]int32
+	t.lab.score(s.lfeats, &sc, t.nl)
+	copy(s.scores[off:off+t.nl], sc[:t.nl])
+}
+
+// arc returns the dependent and head of action a (LEFT or RIGHT).
+func arc(s *Scratch, a int) (d, h int32) {
+	k := len(s.stack)
+	if a == left {
+		return s.stack[k-1], s.b
+	}
+	return s.stack[k-1], s.stack[k-2]
+}
+
 // trainSentence runs the parser over one sentence, updating the weights.
-func (t *trainer) trainSentence(m *Model, s *Scratch, g *gold, explore float64, r *rng) {
+func (t *ptrainer) trainSentence(m *Model, s *Scratch, g *gold, explore float64, r *rng) {
 	n := int32(len(g.words))
 	root := n + 1
 	nl := len(m.labels)
-	nclass := numActions + 2*nl
 	s.reset(g.words, g.tags)
-	s.full = true
-	defer func() { s.full = false }()
+	copy(s.tc[1:], g.tc)
+	s.setTags(m)
 	onStack := make([]bool, n+2)
 	kidsIn := func(q int32, in func(k int32) bool) int {
 		c := 0
@@ -354,11 +591,13 @@ func (t *trainer) trainSentence(m *Model, s *Scratch, g *gold, explore float64, 
 	}
 	inBuffer := func(k int32) bool { return k >= s.b }
 	inStack := func(k int32) bool { return onStack[k] }
-	labelClass := func(a int, l uint8) uint8 {
-		if a == left {
-			return uint8(numActions + int(l))
-		}
-		return uint8(numActions + nl + int(l))
+	// labelUpdate moves the label weights of the arc of action a
+	// towards label good and away from label bad.
+	labelUpdate := func(a int, good, bad uint8) {
+		d, h := arc(s, a)
+		s.lfeats = s.labelFeatures(s.lfeats[:0], d, h, a == left)
+		t.lab.update(s.lfeats, good, 1)
+		t.lab.update(s.lfeats, bad, -1)
 	}
 	for !s.done() {
 		sh, le, ri := s.valid()
@@ -373,6 +612,7 @@ func (t *trainer) trainSentence(m *Model, s *Scratch, g *gold, explore float64, 
 			continue
 		}
 		t.clock++
+		t.lab.clock = t.clock
 		var s0, s1 int32
 		if k := len(s.stack); k > 0 {
 			s0 = s.stack[k-1]
@@ -406,11 +646,13 @@ func (t *trainer) trainSentence(m *Model, s *Scratch, g *gold, explore float64, 
 		}
 		minCost := min(cost[0], cost[1], cost[2])
 		s.feats = s.features(s.feats[:0])
-		t.score(s.feats, &s.scores, nclass)
+		t.score(s.feats, &s.scores)
 		sc := &s.scores
 		gl := g.rel[s0]
-		pa, pl := m.decide(s, sh, le, ri, m.joint)
-		predOK := cost[pa] == minCost && (pa == shift || pl == gl || !m.joint)
+		pa, pl := m.decide(s, t, sh, le, ri)
+		toRoot := b0 == root
+		isArc := func(a int) bool { return a != shift && !(a == left && toRoot) }
+		predOK := cost[pa] == minCost && (!isArc(pa) || pl == gl || !m.joint)
 		// The best correct action by the model's scores.
 		ca, best := -1, int64(math.MinInt64)
 		for a := range numActions {
@@ -418,8 +660,12 @@ func (t *trainer) trainSentence(m *Model, s *Scratch, g *gold, explore float64, 
 				continue
 			}
 			v := int64(sc[a])
-			if m.joint && a != shift {
-				v += int64(sc[labelClass(a, gl)])
+			if m.joint && isArc(a) {
+				off := numActions
+				if a == right {
+					off += nl
+				}
+				v += int64(sc[off+int(gl)])
 			}
 			if v > best {
 				ca, best = a, v
@@ -427,15 +673,23 @@ func (t *trainer) trainSentence(m *Model, s *Scratch, g *gold, explore float64, 
 		}
 		if !predOK {
 			if ca != pa {
-				t.update(s.feats, s.nlab, uint8(ca), 1)
-				t.update(s.feats, s.nlab, uint8(pa), -1)
+				t.update(s.feats, ca, 1)
+				t.update(s.feats, pa, -1)
 			}
 			if m.joint {
-				if ca != shift {
-					t.update(s.feats, s.nlab, labelClass(ca, gl), 1)
-				}
-				if pa != shift {
-					t.update(s.feats, s.nlab, labelClass(pa, pl), -1)
+				if isArc(ca) && isArc(pa) && ca == pa {
+					labelUpdate(ca, gl, pl)
+				} else {
+					if isArc(ca) {
+						d, h := arc(s, ca)
+						s.lfeats = s.labelFeatures(s.lfeats[:0], d, h, ca == left)
+						t.lab.update(s.lfeats, gl, 1)
+					}
+					if isArc(pa) {
+						d, h := arc(s, pa)
+						s.lfeats = s.labelFeatures(s.lfeats[:0], d, h, pa == left)
+						t.lab.update(s.lfeats, pl, -1)
+					}
 				}
 			}
 		}
@@ -443,22 +697,28 @@ func (t *trainer) trainSentence(m *Model, s *Scratch, g *gold, explore float64, 
 		if predOK || r.float() < explore {
 			fa, fl = pa, pl
 		}
-		if !m.joint && fa != shift && !(fa == left && b0 == root) {
+		if !m.joint && isArc(fa) {
 			// The label of the arc to be made, learnt separately.
 			off := numActions
 			mask := m.leftMask
 			if fa == right {
 				off, mask = numActions+nl, m.rightMask
 			}
+			if fa != pa {
+				d, h := arc(s, fa)
+				t.labelScores(s, d, h, fa == left, off)
+			}
 			l, _ := bestLabel(sc, off, nl, mask)
-			if l != gl {
-				t.update(s.feats, s.nlab, labelClass(fa, gl), 1)
-				t.update(s.feats, s.nlab, labelClass(fa, l), -1)
+			if d, h := arc(s, fa); l != gl && g.head[d] == h {
+				labelUpdate(fa, gl, l)
 			}
 			fl = l
 			if cost[fa] == minCost {
 				fl = gl
 			}
+		}
+		if fa == left && toRoot {
+			fl = m.rootRel
 		}
 		switch fa {
 		case shift:
@@ -470,9 +730,9 @@ func (t *trainer) trainSentence(m *Model, s *Scratch, g *gold, explore float64, 
 	}
 }
 
-// model returns the averaged, quantised model of the trainer's weights.
-func (t *trainer) model(proto *Model, prune float64) *Model {
-	m := *proto
+// scale returns the weight of one unit of the int16 weights: the largest
+// averaged weight is 32767 units.
+func (t *trainer) scale() float64 {
 	c := float64(t.clock)
 	maxAbs := 0.0
 	for i := range t.ents {
@@ -482,8 +742,40 @@ func (t *trainer) model(proto *Model, prune float64) *Model {
 	if maxAbs == 0 {
 		maxAbs = 1
 	}
-	scale := maxAbs / 32767
+	return maxAbs / 32767
+}
+
+// model returns the averaged, quantised model of the trainer's weights.
+func (t *ptrainer) model(proto *Model, prune float64) *Model {
+	m := *proto
+	c := float64(t.clock)
+	t.lab.clock = t.clock
+	maxAbs := 0.0
+	for i := range t.w {
+		maxAbs = max(maxAbs, math.Abs(float64(t.w[i])-float64(t.u[i])/c))
+	}
+	scale := max(maxAbs/32767, t.lab.scale())
 	m.scale = float32(scale)
+	m.act = make([]uint64, len(t.w)/numActions)
+	for b := range m.act {
+		var v uint64
+		for a := range numActions {
+			i := numActions*b + a
+			w := float64(t.w[i]) - float64(t.u[i])/c
+			q := math.Round(w / scale)
+			v |= uint64(uint16(int16(q))) << (16 * a)
+		}
+		m.act[b] = v
+	}
+	m.actShift = t.shift
+	m.lab = t.lab.table(scale, prune)
+	return &m
+}
+
+// table returns the averaged weights of the trainer quantised to units of
+// scale, without those below prune in magnitude.
+func (t *trainer) table(scale, prune float64) table {
+	c := float64(t.clock)
 	type feat struct {
 		key  uint64
 		ents []uint32
@@ -501,6 +793,7 @@ func (t *trainer) model(proto *Model, prune float64) *Model {
 			if q == 0 || math.Abs(w) < prune {
 				continue
 			}
+			q = max(-32767, min(32767, q))
 			buf = append(buf, uint32(int32(q))<<16|uint32(e.cls))
 		}
 		if len(buf) == 0 {
@@ -539,19 +832,20 @@ func (t *trainer) model(proto *Model, prune float64) *Model {
 			at[i] = int32(fi + 1)
 		}
 	}
-	m.slots = make([]uint64, size+1)
-	m.ents = make([]uint32, 0, nents)
+	var tb table
+	tb.slots = make([]uint64, size+1)
+	tb.ents = make([]uint32, 0, nents)
 	for i := range size {
-		off := uint64(len(m.ents)) << 32
+		off := uint64(len(tb.ents)) << 32
 		if at[i] == 0 {
-			m.slots[i] = off
+			tb.slots[i] = off
 			continue
 		}
 		f := feats[at[i]-1]
-		m.slots[i] = off | uint64(uint32(f.key)|1)
-		m.ents = append(m.ents, f.ents...)
+		tb.slots[i] = off | uint64(uint32(f.key)|1)
+		tb.ents = append(tb.ents, f.ents...)
 	}
-	m.slots[size] = uint64(len(m.ents)) << 32
-	m.shift = shift
-	return &m
+	tb.slots[size] = uint64(len(tb.ents)) << 32
+	tb.shift = shift
+	return tb
 }

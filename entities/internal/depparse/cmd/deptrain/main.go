@@ -3,14 +3,15 @@
 //
 // Usage:
 //
-//	go run ./entities/internal/depparse/cmd/deptrain [-ud dir] [-o file] [-epochs n] [-seed n] [-explore p] [-joint=false] [-prune q] [-test]
+//	go run ./entities/internal/depparse/cmd/deptrain [-ud dir] [-o file] [-epochs n] [-seed n] [-explore p] [-joint=false] [-prune q] [-bits n] [-tagepochs n] [-folds n] [-tagcache dir] [-test]
 //
 // It reads en_ewt-ud-{train,dev,test}.conllu from the -ud directory
 // (by default ../shared/dev/ud-english-ewt beside the module's root),
 // tags every sentence's words with the project's own tagger
 // (entities.Extractor.TagWords: Penn Treebank tags predicted by prose's
-// model, not the treebank's), trains on the training file, and prints the
-// tag accuracy against the treebank's XPOS and, after every epoch, the
+// model), trains the parser's tagger on the treebank's XPOS and the
+// parser on the training file, and prints the accuracy of both taggers
+// against the treebank's XPOS and, after every epoch, the
 // unlabeled and labeled attachment scores on the development file
 // (punctuation included). With -test it also scores the final model on
 // the test file. With -o it writes the final model there. The defaults
@@ -52,6 +53,11 @@ func main() {
 	pruneDir := flag.String("prunedir", "", "with -prunelevels, write each pruned model to this `directory`")
 	confusion := flag.Int("confusion", 0, "print the `n` commonest tag confusions against XPOS")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the training to `file`")
+	tagEpochs := flag.Int("tagepochs", depparse.DefaultTagEpochs, "epochs of the tagger")
+	folds := flag.Int("folds", depparse.DefaultFolds, "jackknife folds of the tagger (< 2: none)")
+	tagCache := flag.String("tagcache", "", "keep the jackknifed training tags in `directory` (a development aid)")
+	tagOnly := flag.Bool("tagonly", false, "stop after training and scoring the tagger")
+	bits := flag.Uint("bits", depparse.DefaultBits, "log2 of the buckets of the action weights")
 	flag.Parse()
 
 	dir := *ud
@@ -62,7 +68,7 @@ func main() {
 		}
 		dir = filepath.Join(root, "..", "shared", "dev", "ud-english-ewt")
 	}
-	ex, err := entities.New()
+	ex, err := entities.New(entities.WithParse(entities.ParseNone))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -127,12 +133,48 @@ func main() {
 	if *test {
 		testSents = read("test")
 	}
-	info := fmt.Sprintf("UD English EWT en_ewt-ud-train.conllu (CC BY-SA 4.0), %d sentences, tags by entities.TagWords; epochs %d, seed %d, explore %g, joint %v, prune %g",
-		len(train), *epochs, *seed, *explore, *joint, *prune)
+	info := fmt.Sprintf("UD English EWT en_ewt-ud-train.conllu (CC BY-SA 4.0), %d sentences, XPOS and tags by entities.TagWords; epochs %d, seed %d, explore %g, joint %v, prune %g, tagger epochs %d, folds %d, kernel bits %d",
+		len(train), *epochs, *seed, *explore, *joint, *prune, *tagEpochs, *folds, *bits)
 	opts := []depparse.TrainOption{
 		depparse.WithEpochs(*epochs), depparse.WithSeed(*seed), depparse.WithExplore(*explore, 1),
 		depparse.WithJoint(*joint), depparse.WithPrune(*prune), depparse.WithInfo(info),
+		depparse.WithTagger(*tagEpochs, *folds), depparse.WithKernelBits(*bits),
 	}
+	if *tagCache != "" {
+		opts = append(opts, depparse.WithTagCache(*tagCache))
+	}
+	tagAcc := func(m *depparse.Model, sents []depparse.Sentence) float64 {
+		var s depparse.Scratch
+		var out []string
+		right, all := 0, 0
+		for _, x := range sents {
+			out = append(out[:0], make([]string, len(x.Words))...)
+			if err := m.Tag(x.Words, x.Tags, out, &s); err != nil {
+				log.Fatal(err)
+			}
+			for j := range out {
+				if out[j] == x.POS[j] {
+					right++
+				}
+				all++
+			}
+		}
+		return float64(right) / float64(all)
+	}
+	t0 := time.Now()
+	opts = append(opts, depparse.WithTaggerHook(func(m *depparse.Model) {
+		line := fmt.Sprintf("tagger trained (%v): %d tags", time.Since(t0).Round(time.Second), len(m.Tags()))
+		if *dev {
+			line += fmt.Sprintf(", dev accuracy %.4f", tagAcc(m, devSents))
+		}
+		if *test {
+			line += fmt.Sprintf(", test accuracy %.4f", tagAcc(m, testSents))
+		}
+		fmt.Println(line)
+		if *tagOnly {
+			os.Exit(0)
+		}
+	}))
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
 		if err != nil {
@@ -143,7 +185,6 @@ func main() {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	t0 := time.Now()
 	if *dev {
 		opts = append(opts, depparse.WithEpochHook(func(epoch int, m *depparse.Model) {
 			sc, err := depparse.Evaluate(m, devSents)
