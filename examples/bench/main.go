@@ -48,6 +48,9 @@
 //	-j N          statecraft workers (default 1); with N > 1 prose is
 //	              skipped and the figures are throughput
 //	-startup N    start-up processes to time (default 10; 0: none)
+//	-parse P      sentences to parse: none, arguments (those with a
+//	              PERSON, STATE, ORG or LOCATION mention) or all
+//	              (default: entities.DefaultParse, none)
 //	-process      also time whole processes (builds examples/extract;
 //	              needs the go command)
 package main
@@ -99,6 +102,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&o.jobs, "j", 1, "statecraft workers")
 	fs.IntVar(&o.startups, "startup", 10, "start-up processes to time")
 	fs.BoolVar(&o.process, "process", false, "also time whole processes of extract and prose")
+	parse := fs.String("parse", "", "sentences to parse: none, arguments or all (default: entities.DefaultParse)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -110,6 +114,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: bench [flags] [CORPUS.jsonl]")
 		return 2
 	}
+	if *parse != "" {
+		m, ok := parseModes[*parse]
+		if !ok {
+			fmt.Fprintln(stderr, "bench: -parse is none, arguments or all")
+			return 2
+		}
+		parseMode = m
+	}
 	if o.reps < 1 || o.jobs < 1 || o.startups < 0 {
 		fmt.Fprintln(stderr, "bench: -reps and -j must be at least 1, -startup at least 0")
 		return 2
@@ -120,6 +132,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	return 0
 }
+
+// parseMode is the -parse flag: which sentences the pipeline parses.
+var parseMode = entities.DefaultParse
+
+// parseModes names the values of -parse.
+var parseModes = map[string]entities.ParseMode{"none": entities.ParseNone, "arguments": entities.ParseArguments, "all": entities.ParseAll}
 
 // pipeline is statecraft's whole pipeline: entities, then relations.
 type pipeline struct {
@@ -139,7 +157,7 @@ func newPipeline(withRelations bool) (*pipeline, error) {
 		wg.Go(func() { p.rel, rerr = relations.New() })
 	}
 	var err error
-	p.ex, err = entities.New()
+	p.ex, err = entities.New(entities.WithParse(parseMode))
 	wg.Wait()
 	return p, errors.Join(err, rerr)
 }
@@ -237,6 +255,9 @@ func bench(o options, w io.Writer) error {
 		return fmt.Errorf("%s: no documents", name)
 	}
 	stages := "tokenize, split, tag, entities with gazetteer and dates"
+	if parseMode != entities.ParseNone {
+		stages += ", parse"
+	}
 	if o.relations {
 		stages += ", relations"
 	}
