@@ -51,7 +51,8 @@ var markRE = regexp.MustCompile(`<mark class="ent" data-type="([A-Z]+)" data-m="
 // TestHTMLInBrowser loads the seed's page in headless Chromium: the DOM
 // that the browser built has one <mark data-type> per JSON entity, with
 // that entity's type, in order; selecting a relation through the URL
-// highlights its evidence and arguments; and a screenshot is saved under
+// highlights its evidence and arguments; showing a sentence's parse
+// through the URL draws one arc per word; and a screenshot is saved under
 // the test's temp dir and copied to /tmp/statecraft-seed.png.
 func TestHTMLInBrowser(t *testing.T) {
 	bin := chromium(t)
@@ -103,6 +104,23 @@ func TestHTMLInBrowser(t *testing.T) {
 		if !strings.Contains(sel, `class="ent hl"`) {
 			t.Error("selecting entity 0 highlights no mention")
 		}
+	}
+
+	// Show the first sentence's parse through the URL: the figure holds
+	// one arc per token of the sentence (the root's is a vertical line),
+	// as many as the CoNLL-U output has token lines in its first block.
+	_, conllu, _ := runCLI(t, "", "-format", "conllu", seedPath)
+	first, _, _ := strings.Cut(conllu, "\n\n")
+	words := 0
+	for _, line := range strings.Split(first, "\n") {
+		if line != "" && !strings.HasPrefix(line, "#") {
+			words++
+		}
+	}
+	parse := headless(t, bin, path+"#doc-1.s0", "--dump-dom")
+	fig := regexp.MustCompile(`(?s)<figure class="parse"[^>]*>.*?</figure>`).FindString(parse)
+	if strings.Contains(fig[:strings.Index(fig, ">")], "hidden") || strings.Count(fig, `class="arc"`) != words || words == 0 {
+		t.Errorf("the parse of sentence 0: %d arcs for %d words; figure %.200q", strings.Count(fig, `class="arc"`), words, fig)
 	}
 
 	shot := filepath.Join(dir, "seed.png")

@@ -116,7 +116,12 @@
         if (+s.dataset.s >= p.s && +s.dataset.e <= p.e) { s.classList.add("sent"); }
       });
     }
+    var showParse = null;
     if (fig && parses.length) {
+      showParse = function (k) {
+        hideParse();
+        if (k >= 0 && k < parses.length) { shown = k; drawParse(k); }
+      };
       text.addEventListener("click", function (e) {
         var s = e.target.closest(".seg");
         if (!s || s.closest("mark.ent:not(.off)")) { return; }
@@ -130,6 +135,10 @@
       });
     }
     selectors[doc.id] = function (kind, n) {
+      if (kind === "s") {
+        if (showParse) { showParse(+n); }
+        return;
+      }
       var b = kind === "r" ? doc.querySelector('button.rel[data-r="' + n + '"]') : doc.querySelector('button.entbtn[data-g="' + n + '"]');
       if (b) { select(b, true); }
     };
@@ -151,9 +160,10 @@
     });
   });
   // A link to "#doc-1.r3" selects relation 3 of the first document,
-  // "#doc-1.g5" its sixth entity.
+  // "#doc-1.g5" its sixth entity, "#doc-1.s0" shows its first parsed
+  // sentence's parse.
   function fromHash() {
-    var m = /^#(doc-\d+)\.([rg])(\d+)$/.exec(location.hash);
+    var m = /^#(doc-\d+)\.([rgs])(\d+)$/.exec(location.hash);
     if (m && selectors[m[1]]) { selectors[m[1]](m[2], m[3]); }
   }
   window.addEventListener("hashchange", fromHash);
