@@ -9,6 +9,7 @@
 //	go run ./examples/evaluate -conll ../shared/dev/conll2003-valid.txt
 //	go run ./examples/evaluate -redocred ../shared/dev/redocred-dev.json
 //	go run ./examples/evaluate -conllu ../shared/dev/ud-english-ewt/en_ewt-ud-test.conllu
+//	go run ./examples/evaluate -timeml ../shared/dev/timebank     # -misses lists the errors
 //	go run ./examples/evaluate -brat gold.ann -system out.ann   # score a saved output instead of running statecraft
 //
 // -seed and -brat: mentions are scored strict (same span and type) and
@@ -36,6 +37,20 @@
 // parse is scored: UAS, LAS and tag accuracy against XPOS, punctuation
 // included, as the CoNLL 2018 shared task counts, with the most frequent
 // relations.
+//
+// TimeML (-timeml DIR, every .tml file under DIR, such as TimeBank and
+// AQUAINT, the TempEval-3 training data): TempEval-3 Task A, time
+// expression extents and values. Each document's <TEXT> is run through
+// entities.Extractor.ExtractAt with the date of its creation time (the
+// TIMEX3 whose functionInDocument is CREATION_TIME), and its DATE mentions
+// are scored against the TIMEX3 inside <TEXT>: strict (same extent) and
+// relaxed (overlapping extent, one to one, largest overlap first)
+// precision, recall and F1; value and type accuracy over the relaxed
+// matches (exact strings), value F1 = relaxed F1 x value accuracy; and per
+// gold type (DATE, TIME, DURATION, SET) the recall and the accuracies. Until
+// mentions carry a TIMEX3 type every system expression is a DATE. With
+// -misses, each document's missed and spurious expressions and wrong
+// values and types are listed.
 //
 // Seed gold JSON (statecraft's own format, see testdata/): strict span+type
 // scores on required mentions; optional gold mentions are neither required
@@ -82,14 +97,15 @@ func run(args []string, out io.Writer) error {
 	fs.StringVar(&news.texts, "texts", "", "the JSON Lines texts of -news ({\"id\",\"text\",\"date\"?} per line)")
 	fs.StringVar(&news.split, "split", "", "split.json of -news (split name → document ids)")
 	fs.StringVar(&news.set, "set", "", "score only this split of -split (dev, test)")
-	fs.BoolVar(&news.list, "misses", false, "with -news: list missed and spurious relations")
+	timeml := fs.String("timeml", "", "directory of TimeML .tml files (TempEval-3 Task A: time expressions)")
+	fs.BoolVar(&news.list, "misses", false, "with -news or -timeml: list missed and spurious relations or time expressions")
 	rulesOnly := fs.Bool("rules-only", false, "run the relation rules without the learned model (relations.WithoutModel)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *conll == "" && *redocred == "" && *seed == "" && *brat == "" && news.gold == "" && *conllu == "" {
+	if *conll == "" && *redocred == "" && *seed == "" && *brat == "" && news.gold == "" && *conllu == "" && *timeml == "" {
 		fs.Usage()
-		return errors.New("nothing to evaluate: give -seed, -brat, -conll, -redocred, -conllu or -news")
+		return errors.New("nothing to evaluate: give -seed, -brat, -conll, -redocred, -conllu, -news or -timeml")
 	}
 	if *system != "" && *conllu != "" {
 		return errors.New("-system works with -seed, -brat and -conll, not -conllu")
@@ -102,6 +118,9 @@ func run(args []string, out io.Writer) error {
 	}
 	if *system != "" && *redocred != "" {
 		return errors.New("-system works with -seed, -brat and -conll, not -redocred")
+	}
+	if *system != "" && *timeml != "" {
+		return errors.New("-system works with -seed, -brat and -conll, not -timeml")
 	}
 	var sys *system_
 	if *system != "" {
@@ -151,6 +170,11 @@ func run(args []string, out io.Writer) error {
 	}
 	if *conllu != "" {
 		if err := evalCoNLLU(*conllu, out); err != nil {
+			return err
+		}
+	}
+	if *timeml != "" {
+		if err := evalTimeML(sys.ex, *timeml, news.list, out); err != nil {
 			return err
 		}
 	}
