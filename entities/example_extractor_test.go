@@ -106,3 +106,31 @@ func ExampleExtractor_TagWords() {
 	// Output:
 	// Georgia/NNP joined/VBD the/DT talks/NNS in/IN New York/NNP ./.
 }
+
+// WithParse gives the tokens of the chosen sentences a head and a
+// Universal Dependencies relation.
+func ExampleWithParse() {
+	e, err := entities.New(entities.WithParse(entities.ParseAll))
+	if err != nil {
+		log.Fatal(err)
+	}
+	doc, err := e.Extract(context.Background(), "Russia and China signed the treaty.")
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, t := range doc.Tokens {
+		head := "ROOT"
+		if t.Head >= 0 {
+			head = doc.Tokens[t.Head].Text
+		}
+		fmt.Printf("%s -%s-> %s\n", t.Text, t.Dep, head)
+	}
+	// Output:
+	// Russia -nsubj-> signed
+	// and -cc-> China
+	// China -conj-> Russia
+	// signed -root-> ROOT
+	// the -det-> treaty
+	// treaty -obj-> signed
+	// . -punct-> signed
+}

@@ -15,7 +15,8 @@ import (
 //	ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC
 //
 // ID counts from 1 in each sentence; XPOS is the token's Penn Treebank tag
-// and UPOS its Universal POS tag as UD's conversion table maps it; HEAD
+// and UPOS its Universal POS tag as UD's conversion table maps it (AUX
+// for a verb the parse makes an auxiliary or copula); HEAD
 // (0 for the root) and DEPREL are statecraft's parse, "_" in a sentence
 // that was not parsed; LEMMA, FEATS and DEPS are "_". MISC carries the
 // token's byte offsets into the text (Start=, End=), its mention in BIO
@@ -62,6 +63,10 @@ func WriteCoNLLU(w io.Writer, d *Doc) error {
 			if xpos == "" {
 				xpos = "_"
 			}
+			up := upos(t.Tag)
+			if up == "VERB" && (dep == "cop" || dep == "aux" || strings.HasPrefix(dep, "aux:")) || t.Tag == "MD" {
+				up = "AUX" // as UD tags auxiliaries and copulas
+			}
 			var misc strings.Builder
 			misc.WriteString("Start=" + strconv.Itoa(t.Start) + "|End=" + strconv.Itoa(t.End))
 			for mi < len(ms) && ms[mi].End <= t.Start {
@@ -77,7 +82,7 @@ func WriteCoNLLU(w io.Writer, d *Doc) error {
 			if i+1 < len(toks) && toks[i+1].Start == t.End {
 				misc.WriteString("|SpaceAfter=No")
 			}
-			bw.WriteString(strconv.Itoa(i+1) + "\t" + conllToken(t.Text) + "\t_\t" + upos(t.Tag) + "\t" + conllToken(xpos) + "\t_\t" +
+			bw.WriteString(strconv.Itoa(i+1) + "\t" + conllToken(t.Text) + "\t_\t" + up + "\t" + conllToken(xpos) + "\t_\t" +
 				head + "\t" + dep + "\t_\t" + misc.String() + "\n")
 		}
 		bw.WriteString("\n")
