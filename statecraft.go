@@ -70,8 +70,8 @@ func WithRelationOptions(opts ...relations.Option) Option {
 }
 
 // WithParse sets which sentences get a dependency parse (Token.Head and
-// Token.Dep; see entities.WithParse): by default those that can hold a
-// relation.
+// Token.Dep; see entities.WithParse); without it, entities.DefaultParse
+// applies (no parsing).
 func WithParse(m entities.ParseMode) Option { return func(c *config) { c.parse = m } }
 
 // WithConcurrency sets how many documents [Pipeline.Pipe] analyses at

@@ -17,8 +17,9 @@ type Token struct {
 	// the Extractor parses (see [WithParse]): Head is the index in the
 	// document's Tokens of the token's head, in the same sentence, or -1
 	// for the sentence's root, and Dep the Universal Dependencies
-	// relation to it ("nsubj", "obj", "nmod:poss", "root", ...). Dep is
-	// "" (and Head 0, meaning nothing) in a sentence that was not parsed.
+	// relation to it ("nsubj", "obj", "nmod:poss", "root", ...). In a
+	// sentence that was not parsed Dep is "" and Head is 0, which then
+	// means nothing: test Dep != "" before reading Head.
 	Head int
 	Dep  string
 }

@@ -54,8 +54,8 @@ type parseScratch struct {
 	rels  []depparse.Rel
 }
 
-// wantsParse reports whether the sentence of tokens [lo, hi), whose
-// mentions are ms[mi:mj], is parsed in mode m.
+// wantsParse reports whether a sentence whose mentions are ms is parsed
+// in mode m.
 func wantsParse(m ParseMode, ms []Mention) bool {
 	switch m {
 	case ParseAll:
@@ -124,8 +124,9 @@ func (e *Extractor) parseSentence(toks []Token, base int, ps *parseScratch) erro
 		}
 		toks[i].Dep = e.parser.Label(rels[i])
 	}
-	// Do not keep a huge sentence's buffers.
-	if cap(ps.words) > 1<<16 {
+	// Do not keep a long sentence's buffers (the parser's scratch holds
+	// about 100 bytes per word): past 4,096 words, start afresh.
+	if cap(ps.words) > 1<<12 {
 		*ps = parseScratch{}
 	}
 	clear(ps.words)

@@ -34,12 +34,14 @@ func WriteCoNLLU(w io.Writer, d *Doc) error {
 	bw := bufio.NewWriter(w)
 	ms := d.Entities
 	mi := 0
+	newdoc := d.ID != ""
 	for si, s := range d.Sentences {
 		if s.TokenStart < 0 || s.TokenEnd > len(d.Tokens) || s.TokenStart >= s.TokenEnd {
 			continue
 		}
-		if si == 0 && d.ID != "" {
+		if newdoc {
 			bw.WriteString("# newdoc id = " + commentText(d.ID) + "\n")
+			newdoc = false
 		}
 		bw.WriteString("# sent_id = " + strconv.Itoa(si+1) + "\n")
 		if s.Start >= 0 && s.Start <= s.End && s.End <= len(d.Text) {

@@ -47,6 +47,22 @@ func TestWriteCoNLLU(t *testing.T) {
 	}
 }
 
+// TestCoNLLUNewdoc checks that the document's id is written once, before
+// the first sentence written, even when the first sentence is skipped.
+func TestCoNLLUNewdoc(t *testing.T) {
+	d := &Doc{ID: "d", Text: "a b",
+		Tokens:    []entities.Token{{Text: "a", Start: 0, End: 1}, {Text: "b", Start: 2, End: 3}},
+		Sentences: []entities.Sentence{{Start: 0, End: 0, TokenStart: 0, TokenEnd: 0}, {Start: 0, End: 3, TokenStart: 0, TokenEnd: 2}, {Start: 0, End: 3, TokenStart: 0, TokenEnd: 2}},
+	}
+	var b bytes.Buffer
+	if err := WriteCoNLLU(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Count(b.String(), "# newdoc id = d\n"); got != 1 || !strings.HasPrefix(b.String(), "# newdoc") {
+		t.Errorf("%d newdoc lines in\n%s", got, b.String())
+	}
+}
+
 // TestCoNLLUSeed checks the CoNLL-U of the seed article as the pipeline
 // analyses it: ten columns on every token line, the FORM at the offsets
 // in MISC, and in every parsed sentence one root and heads inside the

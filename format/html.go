@@ -2,6 +2,7 @@ package format
 
 import (
 	"embed"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"io"
@@ -199,6 +200,13 @@ func htmlDocOf(d *Doc) htmlDoc {
 			cuts[clamp(x)] = true
 		}
 	}
+	if hd.Parses != "" {
+		// A click on a sentence's text finds its parse by the segment.
+		for _, s := range d.Sentences {
+			cuts[clamp(s.Start)] = true
+			cuts[clamp(s.End)] = true
+		}
+	}
 	bounds := make([]int, 0, len(cuts))
 	for x := range cuts {
 		bounds = append(bounds, x)
@@ -334,7 +342,7 @@ func parsesJSON(d *Doc) string {
 			if h >= 0 {
 				h -= s.TokenStart
 			}
-			fmt.Fprintf(&b, "[%d,%d,%s,%d,%s]", t.Start, t.End, strconv.Quote(t.Tag), h, strconv.Quote(t.Dep))
+			fmt.Fprintf(&b, "[%d,%d,%s,%d,%s]", t.Start, t.End, jsonString(t.Tag), h, jsonString(t.Dep))
 		}
 		b.WriteString("]}")
 	}
@@ -343,6 +351,15 @@ func parsesJSON(d *Doc) string {
 	}
 	b.WriteByte(']')
 	return b.String()
+}
+
+// jsonString returns s as a JSON string (invalid UTF-8 becomes U+FFFD).
+func jsonString(s string) string {
+	b, err := json.Marshal(s)
+	if err != nil { // a string always marshals
+		return `""`
+	}
+	return string(b)
 }
 
 // mentionTitle is the tooltip of a mention: canonical name, id, type,

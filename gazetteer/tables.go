@@ -140,8 +140,10 @@ func unpackDate(x uint32) (Date, error) {
 }
 
 // Compiled returns the gazetteer that [Gazetteer.MarshalBinary] wrote to b.
-// Its large tables are used where they lie: b must not change while the
-// gazetteer is in use. Bytes that are not such tables (truncated, damaged,
+// Its tables and strings are used where they lie, and the strings it
+// returns (ids, names, aliases in Entries and Matches) point into b: b
+// must never change afterwards, even once the gazetteer is dropped (pass
+// a copy if the buffer is reused). Bytes that are not such tables (truncated, damaged,
 // of another version, or inconsistent) give an error wrapping
 // [ErrCompiled]; Compiled never panics on its input.
 func Compiled(b []byte) (*Gazetteer, error) {

@@ -17,6 +17,7 @@ import (
 
 	prose "github.com/jdkato/prose/v2"
 
+	"github.com/statecraft/statecraft/entities"
 	"github.com/statecraft/statecraft/internal/corpus"
 )
 
@@ -34,6 +35,14 @@ func child(args []string, stdout, stderr io.Writer) (code int, ok bool) {
 	}
 	switch args[0] {
 	case childFirstResult:
+		if len(args) > 1 {
+			m, ok := parseModes[args[1]]
+			if !ok {
+				fmt.Fprintln(stderr, "bench: -child-first-result [none|arguments|all]")
+				return 2, true
+			}
+			parseMode = m
+		}
 		_, took, heap, err := startup(true)
 		if err != nil {
 			fmt.Fprintln(stderr, "bench:", err)
@@ -56,6 +65,16 @@ func child(args []string, stdout, stderr io.Writer) (code int, ok bool) {
 		return 0, true
 	}
 	return 0, false
+}
+
+// parseName returns the -parse name of m.
+func parseName(m entities.ParseMode) string {
+	for name, v := range parseModes {
+		if v == m {
+			return name
+		}
+	}
+	return "none"
 }
 
 // proseProcess is the baseline of the whole-process comparison: prose
@@ -99,7 +118,7 @@ func processStartupWith(self string, n int) ([]time.Duration, uint64, error) {
 	var walls []time.Duration
 	var heap uint64
 	for range n {
-		cmd := exec.Command(self, childFirstResult)
+		cmd := exec.Command(self, childFirstResult, parseName(parseMode))
 		out, err := cmd.StdoutPipe()
 		if err != nil {
 			return nil, 0, err

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"html"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -106,21 +107,33 @@ func TestHTMLInBrowser(t *testing.T) {
 		}
 	}
 
-	// Show the first sentence's parse through the URL: the figure holds
-	// one arc per token of the sentence (the root's is a vertical line),
-	// as many as the CoNLL-U output has token lines in its first block.
+	// Show a sentence's parse through the URL: the figure holds one arc
+	// per token (the root's is a vertical line) and the sentence's words,
+	// as the CoNLL-U output has them (sentences 1 and 4 have curly quotes,
+	// which UTF-8 byte offsets must not shift).
 	_, conllu, _ := runCLI(t, "", "-format", "conllu", seedPath)
-	first, _, _ := strings.Cut(conllu, "\n\n")
-	words := 0
-	for _, line := range strings.Split(first, "\n") {
-		if line != "" && !strings.HasPrefix(line, "#") {
-			words++
+	blocks := strings.Split(strings.TrimSpace(conllu), "\n\n")
+	wordRE := regexp.MustCompile(`<text [^>]*class="w"[^>]*>([^<]*)</text>`)
+	for _, k := range []int{0, 1, 4} {
+		var forms []string
+		for _, line := range strings.Split(blocks[k], "\n") {
+			if line != "" && !strings.HasPrefix(line, "#") {
+				forms = append(forms, strings.Split(line, "\t")[1])
+			}
 		}
-	}
-	parse := headless(t, bin, path+"#doc-1.s0", "--dump-dom")
-	fig := regexp.MustCompile(`(?s)<figure class="parse"[^>]*>.*?</figure>`).FindString(parse)
-	if strings.Contains(fig[:strings.Index(fig, ">")], "hidden") || strings.Count(fig, `class="arc"`) != words || words == 0 {
-		t.Errorf("the parse of sentence 0: %d arcs for %d words; figure %.200q", strings.Count(fig, `class="arc"`), words, fig)
+		parse := headless(t, bin, path+"#doc-1.s"+strconv.Itoa(k), "--dump-dom")
+		fig := regexp.MustCompile(`(?s)<figure class="parse"[^>]*>.*?</figure>`).FindString(parse)
+		if fig == "" || strings.Contains(fig[:strings.Index(fig, ">")], "hidden") || strings.Count(fig, `class="arc"`) != len(forms) || len(forms) == 0 {
+			t.Errorf("the parse of sentence %d: %d arcs for %d words; figure %.200q", k, strings.Count(fig, `class="arc"`), len(forms), fig)
+			continue
+		}
+		var words []string
+		for _, m := range wordRE.FindAllStringSubmatch(fig, -1) {
+			words = append(words, html.UnescapeString(m[1]))
+		}
+		if strings.Join(words, " ") != strings.Join(forms, " ") {
+			t.Errorf("the parse of sentence %d shows the words\n%q\nwant\n%q", k, words, forms)
+		}
 	}
 
 	shot := filepath.Join(dir, "seed.png")

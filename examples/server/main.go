@@ -15,7 +15,9 @@
 // Limits (flags): -max-body (bytes of a request body; 413 above it),
 // -timeout (per request; 504 when reached), -concurrency (requests
 // analysed at once) and -queue (requests waiting for a slot; 503 with
-// Retry-After when full). SIGTERM or SIGINT shut the server down
+// Retry-After when full). -parse none|arguments|all (default none) sets
+// which sentences get a dependency parse, which ?format=conllu and the HTML
+// view show. SIGTERM or SIGINT shut the server down
 // gracefully: it stops accepting connections and finishes the requests
 // it has, within -grace. Logs are structured (log/slog, JSON on stderr).
 //
@@ -42,6 +44,7 @@ import (
 	"time"
 
 	"github.com/statecraft/statecraft"
+	"github.com/statecraft/statecraft/entities"
 )
 
 func main() {
@@ -60,12 +63,18 @@ func run(args []string) error {
 	fs.IntVar(&cfg.concurrency, "concurrency", cfg.concurrency, "requests analysed at once")
 	fs.IntVar(&cfg.queue, "queue", cfg.queue, "requests waiting for a slot (503 when full)")
 	grace := fs.Duration("grace", 30*time.Second, "time to finish running requests on shutdown")
+	parse := fs.String("parse", "none", "sentences to parse (heads and relations in ?format=conllu and the HTML view): none, arguments or all")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	modes := map[string]entities.ParseMode{"none": entities.ParseNone, "arguments": entities.ParseArguments, "all": entities.ParseAll}
+	mode, ok := modes[*parse]
+	if !ok {
+		return fmt.Errorf("-parse %q: want none, arguments or all", *parse)
+	}
 	logger := slog.New(slog.NewJSONHandler(os.Stderr, nil))
 	start := time.Now()
-	p, err := statecraft.New(statecraft.WithConcurrency(max(1, cfg.concurrency)))
+	p, err := statecraft.New(statecraft.WithConcurrency(max(1, cfg.concurrency)), statecraft.WithParse(mode))
 	if err != nil {
 		return err
 	}

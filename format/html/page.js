@@ -75,15 +75,19 @@
     }
     all.push(hideParse);
     function drawParse(k) {
-      var p = parses[k], src = text.textContent, base = +segs[0].dataset.s;
-      // Token texts from the page's own segments, which hold the text.
+      var p = parses[k];
+      // Token texts from the page's own segments, which hold the text;
+      // offsets are UTF-8 bytes, so each segment is cut as bytes.
+      var enc = new TextEncoder(), dec = new TextDecoder();
       var words = p.t.map(function (t) {
         var w = "";
         segs.forEach(function (s) {
           var a = +s.dataset.s, b = +s.dataset.e;
-          if (b > t[0] && a < t[1]) { w += s.textContent.slice(Math.max(0, t[0] - a), Math.max(0, t[0] - a) + (t[1] - t[0])); }
+          if (b > t[0] && a < t[1]) {
+            w += dec.decode(enc.encode(s.textContent).slice(Math.max(t[0], a) - a, Math.min(t[1], b) - a));
+          }
         });
-        return w || src.slice(t[0] - base, t[1] - base);
+        return w;
       });
       var xs = [], x = 10;
       words.forEach(function (w, i) {

@@ -30,7 +30,7 @@ import (
 )
 
 // ErrCorrupt is wrapped by every error about the bytes of a table file.
-var ErrCorrupt = errors.New("corrupt table")
+var ErrCorrupt = errors.New("tables: corrupt table")
 
 const (
 	magicLen  = 8

@@ -317,7 +317,9 @@ func readTable(body []byte, p int, what string) (table, int, error) {
 			return t, 0, fmt.Errorf("%w: %s table: slot %d", ErrCorrupt, what, i)
 		}
 		if uint32(s) == 0 {
-			empty = true
+			// The sentinel slot past the end is always empty; probes
+			// wrap before it, so it does not end them.
+			empty = empty || i < nslots-1
 			if i < nslots-1 && t.slots[i+1]>>32 != s>>32 {
 				return t, 0, fmt.Errorf("%w: %s table: empty slot %d has weights", ErrCorrupt, what, i)
 			}
@@ -328,6 +330,16 @@ func readTable(body []byte, p int, what string) (table, int, error) {
 		return t, 0, fmt.Errorf("%w: %s table: full", ErrCorrupt, what)
 	}
 	return t, p + int(size), nil
+}
+
+// checkClasses reports a weight of t whose class is n or more.
+func (t *table) checkClasses(n int, what string) error {
+	for _, e := range t.ents {
+		if int(uint8(e)) >= n {
+			return fmt.Errorf("%w: %s table: a weight of class %d of %d", ErrCorrupt, what, uint8(e), n)
+		}
+	}
+	return nil
 }
 
 // Load decodes a model written by [Model.MarshalBinary]. It checks the
@@ -395,7 +407,7 @@ func Load(b []byte) (*Model, error) {
 	}
 	m.info = string(body[p : p+infoLen])
 	p = (p + infoLen + 7) &^ 7
-	if nact := 8 << bits; p > len(body) || nact > len(body)-p {
+	if nact := uint64(8) << bits; p > len(body) || nact > uint64(len(body)-p) {
 		return nil, fmt.Errorf("%w: %d kernel buckets do not fit", ErrCorrupt, 1<<bits)
 	}
 	m.act = u64s(body[p : p+8<<bits])
@@ -406,6 +418,21 @@ func Load(b []byte) (*Model, error) {
 	}
 	if m.tagger, p, err = readTable(body, p, "tagger"); err != nil {
 		return nil, err
+	}
+	if err := m.lab.checkClasses(len(m.labels), "label"); err != nil {
+		return nil, err
+	}
+	if err := m.tagger.checkClasses(len(m.tags), "tagger"); err != nil {
+		return nil, err
+	}
+	for _, mask := range [2][2]uint64{m.leftMask, m.rightMask} {
+		for w, bits := range mask {
+			for b := range 64 {
+				if bits&(1<<b) != 0 && 64*w+b >= len(m.labels) {
+					return nil, fmt.Errorf("%w: an arc mask names label %d of %d", ErrCorrupt, 64*w+b, len(m.labels))
+				}
+			}
+		}
 	}
 	if p != len(body) {
 		return nil, fmt.Errorf("%w: %d bytes after the tables", ErrCorrupt, len(body)-p)

@@ -292,3 +292,22 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+// TestReadTableFull checks that a table whose every slot is taken (only the
+// sentinel past the end empty) is refused: a probe for a missing key would
+// never end.
+func TestReadTableFull(t *testing.T) {
+	body := binary.LittleEndian.AppendUint32(nil, 4) // 16 slots
+	body = binary.LittleEndian.AppendUint32(body, 0) // no weights
+	for range 16 {
+		body = binary.LittleEndian.AppendUint64(body, 3) // fingerprint 3, offset 0
+	}
+	body = binary.LittleEndian.AppendUint64(body, 0) // the sentinel
+	if _, _, err := readTable(body, 0, "test"); !errors.Is(err, ErrCorrupt) {
+		t.Fatalf("a full table: %v", err)
+	}
+	body[8] = 0 // free the first slot
+	if _, _, err := readTable(body, 0, "test"); err != nil {
+		t.Fatalf("a table with an empty slot: %v", err)
+	}
+}

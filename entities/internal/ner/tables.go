@@ -45,7 +45,9 @@ const (
 
 const slotSize = 32
 
-var _ = [1]struct{}{}[unsafe.Sizeof(slot{})-slotSize]
+// The weights sit where the file has them; where the struct is smaller
+// than the record (32-bit machines align 64-bit fields to 4 bytes),
+// tables.Records decodes it instead of viewing it in place.
 var _ = [1]struct{}{}[unsafe.Offsetof(slot{}.w)-8]
 
 // Tables returns m as tables that [OpenTables] reads in place: the lookup

@@ -21,6 +21,7 @@ import (
 	"encoding/gob"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"sync"
@@ -248,11 +249,14 @@ func loadPOS(asset AssetFunc, fast bool) (*POS, error) {
 		*b = posBuilder{m: m, classes: b.classes}
 		var w map[string]map[string]float64
 		if err = gob.NewDecoder(bytes.NewReader(data)).Decode(&w); err == nil {
+			// In key order, so that the tables do not depend on Go's map
+			// order (the fast reader follows the file's order).
 			b.begin(len(w))
-			for k, inner := range w {
+			for _, k := range slices.Sorted(maps.Keys(w)) {
 				b.outer([]byte(k))
-				for c, v := range inner {
-					b.inner([]byte(c), v)
+				inner := w[k]
+				for _, c := range slices.Sorted(maps.Keys(inner)) {
+					b.inner([]byte(c), inner[c])
 				}
 			}
 		}

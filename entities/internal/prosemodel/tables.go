@@ -123,8 +123,9 @@ const (
 	cellSize = 16
 )
 
-var _ = [1]struct{}{}[unsafe.Sizeof(slot{})-slotSize]
-var _ = [1]struct{}{}[unsafe.Sizeof(Cell{})-cellSize]
+// The fields sit where the file has them; where the structs are smaller
+// than the records (32-bit machines align 64-bit fields to 4 bytes),
+// tables.Records decodes them instead of viewing them in place.
 var _ = [1]struct{}{}[unsafe.Offsetof(slot{}.lo)-8]
 var _ = [1]struct{}{}[unsafe.Offsetof(Cell{}.Label)-8]
 
