@@ -20,8 +20,11 @@ import (
 // (0 for the root) and DEPREL are statecraft's parse, "_" in a sentence
 // that was not parsed; LEMMA, FEATS and DEPS are "_". MISC carries the
 // token's byte offsets into the text (Start=, End=), its mention in BIO
-// form with statecraft's types (Entity=B-STATE, Entity=I-ORG) and
-// SpaceAfter=No where the next token follows without a space. A sentence
+// form with statecraft's types (Entity=B-STATE, Entity=I-ORG), and what
+// separates the token from the next as UD writes it: nothing for one
+// space, SpaceAfter=No for none, SpacesAfter=\n\n (escaped: \s, \t, \n,
+// \r, \\, \p) for anything else, so that FORM and MISC give the text
+// back. A sentence
 // ends with a blank line. Whitespace inside a token, which the tokenizer
 // never produces, is written as "_"; control characters in the text
 // comment are replaced by spaces.
@@ -81,8 +84,20 @@ func WriteCoNLLU(w io.Writer, d *Doc) error {
 				}
 				misc.WriteString("|Entity=" + b + string(ms[mi].Type))
 			}
-			if i+1 < len(toks) && toks[i+1].Start == t.End {
-				misc.WriteString("|SpaceAfter=No")
+			// What follows the token up to the next one, as UD writes it:
+			// nothing for one space, SpaceAfter=No for none, SpacesAfter
+			// with escapes for anything else.
+			next := len(d.Text)
+			if k := s.TokenStart + i + 1; k < len(d.Tokens) {
+				next = d.Tokens[k].Start
+			}
+			if t.End <= next && next <= len(d.Text) && t.End >= 0 {
+				switch gap := d.Text[t.End:next]; {
+				case gap == "" && next < len(d.Text):
+					misc.WriteString("|SpaceAfter=No")
+				case gap != " " && gap != "":
+					misc.WriteString("|SpacesAfter=" + spacesAfter(gap))
+				}
 			}
 			bw.WriteString(strconv.Itoa(i+1) + "\t" + conllToken(t.Text) + "\t_\t" + up + "\t" + conllToken(xpos) + "\t_\t" +
 				head + "\t" + dep + "\t_\t" + misc.String() + "\n")
@@ -90,6 +105,14 @@ func WriteCoNLLU(w io.Writer, d *Doc) error {
 		bw.WriteString("\n")
 	}
 	return bw.Flush()
+}
+
+// spacesAfter escapes the text between two tokens as UD's SpacesAfter
+// does: \s for a space, \t, \n and \r, \\ for a backslash and \p for a
+// vertical bar, other bytes as they are.
+func spacesAfter(gap string) string {
+	r := strings.NewReplacer(`\`, `\\`, " ", `\s`, "\t", `\t`, "\n", `\n`, "\r", `\r`, "|", `\p`)
+	return r.Replace(gap)
 }
 
 // commentText returns s on one line: line breaks, tabs and other control

@@ -38,7 +38,7 @@ func TestWriteCoNLLU(t *testing.T) {
 		"1\tRussia\t_\tPROPN\tNNP\t_\t2\tnsubj\t_\tStart=0|End=6|Entity=B-STATE\n" +
 		"2\trecognized\t_\tVERB\tVBD\t_\t0\troot\t_\tStart=7|End=17\n" +
 		"3\tAbkhazia\t_\tPROPN\tNNP\t_\t2\tobj\t_\tStart=18|End=26|Entity=B-STATE|SpaceAfter=No\n" +
-		"4\t.\t_\tPUNCT\t.\t_\t2\tpunct\t_\tStart=26|End=27\n\n" +
+		"4\t.\t_\tPUNCT\t.\t_\t2\tpunct\t_\tStart=26|End=27|SpacesAfter=\\n\n\n" +
 		"# sent_id = 2\n# text = Moscow-led talks\n" +
 		"1\tMoscow-led\t_\tADJ\tJJ\t_\t_\t_\t_\tStart=28|End=38|Entity=B-LOCATION\n" +
 		"2\ttalks\t_\tNOUN\tNNS\t_\t_\t_\t_\tStart=39|End=44\n\n"
@@ -74,6 +74,8 @@ func TestCoNLLUSeed(t *testing.T) {
 		t.Fatal(err)
 	}
 	parsed := 0
+	var rebuilt strings.Builder // FORMs and what MISC says follows each
+	unescape := strings.NewReplacer(`\s`, " ", `\t`, "\t", `\n`, "\n", `\r`, "\r", `\p`, "|", `\\`, `\`)
 	for _, block := range strings.Split(strings.TrimSuffix(b.String(), "\n\n"), "\n\n") {
 		var heads []int
 		for _, line := range strings.Split(block, "\n") {
@@ -85,6 +87,7 @@ func TestCoNLLUSeed(t *testing.T) {
 				t.Fatalf("%d columns: %q", len(f), line)
 			}
 			var start, end int
+			after := " "
 			for _, kv := range strings.Split(f[9], "|") {
 				k, v, _ := strings.Cut(kv, "=")
 				n, _ := strconv.Atoi(v)
@@ -93,8 +96,13 @@ func TestCoNLLUSeed(t *testing.T) {
 					start = n
 				case "End":
 					end = n
+				case "SpaceAfter":
+					after = ""
+				case "SpacesAfter":
+					after = unescape.Replace(v)
 				}
 			}
+			rebuilt.WriteString(d.Text[start:end] + after)
 			if conllToken(d.Text[start:end]) != f[1] {
 				t.Errorf("FORM %q, text at %d:%d %q", f[1], start, end, d.Text[start:end])
 			}
@@ -131,5 +139,10 @@ func TestCoNLLUSeed(t *testing.T) {
 	}
 	if parsed < 10 {
 		t.Errorf("%d parsed sentences in the seed article", parsed)
+	}
+	// The tokens and what separates them give the text back, from the
+	// first token on (the last token's gap runs to the end of the text).
+	if want := d.Text[d.Tokens[0].Start:]; strings.TrimSuffix(rebuilt.String(), " ") != want {
+		t.Errorf("FORM and MISC do not rebuild the text: %d bytes, want %d", len(rebuilt.String()), len(want))
 	}
 }

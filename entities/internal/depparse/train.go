@@ -287,11 +287,10 @@ func Train(sents []Sentence, opts ...TrainOption) (*Model, error) {
 			}
 		}
 		cache = filepath.Join(cfg.tagCache, fmt.Sprintf("jackknife-%016x.bin", h))
-		if b, err := os.ReadFile(cache); err == nil {
+		// A cache of another length (truncated, or of other data under
+		// a colliding name) is ignored: the tags are computed again.
+		if b, err := os.ReadFile(cache); err == nil && len(b) == cachedTags(tsents) {
 			for i := range tsents {
-				if len(b) < len(tsents[i].pred) {
-					break
-				}
 				b = b[copy(tsents[i].pred, b):]
 			}
 			goto tagged
@@ -848,4 +847,14 @@ func (t *trainer) table(scale, prune float64) table {
 	tb.slots[size] = uint64(len(tb.ents)) << 32
 	tb.shift = shift
 	return tb
+}
+
+// cachedTags returns the number of predicted tags of sents, the length of
+// their jackknife cache file.
+func cachedTags(sents []tagSent) int {
+	n := 0
+	for i := range sents {
+		n += len(sents[i].pred)
+	}
+	return n
 }
