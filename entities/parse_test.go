@@ -2,7 +2,9 @@ package entities
 
 import (
 	"context"
+	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -149,5 +151,51 @@ func TestParseHostile(t *testing.T) {
 			t.Fatal(err)
 		}
 		checkTree(t, doc)
+	}
+}
+
+// TestParseConcurrent shares one parsing Extractor between goroutines:
+// every parse equals the sequential one (run under -race, it also checks
+// that parsing shares no mutable state).
+func TestParseConcurrent(t *testing.T) {
+	e, err := New(WithParse(ParseAll))
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"Abkhazia was recognized by Russia in 2008.",
+		"Sergei Lavrov, Russia's foreign minister, said the deal was good.",
+		"Armenia agreed to sign the accord, which includes Georgia and Azerbaijan.",
+		strings.Repeat("Russia and China signed the treaty. ", 40),
+	}
+	want := make([][]Token, len(texts))
+	for i, text := range texts {
+		doc, err := e.Extract(context.Background(), text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = doc.Tokens
+	}
+	errs := make(chan error, 8)
+	for g := range 8 {
+		go func() {
+			for r := range 20 {
+				i := (g + r) % len(texts)
+				doc, err := e.Extract(context.Background(), texts[i])
+				if err == nil && !slices.Equal(doc.Tokens, want[i]) {
+					err = fmt.Errorf("goroutine %d: text %d parsed differently", g, i)
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
 	}
 }

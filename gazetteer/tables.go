@@ -282,7 +282,6 @@ func compiled(b []byte) (*Gazetteer, error) {
 	fs := u32[gsForms]
 	g.forms = make([]form, len(fs)/formWords)
 	g.byKey = make(map[string]int32, len(g.forms))
-	g.byFirst = make(map[string]uint64)
 	for i := range g.forms {
 		r := fs[i*formWords:]
 		key, err := str(r[0])
