@@ -22,8 +22,8 @@ const DefaultMaxBytes = 8 << 20
 // errors.Is.
 var ErrTooLarge = errors.New("entities: text exceeds the size limit")
 
-// ErrNilContext is returned by [Extractor.Extract], [Extractor.ExtractAt]
-// and [Extractor.Tag] for a nil context.
+// ErrNilContext is returned by [Extractor.Extract], [Extractor.ExtractAt],
+// [Extractor.Tag] and [Extractor.TagWords] for a nil context.
 var ErrNilContext = errors.New("entities: nil context")
 
 // An Option configures an [Extractor]; pass options to [New].
@@ -199,13 +199,14 @@ func (e *Extractor) Tag(ctx context.Context, text string) (*Document, error) {
 }
 
 // TagWords tags one sentence given as words, for text that is already
-// tokenized (a treebank's sentence, a caller's own tokenizer): the returned
-// Document's Text is the words joined by single spaces, with one Token per
-// word at its offsets in that text and one Sentence, tagged as [Extractor.Tag]
-// tags a sentence, and parsed unless the Extractor's parse mode is
-// ParseNone (see [WithParse]); there are no Mentions. A word may hold any bytes, spaces
-// included; an empty word is an error, since a token covers at least one
-// byte. The size limit of [WithMaxBytes] applies to the joined text.
+// tokenized (a treebank's sentence, a caller's own tokenizer): the
+// returned Document's Text is the words joined by single spaces, with one
+// Token per word at its offsets in that text and one Sentence, tagged as
+// [Extractor.Tag] tags a sentence, and parsed unless the Extractor's parse
+// mode is ParseNone (see [WithParse]); there are no Mentions. A word may
+// hold any bytes, spaces included; an empty word is an error, since a
+// token covers at least one byte. The size limit of [WithMaxBytes]
+// applies to the joined text.
 func (e *Extractor) TagWords(ctx context.Context, words []string) (*Document, error) {
 	if ctx == nil {
 		return nil, ErrNilContext
