@@ -1,11 +1,11 @@
 package newsgold
 
 import (
-	"bufio"
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
+
+	"github.com/statecraft/statecraft/internal/corpus"
 )
 
 // CoNLLTrainTexts rebuilds the documents of the CoNLL-2003 training file
@@ -14,46 +14,18 @@ import (
 // "n't", and after "$", "(" and "[". The id of document i is
 // "conll-train-%04d".
 func CoNLLTrainTexts(path string) ([]Text, error) {
-	f, err := os.Open(path)
+	docs, err := corpus.ReadCoNLL(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	var (
-		out  []Text
-		doc  []string
-		sent []string
-	)
-	flushSent := func() {
-		if len(sent) > 0 {
-			doc = append(doc, detokenize(sent))
-			sent = nil
+	out := make([]Text, len(docs))
+	for i, d := range docs {
+		lines := make([]string, len(d))
+		for k, sent := range d {
+			lines[k] = detokenize(sent)
 		}
+		out[i] = Text{ID: fmt.Sprintf("conll-train-%04d", i), Text: strings.Join(lines, "\n")}
 	}
-	flushDoc := func() {
-		flushSent()
-		if len(doc) > 0 {
-			out = append(out, Text{ID: fmt.Sprintf("conll-train-%04d", len(out)), Text: strings.Join(doc, "\n")})
-			doc = nil
-		}
-	}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		fields := strings.Fields(sc.Text())
-		switch {
-		case len(fields) == 0:
-			flushSent()
-		case fields[0] == "-DOCSTART-":
-			flushDoc()
-		default:
-			sent = append(sent, fields[0])
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, err
-	}
-	flushDoc()
 	return out, nil
 }
 
