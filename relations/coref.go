@@ -24,6 +24,7 @@ type docState struct {
 	pluralMs []int             // their mentions
 
 	singleState int            // the first mention of the one state the document names, or -1 (none or several)
+	dateline    int            // the first mention of the state of the document's dateline (see datelineState), or -1
 	stateFirst  map[string]int // state id → its first mention, built when first needed
 
 	earliest     gazetteer.Date // the earliest date the document names (see earliestDate)
@@ -44,7 +45,7 @@ func newDocState(doc *entities.Document, g *gazetteer.Gazetteer) *docState {
 	ns := len(doc.Sentences)
 	dc := &docState{doc: doc, gaz: g, persons: make([][]int, ns), resolved: make([][]int, ns), unresolved: make([]bool, ns),
 		antes: make([]sentAntecedents, ns)}
-	dc.singleState = -1
+	dc.singleState, dc.dateline = -1, -1
 	several, named := false, false
 	for i := range doc.Mentions {
 		m := &doc.Mentions[i]
@@ -106,7 +107,16 @@ func (dc *docState) implicitState(person int, role string) int {
 			}
 		}
 	}
-	return dc.singleState
+	if dc.singleState >= 0 {
+		return dc.singleState
+	}
+	// Several states: the dateline's, unless the person holds an office
+	// of another entity somewhere before ("BEIRUT ... Prime Minister
+	// Hariri", but not a minister of another state titled before).
+	if dc.dateline >= 0 && len(dc.links[identity(pm)]) == 0 {
+		return dc.dateline
+	}
+	return -1
 }
 
 // sentMentions returns the range [m0, m1) of the mentions of sentence si.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/statecraft/statecraft/entities"
@@ -107,6 +108,7 @@ func (e *Extractor) extract(ctx context.Context, doc *entities.Document, keepCan
 		return nil, nil, err
 	}
 	dc := newDocState(doc, e.gaz)
+	dc.dateline = e.datelineState(doc)
 	s := e.pool.Get().(*Sentence)
 	defer func() {
 		s.Doc, s.dc, s.Tokens, s.toks = nil, nil, nil, nil
@@ -441,4 +443,37 @@ func (e *Extractor) stateOf(m *entities.Mention) (*stateRef, bool) {
 		}
 	}
 	return nil, false
+}
+
+// maxDatelineBytes bounds where a dateline may start in a document.
+const maxDatelineBytes = 400
+
+// datelineState returns the first STATE mention of the state of the
+// document's dateline, or -1: a capital written in capitals at the start
+// of one of the first lines ("BEIRUT 1996-08-22", "MOSCOW (Reuters) -",
+// "NEW DELHI, Aug 22"), whose state the document names.
+func (e *Extractor) datelineState(doc *entities.Document) int {
+	for i := range doc.Mentions {
+		m := &doc.Mentions[i]
+		if m.Start > maxDatelineBytes {
+			break
+		}
+		if m.Type != entities.Location || m.ID == "" || (m.Start > 0 && doc.Text[m.Start-1] != '\n') {
+			continue
+		}
+		if strings.ToUpper(m.Text) != m.Text || !strings.ContainsAny(m.Text, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+			continue
+		}
+		st, ok := e.capitals[m.ID]
+		if !ok {
+			continue
+		}
+		for j := range doc.Mentions {
+			if o := &doc.Mentions[j]; o.Type == entities.State && o.ID == st.ID {
+				return j
+			}
+		}
+		return -1
+	}
+	return -1
 }

@@ -201,6 +201,13 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 				}
 			}
 			parties = append(append(parties, agent...), patient...)
+			if def.t == MetWith && tr.words[0] == "meet" && len(agent) == 1 && len(patient) > 1 {
+				// "Prodi will meet Demirel and Ciller": the one
+				// visitor meets each of them, a pair each (but "held
+				// talks with Israeli and Egyptian officials" is one
+				// meeting of all).
+				other = agent
+			}
 		}
 	} else {
 		ni := s.nounFrame(t0, t1)

@@ -681,6 +681,7 @@ func (s *Sentence) pairFeatures(h *hasher, c *relmodel.Candidate, ka, kb string,
 	if s.grpAt[as] >= 0 && s.grpAt[as] == s.grpAt[bs] {
 		h.add("samegroup", ty)
 	}
+	s.pathFeatures(h, as, ae, bs, be, ty)
 	if mod := s.modality(as, be); mod != Asserted {
 		h.add("mod", string(mod))
 	}
@@ -728,4 +729,117 @@ func bucket(n int) string {
 		return "13-20"
 	}
 	return "21+"
+}
+
+// maxPathDepth bounds the walk from a word to the root of its parse.
+const maxPathDepth = 24
+
+// parseHead returns the sentence-relative head of token t, -1 for the
+// root, or -2 when the sentence is not parsed or the head lies outside
+// it.
+func (s *Sentence) parseHead(t int) int {
+	tok := &s.toks[t]
+	if tok.Dep == "" {
+		return -2
+	}
+	if tok.Head < 0 {
+		return -1
+	}
+	h := tok.Head - s.Doc.Sentences[s.Index].TokenStart
+	if h < 0 || h >= len(s.toks) || h == t {
+		return -2
+	}
+	return h
+}
+
+// spanHead returns the token of [start, end) whose head lies outside the
+// span (the first such), or -1 when the sentence is not parsed.
+func (s *Sentence) spanHead(start, end int) int {
+	for t := start; t < end; t++ {
+		h := s.parseHead(t)
+		if h == -2 {
+			return -1
+		}
+		if h < start || h >= end {
+			return t
+		}
+	}
+	return -1
+}
+
+// pathFeatures adds the features of the dependency path between the
+// heads of the two mentions [as, ae) and [bs, be) when the sentence is
+// parsed: the relations up from A to the lowest common ancestor and down
+// to B, with and without the ancestor's word, the words on the path, and
+// each mention's relation to its head word.
+func (s *Sentence) pathFeatures(h *hasher, as, ae, bs, be int, ty string) {
+	ha, hb := s.spanHead(as, ae), s.spanHead(bs, be)
+	if ha < 0 || hb < 0 {
+		return
+	}
+	var upA, upB [maxPathDepth]int
+	na, nb := s.ancestors(ha, upA[:]), s.ancestors(hb, upB[:])
+	lca, ia, ib := -1, -1, -1
+	for i := 0; i < na && lca < 0; i++ {
+		for j := 0; j < nb; j++ {
+			if upA[i] == upB[j] {
+				lca, ia, ib = upA[i], i, j
+				break
+			}
+		}
+	}
+	for _, end := range [2]struct {
+		name string
+		t    int
+	}{{"dA", ha}, {"dB", hb}} {
+		if hd := s.parseHead(end.t); hd >= 0 {
+			h.add(end.name, s.toks[end.t].Dep, s.featWord(hd), ty)
+			h.add(end.name+"r", s.toks[end.t].Dep, ty)
+		}
+	}
+	if lca < 0 {
+		h.add("dnolca", ty)
+		return
+	}
+	h.add("dlen", bucket(ia+ib), ty)
+	lw := s.featWord(lca)
+	if s.ment[lca] >= 0 {
+		lw = "E"
+	}
+	h.add("dlca", lw, ty)
+	unlex := h.start("dpu")
+	lex := h.start("dpl")
+	for i := 0; i < ia; i++ {
+		d := s.toks[upA[i]].Dep
+		unlex, lex = h.part(unlex, "^"+d), h.part(lex, "^"+d)
+		if i > 0 {
+			lex = h.part(lex, s.featWord(upA[i]))
+			h.add("dw", s.featWord(upA[i]), ty)
+		}
+	}
+	lex = h.part(lex, lw)
+	for j := ib - 1; j >= 0; j-- {
+		d := s.toks[upB[j]].Dep
+		if j > 0 {
+			lex = h.part(lex, s.featWord(upB[j]))
+			h.add("dw", s.featWord(upB[j]), ty)
+		}
+		unlex, lex = h.part(unlex, "v"+d), h.part(lex, "v"+d)
+	}
+	h.finish(h.part(unlex, ty))
+	if ia+ib <= 6 {
+		h.finish(h.part(lex, ty))
+	}
+}
+
+// ancestors writes t and its heads up to the root into up and returns
+// how many it wrote (at most len(up); a cycle stops the walk).
+func (s *Sentence) ancestors(t int, up []int) int {
+	n := 0
+	for t >= 0 && n < len(up) {
+		up[n] = t
+		n++
+		t = s.parseHead(t)
+	}
+	return n
 }

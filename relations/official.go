@@ -15,7 +15,20 @@ var apposEnd = set(",", ".", ";", ")", "–", "—", "and", "said", "says", "tol
 // implicit before a name: "Prime Minister Ulf Kristersson", "President
 // Maia Sandu", "Foreign Minister X". Monarchs are left out: "King
 // George" in a text that names one state is as often a king of another.
-var implicitHeads = set("president", "minister", "premier", "chancellor")
+var implicitHeads = set("president", "minister", "premier", "chancellor", "speaker")
+
+// qualifiedImplicitHeads are heads whose state may be left implicit only
+// after a governmental qualifier: "Foreign Ministry spokesman X",
+// "Defence Secretary X", but not a bare "spokesman X" (of a party, a
+// company).
+var qualifiedImplicitHeads = set("spokesman", "spokeswoman", "spokesperson", "secretary")
+
+// implicitOffice reports whether the state of title t may be left
+// implicit (see implicitHeads).
+func (s *Sentence) implicitOffice(t title) bool {
+	h := s.headWord(t)
+	return (implicitHeads[h] || qualifiedImplicitHeads[h] && t.roleStart < t.head) && s.stateOffice(t)
+}
 
 // copulas introduce a title after a person: "X is the president of Y",
 // "X was elected president of Y", "X served as ambassador".
@@ -52,7 +65,25 @@ func (s *Sentence) personPhrase(m int) {
 			continue
 		}
 		start = a
-		if t.owner < 0 && !s.x.cfg.noCoref && implicitHeads[s.headWord(t)] && s.stateOffice(t) {
+		if t.owner < 0 && !membershipRoles[s.headWord(t)] {
+			// "King Hassan of Morocco", "Queen Beatrix of the
+			// Netherlands": the owner follows the name.
+			if o := s.stateAfterOf(pe); o >= 0 {
+				t.owner, t.ownerPos = o, s.mStart(o)
+				end = s.mEnd(o)
+			}
+		}
+		if t.owner >= 0 && !s.x.cfg.noCoref && s.genericBody(t.owner) {
+			// "Foreign Ministry spokesman X": the ministry of the
+			// document's state, which the guidelines write as the state.
+			if o := s.dc.implicitState(m, ""); o >= 0 {
+				t.owner, t.ownerPos = o, -1
+				if o >= s.m0 && o < s.m1 {
+					t.ownerPos = s.mStart(o)
+				}
+			}
+		}
+		if t.owner < 0 && !s.x.cfg.noCoref && s.implicitOffice(t) {
 			// "Prime Minister Ulf Kristersson" in a document about Sweden.
 			if o := s.dc.implicitState(m, s.text(t.roleStart, t.roleEnd)); o >= 0 {
 				t.owner, t.ownerPos = o, -1
@@ -63,6 +94,15 @@ func (s *Sentence) personPhrase(m int) {
 		}
 		s.emitOfficial(person, t, titleModality(t), t.roleStart)
 		break
+	}
+	// A title inside the name the gazetteer knows, and its state after
+	// it: "King Harald of Norway".
+	if start == ps && pe-ps >= 2 && s.x.lex.titles.heads[s.low[ps]] && !membershipRoles[s.low[ps]] {
+		if o := s.stateAfterOf(pe); o >= 0 {
+			t := title{start: ps, end: ps + 1, roleStart: ps, roleEnd: ps + 1, head: ps, owner: o, ownerPos: s.mStart(o)}
+			s.emitOfficial(person, t, Asserted, ps)
+			end = s.mEnd(o)
+		}
 	}
 	// Inverted copula: "the first prime minister of Siam was Phraya
 	// Manopakorn Nititada".
@@ -423,4 +463,46 @@ func (dc *docState) earliestDate() (gazetteer.Date, bool) {
 		}
 	}
 	return dc.earliest, !dc.earliest.IsZero()
+}
+
+// genericBodyWords are the words of an unqualified government body:
+// "Foreign Ministry", "the Ministry of Defence", "Interior Department".
+var genericBodyWords = set("ministry", "ministries", "department", "office", "of", "the", "and")
+
+// genericBody reports whether mention m is a government body named
+// without its state ("the Foreign Ministry", "Defence Ministry"): an
+// organisation the gazetteer does not know whose words are a ministry's.
+func (s *Sentence) genericBody(m int) bool {
+	mm := s.m(m)
+	if mm.Type != org || mm.ID != "" {
+		return false
+	}
+	body := false
+	for _, w := range strings.Fields(strings.ToLower(mm.Text)) {
+		switch {
+		case w == "ministry" || w == "ministries" || w == "department":
+			body = true
+		case genericBodyWords[w] || govQualifiers[w]:
+		default:
+			return false
+		}
+	}
+	return body
+}
+
+// stateAfterOf returns the STATE mention named by "of [the] STATE" at
+// token k ("King Hassan of Morocco"), or -1.
+func (s *Sentence) stateAfterOf(k int) int {
+	n := len(s.low)
+	if k+1 >= n || s.low[k] != "of" {
+		return -1
+	}
+	k++
+	if s.low[k] == "the" && k+1 < n {
+		k++
+	}
+	if o := s.ment[k]; o >= 0 && s.mStart(o) == k && s.m(o).Type == sta && !s.m(o).Adjectival {
+		return o
+	}
+	return -1
 }

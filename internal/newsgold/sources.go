@@ -13,7 +13,12 @@ import (
 // tokens joined by spaces except before closing punctuation, "'s" and
 // "n't", and after "$", "(" and "[". The id of document i is
 // "conll-train-%04d".
-func CoNLLTrainTexts(path string) ([]Text, error) {
+func CoNLLTrainTexts(path string) ([]Text, error) { return CoNLLTexts(path, "conll-train-") }
+
+// CoNLLTexts rebuilds the documents of a CoNLL-2003 file as
+// CoNLLTrainTexts does, with ids prefix + "%04d" ("conll-valid-" for the
+// validation file).
+func CoNLLTexts(path, prefix string) ([]Text, error) {
 	docs, err := corpus.ReadCoNLL(path)
 	if err != nil {
 		return nil, err
@@ -24,7 +29,7 @@ func CoNLLTrainTexts(path string) ([]Text, error) {
 		for k, sent := range d {
 			lines[k] = detokenize(sent)
 		}
-		out[i] = Text{ID: fmt.Sprintf("conll-train-%04d", i), Text: strings.Join(lines, "\n")}
+		out[i] = Text{ID: fmt.Sprintf("%s%04d", prefix, i), Text: strings.Join(lines, "\n")}
 	}
 	return out, nil
 }
@@ -45,8 +50,8 @@ func detokenize(toks []string) string {
 
 // Annotations is a file of the project's own annotations: the gold of
 // GUIDELINES.md with evidence as byte offsets into texts that stay in
-// ../shared/dev (abp-world.jsonl by id, the CoNLL-2003 training file by
-// document number), so that no third-party text is committed.
+// ../shared/dev (abp-world.jsonl by id, the CoNLL-2003 training and
+// validation files by document number), so that no third-party text is committed.
 type Annotations struct {
 	Description string              `json:"description"`
 	Aliases     map[string][]string `json:"aliases"`
@@ -56,7 +61,7 @@ type Annotations struct {
 // AnnotatedDoc is the gold of one document with evidence offsets.
 type AnnotatedDoc struct {
 	ID        string      `json:"id"`
-	Corpus    string      `json:"corpus"` // "abp-world" or "conll2003-train"
+	Corpus    string      `json:"corpus"` // "abp-world", "conll2003-train" or "conll2003-valid"
 	Annotator string      `json:"annotator"`
 	Entities  []Entity    `json:"entities"`
 	Relations []OffsetRel `json:"relations"`
@@ -83,7 +88,7 @@ type Corpora struct {
 }
 
 // OpenCorpora reads abp-world.jsonl and rebuilds the CoNLL-2003 training
-// documents under dir (../shared/dev).
+// and validation documents under dir (../shared/dev).
 func OpenCorpora(dir string) (*Corpora, error) {
 	c := &Corpora{texts: map[string]Text{}}
 	abp, err := ReadTexts(dir + "/news-text/abp-world.jsonl")
@@ -98,6 +103,13 @@ func OpenCorpora(dir string) (*Corpora, error) {
 		return nil, err
 	}
 	for _, t := range conll {
+		c.texts[t.ID] = t
+	}
+	valid, err := CoNLLTexts(dir+"/conll2003-valid.txt", "conll-valid-")
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range valid {
 		c.texts[t.ID] = t
 	}
 	return c, nil

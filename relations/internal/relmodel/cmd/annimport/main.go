@@ -110,6 +110,8 @@ func run(args []string) error {
 			corpus := "abp-world"
 			if newsgold.DocNumber(d.ID) >= 0 {
 				corpus = "conll2003-train"
+			} else if strings.HasPrefix(d.ID, "conll-valid-") {
+				corpus = "conll2003-valid"
 			}
 			ad := newsgold.AnnotatedDoc{ID: d.ID, Corpus: corpus, Annotator: *annotator, Entities: d.Entities, Relations: []newsgold.OffsetRel{}}
 			names := map[string]bool{}

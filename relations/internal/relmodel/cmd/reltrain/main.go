@@ -64,6 +64,7 @@ func run(args []string, out io.Writer) error {
 	export := fs.String("export", "", "write gold JSON + texts JSONL of each annotation file here")
 	report := fs.Bool("report", false, "print the precision-recall and calibration tables of dev")
 	agree := fs.String("agree", "", "A.json,B.json: print the document-level relation agreement of two annotation files on their shared documents, and stop")
+	parse := fs.Bool("parse", false, "parse the sentences with arguments (entities.ParseArguments) so that the features read the dependency paths")
 	folds := fs.Int("dev-folds", 5, "also train on dev, calibrating on out-of-fold predictions of this many folds (0: train on the annotations only)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -118,7 +119,11 @@ func run(args []string, out io.Writer) error {
 		return err
 	}
 	dev := subset(devGold, devTexts, split["dev"]) // the test split is never read
-	ex, err := entities.New()
+	var eopts []entities.Option
+	if *parse {
+		eopts = append(eopts, entities.WithParse(entities.ParseArguments))
+	}
+	ex, err := entities.New(eopts...)
 	if err != nil {
 		return err
 	}
