@@ -181,7 +181,9 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 			if def.t == Opposes && strings.HasPrefix(s.low[t0], "accus") {
 				// "accused Rwandan troops of fighting alongside the
 				// rebels" blames what troops did, not their state.
-				patient = slices.DeleteFunc(slices.Clone(patient), func(c cand) bool { return c.force })
+				// The state's government is another matter: "accused
+				// the Eritrean authorities of" opposes Eritrea.
+				patient = slices.DeleteFunc(slices.Clone(patient), func(c cand) bool { return c.force && !s.governmentForce(c) })
 			}
 			if len(patient) == 0 && len(agent) > 0 && !def.symmetric {
 				patient = s.relativeAntecedent(agent)
@@ -200,8 +202,13 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 					return false
 				}
 			}
+			if def.t == MetWith && tr.words[0] == "visit" && len(agent) == 0 {
+				// "He had earlier visited Japan, South Korea and
+				// China": the places visited do not meet each other.
+				return false
+			}
 			parties = append(append(parties, agent...), patient...)
-			if def.t == MetWith && tr.words[0] == "meet" && len(agent) == 1 && len(patient) > 1 {
+			if def.t == MetWith && (tr.words[0] == "meet" || tr.words[0] == "visit") && len(agent) == 1 && len(patient) > 1 {
 				// "Prodi will meet Demirel and Ciller": the one
 				// visitor meets each of them, a pair each (but "held
 				// talks with Israeli and Egyptian officials" is one
@@ -958,4 +965,20 @@ func (s *Sentence) relativeAntecedent(agent []cand) []cand {
 	}
 	c, _ := s.epCands(k)
 	return c
+}
+
+// governmentNouns are the force nouns that name a state's government
+// rather than its armed forces: "the Eritrean authorities".
+var governmentNouns = set("government", "authorities", "leadership", "regime", "officials", "diplomats", "side")
+
+// governmentForce reports whether force candidate c stands for its state's
+// government: its force noun (right after it, or after one adjective) is
+// one of governmentNouns.
+func (s *Sentence) governmentForce(c cand) bool {
+	for k := c.tokEnd; k < len(s.low) && k <= c.tokEnd+1; k++ {
+		if forceNouns[s.low[k]] {
+			return governmentNouns[s.low[k]]
+		}
+	}
+	return false
 }

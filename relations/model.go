@@ -372,6 +372,7 @@ func (s *Sentence) sentenceCandidates(ctx context.Context, f *docFacts, h *hashe
 			s.trigToks = append(s.trigToks, t)
 		}
 	}
+	s.setCues()
 	args := s.args[:0]
 	if s.inSentence == nil {
 		s.inSentence, s.ruleMasks, s.seen = map[string]bool{}, map[[2]int]uint32{}, map[[2]int]bool{}
@@ -441,6 +442,7 @@ func (s *Sentence) sentenceCandidates(ctx context.Context, f *docFacts, h *hashe
 		ma, mb := s.m(a), s.m(b)
 		*c = relmodel.Candidate{Sentence: s.Index, A: a, B: b, IA: ia, IB: ib, KA: ka, KB: kb,
 			Allowed: allowedLabels(ka, kb), Rule: s.ruleMasks[[2]int{a, b}], Cross: ma.Sentence != s.Index || mb.Sentence != s.Index}
+		c.Allowed &^= s.missingCues(c)
 		if c.Allowed == 0 && c.Rule == 0 {
 			return
 		}
@@ -842,4 +844,105 @@ func (s *Sentence) ancestors(t int, up []int) int {
 		t = s.parseHead(t)
 	}
 	return n
+}
+
+// cueWords are, for the event types whose words vary most, the stems of
+// words one of which lies near every pair the model may relate by that
+// type (within trigWindow tokens of the pair): without any, the words
+// around a pair of entities do not state the event ("Bolivia joined
+// Mercosur, whose members are Brazil and Paraguay" opposes no one), and
+// the model does not score the type. A rule's relation needs none.
+var cueWords = map[string]map[string]bool{
+	"opposes": stemSet("accuse", "accusation", "blame", "criticise", "criticize", "criticism", "critic", "critical",
+		"condemn", "condemnation", "denounce", "oppose", "opposition", "opponent", "protest", "reject", "rejection",
+		"veto", "sanction", "slam", "blast", "lambast", "rebuke", "attack", "fight", "war", "against", "rival",
+		"enemy", "dispute", "charge", "allege", "allegation", "threaten", "threat", "warn", "warning", "ban", "expel",
+		"expulsion", "hostile", "hostility", "conflict", "tension", "anger", "angry", "complain", "complaint",
+		"demand", "impeach", "impeachment", "sue", "boycott", "strike", "overthrow", "resist", "resistance",
+		"confront", "confrontation", "deplore", "defy", "defiance", "retaliate", "retaliation", "dismiss", "snub",
+		"insult", "quarrel", "feud", "row", "clash", "rebel", "rebellion", "uprising", "crackdown", "arrest", "jail",
+		"detain", "prosecute", "extradite", "violate", "violation", "interfere", "interference", "aggression",
+		"obstruct", "block", "oust", "refuse", "pressure", "punish", "punishment", "anti", "condemnation",
+		"denunciation", "disapprove", "objection", "object", "challenge", "scold", "attack", "assail", "split",
+		"break", "sever", "cut", "halt", "suspend", "suspension", "stop", "dissident", "hardline", "struggle"),
+	"attacked": stemSet("attack", "strike", "bomb", "bombing", "bomber", "shell", "shelling", "raid", "invade",
+		"invasion", "fire", "kill", "shoot", "missile", "rocket", "assault", "offensive", "capture", "seize",
+		"occupy", "occupation", "overrun", "storm", "ambush", "clash", "fight", "fighting", "war", "battle",
+		"troops", "forces", "airstrike", "artillery", "grenade", "explosion", "blast", "massacre", "siege",
+		"besiege", "incursion", "shot", "gunfire", "gunmen", "killing", "wound", "destroy", "hit", "target",
+		"pound", "bombard", "bombardment", "combat", "military", "army", "violence", "violent", "terror",
+		"terrorist", "hijack", "kidnap", "abduct", "burst", "retake", "recapture", "advance", "push", "drive"),
+	"treaty-between": stemSet("treaty", "agreement", "accord", "pact", "deal", "sign", "agree", "memorandum",
+		"protocol", "convention", "ceasefire", "cease-fire", "truce", "armistice", "contract", "settlement",
+		"negotiate", "negotiation", "partnership", "charter", "conclude", "ratify", "ratification", "signatory",
+		"arrangement", "understanding", "compact", "bilateral", "talks"),
+	"allied-with": stemSet("ally", "allied", "alliance", "coalition", "bloc", "back", "backing", "backer",
+		"support", "partner", "partnership", "side", "join", "together", "pact", "alongside", "axis", "union",
+		"united", "front", "friend", "friendship", "loyal", "aid", "arm", "help"),
+}
+
+// cueMasks are the labels of each type of cueWords.
+var cueMasks = func() map[string]uint32 {
+	out := map[string]uint32{}
+	for l, lb := range relmodel.Labels {
+		if _, ok := cueWords[lb.Type]; ok {
+			out[lb.Type] |= 1 << l
+		}
+	}
+	return out
+}()
+
+// missingCues returns the mask of the labels of cueWords' types that
+// candidate c may not take: a pair across sentences takes none (only a
+// rule's), a pair in the sentence none without a cue word of the type
+// near it.
+func (s *Sentence) missingCues(c *relmodel.Candidate) uint32 {
+	var missing uint32
+	if c.Cross {
+		for _, m := range cueMasks {
+			missing |= m
+		}
+		return missing
+	}
+	as, be := s.mStart(c.A), s.mEnd(c.B)
+	if as < 0 || be < 0 {
+		return 0
+	}
+	var near uint8
+	for t := max(0, as-trigWindow); t < min(len(s.cueAt), be+trigWindow); t++ {
+		near |= s.cueAt[t]
+	}
+	for i, typ := range cueTypes {
+		if near&(1<<i) == 0 {
+			missing |= cueMasks[typ]
+		}
+	}
+	return missing
+}
+
+// cueTypes orders the types of cueWords for the bits of Sentence.cueAt.
+var cueTypes = func() []string {
+	var ts []string
+	for t := range cueWords {
+		ts = append(ts, t)
+	}
+	slices.Sort(ts)
+	return ts
+}()
+
+// setCues fills s.cueAt: for each token that is no mention, the bits of
+// the cueTypes whose cue words it is.
+func (s *Sentence) setCues() {
+	s.cueAt = slices.Grow(s.cueAt[:0], len(s.stm))[:len(s.stm)]
+	for t := range s.stm {
+		var b uint8
+		if s.ment[t] < 0 {
+			for i, typ := range cueTypes {
+				if w := cueWords[typ]; w[s.stm[t]] || w[s.low[t]] {
+					b |= 1 << i
+				}
+			}
+		}
+		s.cueAt[t] = b
+	}
 }

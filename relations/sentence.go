@@ -47,6 +47,7 @@ type Sentence struct {
 	// The model's scratch: tokens that are one-word triggers, argument
 	// mentions, states named, the rules' labels and the pairs seen.
 	trigToks   []int
+	cueAt      []uint8 // the cue types of each token (see setCues)
 	args       []int
 	inSentence map[string]bool
 	ruleMasks  map[[2]int]uint32
