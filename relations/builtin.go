@@ -271,6 +271,14 @@ var builtinTriggers = []builtinTrigger{
 	{t: Attacked, phrase: "fire missiles at"},
 	{t: Attacked, phrase: "fire shells into"},
 	{t: Attacked, phrase: "fire shells at"},
+	{t: Attacked, phrase: "capture", class: verbOnly},
+	{t: Attacked, phrase: "recapture", class: verbOnly},
+	{t: Attacked, phrase: "overrun", class: verbOnly},
+	{t: Attacked, phrase: "storm", class: verbOnly},
+	{t: Attacked, phrase: "pound", class: verbOnly},
+	{t: Attacked, phrase: "fight", class: verbOnly},
+	{t: Attacked, phrase: "fight against"},
+	{t: Attacked, phrase: "war against", class: nounOnly},
 }
 
 // compiled is the Extractor's immutable lexicon: types, triggers by the
