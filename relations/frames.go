@@ -202,9 +202,11 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 					return false
 				}
 			}
-			if def.t == MetWith && tr.words[0] == "visit" && len(agent) == 0 {
+			if def.t == MetWith && (tr.words[0] == "visit" || tr.words[0] == "meet") && len(agent) == 0 && len(patient) > 0 {
 				// "He had earlier visited Japan, South Korea and
-				// China": the places visited do not meet each other.
+				// China", "was scheduled to meet Chinese President
+				// Jiang Zemin and Premier Li Peng": those visited or
+				// met do not meet each other.
 				return false
 			}
 			parties = append(append(parties, agent...), patient...)
