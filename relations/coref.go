@@ -91,19 +91,7 @@ func (dc *docState) implicitState(person int, role string) int {
 				of = r.Of
 			}
 			if of != "" {
-				if dc.stateFirst == nil {
-					dc.stateFirst = map[string]int{}
-					for i := range dc.doc.Mentions {
-						m := &dc.doc.Mentions[i]
-						if _, seen := dc.stateFirst[m.ID]; m.Type == entities.State && m.ID != "" && !seen {
-							dc.stateFirst[m.ID] = i
-						}
-					}
-				}
-				if i, ok := dc.stateFirst[of]; ok {
-					return i
-				}
-				return -1
+				return dc.firstStateMention(of)
 			}
 		}
 	}
@@ -333,4 +321,22 @@ func (s *Sentence) resolvePerson(a, b, owner int) (cand, bool) {
 		return cand{}, false
 	}
 	return cand{}, false
+}
+
+// firstStateMention returns the first STATE mention of the state id, or
+// -1 when the document does not name it.
+func (dc *docState) firstStateMention(id string) int {
+	if dc.stateFirst == nil {
+		dc.stateFirst = map[string]int{}
+		for i := range dc.doc.Mentions {
+			m := &dc.doc.Mentions[i]
+			if _, seen := dc.stateFirst[m.ID]; m.Type == entities.State && m.ID != "" && !seen {
+				dc.stateFirst[m.ID] = i
+			}
+		}
+	}
+	if i, ok := dc.stateFirst[id]; ok {
+		return i
+	}
+	return -1
 }

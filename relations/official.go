@@ -265,6 +265,36 @@ func (s *Sentence) emitOfficial(person cand, t title, mod Modality, at int) {
 	if s.emit(r, s.x.lex.defs[OfficialOf]) {
 		s.dc.link(person.m, t.owner)
 	}
+	if ot == org && !s.x.cfg.noCoref {
+		// An official of a state's government body ("State Department
+		// spokeswoman X", "Pentagon press secretary X") holds an office
+		// of that state too, when the document names it.
+		if st := s.bodyState(t.owner); st >= 0 {
+			t.owner, t.ownerPos = st, -1
+			if st >= s.m0 && st < s.m1 {
+				t.ownerPos = s.mStart(st)
+			}
+			s.emitOfficial(person, t, mod, at)
+		}
+	}
+}
+
+// bodyStateCategories are the gazetteer categories of organisations that
+// belong to a state: its government bodies and armed forces.
+var bodyStateCategories = set("government", "military")
+
+// bodyState returns the first STATE mention of the state whose
+// government body or armed force the organisation of mention m is, or -1.
+func (s *Sentence) bodyState(m int) int {
+	mm := s.m(m)
+	if mm.Type != org || mm.ID == "" || !bodyStateCategories[s.x.orgCats[mm.ID]] || s.x.gaz == nil {
+		return -1
+	}
+	e, ok := s.x.gaz.Entry(mm.ID)
+	if !ok || !strings.HasPrefix(e.Country, "state/") {
+		return -1
+	}
+	return s.dc.firstStateMention(e.Country)
 }
 
 // objectOfComplement reports whether token i opens the "of" complement of

@@ -813,6 +813,9 @@ var relationCases = []struct {
 	{"capture and recapture attack a place",
 		"Azerbaijani forces recaptured Shusha in November 2020. Ukraine captured Kherson.",
 		[]string{"attacked asserted Azerbaijan -> Shusha @2020-11", "attacked asserted Ukraine -> Kherson"}},
+	{"an official of a state's government body is an official of the state",
+		"Pentagon spokesman John Doe said the United States had no plans to withdraw. The Chinese Foreign Ministry did not comment.",
+		[]string{"official-of asserted John Doe -> Pentagon {role=spokesman}", "official-of asserted John Doe -> United States {role=spokesman}"}},
 	{"object pronoun with two candidates",
 		"Macron met Scholz and Meloni in Rome. Sanchez later met him in Madrid.",
 		// One visitor who "met" several: a meeting with each (the
