@@ -478,10 +478,16 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 			if s.candIdentity(a) == s.candIdentity(b) {
 				continue
 			}
-			r := Relation{Type: def.t, Modality: mod, Time: time, Trigger: trigger, Attrs: copyAttrs(attrs),
+			d := def
+			if def.t == Attacked && verb && s.stm[t0] == "attack" && s.m(a.m).Type == per && !a.force {
+				// "Trump attacked Trudeau": a politician's attack is
+				// one of words.
+				d = s.x.lex.defs[Opposes]
+			}
+			r := Relation{Type: d.t, Modality: mod, Time: time, Trigger: trigger, Attrs: copyAttrs(attrs),
 				Subject: s.arg(a), Object: s.arg(b)}
 			r.Evidence = s.evidence(trigger, a, b)
-			if s.emit(r, def) {
+			if s.emit(r, d) {
 				found = true
 			}
 			if s.budget <= 0 {

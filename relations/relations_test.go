@@ -816,6 +816,9 @@ var relationCases = []struct {
 	{"an official of a state's government body is an official of the state",
 		"Pentagon spokesman John Doe said the United States had no plans to withdraw. The Chinese Foreign Ministry did not comment.",
 		[]string{"official-of asserted John Doe -> Pentagon {role=spokesman}", "official-of asserted John Doe -> United States {role=spokesman}"}},
+	{"a politician's attack is one of words",
+		"Boris Johnson attacked Keir Starmer over the budget.",
+		[]string{"opposes asserted Boris Johnson -> Keir Starmer"}},
 	{"object pronoun with two candidates",
 		"Macron met Scholz and Meloni in Rome. Sanchez later met him in Madrid.",
 		// One visitor who "met" several: a meeting with each (the
