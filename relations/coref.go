@@ -62,6 +62,11 @@ func newDocState(doc *entities.Document, g *gazetteer.Gazetteer) *docState {
 			}
 		}
 	}
+	if !several && named && dc.singleState >= 0 && g != nil && otherStateBodies(doc, g, doc.Mentions[dc.singleState].ID) {
+		// "House Speaker Paul Ryan" in a story on Washington that names
+		// Russia once: another state's government speaks in it.
+		several = true
+	}
 	if several || !named {
 		// A state only named by its adjective ("American military
 		// governor") is no topic of the document.
@@ -339,4 +344,25 @@ func (dc *docState) firstStateMention(id string) int {
 		return i
 	}
 	return -1
+}
+
+// otherStateBodies reports whether doc names a government body, armed
+// force or party of a state other than the state id ("the White House"
+// in a document whose one named state is Russia).
+func otherStateBodies(doc *entities.Document, g *gazetteer.Gazetteer, id string) bool {
+	for i := range doc.Mentions {
+		m := &doc.Mentions[i]
+		if m.Type != entities.Org || m.ID == "" {
+			continue
+		}
+		e, ok := g.Entry(m.ID)
+		if !ok || !strings.HasPrefix(e.Country, "state/") || e.Country == id {
+			continue
+		}
+		switch e.Category {
+		case "government", "military", "party":
+			return true
+		}
+	}
+	return false
 }

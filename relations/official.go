@@ -37,6 +37,10 @@ var copulas = set("is", "was", "became", "becomes", "remains", "remained", "'s",
 	"re-elected", "appointed", "named", "serves", "served", "serving", "acts", "acted", "nominated",
 	"installed", "reappointed", "re-appointed", "sworn", "became", "become")
 
+// frontingPreps are prepositions before a title that, followed by a
+// comma and a name, belongs to a fronted phrase rather than to the name.
+var frontingPreps = set("with", "to", "from", "by", "for", "of", "after", "before", "against", "on", "at", "like", "unlike", "than", "toward", "towards", "about", "between", "among")
+
 // personPhrase builds the entity phrase of PERSON mention m with a title
 // before it ("Russian President Vladimir Putin", "South Ossetia's
 // ambassador to Abkhazia, Oleg Botsiyev,"), an apposition after it
@@ -59,6 +63,16 @@ func (s *Sentence) personPhrase(m int) {
 		t, ok := s.parseTitle(a)
 		if !ok || !(t.end == ps || t.end == ps-1 && (s.low[ps-1] == "," || honorifics[s.low[ps-1]]) ||
 			t.end == ps-2 && s.low[ps-2] == "," && honorifics[s.low[ps-1]]) {
+			continue
+		}
+		k := a - 1
+		if k > 0 && (determiners[s.low[k]] || possessivePronouns[s.low[k]]) {
+			k--
+		}
+		if comma := t.end < ps && s.low[t.end] == ","; comma && k >= 0 && frontingPreps[s.low[k]] && !s.verbBefore(k) {
+			// "In a meeting with the North Korean leader, Mr Trump
+			// said": the title ends a fronted phrase, the name begins
+			// the clause.
 			continue
 		}
 		if t.owner >= 0 && t.owner != m && s.m(t.owner).Type == per {
@@ -535,4 +549,15 @@ func (s *Sentence) stateAfterOf(k int) int {
 		return o
 	}
 	return -1
+}
+
+// verbBefore reports whether a verb lies before token k in the sentence:
+// a phrase after it is no fronted adverbial.
+func (s *Sentence) verbBefore(k int) bool {
+	for j := 0; j < k; j++ {
+		if isVerbTag(s.toks[j].Tag) {
+			return true
+		}
+	}
+	return false
 }

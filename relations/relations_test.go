@@ -819,6 +819,12 @@ var relationCases = []struct {
 	{"a politician's attack is one of words",
 		"Boris Johnson attacked Keir Starmer over the budget.",
 		[]string{"opposes asserted Boris Johnson -> Keir Starmer"}},
+	{"a title that ends a fronted phrase is not the name's",
+		"After his talks with the Iranian president in May, Mr Biden said the deal was dead.",
+		[]string{}},
+	{"the one state named is not the office's when another state's government speaks",
+		"House Speaker Jane Roe said the White House would not bow to Russia.",
+		[]string{}},
 	{"object pronoun with two candidates",
 		"Macron met Scholz and Meloni in Rome. Sanchez later met him in Madrid.",
 		// One visitor who "met" several: a meeting with each (the
