@@ -791,12 +791,12 @@ func (s *Sentence) pathFeatures(h *hasher, as, ae, bs, be int, ty string) {
 		}
 	}
 	for _, end := range [2]struct {
-		name string
-		t    int
-	}{{"dA", ha}, {"dB", hb}} {
+		name, rel string
+		t         int
+	}{{"dA", "dAr", ha}, {"dB", "dBr", hb}} {
 		if hd := s.parseHead(end.t); hd >= 0 {
 			h.add(end.name, s.toks[end.t].Dep, s.featWord(hd), ty)
-			h.add(end.name+"r", s.toks[end.t].Dep, ty)
+			h.add(end.rel, s.toks[end.t].Dep, ty)
 		}
 	}
 	if lca < 0 {
@@ -813,7 +813,7 @@ func (s *Sentence) pathFeatures(h *hasher, as, ae, bs, be int, ty string) {
 	lex := h.start("dpl")
 	for i := 0; i < ia; i++ {
 		d := s.toks[upA[i]].Dep
-		unlex, lex = h.part(unlex, "^"+d), h.part(lex, "^"+d)
+		unlex, lex = h.part(h.part(unlex, "^"), d), h.part(h.part(lex, "^"), d)
 		if i > 0 {
 			lex = h.part(lex, s.featWord(upA[i]))
 			h.add("dw", s.featWord(upA[i]), ty)
@@ -826,7 +826,7 @@ func (s *Sentence) pathFeatures(h *hasher, as, ae, bs, be int, ty string) {
 			lex = h.part(lex, s.featWord(upB[j]))
 			h.add("dw", s.featWord(upB[j]), ty)
 		}
-		unlex, lex = h.part(unlex, "v"+d), h.part(lex, "v"+d)
+		unlex, lex = h.part(h.part(unlex, "v"), d), h.part(h.part(lex, "v"), d)
 	}
 	h.finish(h.part(unlex, ty))
 	if ia+ib <= 6 {
