@@ -98,7 +98,7 @@ func run(args []string, out io.Writer) error {
 	fs.StringVar(&news.split, "split", "", "split.json of -news (split name → document ids)")
 	fs.StringVar(&news.set, "set", "", "score only this split of -split (dev, test)")
 	timeml := fs.String("timeml", "", "directory of TimeML .tml files (TempEval-3 Task A: time expressions)")
-	fs.BoolVar(&news.list, "misses", false, "with -news or -timeml: list missed and spurious relations or time expressions")
+	fs.BoolVar(&news.list, "misses", false, "with -news or -timeml: list missed and spurious relations and entities, or time expressions")
 	rulesOnly := fs.Bool("rules-only", false, "run the relation rules without the learned model (relations.WithoutModel)")
 	if err := fs.Parse(args); err != nil {
 		return err

@@ -17,11 +17,13 @@ import (
 type newsOptions struct {
 	gold, texts string // gold JSON, texts JSONL
 	split, set  string // split.json and the split to score ("" for every document)
-	list        bool   // print the misses and the spurious relations
+	list        bool   // print the misses and the spurious relations and entities
 }
 
 // evalNews scores statecraft's relations against a document-level gold
-// file of GUIDELINES.md (../shared/dev/news-relations), per type.
+// file of GUIDELINES.md (../shared/dev/news-relations), per type, then
+// its PERSON, STATE and ORG entities (a table after the relations'; see
+// [newsgold.Resolver.Entities] for the rules).
 func evalNews(ex *entities.Extractor, rel *relations.Extractor, g *gazetteer.Gazetteer, o newsOptions, out io.Writer) error {
 	gold, err := newsgold.ReadGold(o.gold)
 	if err != nil {
@@ -55,6 +57,8 @@ func evalNews(ex *entities.Extractor, rel *relations.Extractor, g *gazetteer.Gaz
 	}
 	sc := newsgold.NewScores()
 	sc.Keep = o.list
+	es := newsgold.NewEntityScores()
+	es.Keep = o.list
 	ctx := context.Background()
 	for i := range gold.Documents {
 		d := &gold.Documents[i]
@@ -79,7 +83,9 @@ func evalNews(ex *entities.Extractor, rel *relations.Extractor, g *gazetteer.Gaz
 		if err != nil {
 			return fmt.Errorf("%s: %w", d.ID, err)
 		}
-		sc.Add(d, predictions(newsgold.NewResolver(d, gold.Aliases), g, doc, rs))
+		res := newsgold.NewResolver(d, gold.Aliases)
+		sc.Add(d, predictions(res, g, doc, rs))
+		es.Add(d, res.Entities(g, mentions(doc)))
 	}
 	title := "news " + o.gold
 	if o.set != "" {
@@ -101,7 +107,27 @@ func evalNews(ex *entities.Extractor, rel *relations.Extractor, g *gazetteer.Gaz
 		}
 	}
 	fmt.Fprintln(out)
+	es.Print(out, title+": entities at document level (type, canonical name through the gold's aliases; DATE and LOCATION not scored)")
+	if o.list {
+		for _, m := range es.Misses {
+			fmt.Fprintln(out, "missed entity:  ", m)
+		}
+		for _, m := range es.Spurious {
+			fmt.Fprintln(out, "spurious entity:", m)
+		}
+	}
+	fmt.Fprintln(out)
 	return nil
+}
+
+// mentions returns doc's mentions as the entity scorer reads them (see
+// [newsgold.Resolver.Entities] for how they are resolved and counted).
+func mentions(doc *entities.Document) []newsgold.Mention {
+	out := make([]newsgold.Mention, 0, len(doc.Mentions))
+	for _, m := range doc.Mentions {
+		out = append(out, newsgold.Mention{Type: string(m.Type), Name: m.Name, Text: m.Text, ID: m.ID})
+	}
+	return out
 }
 
 // predictions resolves the arguments of rs to the gold's canonical names:

@@ -5,7 +5,8 @@
 // when its type, its arguments' canonical names (through the gold's
 // aliases) and, for directed types, its direction agree; optional gold
 // relations are neither required nor penalised; modality is reported on
-// the matched ones.
+// the matched ones. It scores the document-level PERSON, STATE and ORG
+// entities too ([Resolver.Entities], [EntityScores]).
 //
 // It is shared by examples/evaluate (the scorer) and the relation model's
 // trainer (the labels of training candidates).
