@@ -361,6 +361,11 @@ func (s *Sentence) epCands(j int) ([]cand, int) {
 
 // subjectOf finds the subject of the verb at token v.
 func (s *Sentence) subjectOf(v, depth int) []cand {
+	if v == 0 && s.toks[v].Tag == "VBG" {
+		// "Accusing Netanyahu of stupidity, Arafat launched ...": the
+		// subject of a fronted participle follows its clause.
+		return s.subjectAfterFronted(v)
+	}
 	j := v - 1
 	for steps := 0; j >= 0 && steps < 30; steps++ {
 		if a := s.anaAt[j]; a >= 0 {
@@ -1156,4 +1161,25 @@ func (s *Sentence) reportedIt(j int) []cand {
 		return nil
 	}
 	return []cand{{m: ep.m, anaphor: true, aStart: j, aEnd: j + 1, tokStart: j, tokEnd: j + 1, force: ep.force}}
+}
+
+// subjectAfterFronted returns the subject of the clause that follows the
+// fronted participial clause starting at token v: the entity phrase right
+// after the first comma after v, or none.
+func (s *Sentence) subjectAfterFronted(v int) []cand {
+	for k := v + 1; k < len(s.low) && k < v+40; k++ {
+		if s.low[k] != "," {
+			continue
+		}
+		k++
+		for k < len(s.low) && s.ment[k] >= 0 && s.m(s.ment[k]).Type == entities.Date {
+			k = s.mEnd(s.ment[k])
+		}
+		if k < len(s.low) && s.epAt[k] >= 0 && s.eps[s.epAt[k]].start == k {
+			c, _ := s.epCands(k)
+			return c
+		}
+		return nil
+	}
+	return nil
 }

@@ -825,6 +825,9 @@ var relationCases = []struct {
 	{"the one state named is not the office's when another state's government speaks",
 		"House Speaker Jane Roe said the White House would not bow to Russia.",
 		[]string{}},
+	{"the subject of a fronted participle follows its clause",
+		"Criticising the European Union, Orban said on Monday that Hungary would not pay. Accusing the rebels of treachery, the army withdrew.",
+		[]string{"opposes asserted Viktor Orban -> European Union"}},
 	{"object pronoun with two candidates",
 		"Macron met Scholz and Meloni in Rome. Sanchez later met him in Madrid.",
 		// One visitor who "met" several: a meeting with each (the
