@@ -172,6 +172,11 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 		} else {
 			agent = s.subjectOf(t0, 0)
 			patient = s.objectAfter(t1, tr.needMember)
+			if def.t == MetWith && s.low[t0] == "visiting" && t0 > 0 && isVerbTag(s.toks[t0-1].Tag) && !auxWords[s.low[t0-1]] {
+				// "Saddam told visiting Russian nationalist Zhirinovsky":
+				// the visitor meets the subject of the verb before.
+				agent = s.subjectOf(t0-1, 0)
+			}
 			if tr.meet && len(patient) == 0 && t1 < len(s.low) && s.low[t1] == "with" {
 				patient = s.objectAfter(t1+1, false)
 			}

@@ -828,6 +828,13 @@ var relationCases = []struct {
 	{"the subject of a fronted participle follows its clause",
 		"Criticising the European Union, Orban said on Monday that Hungary would not pay. Accusing the rebels of treachery, the army withdrew.",
 		[]string{"opposes asserted Viktor Orban -> European Union"}},
+	{"a visitor meets the subject of the verb before visiting",
+		"Kenyan President William Ruto received visiting Japanese Foreign Minister Taro Kono on Tuesday. The minister was visiting Ghana.",
+		[]string{
+			"met-with asserted [Taro Kono, William Ruto] @XXXX-WXX-2",
+			"official-of asserted Taro Kono -> Japan @XXXX-WXX-2 {role=Foreign Minister}",
+			"official-of asserted William Ruto -> Kenya @XXXX-WXX-2 {role=President}",
+		}},
 	{"object pronoun with two candidates",
 		"Macron met Scholz and Meloni in Rome. Sanchez later met him in Madrid.",
 		// One visitor who "met" several: a meeting with each (the
