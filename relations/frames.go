@@ -292,6 +292,14 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 					}
 				}
 			}
+			if gov := s.arrivalBefore(ni.npStart); def.t == MetWith && gov >= 0 {
+				// "Downer arrived in Beijing on Thursday for a four-day
+				// visit": the visitor meets the government of the place.
+				if place := s.placeAfterIn(gov+1, ni.npStart); len(place) > 0 {
+					parties = append(parties, s.subjectOf(gov, 0)...)
+					parties = append(parties, place...)
+				}
+			}
 			if def.t == AlliedWith && t1-t0 == 1 && s.stm[t0] == "ally" && len(ni.between) == 0 && len(ni.of) == 0 && len(ni.appos) > 0 {
 				// "the US allies Japan and South Korea", "NATO and its
 				// allies Japan and Australia": each ally with the owner,
@@ -994,4 +1002,40 @@ func (s *Sentence) governmentForce(c cand) bool {
 		}
 	}
 	return false
+}
+
+// arrivalVerbs are the stems of verbs of arriving somewhere for a visit
+// or talks.
+var arrivalVerbs = stemSet("arrive", "fly", "flew", "travel", "land", "come", "came", "go", "went", "head")
+
+// arrivalBefore returns the nearest verb before token k (within a few
+// words) when it is one of arrivalVerbs ("arrived in Beijing on Thursday
+// for a visit"), or -1.
+func (s *Sentence) arrivalBefore(k int) int {
+	for j := k - 1; j >= 0 && j >= k-10; j-- {
+		if s.low[j] == "," || s.low[j] == ";" {
+			return -1
+		}
+		if s.ment[j] < 0 && isVerbTag(s.toks[j].Tag) {
+			if arrivalVerbs[s.stm[j]] {
+				return j
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// placeAfterIn returns the entity phrase after "in" or "to" at token k
+// (after adverbs), before token end: "arrived in Beijing", "flew to
+// Ottawa".
+func (s *Sentence) placeAfterIn(k, end int) []cand {
+	for k < end && s.toks[k].Tag == "RB" {
+		k++
+	}
+	if k+1 >= end || (s.low[k] != "in" && s.low[k] != "to") || s.epAt[k+1] < 0 || s.eps[s.epAt[k+1]].start != k+1 {
+		return nil
+	}
+	c, _ := s.epCands(k + 1)
+	return c
 }

@@ -835,6 +835,12 @@ var relationCases = []struct {
 			"official-of asserted Taro Kono -> Japan @XXXX-WXX-2 {role=Foreign Minister}",
 			"official-of asserted William Ruto -> Kenya @XXXX-WXX-2 {role=President}",
 		}},
+	{"arriving in a capital for a visit or talks meets its state",
+		"Chilean Foreign Minister Alberto van Klaveren arrived in Lima on Thursday for a two-day visit. Peru and Chile are neighbours.",
+		[]string{
+			"met-with asserted [Alberto van Klaveren, Peru] @XXXX-WXX-4",
+			"official-of asserted Alberto van Klaveren -> Chile @XXXX-WXX-4 {role=Foreign Minister}",
+		}},
 	{"object pronoun with two candidates",
 		"Macron met Scholz and Meloni in Rome. Sanchez later met him in Madrid.",
 		// One visitor who "met" several: a meeting with each (the
