@@ -481,7 +481,7 @@ type devResult struct {
 const (
 	targetPrecision = 0.87
 	minGain         = 3   // a move adds at least this many right relations
-	minThreshold    = 0.5 // thresholds stay at or above this
+	minThreshold    = 0.6 // thresholds stay at or above this
 	noThreshold     = 1.01
 	ruleShrink      = 5
 )
