@@ -990,7 +990,7 @@ func (s *Sentence) relativeAntecedent(agent []cand) []cand {
 
 // governmentNouns are the force nouns that name a state's government
 // rather than its armed forces: "the Eritrean authorities".
-var governmentNouns = set("government", "authorities", "leadership", "regime", "officials", "diplomats", "side")
+var governmentNouns = set("government", "governments", "authorities", "leadership", "regime", "officials", "diplomats", "side")
 
 // governmentForce reports whether force candidate c stands for its state's
 // government: its force noun (right after it, or after one adjective) is

@@ -205,7 +205,7 @@ var (
 	// modifies them ("Russian troops" stands for Russia as attacker or
 	// target).
 	forceNouns = set("troops", "forces", "army", "military", "navy", "soldiers", "peacekeepers",
-		"government", "authorities", "leadership", "warplanes", "jets", "aircraft", "drones", "missiles",
+		"government", "governments", "authorities", "leadership", "warplanes", "jets", "aircraft", "drones", "missiles",
 		"positions", "territory", "border", "embassy", "militants", "rebels", "separatists", "fighters",
 		"officials", "diplomats", "side", "regime", "air", "warships", "ships", "vessels", "units",
 		"servicemen", "personnel", "bases", "base", "villages", "towns", "cities", "civilians", "targets",
