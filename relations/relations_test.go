@@ -841,6 +841,9 @@ var relationCases = []struct {
 			"met-with asserted [Alberto van Klaveren, Peru] @XXXX-WXX-4",
 			"official-of asserted Alberto van Klaveren -> Chile @XXXX-WXX-4 {role=Foreign Minister}",
 		}},
+	{"an embassy's spokesman is an official of its state",
+		"Jane Roe, U.S. embassy spokeswoman, said the visa rules had changed.",
+		[]string{"official-of asserted Jane Roe -> United States {role=embassy spokeswoman}"}},
 	{"object pronoun with two candidates",
 		"Macron met Scholz and Meloni in Rome. Sanchez later met him in Madrid.",
 		// One visitor who "met" several: a meeting with each (the

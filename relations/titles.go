@@ -19,7 +19,7 @@ var titleHeads = []string{
 	"chief", "head", "commander", "commander-in-chief", "diplomat", "official", "representative",
 	"negotiator", "adviser", "advisor", "aide", "director", "director-general", "commissioner",
 	"ombudsman", "senator", "lawmaker", "mp", "general", "admiral", "marshal", "consul",
-	"consul-general", "chargé", "attaché", "premier-elect", "vice-chancellor", "co-chair", "co-chairman",
+	"consul-general", "chargé", "attaché", "attache", "premier-elect", "vice-chancellor", "co-chair", "co-chairman",
 	"deputy", "ruler", "dictator", "strongman", "boss", "czar", "tsar", "coordinator",
 	"prosecutor", "judge", "congressman", "congresswoman", "legislator", "parliamentarian",
 	"delegate", "emissary", "counsellor", "counselor", "regent", "president-in-office", "autocrat",
@@ -58,7 +58,8 @@ var govQualifiers = set("foreign", "defence", "defense", "interior", "home", "fi
 	"ministry", "kremlin", "white", "house", "prosecutor", "attorney", "solicitor", "crown",
 	"grand", "vice-", "co-", "counter-terrorism", "counterterrorism", "nuclear", "arms", "peace",
 	"climate", "envoy", "human", "rights", "legal", "election", "electoral", "central", "bank",
-	"monetary", "finances", "strategic", "coalition", "ruling", "elected", "incoming", "outgoing")
+	"monetary", "finances", "strategic", "coalition", "ruling", "elected", "incoming", "outgoing",
+	"embassy", "consulate", "mission", "delegation")
 
 // multiTitles are titles of several words whose last word is not a head
 // on its own, or whose words would otherwise be read as a complement.
