@@ -21,6 +21,11 @@
 //	-export DIR   also write each annotation file as a gold JSON + texts
 //	              JSONL pair for `evaluate -news` (outside the repository)
 //	-report       print the precision-recall and calibration tables of dev
+//	-parse        parse the sentences with arguments, so that the features
+//	              read dependency paths (the default follows entities'
+//	              default parse mode)
+//	-agree A,B    print the agreement of two annotation files on their
+//	              shared documents and stop; a side may join files with +
 package main
 
 import (
@@ -63,7 +68,7 @@ func run(args []string, out io.Writer) error {
 	outPath := fs.String("out", "relations/internal/relmodel/data/relations.model", "the model file to write")
 	export := fs.String("export", "", "write gold JSON + texts JSONL of each annotation file here")
 	report := fs.Bool("report", false, "print the precision-recall and calibration tables of dev")
-	agree := fs.String("agree", "", "A.json,B.json: print the document-level relation agreement of two annotation files on their shared documents, and stop")
+	agree := fs.String("agree", "", "A.json,B.json: print the document-level relation agreement of two annotation files on their shared documents, and stop (a side may join files: A1.json+A2.json)")
 	parse := fs.Bool("parse", false, "parse the sentences with arguments (entities.ParseArguments) so that the features read the dependency paths")
 	folds := fs.Int("dev-folds", 5, "also train on dev, calibrating on out-of-fold predictions of this many folds (0: train on the annotations only)")
 	if err := fs.Parse(args); err != nil {
@@ -729,12 +734,21 @@ func exportSet(dir, name string, g *newsgold.Gold, texts []newsgold.Text) error 
 // names resolved to a's through both files' aliases), per type.
 func agreement(corp *newsgold.Corpora, pa, pb string, out io.Writer) error {
 	var gs [2]*newsgold.Gold
-	for i, p := range []string{pa, pb} {
-		a, err := newsgold.ReadAnnotations(p)
-		if err != nil {
-			return err
+	for i, side := range []string{pa, pb} {
+		// A side may join several files: "train-17.json+train-18.json".
+		merged := &newsgold.Annotations{Aliases: map[string][]string{}}
+		for _, p := range strings.Split(side, "+") {
+			a, err := newsgold.ReadAnnotations(p)
+			if err != nil {
+				return err
+			}
+			for k, v := range a.Aliases {
+				merged.Aliases[k] = append(merged.Aliases[k], v...)
+			}
+			merged.Documents = append(merged.Documents, a.Documents...)
 		}
-		if gs[i], _, err = corp.Resolve(a); err != nil {
+		var err error
+		if gs[i], _, err = corp.Resolve(merged); err != nil {
 			return err
 		}
 	}
