@@ -111,7 +111,7 @@ func TestTimexClasses(t *testing.T) {
 		{"business", "a later quarter in January", "Profit fell in the fourth quarter.", jan, []timexWant{{"the fourth quarter", "DATE", "2015-Q4", "", "", ""}}},
 		// Extents.
 		{"extent", "the past year", "Prices fell in the past year.", wed, []timexWant{{"the past year", "DATE", "2013", "", "", ""}}},
-		{"extent", "early weekday", "Gunmen attacked early Tuesday.", wed, []timexWant{{"early Tuesday", "DATE", "2014-09-02", "START", "", ""}}},
+		{"extent", "early weekday", "Gunmen attacked early Tuesday.", wed, []timexWant{{"early Tuesday", "DATE", "2014-09-02", "EARLY", "", ""}}},
 		// Resolution.
 		{"resolution", "weekday tomorrow without tense", "Talks on the budget resume Tuesday in Kyiv.", mon, []timexWant{{"Tuesday", "DATE", "2016-04-05", "", "", ""}}},
 		{"resolution", "weekday yesterday despite a later will", "Officials said Wednesday that they will vote.", jan, []timexWant{{"Wednesday", "DATE", "2016-01-06", "", "", ""}}},
