@@ -62,10 +62,11 @@ func findDatesIn(toks []Token, ref refDate, st *dateState) []dateMatch {
 			if m.typ == "" {
 				m.typ = timexType(m.value)
 			}
+			derived := m.anchor != "" // counted from another expression's value
 			if m.anchor == "" && ref.ok && (m.typ == timexDate || m.typ == timexTime) && m.value != "" && m.value[0] >= '0' && m.value[0] <= '9' && !writtenInFull(toks, m) {
 				m.anchor = ref.t.Format("2006-01-02")
 			}
-			if len(m.value) == 7 && m.value[4:6] == "-Q" && m.value[0] != 'X' {
+			if len(m.value) == 7 && m.value[4:6] == "-Q" && m.value[0] != 'X' && !derived {
 				st.lastQuarter = m.value
 			}
 			out = append(out, m)
@@ -913,9 +914,9 @@ func byTense(toks []Token, m dateMatch, ref refDate) string {
 		back := (int(ref.t.Weekday()) - wd + 7) % 7
 		fwd := (wd - int(ref.t.Weekday()) + 7) % 7
 		switch {
-		case tense > 0 && tense != tenseNearest:
+		case tense > 0 && tense != tenseNearest && fwd <= back:
 			return ref.t.AddDate(0, 0, fwd).Format("2006-01-02")
-		case tense == 0 && fwd < back:
+		case tense >= 0 && fwd < back:
 			return ref.t.AddDate(0, 0, fwd).Format("2006-01-02")
 		}
 		return ref.t.AddDate(0, 0, -back).Format("2006-01-02")

@@ -304,7 +304,7 @@ func setExpression(toks []Token, i int) (dateMatch, bool) {
 			}
 		}
 		return dateMatch{}, false
-	case "daily", "weekly", "monthly", "yearly", "annually", "hourly", "quarterly", "nightly":
+	case "daily", "weekly", "monthly", "yearly", "hourly", "nightly":
 		// "the Russian daily Kommersant", "a weekly": a newspaper.
 		switch lowerAt(toks, i-1) {
 		case "a", "an", "the", "this", "that", "its", "business", "tabloid", "financial":
@@ -316,7 +316,7 @@ func setExpression(toks []Token, i int) (dateMatch, bool) {
 		if i+1 < len(toks) && isCapitalized(toks[i+1].Text) {
 			return dateMatch{}, false
 		}
-		v := map[string]string{"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y", "hourly": "PT1H", "quarterly": "P3M", "nightly": "TNI"}[w]
+		v := map[string]string{"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "hourly": "PT1H"}[w]
 		if w == "nightly" {
 			v = "XXXX-XX-XXTNI"
 		}
@@ -586,13 +586,8 @@ func vagueReference(toks []Token, i int) (dateMatch, bool) {
 			}
 		}
 		return one("PRESENT_REF")
-	case "recently", "lately", "previously", "formerly":
+	case "recently", "lately":
 		return one("PAST_REF")
-	case "soon":
-		if lowerAt(toks, i-1) == "as" {
-			return dateMatch{}, false // "as soon as"
-		}
-		return one("FUTURE_REF")
 	case "current":
 		switch lowerAt(toks, i+1) {
 		case "account", "accounts", "affairs", "events", "flows", "flow", "density":
@@ -776,6 +771,16 @@ func businessPeriod(toks []Token, i int, ref refDate, st *dateState) (dateMatch,
 	if det == "this" {
 		thisQ = true
 	}
+	if det == "its" || det == "their" {
+		i++ // "its fourth quarter": the determiner is not part of the time
+	}
+	// "the current year", "the current month".
+	if thisQ && det != "" && !fiscal && !yearAgo {
+		switch u := lowerAt(toks, j); u {
+		case "year", "month", "week":
+			return dateMatch{start: i, end: j + 1, value: periodValue(ref, u, 0), typ: timexDate}, true
+		}
+	}
 	if qq, h := quarterOrdinal(lowerAt(toks, j)); qq > 0 {
 		if h {
 			q, hyph = qq, true
@@ -864,6 +869,12 @@ func businessPeriod(toks []Token, i int, ref refDate, st *dateState) (dateMatch,
 			}
 		}
 		v = strconv.Itoa(y) + "-Q" + strconv.Itoa(q)
+	case year != "":
+		// "the 1988 quarter": the quarter last named, in that year.
+		v = year + "-QX"
+		if st != nil && st.lastQuarter != "" {
+			v = year + st.lastQuarter[4:]
+		}
 	case !ref.ok:
 		v = "XXXX-QX"
 	case thisQ:
