@@ -885,8 +885,10 @@ func isCapitalized(s string) bool {
 // Friday" is the coming Friday, "said in December" in a January article
 // is the December before. The tense is the nearest auxiliary or reporting
 // verb among the few words before the date. Without one, the nearest
-// reading is taken: the weekday closest to the reference, a month at most
-// six months away.
+// reading is taken: the weekday closest to the reference among the past
+// week and the next day, a month at most six months away. A future verb
+// takes the coming weekday only when it is the nearer one: "will" is often
+// in another clause than the date's.
 func byTense(toks []Token, m dateMatch, ref refDate) string {
 	wd := -1
 	hasMonth := false
@@ -910,13 +912,21 @@ func byTense(toks []Token, m dateMatch, ref refDate) string {
 		return m.value
 	}
 	tense := clauseTense(toks, m.start)
+	if futureCue(toks, m.start) {
+		tense = 1
+	} else if tense == 0 {
+		tense = tenseAfter(toks, m.end)
+	}
 	if wd >= 0 && !hasMonth {
 		back := (int(ref.t.Weekday()) - wd + 7) % 7
 		fwd := (wd - int(ref.t.Weekday()) + 7) % 7
 		switch {
 		case tense > 0 && tense != tenseNearest && fwd <= back:
 			return ref.t.AddDate(0, 0, fwd).Format("2006-01-02")
-		case tense >= 0 && fwd < back:
+		case tense >= 0 && fwd <= 1 && fwd < back:
+			// Without a tense, the day after the reference ("talks
+			// resume Tuesday" on a Monday); news otherwise reports past
+			// days.
 			return ref.t.AddDate(0, 0, fwd).Format("2006-01-02")
 		}
 		return ref.t.AddDate(0, 0, -back).Format("2006-01-02")
@@ -956,6 +966,48 @@ func byTense(toks []Token, m dateMatch, ref refDate) string {
 		return strconv.Itoa(y+1) + v[4:]
 	}
 	return v
+}
+
+// futureCue reports whether the word before token i (and a following
+// "on") points to a time to come: "by Dec. 15", "until March",
+// "payable Dec. 7", "effective June 1", "extended to Nov. 20".
+func futureCue(toks []Token, i int) bool {
+	k := i - 1
+	if lowerAt(toks, k) == "on" {
+		k--
+	}
+	switch lowerAt(toks, k) {
+	case "by", "until", "till", "payable", "effective", "starting", "expires", "expire", "due":
+		return true
+	case "to":
+		switch lowerAt(toks, k-1) {
+		case "extended", "postponed", "delayed", "moved", "pushed", "deferred", "adjourned", "rescheduled":
+			return true
+		}
+	}
+	return false
+}
+
+// tenseAfter reads the tense of the first finite verb among the few
+// words after token i, for a date that opens its clause ("In January,
+// the company said"): -1 for a past one, +1 for "will" or "would", 0 for
+// a present one or none.
+func tenseAfter(toks []Token, i int) int {
+	for k := i; k < len(toks) && k < i+8; k++ {
+		switch lowerAt(toks, k) {
+		case "will", "'ll", "shall":
+			return 1
+		case ";", ":", "\"", "“", "”", "(", ")":
+			return 0
+		}
+		switch toks[k].Tag {
+		case "VBD":
+			return -1
+		case "VBZ", "VBP":
+			return 0
+		}
+	}
+	return 0
 }
 
 // tenseNearest is the tense of a past verb with an infinitive between it

@@ -93,7 +93,7 @@ func TestFindDates(t *testing.T) {
 		{"next weekday", "They will meet next Monday.", ref, []dateWant{{"next Monday", "2014-09-08", ""}}},
 		{"days ago", "The strike happened three days ago.", ref, []dateWant{{"three days ago", "2014-08-31", ""}}},
 		{"years ago no ref", "Two years ago the war began.", none, []dateWant{{"Two years ago", "XXXX", ""}}},
-		{"modal may is no month", "Russia may soon enter a treaty.", none, []dateWant{{"soon", "FUTURE_REF", ""}}},
+		{"modal may is no month", "Russia may soon enter a treaty.", none, nil},
 		{"capital May after in", "Elections were held in May.", none, []dateWant{{"May", "XXXX-05", ""}}},
 		{"Theresa May is no month", "Theresa May spoke to reporters.", none, nil},
 		{"march noun", "March on Kyiv began.", none, nil},

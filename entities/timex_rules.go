@@ -588,6 +588,11 @@ func vagueReference(toks []Token, i int) (dateMatch, bool) {
 		return one("PRESENT_REF")
 	case "recently", "lately":
 		return one("PAST_REF")
+	case "then":
+		// "the then current minister": a present of the past.
+		if lowerAt(toks, i+1) == "current" || lowerAt(toks, i+1) == "-current" {
+			return dateMatch{start: i, end: i + 2, value: "PAST_REF", typ: timexDate}, true
+		}
 	case "current":
 		switch lowerAt(toks, i+1) {
 		case "account", "accounts", "affairs", "events", "flows", "flow", "density":
