@@ -17,7 +17,7 @@ import (
 // run in linear time and cost no allocations beyond the matches.
 //
 // Values follow TIMEX3: "2008", "2013-12", "1992-02-14", "XXXX-08" (year
-// unknown), "199X" (a decade), "19" (a century), "2014-W35" (a week),
+// unknown), "199" (a decade, as TIMEX3 writes it), "19" (a century), "2014-W35" (a week),
 // "2014-SU" (a season), "2014-Q1" (a quarter), "P3Y"/"PXM" (durations),
 // "PRESENT_REF". Modifiers are EARLY, MID and LATE ("late August"), START and
 // END ("the end of the year") and APPROX. Relative expressions ("yesterday",
@@ -53,6 +53,7 @@ func findDates(toks []Token, ref refDate) []dateMatch {
 // earlier sentences, which it updates.
 func findDatesIn(toks []Token, ref refDate, st *dateState) []dateMatch {
 	var out []dateMatch
+	st.sentenceLast = ""
 	for i := 0; i < len(toks); {
 		if m, ok := matchDateAt(toks, i, ref, st); ok {
 			if ref.ok && m.typ == "" {
@@ -68,6 +69,12 @@ func findDatesIn(toks []Token, ref refDate, st *dateState) []dateMatch {
 			}
 			if len(m.value) == 7 && m.value[4:6] == "-Q" && m.value[0] != 'X' && !derived {
 				st.lastQuarter = m.value
+			}
+			if m.typ == timexDate && m.value[0] >= '0' && m.value[0] <= '9' && !derived {
+				st.sentenceLast = m.value
+				if dayPrecision(m.value) {
+					st.lastDay = m.value
+				}
 			}
 			out = append(out, m)
 			i = m.end
@@ -112,10 +119,17 @@ func matchDateAt(toks []Token, i int, ref refDate, st *dateState) (dateMatch, bo
 	if m, ok := businessPeriod(toks, i, ref, st); ok {
 		return m, true
 	}
-	// "a year ago" in a story about a quarter: that quarter a year back.
-	if (w == "a" || w == "one") && lowerAt(toks, i+1) == "year" && st.lastQuarter != "" {
+	// "a year ago" after another date of the sentence: that date a year
+	// back ("profit in the third quarter rose from a year earlier"); in a
+	// story about a quarter, that quarter a year back.
+	if (w == "a" || w == "one") && lowerAt(toks, i+1) == "year" {
 		if a := lowerAt(toks, i+2); a == "ago" || a == "earlier" {
-			return dateMatch{start: i, end: i + 3, value: shiftQuarter(st.lastQuarter, -4), anchor: st.lastQuarter, typ: timexDate}, true
+			if v, ok := shiftYear(st.sentenceLast, -1); ok {
+				return dateMatch{start: i, end: i + 3, value: v, anchor: st.sentenceLast, typ: timexDate}, true
+			}
+			if st.lastQuarter != "" {
+				return dateMatch{start: i, end: i + 3, value: shiftQuarter(st.lastQuarter, -4), anchor: st.lastQuarter, typ: timexDate}, true
+			}
 		}
 	}
 	// "early Tuesday", "late Friday".
@@ -147,13 +161,13 @@ func matchDateAt(toks []Token, i int, ref refDate, st *dateState) (dateMatch, bo
 	}
 	if rest, ok := strings.CutPrefix(w, "mid-"); ok {
 		if v, ok := yearValue(rest); ok {
-			return dm(i, i + 1, v, "MID"), true
+			return dm(i, i+1, v, "MID"), true
 		}
 		if mo := monthNumber(rest); mo > 0 {
-			return dm(i, i + 1, monthValue(ref, mo, 0), "MID"), true
+			return dm(i, i+1, monthValue(ref, mo, 0), "MID"), true
 		}
 		if len(rest) == 5 && rest[4] == 's' && allDigits(rest[:4]) && rest[3] == '0' {
-			return dm(i, i + 1, rest[:3] + "X", "MID"), true // "mid-1990s"
+			return dm(i, i+1, rest[:3], "MID"), true // "mid-1990s"
 		}
 	}
 	if w == "the" {
@@ -173,7 +187,7 @@ func matchDateAt(toks []Token, i int, ref refDate, st *dateState) (dateMatch, bo
 		// "the first half of 2025", "the second half of the year".
 		if h := map[string]string{"first": "H1", "second": "H2"}[lowerAt(toks, i+1)]; h != "" && lowerAt(toks, i+2) == "half" && lowerAt(toks, i+3) == "of" {
 			if y, ok := yearValue(lowerAt(toks, i+4)); ok {
-				return dm(i, i + 5, y + "-" + h, ""), true
+				return dm(i, i+5, y+"-"+h, ""), true
 			}
 		}
 		// "the past decade", "the last decade".
@@ -197,7 +211,7 @@ func matchDateAt(toks []Token, i int, ref refDate, st *dateState) (dateMatch, bo
 		if lowerAt(toks, i+1) == "weekend" {
 			switch lowerAt(toks, i-1) {
 			case "at", "over", "on", "during":
-				return dm(i, i + 2, weekendValue(toks, i, ref), ""), true
+				return dm(i, i+2, weekendValue(toks, i, ref), ""), true
 			}
 		}
 	}
@@ -262,7 +276,7 @@ func coreDate(toks []Token, i int, ref refDate, afterModifier bool) (dateMatch, 
 	w := lowerAt(toks, i)
 	// ISO dates kept whole by the tokenizer: 1996-12-06, 2013-12.
 	if v, ok := isoDate(w); ok {
-		return dm(i, i + 1, v, ""), true
+		return dm(i, i+1, v, ""), true
 	}
 	// DAY MONTH [,] [YEAR]: "14 February 1992", "14th of February".
 	if d := dayNumber(w); d > 0 {
@@ -276,9 +290,9 @@ func coreDate(toks []Token, i int, ref refDate, afterModifier bool) (dateMatch, 
 				k++
 			}
 			if y, ok := yearValue(lowerAt(toks, k)); ok {
-				return dm(i, k + 1, y + "-" + two(mo) + "-" + two(d), ""), true
+				return dm(i, k+1, y+"-"+two(mo)+"-"+two(d), ""), true
 			}
-			return dm(i, j + 1, monthDayValue(ref, mo, d), ""), true
+			return dm(i, j+1, monthDayValue(ref, mo, d), ""), true
 		}
 	}
 	if mo := monthNumber(w); mo > 0 && isCapitalized(toks[i].Text) {
@@ -289,19 +303,19 @@ func coreDate(toks []Token, i int, ref refDate, afterModifier bool) (dateMatch, 
 				k++
 			}
 			if y, ok := yearValue(lowerAt(toks, k)); ok {
-				return dm(i, k + 1, y + "-" + two(mo) + "-" + two(d), ""), true
+				return dm(i, k+1, y+"-"+two(mo)+"-"+two(d), ""), true
 			}
 			if y, ok := relativeYear(toks, i+2, ref); ok {
-				return dm(i, i + 4, y + "-" + two(mo) + "-" + two(d), ""), true
+				return dm(i, i+4, y+"-"+two(mo)+"-"+two(d), ""), true
 			}
-			return dm(i, i + 2, monthDayValue(ref, mo, d), ""), true
+			return dm(i, i+2, monthDayValue(ref, mo, d), ""), true
 		}
 		// MONTH DAY-DAY: "March 3-4", a span of days, valued by its first.
 		if d, ok := dayRange(lowerAt(toks, i+1)); ok && d <= daysIn(mo) {
 			if y, ok := yearValue(lowerAt(toks, i+2)); ok {
-				return dm(i, i + 3, y + "-" + two(mo) + "-" + two(d), ""), true
+				return dm(i, i+3, y+"-"+two(mo)+"-"+two(d), ""), true
 			}
-			return dm(i, i + 2, monthDayValue(ref, mo, d), ""), true
+			return dm(i, i+2, monthDayValue(ref, mo, d), ""), true
 		}
 		// MONTH [of] YEAR: "December 2013".
 		k := i + 1
@@ -309,11 +323,11 @@ func coreDate(toks []Token, i int, ref refDate, afterModifier bool) (dateMatch, 
 			k++
 		}
 		if y, ok := yearValue(lowerAt(toks, k)); ok {
-			return dm(i, k + 1, y + "-" + two(mo), ""), true
+			return dm(i, k+1, y+"-"+two(mo), ""), true
 		}
 		// MONTH last/this/next year: "April last year".
 		if y, ok := relativeYear(toks, i+1, ref); ok && !isMonthAbbreviation(w) {
-			return dm(i, i + 3, y + "-" + two(mo), ""), true
+			return dm(i, i+3, y+"-"+two(mo), ""), true
 		}
 		// A bare month. "May" and "March" are also a verb and a noun, so
 		// they need a date context: a modifier or a preceding preposition.
@@ -323,24 +337,24 @@ func coreDate(toks []Token, i int, ref refDate, afterModifier bool) (dateMatch, 
 			return dateMatch{}, false
 		}
 		if (w != "may" && w != "march") || afterModifier || monthPreposition(lowerAt(toks, i-1)) {
-			return dm(i, i + 1, monthValue(ref, mo, 0), ""), true
+			return dm(i, i+1, monthValue(ref, mo, 0), ""), true
 		}
 		return dateMatch{}, false
 	}
 	// Seasons: "spring 2014", "the summer".
 	if s := seasonCode(w); s != "" {
 		if y, ok := yearValue(lowerAt(toks, i+1)); ok {
-			return dm(i, i + 2, y + "-" + s, ""), true
+			return dm(i, i+2, y+"-"+s, ""), true
 		}
 	}
 	// A year: 2008, 1992.
 	if y, ok := yearValue(w); ok && yearInContext(toks, i) {
-		return dm(i, i + 1, y, ""), true
+		return dm(i, i+1, y, ""), true
 	}
 	if afterModifier {
 		// "the end of next year", "early last year".
 		if y, ok := relativeYear(toks, i, ref); ok {
-			return dm(i, i + 2, y, ""), true
+			return dm(i, i+2, y, ""), true
 		}
 		// "the end of the year", "late this year", "the end of the month".
 		j := i
@@ -353,19 +367,19 @@ func coreDate(toks []Token, i int, ref refDate, afterModifier bool) (dateMatch, 
 			if ref.ok {
 				v = strconv.Itoa(ref.t.Year())
 			}
-			return dm(i, j + 1, v, ""), true
+			return dm(i, j+1, v, ""), true
 		case "month":
 			v := "XXXX-XX"
 			if ref.ok {
 				v = ref.t.Format("2006-01")
 			}
-			return dm(i, j + 1, v, ""), true
+			return dm(i, j+1, v, ""), true
 		case "week":
 			v := "XXXX-WXX"
 			if ref.ok {
 				v = isoWeek(ref.t)
 			}
-			return dm(i, j + 1, v, ""), true
+			return dm(i, j+1, v, ""), true
 		}
 	}
 	return dateMatch{}, false
@@ -440,16 +454,16 @@ func yearNoun(w string) bool {
 func decadeOrCentury(toks []Token, i int) (dateMatch, bool) {
 	w := lowerAt(toks, i)
 	if len(w) == 5 && w[4] == 's' && allDigits(w[:4]) && w[3] == '0' {
-		return dm(i, i + 1, w[:3] + "X", ""), true
+		return dm(i, i+1, w[:3], ""), true
 	}
 	if (strings.HasPrefix(w, "'") || strings.HasPrefix(w, "’")) && strings.HasSuffix(w, "0s") {
 		d := strings.TrimSuffix(strings.TrimLeft(w, "'’"), "s")
 		if len(d) == 2 && allDigits(d) {
-			return dm(i, i + 1, "19" + d[:1] + "X", ""), true
+			return dm(i, i+1, "19"+d[:1], ""), true
 		}
 	}
 	if n := ordinalNumber(w); n > 0 && n <= 21 && lowerAt(toks, i+1) == "century" {
-		return dm(i, i + 2, two(n - 1), ""), true
+		return dm(i, i+2, two(n-1), ""), true
 	}
 	return dateMatch{}, false
 }
@@ -472,14 +486,14 @@ func quarter(toks []Token, i int, ref refDate) (dateMatch, bool) {
 	}
 	if lowerAt(toks, i+2) == "of" {
 		if y, ok := yearValue(lowerAt(toks, i+3)); ok {
-			return dm(i, i + 4, y + "-Q" + strconv.Itoa(q), ""), true
+			return dm(i, i+4, y+"-Q"+strconv.Itoa(q), ""), true
 		}
 	}
 	y := "XXXX"
 	if ref.ok {
 		y = strconv.Itoa(ref.t.Year())
 	}
-	return dm(i, i + 2, y + "-Q" + strconv.Itoa(q), ""), true
+	return dm(i, i+2, y+"-Q"+strconv.Itoa(q), ""), true
 }
 
 // relativeDate recognises expressions relative to the document date:
@@ -490,32 +504,32 @@ func relativeDate(toks []Token, i int, ref refDate) (dateMatch, bool) {
 	switch w {
 	case "today", "tonight":
 		if ref.ok {
-			return dm(i, i + 1, ref.t.Format("2006-01-02"), ""), true
+			return dm(i, i+1, ref.t.Format("2006-01-02"), ""), true
 		}
-		return dm(i, i + 1, "PRESENT_REF", ""), true
+		return dm(i, i+1, "PRESENT_REF", ""), true
 	case "yesterday":
-		return dm(i, i + 1, dayValue(ref, -1), ""), true
+		return dm(i, i+1, dayValue(ref, -1), ""), true
 	case "tomorrow":
-		return dm(i, i + 1, dayValue(ref, 1), ""), true
+		return dm(i, i+1, dayValue(ref, 1), ""), true
 	case "last", "this", "next", "past", "coming":
 		step := map[string]int{"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[w]
 		u := lowerAt(toks, i+1)
 		switch u {
 		case "week", "month", "year":
-			return dm(i, i + 2, periodValue(ref, u, step), ""), true
+			return dm(i, i+2, periodValue(ref, u, step), ""), true
 		case "weekend":
 			// "last weekend": the weekend of the week before; "this
 			// weekend" the reference date's week's.
-			return dm(i, i + 2, periodValue(ref, "week", step) + "-WE", ""), true
+			return dm(i, i+2, periodValue(ref, "week", step)+"-WE", ""), true
 		}
 		if wd := weekdayNumber(u); wd >= 0 {
-			return dm(i, i + 2, weekdayValue(ref, wd, step), ""), true
+			return dm(i, i+2, weekdayValue(ref, wd, step), ""), true
 		}
 		// "last December", "next March": the nearest such month before or
 		// after the reference month; "this December" is in its year.
 		if mo := monthNumber(u); mo > 0 && isCapitalized(toks[i+1].Text) && !isMonthAbbreviation(u) {
 			if !ref.ok {
-				return dm(i, i + 2, "XXXX-" + two(mo), ""), true
+				return dm(i, i+2, "XXXX-"+two(mo), ""), true
 			}
 			y, now := ref.t.Year(), int(ref.t.Month())
 			switch {
@@ -524,24 +538,24 @@ func relativeDate(toks []Token, i int, ref refDate) (dateMatch, bool) {
 			case step > 0 && mo <= now:
 				y++
 			}
-			return dm(i, i + 2, strconv.Itoa(y) + "-" + two(mo), ""), true
+			return dm(i, i+2, strconv.Itoa(y)+"-"+two(mo), ""), true
 		}
 		if s := seasonCode(u); s != "" {
 			y := "XXXX"
 			if ref.ok {
 				y = strconv.Itoa(ref.t.Year() + min(step, 0))
 			}
-			return dm(i, i + 2, y + "-" + s, ""), true
+			return dm(i, i+2, y+"-"+s, ""), true
 		}
 	case "earlier", "later":
 		if lowerAt(toks, i+1) == "this" {
 			if u := lowerAt(toks, i+2); u == "week" || u == "month" || u == "year" {
-				return dm(i, i + 3, periodValue(ref, u, 0), ""), true
+				return dm(i, i+3, periodValue(ref, u, 0), ""), true
 			}
 		}
 	}
 	if wd := weekdayNumber(w); wd >= 0 && isCapitalized(toks[i].Text) {
-		return dm(i, i + 1, weekdayValue(ref, wd, 0), ""), true
+		return dm(i, i+1, weekdayValue(ref, wd, 0), ""), true
 	}
 	// "three days ago", "two years ago"; "a day earlier", "a week later",
 	// counted from the document date.
@@ -549,9 +563,9 @@ func relativeDate(toks []Token, i int, ref refDate) (dateMatch, bool) {
 		if unit, _ := durationUnit(lowerAt(toks, i+1)); unit != "" {
 			switch lowerAt(toks, i+2) {
 			case "ago", "earlier":
-				return dm(i, i + 3, agoValue(ref, n, unit), ""), true
+				return dm(i, i+3, agoValue(ref, n, unit), ""), true
 			case "later":
-				return dm(i, i + 3, agoValue(ref, -n, unit), ""), true
+				return dm(i, i+3, agoValue(ref, -n, unit), ""), true
 			}
 		}
 	}

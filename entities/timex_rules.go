@@ -34,6 +34,24 @@ const (
 // news.
 type dateState struct {
 	lastQuarter string
+	// lastDay is the last day named ("2014-09-02"), which a bare clock
+	// time belongs to; sentenceLast the value of the sentence's previous
+	// date, which "a year earlier" is counted from.
+	lastDay, sentenceLast string
+}
+
+// shiftYear moves a value with a known year ("2013-Q3", "2013-10-24",
+// "2013") by n years, keeping its granularity; ok is false for other
+// values.
+func shiftYear(v string, n int) (string, bool) {
+	if len(v) < 4 || !allDigits(v[:4]) || len(v) > 4 && v[4] != '-' || strings.ContainsRune(v, 'T') {
+		return "", false
+	}
+	y, _ := strconv.Atoi(v[:4])
+	if len(v) == 10 && v[5:] == "02-29" {
+		v = v[:8] + "28"
+	}
+	return strconv.Itoa(y+n) + v[4:], true
 }
 
 // timexType is the TIMEX3 type of a value: DURATION for "P..." (but
@@ -205,7 +223,11 @@ func timeAround(toks []Token, m dateMatch, ref refDate, st *dateState) dateMatch
 			m.value, m.end = withTime(d.value, m.value), d.end
 			return m
 		}
-		m.value = withTime(refDay(ref), m.value)
+		day := refDay(ref)
+		if st != nil && st.lastDay != "" {
+			day = st.lastDay // "Police said Friday ... at 10:35 a.m."
+		}
+		m.value = withTime(day, m.value)
 		return m
 	}
 	if m.typ != "" || !dayPrecision(m.value) {
@@ -576,7 +598,9 @@ func barePluralUnit(toks []Token, i int) (dateMatch, bool) {
 // term").
 func vagueReference(toks []Token, i int) (dateMatch, bool) {
 	w := lowerAt(toks, i)
-	one := func(v string) (dateMatch, bool) { return dateMatch{start: i, end: i + 1, value: v, typ: timexDate}, true }
+	one := func(v string) (dateMatch, bool) {
+		return dateMatch{start: i, end: i + 1, value: v, typ: timexDate}, true
+	}
 	switch w {
 	case "now", "currently", "presently", "nowadays":
 		if w == "now" {
@@ -603,9 +627,13 @@ func vagueReference(toks []Token, i int) (dateMatch, bool) {
 		}
 		return one("PRESENT_REF")
 	case "recent", "past":
-		// "in recent years", "recent months", "past decades".
+		// "in recent years", "past decades": the past; "recent weeks",
+		// "recent months": a duration of unknown length.
 		if unit, plural := timeUnit(lowerAt(toks, i+1)); unit != "" && plural {
-			return dateMatch{start: i, end: i + 2, value: "PAST_REF", typ: timexDate}, true
+			if unit == "Y" || unit == "DE" || unit == "C" {
+				return dateMatch{start: i, end: i + 2, value: "PAST_REF", typ: timexDate}, true
+			}
+			return dateMatch{start: i, end: i + 2, value: durationValue(0, unit), typ: timexDuration}, true
 		}
 	case "these":
 		if lowerAt(toks, i+1) == "days" {
