@@ -503,6 +503,9 @@ func relativeDate(toks []Token, i int, ref refDate) (dateMatch, bool) {
 	w := lowerAt(toks, i)
 	switch w {
 	case "today", "tonight":
+		if n := lowerAt(toks, i+1); n == "'s" || n == "’s" {
+			return dateMatch{}, false // "today's world": the present era, seldom a TIMEX3
+		}
 		if ref.ok {
 			return dm(i, i+1, ref.t.Format("2006-01-02"), ""), true
 		}
@@ -510,12 +513,18 @@ func relativeDate(toks []Token, i int, ref refDate) (dateMatch, bool) {
 	case "yesterday":
 		return dm(i, i+1, dayValue(ref, -1), ""), true
 	case "tomorrow":
+		if p := lowerAt(toks, i-1); p == "of" || lowerAt(toks, i+1) == "'s" || lowerAt(toks, i+1) == "’s" {
+			return dateMatch{}, false // "the people of tomorrow"
+		}
 		return dm(i, i+1, dayValue(ref, 1), ""), true
 	case "last", "this", "next", "past", "coming":
 		step := map[string]int{"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[w]
 		u := lowerAt(toks, i+1)
 		switch u {
 		case "week", "month", "year":
+			if i > 0 && isCapitalized(toks[i].Text) && isCapitalized(toks[i+1].Text) {
+				return dateMatch{}, false // "ABC's This Week": a title
+			}
 			return dm(i, i+2, periodValue(ref, u, step), ""), true
 		case "weekend":
 			// "last weekend": the weekend of the week before; "this

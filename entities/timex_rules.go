@@ -123,6 +123,9 @@ func clockTime(toks []Token, i int) (dateMatch, bool) {
 		i++
 	}
 	w := lowerAt(toks, i)
+	if lowerAt(toks, i-1) == "high" {
+		return dateMatch{}, false // "high noon"
+	}
 	switch w {
 	case "noon", "midday":
 		return dateMatch{start: start, end: i + 1, value: "T12:00", mod: mod, typ: timexTime}, true
@@ -541,8 +544,14 @@ func durationAt(toks []Token, i int) (dateMatch, bool) {
 	}
 	k := j + c
 	unit, plural := timeUnit(lowerAt(toks, k))
-	if unit == "" {
-		return dateMatch{}, false
+	if unit == "" || k > 0 && isCapitalized(toks[k].Text) && !isCapitalized(toks[k-1].Text) {
+		return dateMatch{}, false // "60 Minutes": a title
+	}
+	if a := lowerAt(toks, j); (a == "a" || a == "an") && j == start && j > 0 {
+		// "$2 million a year", "four flights a week": a rate.
+		if p := toks[j-1]; p.Tag == "CD" || p.Tag == "NNS" || p.Tag == "$" {
+			return dateMatch{}, false
+		}
 	}
 	if n == 1 && plural || n > 1 && !plural && c == 1 && !allDigits(lowerAt(toks, j)) {
 		return dateMatch{}, false
