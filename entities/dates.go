@@ -141,6 +141,15 @@ func matchDateAt(toks []Token, i int, ref refDate, st *dateState) (dateMatch, bo
 	if m, ok := durationAt(toks, i); ok {
 		return m, true
 	}
+	if m, ok := spelledYear(toks, i); ok {
+		return m, true
+	}
+	if m, ok := holiday(toks, i, ref); ok {
+		return m, true
+	}
+	if m, ok := theYear(toks, i, ref); ok {
+		return m, true
+	}
 	// A period modifier before a date: "early 2014", "late August",
 	// "the end of the year", "mid-2014".
 	if mod, n := periodModifier(toks, i); n > 0 {
@@ -324,6 +333,9 @@ func coreDate(toks []Token, i int, ref refDate, afterModifier bool) (dateMatch, 
 		}
 		if y, ok := yearValue(lowerAt(toks, k)); ok {
 			return dm(i, k+1, y+"-"+two(mo), ""), true
+		}
+		if y, ok := spelledYear(toks, k); ok && lowerAt(toks, k) != "the" {
+			return dm(i, y.end, y.value+"-"+two(mo), ""), true // "January nineteen ninety-seven"
 		}
 		// MONTH last/this/next year: "April last year".
 		if y, ok := relativeYear(toks, i+1, ref); ok && !isMonthAbbreviation(w) {

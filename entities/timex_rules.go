@@ -553,8 +553,15 @@ func durationAt(toks []Token, i int) (dateMatch, bool) {
 			return dateMatch{}, false
 		}
 	}
-	if n == 1 && plural || n > 1 && !plural && c == 1 && !allDigits(lowerAt(toks, j)) {
+	if n == 1 && plural {
 		return dateMatch{}, false
+	}
+	if n > 1 && !plural && c == 1 && !allDigits(lowerAt(toks, j)) {
+		// "a two day visit", "a five year plan": a count and a unit
+		// before a noun.
+		if k+1 >= len(toks) || !strings.HasPrefix(toks[k+1].Tag, "NN") {
+			return dateMatch{}, false
+		}
 	}
 	// "a second round", "one second thought": the ordinal.
 	if unit == "TS" && !plural && !allDigits(lowerAt(toks, j)) && lowerAt(toks, j) != "one" {
@@ -776,6 +783,7 @@ func businessPeriod(toks []Token, i int, ref refDate, st *dateState) (dateMatch,
 		q                       int
 		yearAgo, latest, thisQ  bool
 		fiscal, hyph, sawPeriod bool
+		current                 bool
 	)
 	for n := 0; n < 4; n++ {
 		w := lowerAt(toks, j)
@@ -804,7 +812,7 @@ func businessPeriod(toks []Token, i int, ref refDate, st *dateState) (dateMatch,
 			}
 			continue
 		case "current":
-			thisQ = true
+			thisQ, current = true, true
 			j++
 			continue
 		}
@@ -817,7 +825,7 @@ func businessPeriod(toks []Token, i int, ref refDate, st *dateState) (dateMatch,
 		i++ // "its fourth quarter": the determiner is not part of the time
 	}
 	// "the current year", "the current month".
-	if thisQ && det != "" && !fiscal && !yearAgo {
+	if current && det != "" && !fiscal && !yearAgo {
 		switch u := lowerAt(toks, j); u {
 		case "year", "month", "week":
 			return dateMatch{start: i, end: j + 1, value: periodValue(ref, u, 0), typ: timexDate}, true
@@ -944,4 +952,146 @@ func businessPeriod(toks []Token, i int, ref refDate, st *dateState) (dateMatch,
 func isYearAt(toks []Token, i int) bool {
 	_, ok := yearValue(lowerAt(toks, i))
 	return ok
+}
+
+// spelledYear recognises a year written in words, as in transcripts of
+// broadcasts: "nineteen ninety-six", "nineteen eighty", "the year two
+// thousand".
+func spelledYear(toks []Token, i int) (dateMatch, bool) {
+	tens := map[string]int{"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+	switch lowerAt(toks, i) {
+	case "nineteen", "eighteen":
+		century := 19
+		if lowerAt(toks, i) == "eighteen" {
+			century = 18
+		}
+		w := lowerAt(toks, i+1)
+		a, b, _ := strings.Cut(w, "-")
+		t, ok := tens[a]
+		if !ok {
+			return dateMatch{}, false
+		}
+		if b != "" {
+			u, ok := countValue(b)
+			if !ok || u < 1 || u > 9 {
+				return dateMatch{}, false
+			}
+			t += u
+		}
+		return dateMatch{start: i, end: i + 2, value: strconv.Itoa(century*100 + t), typ: timexDate}, true
+	case "the":
+		if lowerAt(toks, i+1) == "year" && lowerAt(toks, i+2) == "two" && lowerAt(toks, i+3) == "thousand" {
+			return dateMatch{start: i, end: i + 4, value: "2000", typ: timexDate}, true
+		}
+	}
+	return dateMatch{}, false
+}
+
+// holiday recognises a holiday of fixed date, or Thanksgiving (the
+// fourth Thursday of November), and gives its day in the reference
+// year, or the one before when that is more than six months ahead:
+// "Christmas", "New Year's Day", "Thanksgiving Day", "last Christmas".
+func holiday(toks []Token, i int, ref refDate) (dateMatch, bool) {
+	start, step := i, 0
+	switch lowerAt(toks, i) {
+	case "last":
+		step, i = -1, i+1
+	case "next":
+		step, i = 1, i+1
+	}
+	if i >= len(toks) || !isCapitalized(toks[i].Text) {
+		return dateMatch{}, false
+	}
+	mo, d, n := 0, 0, 1
+	switch lowerAt(toks, i) {
+	case "christmas":
+		mo, d = 12, 25
+		if lowerAt(toks, i+1) == "eve" {
+			d, n = 24, 2
+		} else if lowerAt(toks, i+1) == "day" {
+			n = 2
+		}
+	case "thanksgiving":
+		mo, d = 11, -1
+		if lowerAt(toks, i+1) == "day" {
+			n = 2
+		}
+	case "halloween":
+		mo, d = 10, 31
+	case "new":
+		if y := lowerAt(toks, i+1); y == "year's" || y == "year" && lowerAt(toks, i+2) == "'s" {
+			mo, d, n = 1, 1, 2
+			if y == "year" {
+				n = 3
+			}
+			if lowerAt(toks, i+n) == "day" {
+				n++
+			} else if lowerAt(toks, i+n) == "eve" {
+				mo, d = 12, 31
+				n++
+			} else {
+				return dateMatch{}, false
+			}
+		}
+	case "independence":
+		if lowerAt(toks, i+1) == "day" && ref.ok {
+			return dateMatch{}, false // a different day in every country
+		}
+	}
+	if mo == 0 {
+		return dateMatch{}, false
+	}
+	if !ref.ok {
+		v := "XXXX-" + two(mo) + "-" + two(d)
+		if d < 0 {
+			v = "XXXX-11"
+		}
+		return dateMatch{start: start, end: i + n, value: v, typ: timexDate}, true
+	}
+	y := ref.t.Year()
+	switch {
+	case step == 0 && mo-int(ref.t.Month()) > 6:
+		y-- // "Christmas" in a January story: the one just past
+	case step < 0 && mo >= int(ref.t.Month()):
+		y-- // "last Christmas" in December: a year ago
+	case step > 0 && mo <= int(ref.t.Month()):
+		y++
+	}
+	day := d
+	if d < 0 {
+		first := time.Date(y, 11, 1, 0, 0, 0, 0, time.UTC)
+		day = 1 + (int(time.Thursday)-int(first.Weekday())+7)%7 + 21
+	}
+	return dateMatch{start: start, end: i + n, value: strconv.Itoa(y) + "-" + two(mo) + "-" + two(day), typ: timexDate}, true
+}
+
+// theYear recognises "the year" and "the full year" after a preposition:
+// a year's duration after "for" ("profit for the year"), the reference
+// year after "in", "during", "of", "through" ("earlier in the year").
+func theYear(toks []Token, i int, ref refDate) (dateMatch, bool) {
+	if lowerAt(toks, i) != "the" {
+		return dateMatch{}, false
+	}
+	j := i + 1
+	if lowerAt(toks, j) == "full" || lowerAt(toks, j) == "entire" || lowerAt(toks, j) == "whole" {
+		j++
+	}
+	if lowerAt(toks, j) != "year" {
+		return dateMatch{}, false
+	}
+	switch lowerAt(toks, j+1) {
+	case "of", "'s", "’s", "before", "after", "when", "that", "in", "ago", "earlier", "later", "-":
+		return dateMatch{}, false // "the year of the tiger", "the year before"
+	}
+	if j > i+1 {
+		// "the full year": the reference's year.
+		return dateMatch{start: i, end: j + 1, value: periodValue(ref, "year", 0), typ: timexDate}, true
+	}
+	switch lowerAt(toks, i-1) {
+	case "for", "over", "throughout":
+		return dateMatch{start: i, end: j + 1, value: "P1Y", typ: timexDuration}, true
+	case "in", "during", "of", "through", "since":
+		return dateMatch{start: i, end: j + 1, value: periodValue(ref, "year", 0), typ: timexDate}, true
+	}
+	return dateMatch{}, false
 }

@@ -113,6 +113,16 @@ func TestTimexClasses(t *testing.T) {
 			[]timexWant{{"Third-quarter", "DATE", "2013-Q3", "", "", ""}, {"year-earlier", "DATE", "2012-Q3", "", "", ""}}},
 		{"business", "fiscal year", "Sales in fiscal 2013 rose.", thu, []timexWant{{"fiscal 2013", "DATE", "2013", "", "", ""}}},
 		{"business", "a later quarter in January", "Profit fell in the fourth quarter.", jan, []timexWant{{"the fourth quarter", "DATE", "2015-Q4", "", "", ""}}},
+		// Written out, holidays, the year, and what is no time.
+		{"spelled", "year in words", "The games of nineteen ninety-six were in Atlanta.", wed, []timexWant{{"nineteen ninety-six", "DATE", "1996", "", "", ""}}},
+		{"spelled", "month and year in words", "It began in January nineteen ninety-seven.", wed, []timexWant{{"January nineteen ninety-seven", "DATE", "1997-01", "", "", ""}}},
+		{"holiday", "Thanksgiving", "Families gathered on Thanksgiving Day.", time.Date(2015, 12, 2, 0, 0, 0, 0, time.UTC), []timexWant{{"Thanksgiving Day", "DATE", "2015-11-26", "", "", ""}}},
+		{"holiday", "last Christmas in January", "He was freed last Christmas.", jan, []timexWant{{"last Christmas", "DATE", "2015-12-25", "", "", ""}}},
+		{"the year", "for the year", "Profit for the year rose 4%.", thu, []timexWant{{"the year", "DURATION", "P1Y", "", "", ""}}},
+		{"the year", "earlier in the year", "Sales slowed in the year.", thu, []timexWant{{"the year", "DATE", "2013", "", "", ""}}},
+		{"no time", "a rate", "The plan saves $2 million a year.", thu, nil},
+		{"no time", "a title", "He spoke on ABC's This Week and on 60 Minutes.", thu, nil},
+		{"no time", "today's as the present era", "It is a problem in today's world.", thu, nil},
 		// Extents.
 		{"extent", "the past year", "Prices fell in the past year.", wed, []timexWant{{"the past year", "DATE", "2013", "", "", ""}}},
 		{"extent", "early weekday", "Gunmen attacked early Tuesday.", wed, []timexWant{{"early Tuesday", "DATE", "2014-09-02", "EARLY", "", ""}}},
