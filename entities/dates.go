@@ -922,8 +922,8 @@ func isCapitalized(s string) bool {
 // verb among the few words before the date. Without one, the nearest
 // reading is taken: the weekday closest to the reference among the past
 // week and the next day, a month at most six months away. A future verb
-// takes the coming weekday only when it is the nearer one: "will" is often
-// in another clause than the date's.
+// or one in the present ("they meet Monday") takes the coming weekday when
+// it is the nearer one: "will" is often in another clause than the date's.
 func byTense(toks []Token, m dateMatch, ref refDate) string {
 	wd := -1
 	hasMonth := false
@@ -953,10 +953,13 @@ func byTense(toks []Token, m dateMatch, ref refDate) string {
 		tense = tenseAfter(toks, m.end)
 	}
 	if wd >= 0 && !hasMonth {
+		if tense == tensePresent {
+			tense = 1
+		}
 		back := (int(ref.t.Weekday()) - wd + 7) % 7
 		fwd := (wd - int(ref.t.Weekday()) + 7) % 7
 		switch {
-		case tense > 0 && tense != tenseNearest && fwd <= back:
+		case tense == 1 && fwd <= back:
 			return ref.t.AddDate(0, 0, fwd).Format("2006-01-02")
 		case tense >= 0 && fwd <= 1 && fwd < back:
 			// Without a tense, the day after the reference ("talks
@@ -983,7 +986,7 @@ func byTense(toks []Token, m dateMatch, ref refDate) string {
 		cmp = d - ref.t.Day()
 	}
 	switch {
-	case tense == 0 || tense == tenseNearest:
+	case tense == 0 || tense == tenseNearest || tense == tensePresent:
 		// The nearest reading: "refused to leave office in December" in
 		// a January article is the December before, "vowed to hold
 		// elections in June" the June to come.
@@ -1050,6 +1053,11 @@ func tenseAfter(toks []Token, i int) int {
 // on either side of the verb's time, so the nearest one is taken.
 const tenseNearest = 2
 
+// tensePresent is the tense of a clause whose verb is in the present
+// ("talks resume Dec. 15", "they meet Monday"): in news, a weekday there
+// is mostly the coming one, and a month the nearest.
+const tensePresent = 3
+
 // clauseTense looks at the words before token i, back to the start of the
 // sentence or a clause mark and at most ten words: +1 at a future
 // auxiliary ("will", "would", "due", "expected", "scheduled"), -1 at a
@@ -1077,7 +1085,7 @@ func clauseTense(toks []Token, i int) int {
 			continue
 		}
 		if t := toks[k].Tag; (t == "VBP" || t == "VBZ") && !infinitive {
-			return 0 // "said talks resume on Dec. 15": the clause of the date is in the present
+			return tensePresent // "said talks resume on Dec. 15": the clause of the date is in the present
 		}
 		if isPastVerb(toks, k) {
 			if infinitive {

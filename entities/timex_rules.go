@@ -914,6 +914,9 @@ func businessPeriod(toks []Token, i int, ref refDate, st *dateState) (dateMatch,
 		y, cur := ref.t.Year(), quarterOf(ref.t)
 		if q > cur {
 			tense := clauseTense(toks, i)
+			if tense == tensePresent {
+				tense = 0
+			}
 			if tense < 0 || tense == 0 && q-cur >= 2 {
 				y--
 			}
