@@ -586,6 +586,9 @@ func relativeDate(toks []Token, i int, ref refDate) (dateMatch, bool) {
 			case "ago", "earlier":
 				return dm(i, i+3, agoValue(ref, n, unit), ""), true
 			case "later":
+				if n == 0 {
+					return dm(i, i+3, agoValue(refDate{}, 0, unit), ""), true // "a few days later": unknown
+				}
 				return dm(i, i+3, agoValue(ref, -n, unit), ""), true
 			}
 		}
@@ -837,6 +840,9 @@ func weekdayValue(ref refDate, wd, step int) string {
 
 // agoValue resolves "N units ago".
 func agoValue(ref refDate, n int, unit string) string {
+	if n == 0 && ref.ok {
+		return "PAST_REF" // "several years ago"
+	}
 	if !ref.ok || n == 0 {
 		switch unit {
 		case "Y", "DE":
@@ -925,6 +931,12 @@ func isCapitalized(s string) bool {
 // or one in the present ("they meet Monday") takes the coming weekday when
 // it is the nearer one: "will" is often in another clause than the date's.
 func byTense(toks []Token, m dateMatch, ref refDate) string {
+	return byTenseFrom(toks, m, ref, m.start)
+}
+
+// byTenseFrom is byTense with the clause's tense read before token from
+// rather than before the date: "until 9 a.m. Tuesday".
+func byTenseFrom(toks []Token, m dateMatch, ref refDate, from int) string {
 	wd := -1
 	hasMonth := false
 	for k := m.start; k < m.end; k++ {
@@ -946,8 +958,8 @@ func byTense(toks []Token, m dateMatch, ref refDate) string {
 	if wd < 0 && !hasMonth {
 		return m.value
 	}
-	tense := clauseTense(toks, m.start)
-	if futureCue(toks, m.start) {
+	tense := clauseTense(toks, from)
+	if futureCue(toks, from) {
 		tense = 1
 	} else if tense == 0 {
 		tense = tenseAfter(toks, m.end)

@@ -216,7 +216,7 @@ func timeAround(toks []Token, m dateMatch, ref refDate, st *dateState) dateMatch
 		}
 		if d, ok := matchDateAt(toks, k, ref, st); ok && d.typ == "" && dayPrecision(d.value) {
 			if ref.ok {
-				d.value = byTense(toks, d, ref)
+				d.value = byTenseFrom(toks, d, ref, m.start)
 			}
 			m.value, m.end = withTime(d.value, m.value), d.end
 			return m
@@ -243,8 +243,9 @@ func timeAround(toks []Token, m dateMatch, ref refDate, st *dateState) dateMatch
 			k++
 		}
 		if d, ok := coreDate(toks, k, ref, false); ok && dayPrecision(d.value) {
-			if ref.ok {
+			if ref.ok && !writtenInFull(toks, d) {
 				d.value = byTense(toks, d, ref)
+				d.value = matchWeekday(d.value, weekdayNumber(lowerAt(toks, m.start)), ref)
 			}
 			m.value, m.end = d.value, d.end
 		}
@@ -374,6 +375,10 @@ func durationValue(n int, unit string) string {
 		return "P" + strconv.Itoa(10*n) + "Y"
 	case unit == "C" && n > 0:
 		return "P" + strconv.Itoa(100*n) + "Y"
+	case unit == "Q" && n > 0:
+		return "P" + strconv.Itoa(3*n) + "M" // ISO 8601 has no quarters
+	case unit == "Q":
+		return "PXM"
 	case n > 0:
 		count = strconv.Itoa(n)
 	}
@@ -660,10 +665,6 @@ func vagueReference(toks []Token, i int) (dateMatch, bool) {
 			if toks[i].Tag == "NN" || p == "at" {
 				return one("PRESENT_REF")
 			}
-		}
-	case "future":
-		if toks[i].Tag == "JJ" && lowerAt(toks, i-1) != "the" && lowerAt(toks, i-1) != "a" {
-			return one("FUTURE_REF")
 		}
 	case "the":
 		switch u := lowerAt(toks, i+1); u {
@@ -1097,4 +1098,22 @@ func theYear(toks []Token, i int, ref refDate) (dateMatch, bool) {
 		return dateMatch{start: i, end: j + 1, value: periodValue(ref, "year", 0), typ: timexDate}, true
 	}
 	return dateMatch{}, false
+}
+
+// matchWeekday moves a day without a written year ("Oct. 26" in "Monday,
+// Oct. 26") to the year next to the reference's in which it falls on
+// weekday wd, when its own year does not agree.
+func matchWeekday(v string, wd int, ref refDate) string {
+	t, err := time.Parse("2006-01-02", v)
+	if err != nil || int(t.Weekday()) == wd {
+		return v
+	}
+	for _, dy := range []int{0, -1, 1} {
+		y := ref.t.Year() + dy
+		c := time.Date(y, t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+		if c.Month() == t.Month() && int(c.Weekday()) == wd {
+			return c.Format("2006-01-02")
+		}
+	}
+	return v
 }

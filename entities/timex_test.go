@@ -136,6 +136,10 @@ func TestTimexClasses(t *testing.T) {
 		{"resolution", "by a date is to come", "The ministers said the deal must close by Jan. 14.", time.Date(2016, 1, 5, 0, 0, 0, 0, time.UTC), []timexWant{{"Jan. 14", "DATE", "2016-01-14", "", "", ""}}},
 		{"resolution", "extended to a later month", "The offer was extended to Dec. 7.", nov, []timexWant{{"Dec. 7", "DATE", "2011-12-07", "", "", ""}}},
 		{"resolution", "month opening a past clause", "In March, the company posted a loss.", nov, []timexWant{{"March", "DATE", "2011-03", "", "", ""}}},
+		{"resolution", "weekday and date agree", "They met on Monday, Oct. 26.", time.Date(2015, 10, 25, 0, 0, 0, 0, time.UTC), []timexWant{{"Monday, Oct. 26", "DATE", "2015-10-26", "", "", ""}}},
+		{"resolution", "until a time and weekday", "The deadline was extended until 9 a.m. EST Tuesday.", mon, []timexWant{{"9 a.m. EST Tuesday", "TIME", "2016-04-05T09:00", "", "", ""}}},
+		{"resolution", "several years ago", "The mine closed several years ago.", wed, []timexWant{{"several years ago", "DATE", "PAST_REF", "", "", ""}}},
+		{"business", "quarters in months", "Output rose in the next three quarters.", thu, []timexWant{{"the next three quarters", "DURATION", "P9M", "", "", ""}}},
 		{"resolution", "late November in April", "Fighting flared in late November, officials say.", apr, []timexWant{{"late November", "DATE", "2011-11", "LATE", "", ""}}},
 	}
 	e, err := New()
