@@ -75,7 +75,7 @@ func TestFindDates(t *testing.T) {
 		{"century", "The 20th century saw two wars.", none, []dateWant{{"The 20th century", "19", ""}}},
 		{"quarter", "GDP fell in the first quarter of 2014.", none, []dateWant{{"the first quarter of 2014", "2014-Q1", ""}}},
 		{"season", "The offensive began in spring 2015.", none, []dateWant{{"spring 2015", "2015-SP", ""}}},
-		{"within months", "The treaty can be signed within months.", none, []dateWant{{"months", "PXM", ""}}},
+		{"within months", "The treaty can be signed within months.", none, []dateWant{{"within months", "PXM", ""}}},
 		{"for years", "The conflict lasted for three years.", none, []dateWant{{"three years", "P3Y", ""}}},
 		{"past weeks", "Over the past two weeks talks stalled.", none, []dateWant{{"the past two weeks", "P2W", ""}}},
 		{"yesterday", "The minister said yesterday that talks failed.", ref, []dateWant{{"yesterday", "2014-09-02", ""}}},

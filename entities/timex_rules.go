@@ -504,7 +504,7 @@ func timeUnit(w string) (string, bool) {
 // durationAt recognises a duration at token i: "three weeks", "the past
 // two years", "the nine months", "about five hours", "over an hour",
 // "a few minutes", "10-year", "52-week", and a bare plural unit after a
-// preposition ("for days", "within months": the unit alone).
+// preposition ("for days", "within months").
 func durationAt(toks []Token, i int) (dateMatch, bool) {
 	w := lowerAt(toks, i)
 	// "10-year", "two-year", "16-hour": a count and a unit in one token.
@@ -610,7 +610,13 @@ func barePluralUnit(toks []Token, i int) (dateMatch, bool) {
 	case "of", "ago", "earlier", "later", "old", "'", "’":
 		return dateMatch{}, false
 	}
-	return dateMatch{start: i, end: i + 1, value: durationValue(0, unit), typ: timexDuration}, true
+	start := i
+	if p := lowerAt(toks, i-1); p == "for" || p == "within" || p == "over" {
+		// "within months", "for years": the preposition is kept in the
+		// extent, as statecraft's DATE mentions always had it.
+		start = i - 1
+	}
+	return dateMatch{start: start, end: i + 1, value: durationValue(0, unit), typ: timexDuration}, true
 }
 
 // vagueReference recognises PRESENT_REF ("now", "currently", "these
@@ -672,8 +678,8 @@ func vagueReference(toks []Token, i int) (dateMatch, bool) {
 			if lowerAt(toks, i+2) == "of" {
 				return dateMatch{}, false // "the future of NATO"
 			}
-			if t := toks[min(i+2, len(toks)-1)]; i+2 < len(toks) && (t.Tag == "NN" || t.Tag == "NNS" || t.Tag == "CD") {
-				return dateMatch{}, false // "the past year" and the like are found elsewhere
+			if t := toks[min(i+2, len(toks)-1)]; i+2 < len(toks) && (strings.HasPrefix(t.Tag, "NN") || strings.HasPrefix(t.Tag, "JJ") || t.Tag == "CD" || t.Tag == "VBG") {
+				return dateMatch{}, false // "the future prime minister"; "the past year" is found elsewhere
 			}
 			v := "PAST_REF"
 			if u == "future" {

@@ -29,8 +29,12 @@ import (
 //	YYYY-SP/SU/FA/WI, -Qn, -Hn  a season (northern), a quarter, a half
 //	XXXX, XXXX-MM, XXXX-MM-DD   ref's year; a month, a day of it
 //	XXXX-Www, XXXX-WXX-D        in ref's year; the day D of ref's week
+//	YYYY-MM-DDThh:mm, ...TMO    a time of day, a part of a day: that day
 func Parse(value string, ref time.Time) (start, end time.Time, ok bool) {
 	v := strings.TrimSpace(value)
+	if i := strings.IndexByte(v, 'T'); i >= 10 && (v[0] == 'X' || v[0] >= '0' && v[0] <= '9') {
+		v = v[:i] // a time of day ("2014-09-03T10:35", "XXXX-XX-XXTMO"): its day
+	}
 	if (len(v) == 2 || len(v) == 3) && allDigits(v) {
 		v += "XX"[:4-len(v)] // TIMEX3's "199" (the 1990s) and "19" (the 1900s)
 	}
