@@ -315,7 +315,7 @@ func setExpression(toks []Token, i int) (dateMatch, bool) {
 			j, n = j+1, c
 		}
 		u := lowerAt(toks, j)
-		if unit, plural := durationUnit(u); unit != "" && (plural == (n > 1) || unit == "DE" && false) {
+		if unit, plural := durationUnit(u); unit != "" && plural == (n > 1) {
 			return dateMatch{start: i, end: j + 1, value: durationValue(n, unit), typ: timexSet, quant: quant}, true
 		}
 		if n == 1 {
