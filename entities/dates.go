@@ -85,6 +85,45 @@ func findDatesIn(toks []Token, ref refDate, st *dateState) []dateMatch {
 	return out
 }
 
+// dateStartWords are the words, besides numbers, month and weekday
+// names, seasons and hyphenated words, that a rule of matchDateAt may
+// start at; any other word starts no date, which spares the rules most
+// tokens of a text.
+var dateStartWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`
+		a an the this that its their one some several few many couple dozens hundreds thousands
+		zero two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+		sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+		early mid late end beginning start middle
+		today tonight yesterday tomorrow overnight last this next past coming earlier later
+		around about approximately roughly noon midday midnight
+		every each daily weekly monthly yearly hourly nightly once twice
+		fiscal latest most recent recently same comparable corresponding current just-ended just-completed
+		first second third fourth final 1st 2nd 3rd 4th quarter
+		nearly almost under over more less at up
+		previous following remaining initial preceding ensuing subsequent prior
+		christmas thanksgiving halloween new independence
+		years months weeks days decades hours minutes centuries
+		now currently presently nowadays lately then these present`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// mayStartDate reports whether a time expression may start at the word
+// w (lower case): a number, a hyphenated word, a month, weekday or
+// season, or one of dateStartWords.
+func mayStartDate(w string) bool {
+	if w == "" {
+		return false
+	}
+	if c := w[0]; c >= '0' && c <= '9' || c == '\'' || c == 0xe2 {
+		return true
+	}
+	return dateStartWords[w] || strings.IndexByte(w, '-') >= 0 || monthNumber(w) > 0 || weekdayNumber(w) >= 0 || seasonCode(w) != ""
+}
+
 // writtenInFull reports whether the match writes its year out ("2012",
 // "5 May 2014", "the 1990s"), so that its value owes nothing to the
 // reference date.
@@ -107,6 +146,9 @@ func writtenInFull(toks []Token, m dateMatch) bool {
 // matchDateAt tries every rule at token i, the longest expressions first.
 func matchDateAt(toks []Token, i int, ref refDate, st *dateState) (dateMatch, bool) {
 	w := lowerAt(toks, i)
+	if !mayStartDate(w) {
+		return dateMatch{}, false
+	}
 	if m, ok := clockTime(toks, i); ok {
 		return m, true
 	}

@@ -466,7 +466,7 @@ func durationCount(toks []Token, i int) (int, int, bool) {
 		return n, 1, true
 	}
 	if a, b, ok := strings.Cut(w, "-"); ok {
-		tens := map[string]int{"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}[a]
+		tens := tensWords[a]
 		if u, ok := countValue(b); ok && tens > 0 && u > 0 && u < 10 {
 			return tens + u, 1, true
 		}
@@ -787,10 +787,9 @@ func businessPeriod(toks []Token, i int, ref refDate, st *dateState) (dateMatch,
 		j++
 	}
 	var (
-		q                       int
-		yearAgo, latest, thisQ  bool
-		fiscal, hyph, sawPeriod bool
-		current                 bool
+		q                      int
+		yearAgo, latest, thisQ bool
+		fiscal, hyph, current  bool
 	)
 	for n := 0; n < 4; n++ {
 		w := lowerAt(toks, j)
@@ -861,7 +860,6 @@ func businessPeriod(toks []Token, i int, ref refDate, st *dateState) (dateMatch,
 			if !yearAgo && !(latest && st != nil && st.lastQuarter != "") || det == "" {
 				return dateMatch{}, false
 			}
-			sawPeriod = true
 			j++
 		default:
 			// "fiscal 2013", "the fiscal year", "the current fiscal year".
@@ -954,7 +952,6 @@ func businessPeriod(toks []Token, i int, ref refDate, st *dateState) (dateMatch,
 			v = shiftQuarter(v, -4)
 		}
 	}
-	_ = sawPeriod
 	return dateMatch{start: i, end: j, value: v, typ: timexDate, anchor: anchor}, true
 }
 
@@ -964,11 +961,13 @@ func isYearAt(toks []Token, i int) bool {
 	return ok
 }
 
+// tensWords are the tens in words, for "twenty-four" and "ninety-six".
+var tensWords = map[string]int{"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+
 // spelledYear recognises a year written in words, as in transcripts of
 // broadcasts: "nineteen ninety-six", "nineteen eighty", "the year two
 // thousand".
 func spelledYear(toks []Token, i int) (dateMatch, bool) {
-	tens := map[string]int{"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 	switch lowerAt(toks, i) {
 	case "nineteen", "eighteen":
 		century := 19
@@ -977,7 +976,7 @@ func spelledYear(toks []Token, i int) (dateMatch, bool) {
 		}
 		w := lowerAt(toks, i+1)
 		a, b, _ := strings.Cut(w, "-")
-		t, ok := tens[a]
+		t, ok := tensWords[a]
 		if !ok {
 			return dateMatch{}, false
 		}
