@@ -331,17 +331,6 @@ func setExpression(toks []Token, i int) (dateMatch, bool) {
 		}
 		return dateMatch{}, false
 	case "daily", "weekly", "monthly", "yearly", "hourly", "nightly":
-		// "the Russian daily Kommersant", "a weekly": a newspaper.
-		switch lowerAt(toks, i-1) {
-		case "a", "an", "the", "this", "that", "its", "business", "tabloid", "financial":
-			return dateMatch{}, false
-		}
-		if i > 0 && isCapitalized(toks[i-1].Text) && i-1 > 0 {
-			return dateMatch{}, false
-		}
-		if i+1 < len(toks) && isCapitalized(toks[i+1].Text) {
-			return dateMatch{}, false
-		}
 		v := map[string]string{"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "hourly": "PT1H"}[w]
 		if w == "nightly" {
 			v = "XXXX-XX-XXTNI"
