@@ -1175,6 +1175,9 @@ func isPastVerb(toks []Token, k int) bool {
 	if len(t) < 5 || !strings.HasSuffix(t, "ed") {
 		return false
 	}
+	if tag := toks[k].Tag; tag == "JJ" || strings.HasPrefix(tag, "NN") {
+		return false // "Series H preferred shares", "a still unspecified date"
+	}
 	if strings.HasSuffix(t, "eed") && t != "agreed" && t != "freed" && t != "decreed" && t != "guaranteed" {
 		return false
 	}

@@ -331,6 +331,9 @@ func setExpression(toks []Token, i int) (dateMatch, bool) {
 		}
 		return dateMatch{}, false
 	case "daily", "weekly", "monthly", "yearly", "hourly", "nightly":
+		if i+1 < len(toks) && isCapitalized(toks[i+1].Text) {
+			return dateMatch{}, false // "the Russian daily Izvestia": a newspaper
+		}
 		v := map[string]string{"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "hourly": "PT1H"}[w]
 		if w == "nightly" {
 			v = "XXXX-XX-XXTNI"

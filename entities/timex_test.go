@@ -141,6 +141,7 @@ func TestTimexClasses(t *testing.T) {
 		{"resolution", "until a time and weekday", "The deadline was extended until 9 a.m. EST Tuesday.", mon, []timexWant{{"9 a.m. EST Tuesday", "TIME", "2016-04-05T09:00", "", "", ""}}},
 		{"resolution", "several years ago", "The mine closed several years ago.", wed, []timexWant{{"several years ago", "DATE", "PAST_REF", "", "", ""}}},
 		{"business", "quarters in months", "Output rose in the next three quarters.", thu, []timexWant{{"the next three quarters", "DURATION", "P9M", "", "", ""}}},
+		{"resolution", "an adjective in -ed is no past verb", "The firm will redeem its preferred shares on Oct. 31.", time.Date(2013, 10, 24, 0, 0, 0, 0, time.UTC), []timexWant{{"Oct. 31", "DATE", "2013-10-31", "", "", ""}}},
 		{"resolution", "late November in April", "Fighting flared in late November, officials say.", apr, []timexWant{{"late November", "DATE", "2011-11", "LATE", "", ""}}},
 	}
 	e, err := New()
