@@ -331,8 +331,16 @@ func setExpression(toks []Token, i int) (dateMatch, bool) {
 		}
 		return dateMatch{}, false
 	case "daily", "weekly", "monthly", "yearly", "hourly", "nightly":
-		if i+1 < len(toks) && isCapitalized(toks[i+1].Text) {
-			return dateMatch{}, false // "the Russian daily Izvestia": a newspaper
+		// "the Russian daily Izvestia", "a Sarajevo daily said", "the
+		// Yedioth Ahronoth daily": a newspaper.
+		if i+1 < len(toks) && isCapitalized(toks[i+1].Text) || i > 1 && isCapitalized(toks[i-1].Text) || strings.HasPrefix(toks[i].Tag, "NN") {
+			return dateMatch{}, false
+		}
+		switch lowerAt(toks, i-1) {
+		case "a", "an", "the":
+			if j := i + 1; j >= len(toks) || !strings.HasPrefix(toks[j].Tag, "NN") {
+				return dateMatch{}, false // "a weekly", but "a daily newspaper" is a set
+			}
 		}
 		v := map[string]string{"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "hourly": "PT1H"}[w]
 		if w == "nightly" {
