@@ -108,7 +108,8 @@
 //
 //	GOMAXPROCS=1 go run ./examples/evaluate -timeml ../shared/dev/timebank
 //
-// relaxed F1 0.930, strict F1 0.861, value F1 0.800, type accuracy 0.955.
+// relaxed F1 0.931, strict F1 0.858, value F1 0.802, type accuracy 0.955
+// (before: 0.815, 0.703, 0.654 and 0.919, every expression typed DATE).
 //
 // # Speed
 //
