@@ -229,3 +229,46 @@ func TestDatesLinear(t *testing.T) {
 		})
 	}
 }
+
+// FuzzExtractAtDates checks the time expressions of any input written on
+// a known date: no panic, the document's invariants, and every DATE
+// mention with a TIMEX3 type and a value.
+//
+//	go test -run '^$' -fuzz '^FuzzExtractAtDates$' -fuzztime 1m -parallel 1 ./entities/
+func FuzzExtractAtDates(f *testing.F) {
+	for _, s := range []string{
+		"Monday, 5 May 2014 at 10:35 a.m. EST Tuesday",
+		"Third-quarter profit rose from a year ago; the year-ago third quarter, fiscal 2013.",
+		"every other week, twice a year, 10-year, 52-week, the past two years, over an hour",
+		"noon Saturday, Friday night, last night, nineteen ninety-six, Thanksgiving Day",
+		"now, currently, in recent years, the future, the then current minister",
+		"a couple of", "the first", "every", "9 a.m.", "nineteen", "the year two", "last",
+	} {
+		f.Add(s)
+	}
+	e, err := New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	date := time.Date(2014, 9, 3, 0, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, text string) {
+		doc, err := e.ExtractAt(context.Background(), text, date)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkDocument(t, text, doc)
+		for _, m := range doc.Mentions {
+			if m.Type != Date {
+				continue
+			}
+			switch m.Timex {
+			case "DATE", "TIME", "DURATION", "SET":
+			default:
+				t.Errorf("%q: timex %q", m.Text, m.Timex)
+			}
+			if m.Value == "" {
+				t.Errorf("%q: no value", m.Text)
+			}
+		}
+	})
+}
