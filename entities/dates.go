@@ -17,7 +17,7 @@ import (
 // run in linear time and cost no allocations beyond the matches.
 //
 // Values follow TIMEX3: "2008", "2013-12", "1992-02-14", "XXXX-08" (year
-// unknown), "199X" (a decade), "19" (a century), "2014-W35" (a week),
+// unknown), "199" (a decade, as TIMEX3 writes it), "19" (a century), "2014-W35" (a week),
 // "2014-SU" (a season), "2014-Q1" (a quarter), "P3Y"/"PXM" (durations),
 // "PRESENT_REF". Modifiers are EARLY, MID and LATE ("late August"), START and
 // END ("the end of the year") and APPROX. Relative expressions ("yesterday",
@@ -29,6 +29,10 @@ type dateMatch struct {
 	start, end int
 	value      string
 	mod        string
+	typ        string // TIMEX3 type; empty until findDates sets it from the value
+	quant      string // a set's quantifier: EVERY, EACH
+	freq       string // a set's frequency: 2X
+	anchor     string // the value the value was computed from, when not the reference date
 }
 
 // refDate is the optional document date that relative expressions are
@@ -42,11 +46,35 @@ type refDate struct {
 // and non-overlapping. Its cost is linear in len(toks): every rule looks at
 // a bounded window of tokens.
 func findDates(toks []Token, ref refDate) []dateMatch {
+	return findDatesIn(toks, ref, &dateState{})
+}
+
+// findDatesIn is findDates with the state carried from the document's
+// earlier sentences, which it updates.
+func findDatesIn(toks []Token, ref refDate, st *dateState) []dateMatch {
 	var out []dateMatch
+	st.sentenceLast = ""
 	for i := 0; i < len(toks); {
-		if m, ok := matchDateAt(toks, i, ref); ok {
-			if ref.ok {
+		if m, ok := matchDateAt(toks, i, ref, st); ok {
+			if ref.ok && m.typ == "" {
 				m.value = byTense(toks, m, ref)
+			}
+			m = timeAround(toks, m, ref, st)
+			if m.typ == "" {
+				m.typ = timexType(m.value)
+			}
+			derived := m.anchor != "" // counted from another expression's value
+			if m.anchor == "" && ref.ok && (m.typ == timexDate || m.typ == timexTime) && m.value != "" && m.value[0] >= '0' && m.value[0] <= '9' && !writtenInFull(toks, m) {
+				m.anchor = ref.t.Format("2006-01-02")
+			}
+			if len(m.value) == 7 && m.value[4:6] == "-Q" && m.value[0] != 'X' && !derived {
+				st.lastQuarter = m.value
+			}
+			if m.typ == timexDate && m.value[0] >= '0' && m.value[0] <= '9' && !derived {
+				st.sentenceLast = m.value
+				if dayPrecision(m.value) {
+					st.lastDay = m.value
+				}
 			}
 			out = append(out, m)
 			i = m.end
@@ -57,9 +85,113 @@ func findDates(toks []Token, ref refDate) []dateMatch {
 	return out
 }
 
+// dateStartWords are the words, besides numbers, month and weekday
+// names, seasons and hyphenated words, that a rule of matchDateAt may
+// start at; any other word starts no date, which spares the rules most
+// tokens of a text.
+var dateStartWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`
+		a an the this that its their one some several few many couple dozens hundreds thousands
+		zero two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+		sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+		early mid late end beginning start middle
+		today tonight yesterday tomorrow overnight last this next past coming earlier later
+		around about approximately roughly noon midday midnight
+		every each daily weekly monthly yearly hourly nightly once twice
+		fiscal latest most recent recently same comparable corresponding current just-ended just-completed
+		first second third fourth final 1st 2nd 3rd 4th quarter
+		nearly almost under over more less at up
+		previous following remaining initial preceding ensuing subsequent prior
+		christmas thanksgiving halloween new independence
+		years months weeks days decades hours minutes centuries
+		now currently presently nowadays lately then these present`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// mayStartDate reports whether a time expression may start at the word
+// w (lower case): a number, a hyphenated word, a month, weekday or
+// season, or one of dateStartWords.
+func mayStartDate(w string) bool {
+	if w == "" {
+		return false
+	}
+	if c := w[0]; c >= '0' && c <= '9' || c == '\'' || c == 0xe2 {
+		return true
+	}
+	return dateStartWords[w] || strings.IndexByte(w, '-') >= 0 || monthNumber(w) > 0 || weekdayNumber(w) >= 0 || seasonCode(w) != ""
+}
+
+// writtenInFull reports whether the match writes its year out ("2012",
+// "5 May 2014", "the 1990s"), so that its value owes nothing to the
+// reference date.
+func writtenInFull(toks []Token, m dateMatch) bool {
+	for k := m.start; k < m.end; k++ {
+		w := lowerAt(toks, k)
+		if _, ok := yearValue(w); ok {
+			return true
+		}
+		if _, ok := isoDate(w); ok {
+			return true
+		}
+		if _, ok := decadeOrCentury(toks, k); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // matchDateAt tries every rule at token i, the longest expressions first.
-func matchDateAt(toks []Token, i int, ref refDate) (dateMatch, bool) {
+func matchDateAt(toks []Token, i int, ref refDate, st *dateState) (dateMatch, bool) {
 	w := lowerAt(toks, i)
+	if !mayStartDate(w) {
+		return dateMatch{}, false
+	}
+	if m, ok := clockTime(toks, i); ok {
+		return m, true
+	}
+	if m, ok := dayPart(toks, i, ref); ok {
+		return m, true
+	}
+	if m, ok := setExpression(toks, i); ok {
+		return m, true
+	}
+	if m, ok := businessPeriod(toks, i, ref, st); ok {
+		return m, true
+	}
+	// "a year ago" after another date of the sentence: that date a year
+	// back ("profit in the third quarter rose from a year earlier"); in a
+	// story about a quarter, that quarter a year back.
+	if (w == "a" || w == "one") && lowerAt(toks, i+1) == "year" {
+		if a := lowerAt(toks, i+2); a == "ago" || a == "earlier" {
+			if v, ok := shiftYear(st.sentenceLast, -1); ok {
+				return dateMatch{start: i, end: i + 3, value: v, anchor: st.sentenceLast, typ: timexDate}, true
+			}
+			if st.lastQuarter != "" {
+				return dateMatch{start: i, end: i + 3, value: shiftQuarter(st.lastQuarter, -4), anchor: st.lastQuarter, typ: timexDate}, true
+			}
+		}
+	}
+	// "early Tuesday", "late Friday".
+	if w == "early" || w == "late" {
+		if wd := weekdayNumber(lowerAt(toks, i+1)); wd >= 0 && isCapitalized(toks[i+1].Text) {
+			return dateMatch{start: i, end: i + 2, value: weekdayValue(ref, wd, 0), mod: map[string]string{"early": "EARLY", "late": "LATE"}[w]}, true
+		}
+	}
+	if m, ok := durationAt(toks, i); ok {
+		return m, true
+	}
+	if m, ok := spelledYear(toks, i); ok {
+		return m, true
+	}
+	if m, ok := holiday(toks, i, ref); ok {
+		return m, true
+	}
+	if m, ok := theYear(toks, i, ref); ok {
+		return m, true
+	}
 	// A period modifier before a date: "early 2014", "late August",
 	// "the end of the year", "mid-2014".
 	if mod, n := periodModifier(toks, i); n > 0 {
@@ -80,13 +212,13 @@ func matchDateAt(toks []Token, i int, ref refDate) (dateMatch, bool) {
 	}
 	if rest, ok := strings.CutPrefix(w, "mid-"); ok {
 		if v, ok := yearValue(rest); ok {
-			return dateMatch{i, i + 1, v, "MID"}, true
+			return dm(i, i+1, v, "MID"), true
 		}
 		if mo := monthNumber(rest); mo > 0 {
-			return dateMatch{i, i + 1, monthValue(ref, mo, 0), "MID"}, true
+			return dm(i, i+1, monthValue(ref, mo, 0), "MID"), true
 		}
 		if len(rest) == 5 && rest[4] == 's' && allDigits(rest[:4]) && rest[3] == '0' {
-			return dateMatch{i, i + 1, rest[:3] + "X", "MID"}, true // "mid-1990s"
+			return dm(i, i+1, rest[:3], "MID"), true // "mid-1990s"
 		}
 	}
 	if w == "the" {
@@ -106,23 +238,31 @@ func matchDateAt(toks []Token, i int, ref refDate) (dateMatch, bool) {
 		// "the first half of 2025", "the second half of the year".
 		if h := map[string]string{"first": "H1", "second": "H2"}[lowerAt(toks, i+1)]; h != "" && lowerAt(toks, i+2) == "half" && lowerAt(toks, i+3) == "of" {
 			if y, ok := yearValue(lowerAt(toks, i+4)); ok {
-				return dateMatch{i, i + 5, y + "-" + h, ""}, true
+				return dm(i, i+5, y+"-"+h, ""), true
 			}
 		}
 		// "the past decade", "the last decade".
 		if p := lowerAt(toks, i+1); (p == "past" || p == "last") && lowerAt(toks, i+2) == "decade" {
-			return dateMatch{i, i + 3, "P1DE", ""}, true
+			return dateMatch{start: i, end: i + 3, value: "P10Y", typ: timexDuration}, true
 		}
 		if m, ok := quarter(toks, i+1, ref); ok {
 			m.start = i
 			return m, true
+		}
+		// "the past year", "the coming week".
+		switch lowerAt(toks, i+1) {
+		case "past", "last", "next", "coming":
+			if m, ok := relativeDate(toks, i+1, ref); ok {
+				m.start = i
+				return m, true
+			}
 		}
 		// "at the weekend", "over the weekend": the weekend just past, or
 		// the coming one in a clause of the future.
 		if lowerAt(toks, i+1) == "weekend" {
 			switch lowerAt(toks, i-1) {
 			case "at", "over", "on", "during":
-				return dateMatch{i, i + 2, weekendValue(toks, i, ref), ""}, true
+				return dm(i, i+2, weekendValue(toks, i, ref), ""), true
 			}
 		}
 	}
@@ -132,10 +272,18 @@ func matchDateAt(toks []Token, i int, ref refDate) (dateMatch, bool) {
 	if m, ok := relativeDate(toks, i, ref); ok {
 		return m, true
 	}
-	if m, ok := duration(toks, i); ok {
+	if m, ok := coreDate(toks, i, ref, false); ok {
 		return m, true
 	}
-	return coreDate(toks, i, ref, false)
+	if m, ok := barePluralUnit(toks, i); ok {
+		return m, true
+	}
+	return vagueReference(toks, i)
+}
+
+// dm is a DATE match of tokens [start, end) with a value and a modifier.
+func dm(start, end int, value, mod string) dateMatch {
+	return dateMatch{start: start, end: end, value: value, mod: mod}
 }
 
 // periodModifier recognises "early", "mid", "late", "the end of",
@@ -179,7 +327,7 @@ func coreDate(toks []Token, i int, ref refDate, afterModifier bool) (dateMatch, 
 	w := lowerAt(toks, i)
 	// ISO dates kept whole by the tokenizer: 1996-12-06, 2013-12.
 	if v, ok := isoDate(w); ok {
-		return dateMatch{i, i + 1, v, ""}, true
+		return dm(i, i+1, v, ""), true
 	}
 	// DAY MONTH [,] [YEAR]: "14 February 1992", "14th of February".
 	if d := dayNumber(w); d > 0 {
@@ -193,9 +341,9 @@ func coreDate(toks []Token, i int, ref refDate, afterModifier bool) (dateMatch, 
 				k++
 			}
 			if y, ok := yearValue(lowerAt(toks, k)); ok {
-				return dateMatch{i, k + 1, y + "-" + two(mo) + "-" + two(d), ""}, true
+				return dm(i, k+1, y+"-"+two(mo)+"-"+two(d), ""), true
 			}
-			return dateMatch{i, j + 1, monthDayValue(ref, mo, d), ""}, true
+			return dm(i, j+1, monthDayValue(ref, mo, d), ""), true
 		}
 	}
 	if mo := monthNumber(w); mo > 0 && isCapitalized(toks[i].Text) {
@@ -206,19 +354,19 @@ func coreDate(toks []Token, i int, ref refDate, afterModifier bool) (dateMatch, 
 				k++
 			}
 			if y, ok := yearValue(lowerAt(toks, k)); ok {
-				return dateMatch{i, k + 1, y + "-" + two(mo) + "-" + two(d), ""}, true
+				return dm(i, k+1, y+"-"+two(mo)+"-"+two(d), ""), true
 			}
 			if y, ok := relativeYear(toks, i+2, ref); ok {
-				return dateMatch{i, i + 4, y + "-" + two(mo) + "-" + two(d), ""}, true
+				return dm(i, i+4, y+"-"+two(mo)+"-"+two(d), ""), true
 			}
-			return dateMatch{i, i + 2, monthDayValue(ref, mo, d), ""}, true
+			return dm(i, i+2, monthDayValue(ref, mo, d), ""), true
 		}
 		// MONTH DAY-DAY: "March 3-4", a span of days, valued by its first.
 		if d, ok := dayRange(lowerAt(toks, i+1)); ok && d <= daysIn(mo) {
 			if y, ok := yearValue(lowerAt(toks, i+2)); ok {
-				return dateMatch{i, i + 3, y + "-" + two(mo) + "-" + two(d), ""}, true
+				return dm(i, i+3, y+"-"+two(mo)+"-"+two(d), ""), true
 			}
-			return dateMatch{i, i + 2, monthDayValue(ref, mo, d), ""}, true
+			return dm(i, i+2, monthDayValue(ref, mo, d), ""), true
 		}
 		// MONTH [of] YEAR: "December 2013".
 		k := i + 1
@@ -226,11 +374,14 @@ func coreDate(toks []Token, i int, ref refDate, afterModifier bool) (dateMatch, 
 			k++
 		}
 		if y, ok := yearValue(lowerAt(toks, k)); ok {
-			return dateMatch{i, k + 1, y + "-" + two(mo), ""}, true
+			return dm(i, k+1, y+"-"+two(mo), ""), true
+		}
+		if y, ok := spelledYear(toks, k); ok && lowerAt(toks, k) != "the" {
+			return dm(i, y.end, y.value+"-"+two(mo), ""), true // "January nineteen ninety-seven"
 		}
 		// MONTH last/this/next year: "April last year".
 		if y, ok := relativeYear(toks, i+1, ref); ok && !isMonthAbbreviation(w) {
-			return dateMatch{i, i + 3, y + "-" + two(mo), ""}, true
+			return dm(i, i+3, y+"-"+two(mo), ""), true
 		}
 		// A bare month. "May" and "March" are also a verb and a noun, so
 		// they need a date context: a modifier or a preceding preposition.
@@ -240,24 +391,24 @@ func coreDate(toks []Token, i int, ref refDate, afterModifier bool) (dateMatch, 
 			return dateMatch{}, false
 		}
 		if (w != "may" && w != "march") || afterModifier || monthPreposition(lowerAt(toks, i-1)) {
-			return dateMatch{i, i + 1, monthValue(ref, mo, 0), ""}, true
+			return dm(i, i+1, monthValue(ref, mo, 0), ""), true
 		}
 		return dateMatch{}, false
 	}
 	// Seasons: "spring 2014", "the summer".
 	if s := seasonCode(w); s != "" {
 		if y, ok := yearValue(lowerAt(toks, i+1)); ok {
-			return dateMatch{i, i + 2, y + "-" + s, ""}, true
+			return dm(i, i+2, y+"-"+s, ""), true
 		}
 	}
 	// A year: 2008, 1992.
 	if y, ok := yearValue(w); ok && yearInContext(toks, i) {
-		return dateMatch{i, i + 1, y, ""}, true
+		return dm(i, i+1, y, ""), true
 	}
 	if afterModifier {
 		// "the end of next year", "early last year".
 		if y, ok := relativeYear(toks, i, ref); ok {
-			return dateMatch{i, i + 2, y, ""}, true
+			return dm(i, i+2, y, ""), true
 		}
 		// "the end of the year", "late this year", "the end of the month".
 		j := i
@@ -270,19 +421,19 @@ func coreDate(toks []Token, i int, ref refDate, afterModifier bool) (dateMatch, 
 			if ref.ok {
 				v = strconv.Itoa(ref.t.Year())
 			}
-			return dateMatch{i, j + 1, v, ""}, true
+			return dm(i, j+1, v, ""), true
 		case "month":
 			v := "XXXX-XX"
 			if ref.ok {
 				v = ref.t.Format("2006-01")
 			}
-			return dateMatch{i, j + 1, v, ""}, true
+			return dm(i, j+1, v, ""), true
 		case "week":
 			v := "XXXX-WXX"
 			if ref.ok {
 				v = isoWeek(ref.t)
 			}
-			return dateMatch{i, j + 1, v, ""}, true
+			return dm(i, j+1, v, ""), true
 		}
 	}
 	return dateMatch{}, false
@@ -357,16 +508,16 @@ func yearNoun(w string) bool {
 func decadeOrCentury(toks []Token, i int) (dateMatch, bool) {
 	w := lowerAt(toks, i)
 	if len(w) == 5 && w[4] == 's' && allDigits(w[:4]) && w[3] == '0' {
-		return dateMatch{i, i + 1, w[:3] + "X", ""}, true
+		return dm(i, i+1, w[:3], ""), true
 	}
 	if (strings.HasPrefix(w, "'") || strings.HasPrefix(w, "’")) && strings.HasSuffix(w, "0s") {
 		d := strings.TrimSuffix(strings.TrimLeft(w, "'’"), "s")
 		if len(d) == 2 && allDigits(d) {
-			return dateMatch{i, i + 1, "19" + d[:1] + "X", ""}, true
+			return dm(i, i+1, "19"+d[:1], ""), true
 		}
 	}
 	if n := ordinalNumber(w); n > 0 && n <= 21 && lowerAt(toks, i+1) == "century" {
-		return dateMatch{i, i + 2, two(n - 1), ""}, true
+		return dm(i, i+2, two(n-1), ""), true
 	}
 	return dateMatch{}, false
 }
@@ -389,14 +540,14 @@ func quarter(toks []Token, i int, ref refDate) (dateMatch, bool) {
 	}
 	if lowerAt(toks, i+2) == "of" {
 		if y, ok := yearValue(lowerAt(toks, i+3)); ok {
-			return dateMatch{i, i + 4, y + "-Q" + strconv.Itoa(q), ""}, true
+			return dm(i, i+4, y+"-Q"+strconv.Itoa(q), ""), true
 		}
 	}
 	y := "XXXX"
 	if ref.ok {
 		y = strconv.Itoa(ref.t.Year())
 	}
-	return dateMatch{i, i + 2, y + "-Q" + strconv.Itoa(q), ""}, true
+	return dm(i, i+2, y+"-Q"+strconv.Itoa(q), ""), true
 }
 
 // relativeDate recognises expressions relative to the document date:
@@ -406,33 +557,42 @@ func relativeDate(toks []Token, i int, ref refDate) (dateMatch, bool) {
 	w := lowerAt(toks, i)
 	switch w {
 	case "today", "tonight":
-		if ref.ok {
-			return dateMatch{i, i + 1, ref.t.Format("2006-01-02"), ""}, true
+		if n := lowerAt(toks, i+1); n == "'s" || n == "’s" {
+			return dateMatch{}, false // "today's world": the present era, seldom a TIMEX3
 		}
-		return dateMatch{i, i + 1, "PRESENT_REF", ""}, true
+		if ref.ok {
+			return dm(i, i+1, ref.t.Format("2006-01-02"), ""), true
+		}
+		return dm(i, i+1, "PRESENT_REF", ""), true
 	case "yesterday":
-		return dateMatch{i, i + 1, dayValue(ref, -1), ""}, true
+		return dm(i, i+1, dayValue(ref, -1), ""), true
 	case "tomorrow":
-		return dateMatch{i, i + 1, dayValue(ref, 1), ""}, true
+		if p := lowerAt(toks, i-1); p == "of" || lowerAt(toks, i+1) == "'s" || lowerAt(toks, i+1) == "’s" {
+			return dateMatch{}, false // "the people of tomorrow"
+		}
+		return dm(i, i+1, dayValue(ref, 1), ""), true
 	case "last", "this", "next", "past", "coming":
 		step := map[string]int{"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[w]
 		u := lowerAt(toks, i+1)
 		switch u {
 		case "week", "month", "year":
-			return dateMatch{i, i + 2, periodValue(ref, u, step), ""}, true
+			if i > 0 && isCapitalized(toks[i].Text) && isCapitalized(toks[i+1].Text) {
+				return dateMatch{}, false // "ABC's This Week": a title
+			}
+			return dm(i, i+2, periodValue(ref, u, step), ""), true
 		case "weekend":
 			// "last weekend": the weekend of the week before; "this
 			// weekend" the reference date's week's.
-			return dateMatch{i, i + 2, periodValue(ref, "week", step) + "-WE", ""}, true
+			return dm(i, i+2, periodValue(ref, "week", step)+"-WE", ""), true
 		}
 		if wd := weekdayNumber(u); wd >= 0 {
-			return dateMatch{i, i + 2, weekdayValue(ref, wd, step), ""}, true
+			return dm(i, i+2, weekdayValue(ref, wd, step), ""), true
 		}
 		// "last December", "next March": the nearest such month before or
 		// after the reference month; "this December" is in its year.
 		if mo := monthNumber(u); mo > 0 && isCapitalized(toks[i+1].Text) && !isMonthAbbreviation(u) {
 			if !ref.ok {
-				return dateMatch{i, i + 2, "XXXX-" + two(mo), ""}, true
+				return dm(i, i+2, "XXXX-"+two(mo), ""), true
 			}
 			y, now := ref.t.Year(), int(ref.t.Month())
 			switch {
@@ -441,24 +601,24 @@ func relativeDate(toks []Token, i int, ref refDate) (dateMatch, bool) {
 			case step > 0 && mo <= now:
 				y++
 			}
-			return dateMatch{i, i + 2, strconv.Itoa(y) + "-" + two(mo), ""}, true
+			return dm(i, i+2, strconv.Itoa(y)+"-"+two(mo), ""), true
 		}
 		if s := seasonCode(u); s != "" {
 			y := "XXXX"
 			if ref.ok {
 				y = strconv.Itoa(ref.t.Year() + min(step, 0))
 			}
-			return dateMatch{i, i + 2, y + "-" + s, ""}, true
+			return dm(i, i+2, y+"-"+s, ""), true
 		}
 	case "earlier", "later":
 		if lowerAt(toks, i+1) == "this" {
 			if u := lowerAt(toks, i+2); u == "week" || u == "month" || u == "year" {
-				return dateMatch{i, i + 3, periodValue(ref, u, 0), ""}, true
+				return dm(i, i+3, periodValue(ref, u, 0), ""), true
 			}
 		}
 	}
 	if wd := weekdayNumber(w); wd >= 0 && isCapitalized(toks[i].Text) {
-		return dateMatch{i, i + 1, weekdayValue(ref, wd, 0), ""}, true
+		return dm(i, i+1, weekdayValue(ref, wd, 0), ""), true
 	}
 	// "three days ago", "two years ago"; "a day earlier", "a week later",
 	// counted from the document date.
@@ -466,42 +626,16 @@ func relativeDate(toks []Token, i int, ref refDate) (dateMatch, bool) {
 		if unit, _ := durationUnit(lowerAt(toks, i+1)); unit != "" {
 			switch lowerAt(toks, i+2) {
 			case "ago", "earlier":
-				return dateMatch{i, i + 3, agoValue(ref, n, unit), ""}, true
+				return dm(i, i+3, agoValue(ref, n, unit), ""), true
 			case "later":
-				return dateMatch{i, i + 3, agoValue(ref, -n, unit), ""}, true
+				if n == 0 {
+					return dm(i, i+3, agoValue(refDate{}, 0, unit), ""), true // "a few days later": unknown
+				}
+				return dm(i, i+3, agoValue(ref, -n, unit), ""), true
 			}
 		}
 	}
 	return dateMatch{}, false
-}
-
-// duration recognises "three years", "two weeks" after "for", "within",
-// "over", "in", "the past"/"the last", and a bare plural unit after
-// "within" ("within months").
-func duration(toks []Token, i int) (dateMatch, bool) {
-	prev := lowerAt(toks, i-1)
-	switch prev {
-	case "for", "within", "over", "during", "past", "last", "next", "first":
-	default:
-		return dateMatch{}, false
-	}
-	w := lowerAt(toks, i)
-	if unit, plural := durationUnit(w); unit != "" && plural && (prev == "within" || prev == "for" || prev == "over") {
-		return dateMatch{i - 1, i + 1, "PX" + unit, ""}, true
-	}
-	n, ok := countValue(w)
-	if !ok {
-		return dateMatch{}, false
-	}
-	unit, _ := durationUnit(lowerAt(toks, i+1))
-	if unit == "" {
-		return dateMatch{}, false
-	}
-	count := "X"
-	if n > 0 {
-		count = strconv.Itoa(n)
-	}
-	return dateMatch{i, i + 2, "P" + count + unit, ""}, true
 }
 
 // durationUnit maps "year(s)", "month(s)", "week(s)", "day(s)", "decade(s)"
@@ -748,6 +882,9 @@ func weekdayValue(ref refDate, wd, step int) string {
 
 // agoValue resolves "N units ago".
 func agoValue(ref refDate, n int, unit string) string {
+	if n == 0 && ref.ok {
+		return "PAST_REF" // "several years ago"
+	}
 	if !ref.ok || n == 0 {
 		switch unit {
 		case "Y", "DE":
@@ -826,18 +963,23 @@ func isCapitalized(s string) bool {
 }
 
 // byTense moves a date that the reference date resolved without a year of
-// its own (a bare weekday, "December", "July 26", "late August") to the
-// side of the reference that the clause's tense points to: "is due to vote
-// on Friday" is the coming Friday, "said in December" in a January article
+// its own (a weekday, "December", "July 26", "late August") to the side
+// of the reference that the clause's tense points to: "is due to vote on
+// Friday" is the coming Friday, "said in December" in a January article
 // is the December before. The tense is the nearest auxiliary or reporting
-// verb among the few words before the date; without one, or when the value
-// already agrees with it, the value is kept.
+// verb among the few words before the date. Without one, the nearest
+// reading is taken: the weekday closest to the reference among the past
+// week and the next day, a month at most six months away. A future verb
+// or one in the present ("they meet Monday") takes the coming weekday when
+// it is the nearer one: "will" is often in another clause than the date's.
 func byTense(toks []Token, m dateMatch, ref refDate) string {
-	single := m.end-m.start == 1
+	return byTenseFrom(toks, m, ref, m.start)
+}
+
+// byTenseFrom is byTense with the clause's tense read before token from
+// rather than before the date: "until 9 a.m. Tuesday".
+func byTenseFrom(toks []Token, m dateMatch, ref refDate, from int) string {
 	wd := -1
-	if single {
-		wd = weekdayNumber(lowerAt(toks, m.start))
-	}
 	hasMonth := false
 	for k := m.start; k < m.end; k++ {
 		w := lowerAt(toks, k)
@@ -851,22 +993,35 @@ func byTense(toks []Token, m dateMatch, ref refDate) string {
 		if monthNumber(w) > 0 && isCapitalized(toks[k].Text) {
 			hasMonth = true
 		}
+		if d := weekdayNumber(w); d >= 0 && isCapitalized(toks[k].Text) && m.end-m.start <= 2 {
+			wd = d
+		}
 	}
 	if wd < 0 && !hasMonth {
 		return m.value
 	}
-	tense := clauseTense(toks, m.start)
-	if tense == 0 {
-		return m.value
+	tense := clauseTense(toks, from)
+	if futureCue(toks, from) {
+		tense = 1
+	} else if tense == 0 {
+		tense = tenseAfter(toks, m.end)
 	}
-	if wd >= 0 {
-		if tense == tenseNearest {
-			return m.value
+	if wd >= 0 && !hasMonth {
+		if tense == tensePresent {
+			tense = 1
 		}
-		if tense > 0 {
-			return ref.t.AddDate(0, 0, (wd-int(ref.t.Weekday())+7)%7).Format("2006-01-02")
+		back := (int(ref.t.Weekday()) - wd + 7) % 7
+		fwd := (wd - int(ref.t.Weekday()) + 7) % 7
+		switch {
+		case tense == 1 && fwd <= back:
+			return ref.t.AddDate(0, 0, fwd).Format("2006-01-02")
+		case tense >= 0 && fwd <= 1 && fwd < back:
+			// Without a tense, the day after the reference ("talks
+			// resume Tuesday" on a Monday); news otherwise reports past
+			// days.
+			return ref.t.AddDate(0, 0, fwd).Format("2006-01-02")
 		}
-		return m.value
+		return ref.t.AddDate(0, 0, -back).Format("2006-01-02")
 	}
 	// "YYYY-MM" or "YYYY-MM-DD" in the reference year.
 	v := m.value
@@ -884,31 +1039,78 @@ func byTense(toks []Token, m dateMatch, ref refDate) string {
 		d, _ := strconv.Atoi(v[8:])
 		cmp = d - ref.t.Day()
 	}
-	if tense == tenseNearest {
-		// Months away forward and backward: "refused to leave office in
-		// December" in a January article is the December before, "vowed
-		// to hold elections in June" the June to come.
+	switch {
+	case tense == 0 || tense == tenseNearest || tense == tensePresent:
+		// The nearest reading: "refused to leave office in December" in
+		// a January article is the December before, "vowed to hold
+		// elections in June" the June to come.
 		switch {
 		case months > 6:
 			return strconv.Itoa(y-1) + v[4:]
 		case months < -6:
 			return strconv.Itoa(y+1) + v[4:]
 		}
-		return v
-	}
-	switch {
 	case tense < 0 && cmp > 0:
 		return strconv.Itoa(y-1) + v[4:]
-	case tense > 0 && cmp < 0:
+	case tense > 0 && months < 0:
+		// A day earlier in the reference's month keeps its year: "will"
+		// is more often in another clause than a year away.
 		return strconv.Itoa(y+1) + v[4:]
 	}
 	return v
+}
+
+// futureCue reports whether the word before token i (and a following
+// "on") points to a time to come: "by Dec. 15", "until March",
+// "payable Dec. 7", "effective June 1", "extended to Nov. 20".
+func futureCue(toks []Token, i int) bool {
+	k := i - 1
+	if lowerAt(toks, k) == "on" {
+		k--
+	}
+	switch lowerAt(toks, k) {
+	case "by", "until", "till", "payable", "effective", "starting", "expires", "expire", "due":
+		return true
+	case "to":
+		switch lowerAt(toks, k-1) {
+		case "extended", "postponed", "delayed", "moved", "pushed", "deferred", "adjourned", "rescheduled":
+			return true
+		}
+	}
+	return false
+}
+
+// tenseAfter reads the tense of the first finite verb among the few
+// words after token i, for a date that opens its clause ("In January,
+// the company said"): -1 for a past one, +1 for "will" or "would", 0 for
+// a present one or none.
+func tenseAfter(toks []Token, i int) int {
+	for k := i; k < len(toks) && k < i+8; k++ {
+		switch lowerAt(toks, k) {
+		case "will", "'ll", "shall":
+			return 1
+		case ";", ":", "\"", "“", "”", "(", ")":
+			return 0
+		}
+		switch toks[k].Tag {
+		case "VBD":
+			return -1
+		case "VBZ", "VBP":
+			return 0
+		}
+	}
+	return 0
 }
 
 // tenseNearest is the tense of a past verb with an infinitive between it
 // and the date ("refused to leave office in December"): the date may be
 // on either side of the verb's time, so the nearest one is taken.
 const tenseNearest = 2
+
+// tensePresent is the tense of a clause whose verb is in the present
+// ("talks resume Dec. 15", "they meet Monday"): in news, a weekday there
+// is mostly the coming one, and a month the nearest.
+const tensePresent = 3
 
 // clauseTense looks at the words before token i, back to the start of the
 // sentence or a clause mark and at most ten words: +1 at a future
@@ -935,6 +1137,9 @@ func clauseTense(toks []Token, i int) int {
 				infinitive = true
 			}
 			continue
+		}
+		if t := toks[k].Tag; (t == "VBP" || t == "VBZ") && !infinitive {
+			return tensePresent // "said talks resume on Dec. 15": the clause of the date is in the present
 		}
 		if isPastVerb(toks, k) {
 			if infinitive {
@@ -969,6 +1174,9 @@ func isPastVerb(toks []Token, k int) bool {
 	}
 	if len(t) < 5 || !strings.HasSuffix(t, "ed") {
 		return false
+	}
+	if tag := toks[k].Tag; tag == "JJ" || strings.HasPrefix(tag, "NN") {
+		return false // "Series H preferred shares", "a still unspecified date"
 	}
 	if strings.HasSuffix(t, "eed") && t != "agreed" && t != "freed" && t != "decreed" && t != "guaranteed" {
 		return false

@@ -89,6 +89,28 @@
 // parses its sentence in either mode. Its model (12.5 MB) is opened only
 // by an Extractor that parses, in about 8 ms.
 //
+// # Time expressions
+//
+// Mentions of type [Date] are the time expressions of TIMEX3, as the
+// TempEval-3 evaluation counts them: dates and periods ("5 May 2014",
+// "third-quarter", "the 1990s"), times of day ("10:35 a.m.", "Friday
+// morning"), durations ("three weeks", "10-year", "the past two years")
+// and sets ("every day", "weekly"), and the vague references "now",
+// "recently" and "the future". Mention.Timex gives the TIMEX3 type,
+// Mention.Value the TIMEX3 value, Mention.Mod, Mention.Quant and
+// Mention.Freq its qualifiers. [Extractor.ExtractAt] resolves relative
+// expressions against the document's date ("yesterday", "Tuesday", "the
+// quarter", "a year ago") and names in Mention.Anchor the value they were
+// computed from. Weekdays and months without a year are placed by the
+// tense of their clause, the nearest reading when it has none. Measured on
+// TimeBank and AQUAINT (TempEval-3's training data, 256 news documents,
+// 1,822 expressions; not in the repository), with
+//
+//	GOMAXPROCS=1 go run ./examples/evaluate -timeml ../shared/dev/timebank
+//
+// relaxed F1 0.931, strict F1 0.858, value F1 0.802, type accuracy 0.955
+// (before: 0.815, 0.703, 0.654 and 0.919, every expression typed DATE).
+//
 // # Speed
 //
 // Tokenizing, splitting and tagging run at about 600,000 tokens per second

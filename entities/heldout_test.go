@@ -131,7 +131,7 @@ var heldoutNews = []heldoutDoc{
 			"P|Viktor Orban||", "D|July 2014|2014-07|", "O|Malaysia Airlines||", "S|Ukraine||",
 			"D|six months|P6M|o", "O|European Commission||", "P|Ursula von der Leyen||", "S|Moldova||",
 			"D|June|2024-06|", "S|Georgia||", "D|last December|2023-12|", "O|Georgian Dream||",
-			"D|the end of 2028|2028-12|o", "L|Brussels||o", "L|Tbilisi||o", "D|the 2000s|200X|",
+			"D|the end of 2028|2028-12|o", "L|Brussels||o", "L|Tbilisi||o", "D|the 2000s|200|",
 		},
 	},
 	{

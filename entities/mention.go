@@ -57,12 +57,34 @@ type Mention struct {
 	Source Source  `json:"source"`
 	Score  float64 `json:"score"` // confidence in [0, 1]
 
-	// Value is a DATE's normalised TIMEX3-style value: "2008", "2013-12",
-	// "XXXX-08", "1992-02-14", "199X", "2014-W35", "P3Y", "PRESENT_REF".
+	// Timex is a DATE mention's TIMEX3 type: DATE (a calendar date or
+	// period, or a vague reference such as PRESENT_REF), TIME (a time of
+	// day: "10:35 a.m.", "Friday morning"), DURATION ("three years",
+	// "10-year") or SET (a recurrence: "every day", "weekly"). It is empty
+	// for the other entity types. Type stays [Date] for all four.
+	Timex string `json:"timex"`
+	// Value is a DATE's normalised TIMEX3 value: "2008", "2013-12",
+	// "XXXX-08", "1992-02-14", "199X", "2014-W35", "2013-Q3" (a quarter),
+	// "2013-03-22T20:00" and "2013-03-22TMO" (a time, a morning),
+	// "P3Y", "PT1H", "PXD" (durations), "P1W" and "XXXX-WXX-1" (sets),
+	// "PRESENT_REF", "PAST_REF", "FUTURE_REF".
 	Value string `json:"value"`
-	// Mod is a DATE's modifier: EARLY, MID, LATE, START, END, BEFORE, AFTER
-	// or APPROX; empty when none.
+	// Mod is a DATE's modifier: EARLY, MID, LATE, START, END, BEFORE,
+	// AFTER, APPROX, MORE_THAN, LESS_THAN, EQUAL_OR_MORE or
+	// EQUAL_OR_LESS; empty when none.
 	Mod string `json:"mod"`
+	// Anchor is the value that a relative DATE's Value was computed from:
+	// the document date ("2013-10-24") for "yesterday", "Tuesday" or
+	// "third-quarter", or another expression's value ("2013-Q3" for "a
+	// year ago" in a story about a third quarter). It is empty when the
+	// value was written out in full ("2012", "5 May 2014"), unresolved
+	// ("XXXX-08") or has no anchor (durations, sets, PRESENT_REF).
+	Anchor string `json:"anchor"`
+	// Quant and Freq qualify a SET: Quant is its quantifier ("EVERY" for
+	// "every day", "EACH" for "each year"), Freq its frequency ("2X" for
+	// "twice a year"); both are empty when not written.
+	Quant string `json:"quant"`
+	Freq  string `json:"freq"`
 
 	// Metonymy is set when a place name stands for something else, such as
 	// "Moscow" in "Moscow-led" (the Russian government).

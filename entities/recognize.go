@@ -112,6 +112,7 @@ func (s *recScratch) release() {
 // checks ctx between sentences.
 func (r *recognizer) mentions(ctx context.Context, doc *Document, ref refDate, s *recScratch) ([]Mention, error) {
 	var out []Mention
+	var dates dateState // carried from sentence to sentence
 	s.acros = nil
 	for si, st := range doc.Sentences {
 		if err := ctx.Err(); err != nil {
@@ -128,10 +129,10 @@ func (r *recognizer) mentions(ctx context.Context, doc *Document, ref refDate, s
 		r.orgNameCandidates(doc.Text, toks, st.TokenStart, si, s)
 		r.orgNounCandidates(doc.Text, toks, st.TokenStart, si, s)
 		airlineCandidates(doc.Text, toks, st.TokenStart, si, s)
-		for _, d := range findDates(toks, ref) {
+		for _, d := range findDatesIn(toks, ref, &dates) {
 			a, b := toks[d.start], toks[d.end-1]
 			s.cands = append(s.cands, candidate{
-				m:  Mention{Type: Date, Text: doc.Text[a.Start:b.End], Start: a.Start, End: b.End, Sentence: si, Source: FromRule, Score: 0.9, Value: d.value, Mod: d.mod, Name: doc.Text[a.Start:b.End]},
+				m:  Mention{Type: Date, Text: doc.Text[a.Start:b.End], Start: a.Start, End: b.End, Sentence: si, Source: FromRule, Score: 0.9, Timex: d.typ, Value: d.value, Mod: d.mod, Anchor: d.anchor, Quant: d.quant, Freq: d.freq, Name: doc.Text[a.Start:b.End]},
 				ts: st.TokenStart + d.start, te: st.TokenStart + d.end, prio: prioDate,
 			})
 		}

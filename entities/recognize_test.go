@@ -251,7 +251,7 @@ func TestFailureModes(t *testing.T) {
 		{
 			name: "a title word before an institution is no person",
 			text: "He played in the Premier League for a decade.",
-			want: []got{date("a decade", "P1DE", "")},
+			want: []got{date("a decade", "P10Y", "")},
 		},
 		{
 			name: "the words of a title are no name",
@@ -493,7 +493,7 @@ func TestDatesThroughExtractor(t *testing.T) {
 		{name: "ISO date", text: "The decree is dated 1996-12-06.", types: dates, want: []got{date("1996-12-06", "1996-12-06", "")}},
 		{name: "late August", text: "They met in Moscow in late August.", types: dates, want: []got{date("late August", "XXXX-08", "LATE")}},
 		{name: "late August resolved", text: "They met in Moscow in late August.", date: ref, types: dates, want: []got{date("late August", "2014-08", "LATE")}},
-		{name: "decade", text: "The wars of the 1990s left scars.", types: dates, want: []got{date("the 1990s", "199X", "")}},
+		{name: "decade", text: "The wars of the 1990s left scars.", types: dates, want: []got{date("the 1990s", "199", "")}},
 		{name: "within months", text: "The treaty can be signed within months.", types: dates, want: []got{date("within months", "PXM", "")}},
 		{name: "yesterday unresolved", text: "The talks were held yesterday.", types: dates, want: []got{date("yesterday", "XXXX-XX-XX", "")}},
 		{name: "yesterday resolved", text: "The talks were held yesterday.", date: ref, types: dates, want: []got{date("yesterday", "2014-09-02", "")}},

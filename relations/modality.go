@@ -74,10 +74,19 @@ func (s *Sentence) modalityOf(t0, t1 int, noun bool) Modality {
 }
 
 // isAnchorDate reports whether a DATE mention can anchor a relation in
-// time: a point or period, not a duration ("P3Y") or a vague reference
+// time: a point or period of TIMEX3 type DATE or TIME ("2008",
+// "2014-09-03T10:35"), never a DURATION ("P3Y", "10-year"), a SET
+// ("every day", "XXXX-WXX-1"), a time of an unknown day ("overnight"
+// without a document date: "XXXX-XX-XXTNI") or a vague reference
 // ("PRESENT_REF").
 func isAnchorDate(m *entities.Mention) bool {
 	v := m.Value
+	if m.Timex == "DURATION" || m.Timex == "SET" {
+		return false
+	}
+	if m.Timex == "TIME" && strings.HasPrefix(v, "XXXX-XX-XX") {
+		return false // "overnight" without a document date: no day to give
+	}
 	return m.Type == entities.Date && v != "" && !strings.HasPrefix(v, "P") && !strings.HasSuffix(v, "_REF")
 }
 

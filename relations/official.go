@@ -498,7 +498,7 @@ func (dc *docState) earliestDate() (gazetteer.Date, bool) {
 		dc.earliestDone = true
 		for i := range dc.doc.Mentions {
 			m := &dc.doc.Mentions[i]
-			if m.Type != entities.Date {
+			if m.Type != entities.Date || m.Timex == "DURATION" || m.Timex == "SET" {
 				continue
 			}
 			if d, ok := parseDateValue(m.Value); ok && (dc.earliest.IsZero() || d.Compare(dc.earliest) < 0) {

@@ -38,6 +38,11 @@ func (s *Sentence) reset(si int) {
 	k := 0
 	for m := s.m0; m < s.m1; m++ {
 		mm := &doc.Mentions[m]
+		if mm.Type == entities.Date && strings.HasSuffix(mm.Value, "_REF") {
+			// "now", "the current president", "recently": a vague time
+			// anchors nothing and its words belong to the clause.
+			continue
+		}
 		for k < n && s.toks[k].End <= mm.Start {
 			k++
 		}

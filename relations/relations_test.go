@@ -622,6 +622,14 @@ var relationCases = []struct {
 		"Xi Jinping arrived in Moscow on Monday. Putin met him at the Kremlin.",
 		[]string{"met-with asserted [Vladimir Putin, Xi Jinping<him>]"}},
 
+	// A set or a duration is never the time of a relation; a time of day is.
+	{"set is no time",
+		"Vladimir Putin meets Recep Tayyip Erdoğan every Monday.",
+		[]string{"met-with asserted [Recep Tayyip Erdoğan, Vladimir Putin]"}},
+	{"time of day",
+		"Vladimir Putin met Recep Tayyip Erdoğan in Sochi on 5 May 2014 at 10:35 a.m.",
+		[]string{"met-with asserted [Recep Tayyip Erdoğan, Vladimir Putin] @2014-05-05T10:35 {place=Sochi}"}},
+
 	// Time from a date of the sentence outside the trigger's clause.
 	{"date after an apposition",
 		"Russia recognised Abkhazia, a breakaway region of Georgia, on 26 August 2008.",

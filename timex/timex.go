@@ -1,6 +1,6 @@
 // Package timex turns the TIMEX3-style values of statecraft's DATE
 // mentions and relation times ("2008", "2013-12", "XXXX-08", "2014-W35",
-// "XXXX-WXX-5", "199X") into the span of time they denote.
+// "XXXX-WXX-5", "199", "199X") into the span of time they denote.
 //
 //	start, end, ok := timex.Parse("2013-12", time.Time{})
 //	// 2013-12-01 00:00 UTC, 2014-01-01 00:00 UTC, true
@@ -25,12 +25,19 @@ import (
 //
 //	YYYY, YYYY-MM, YYYY-MM-DD   a year, month, day
 //	YYYY-Www, YYYY-Www-D        an ISO week, a day of it (1 = Monday)
-//	YYYX, YYXX                  a decade, a century
+//	YYYX, YYXX, YYY, YY         a decade, a century
 //	YYYY-SP/SU/FA/WI, -Qn, -Hn  a season (northern), a quarter, a half
 //	XXXX, XXXX-MM, XXXX-MM-DD   ref's year; a month, a day of it
 //	XXXX-Www, XXXX-WXX-D        in ref's year; the day D of ref's week
+//	YYYY-MM-DDThh:mm, ...TMO    a time of day, a part of a day: that day
 func Parse(value string, ref time.Time) (start, end time.Time, ok bool) {
 	v := strings.TrimSpace(value)
+	if i := strings.IndexByte(v, 'T'); i >= 10 && (v[0] == 'X' || v[0] >= '0' && v[0] <= '9') {
+		v = v[:i] // a time of day ("2014-09-03T10:35", "XXXX-XX-XXTMO"): its day
+	}
+	if (len(v) == 2 || len(v) == 3) && allDigits(v) {
+		v += "XX"[:4-len(v)] // TIMEX3's "199" (the 1990s) and "19" (the 1900s)
+	}
 	if len(v) < 4 {
 		return
 	}
@@ -169,4 +176,14 @@ func daysIn(y int, m time.Month) int { return date(y, m+1, 0).Day() }
 func weeksIn(y int) int {
 	_, w := date(y, 12, 28).ISOWeek()
 	return w
+}
+
+// allDigits reports whether s is made of ASCII digits only.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }

@@ -163,11 +163,12 @@ func line(dec *xml.Decoder) int {
 }
 
 // systemType returns the TIMEX3 type (DATE, TIME, DURATION or SET) of a
-// DATE mention. Statecraft's mentions carry no TIMEX3 type yet, so it
-// says DATE for all of them: this is the one place to read the type once
-// mentions carry it.
+// DATE mention: its Timex field, DATE when that is empty.
 func systemType(m entities.Mention) string {
-	return "DATE"
+	if m.Timex == "" {
+		return "DATE"
+	}
+	return m.Timex
 }
 
 // systemTimexes returns the time expressions of doc: its DATE mentions.
