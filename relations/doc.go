@@ -240,7 +240,16 @@
 // [MetWith], the subject of the verb being a party except for "block"
 // ("Hungary blocked the talks with Ukraine": no party); "accession talks"
 // and other talks named by a membership noun negotiate a membership and
-// are no meeting.
+// are no meeting. A visit to a state, its capital or a person is a
+// [MetWith] of the visitor and the visited ("began a visit to Slovenia",
+// "arrived in Beijing for a four-day visit", "received visiting Foreign
+// Minister X"); one visitor who meets or visits several ("Prodi will meet
+// Demirel and Ciller", "will visit Kenya and Ghana") meets each of them,
+// a pair each, while talks held with several ("held talks with Israeli
+// and Egyptian officials") are one meeting of all; those met or visited
+// by no one the rules find do not meet each other. A person's attack on a
+// person or state ("Johnson attacked Starmer") is [Opposes], not
+// [Attacked].
 //
 // # Time
 //
