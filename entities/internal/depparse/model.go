@@ -34,9 +34,9 @@ type Model struct {
 	// The action weights: a hash kernel of 2^bits buckets, a feature's
 	// key choosing its bucket by its top bits, with no key stored and
 	// no probing (features that collide share weights). A bucket holds
-	// the int16 weights of SHIFT, LEFT and RIGHT in its low 48 bits: one
-	// load per feature.
-	act      []uint64
+	// the 10-bit signed weights of SHIFT, LEFT and RIGHT in bits 0-9,
+	// 10-19 and 20-29: one 4-byte load per feature.
+	act      []uint32
 	actShift uint // 64 - bits
 
 	// The label weights of an arc's features, one class per label.
@@ -95,27 +95,33 @@ func (t *table) keys() int {
 	return k
 }
 
-// sum adds to sc the weights of the keys fs, using home as scratch.
+// sum adds to sc the weights of the keys fs, using home (at least
+// len(fs)+1 long) as scratch.
 //
-// Nearly every lookup misses the processor's caches, so it runs in
-// passes whose loads do not depend on each other's branches, letting the
-// processor overlap the misses: first the home slot of every key, then
-// the probes and the weights of the keys found.
+// Nearly every lookup misses the processor's caches, and a mispredicted
+// branch throws away the loads issued after it, so the lookups run in
+// passes whose loads do not wait on branches that depend on loaded
+// values, letting the processor overlap the misses: first the home slot
+// of every key; then the probes, which stay in the lines just loaded,
+// giving the weight rows of the keys found; then the first and last
+// weights of every row; and only then the sums, from the cache.
 func (t *table) sum(fs []uint64, sc *[256]int32, home []uint64) {
 	slots, ents := t.slots, t.ents
 	mask := uint64(len(slots) - 2)
-	home = home[:len(fs)]
+	home = home[:len(fs)+1]
 	for j, k := range fs {
 		home[j] = slots[k>>t.shift]
 	}
+	found := 0
 	for j, k := range fs {
 		fp := uint32(k) | 1
 		i, sl := k>>t.shift, home[j]
 		for {
 			if f := uint32(sl); f == fp {
-				lo, hi := uint32(sl>>32), uint32(slots[i+1]>>32)
-				for _, e := range ents[lo:hi] {
-					sc[uint8(e)] += int32(e) >> 16
+				lo, hi := sl>>32, slots[i+1]>>32
+				if lo < hi {
+					home[found] = lo | hi<<32
+					found++
 				}
 				break
 			} else if f == 0 {
@@ -123,6 +129,24 @@ func (t *table) sum(fs []uint64, sc *[256]int32, home []uint64) {
 			}
 			i = (i + 1) & mask
 			sl = slots[i]
+		}
+	}
+	rows := home[:found]
+	var touch uint32
+	for _, r := range rows {
+		lo, hi := uint32(r), uint32(r>>32)
+		if lo < hi && hi <= uint32(len(ents)) {
+			touch |= ents[lo] | ents[hi-1]
+		}
+	}
+	home[len(home)-1] = uint64(touch) // keeps the loads
+	for _, r := range rows {
+		lo, hi := uint32(r), uint32(r>>32)
+		if lo > hi || hi > uint32(len(ents)) {
+			continue
+		}
+		for _, e := range ents[lo:hi] {
+			sc[uint8(e)] += int32(e) >> 16
 		}
 	}
 }
@@ -134,10 +158,10 @@ func (m *Model) score(s *Scratch) {
 	act, sh := m.act, m.actShift
 	var a, b, c int32
 	for _, k := range s.feats {
-		v := act[k>>sh]
-		a += int32(int16(v))
-		b += int32(int16(v >> 16))
-		c += int32(int16(v >> 32))
+		v := int32(act[k>>sh])
+		a += v << 22 >> 22
+		b += v << 12 >> 22
+		c += v << 2 >> 22
 	}
 	s.scores[shift], s.scores[left], s.scores[right] = a, b, c
 }
@@ -147,7 +171,7 @@ func (m *Model) score(s *Scratch) {
 func (m *Model) labelScores(s *Scratch, d, h int32, isLeft bool, off int) {
 	var sc [256]int32
 	s.lfeats = s.labelFeatures(s.lfeats[:0], d, h, isLeft)
-	s.home = grow(s.home, len(s.lfeats))
+	s.home = grow(s.home, len(s.lfeats)+1)
 	m.lab.sum(s.lfeats, &sc, s.home)
 	copy(s.scores[off:off+len(m.labels)], sc[:len(m.labels)])
 }
@@ -158,7 +182,7 @@ func (m *Model) labelScores(s *Scratch, d, h int32, isLeft bool, off int) {
 //	version    uint32   fileVersion
 //	features   uint32   featureVersion
 //	flags      uint32   bit 0: joint decision of action and label
-//	scale      float32  weight of one unit
+//	scale      float32  weight of one unit of the action weights
 //	bits       uint32   log2 of the number of buckets of the action kernel, 4 to 30
 //	ntags      uint32   number of tags, 1 to maxTags
 //	nlabels    uint32   1 to maxLabels
@@ -168,7 +192,7 @@ func (m *Model) labelScores(s *Scratch, d, h int32, isLeft bool, off int) {
 //	tags       ntags times: uint8 length, then the name
 //	infoLen    uint32, then infoLen bytes of text (at most maxInfo)
 //	padding    zero bytes up to a multiple of 8
-//	act        [2^bits]uint64
+//	act        [2^bits]uint32, then padding up to a multiple of 8
 //	lab        table of the label weights
 //	tagger     table of the tagger's weights
 //	checksum   uint32   CRC-32 (Castagnoli) of all the bytes before it
@@ -185,7 +209,7 @@ func (m *Model) labelScores(s *Scratch, d, h int32, isLeft bool, off int) {
 // aligned and the machine is little-endian.
 const (
 	magic       = "SCDEPMDL"
-	fileVersion = 2
+	fileVersion = 3
 	maxInfo     = 1 << 12
 	maxLabels   = 126 // numActions + 2*maxLabels classes fit a uint8
 	maxTags     = 255
@@ -238,7 +262,7 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	if len(m.info) > maxInfo {
 		return nil, fmt.Errorf("depparse: model info longer than %d bytes", maxInfo)
 	}
-	b := make([]byte, 0, fixedLen+len(m.info)+8*len(m.act)+8*len(m.lab.slots)+4*len(m.lab.ents)+8*len(m.tagger.slots)+4*len(m.tagger.ents)+4096)
+	b := make([]byte, 0, fixedLen+len(m.info)+4*len(m.act)+8*len(m.lab.slots)+4*len(m.lab.ents)+8*len(m.tagger.slots)+4*len(m.tagger.ents)+4096)
 	le := binary.LittleEndian
 	b = append(b, magic...)
 	b = le.AppendUint32(b, fileVersion)
@@ -267,8 +291,9 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	b = append(b, m.info...)
 	b = pad8(b)
 	for _, v := range m.act {
-		b = le.AppendUint64(b, v)
+		b = le.AppendUint32(b, v)
 	}
+	b = pad8(b)
 	b = appendTable(b, &m.lab)
 	b = appendTable(b, &m.tagger)
 	return le.AppendUint32(b, crc32.Checksum(b, crcTable)), nil
@@ -407,12 +432,12 @@ func Load(b []byte) (*Model, error) {
 	}
 	m.info = string(body[p : p+infoLen])
 	p = (p + infoLen + 7) &^ 7
-	if nact := uint64(8) << bits; p > len(body) || nact > uint64(len(body)-p) {
+	if nact := (uint64(4)<<bits + 7) &^ 7; p > len(body) || nact > uint64(len(body)-p) {
 		return nil, fmt.Errorf("%w: %d kernel buckets do not fit", ErrCorrupt, 1<<bits)
 	}
-	m.act = u64s(body[p : p+8<<bits])
+	m.act = u32s(body[p : p+4<<bits])
 	m.actShift = uint(64 - bits)
-	p += 8 << bits
+	p += (4<<bits + 7) &^ 7
 	if m.lab, p, err = readTable(body, p, "label"); err != nil {
 		return nil, err
 	}
@@ -494,8 +519,13 @@ func u32s(b []byte) []uint32 {
 var modelBytes []byte
 
 // Default returns the shipped model (data/parser.model; see the package
-// documentation). It is loaded once per process; every call returns the
-// same *Model.
+// documentation). It is loaded once per process, on Linux into a copy on
+// huge pages; every call returns the same *Model.
 func Default() (*Model, error) { return defaultModel() }
 
-var defaultModel = sync.OnceValues(func() (*Model, error) { return Load(modelBytes) })
+var defaultModel = sync.OnceValues(func() (*Model, error) {
+	if b := hugeCopy(modelBytes); b != nil {
+		return Load(b)
+	}
+	return Load(modelBytes)
+})

@@ -106,9 +106,13 @@ func TestMarshalRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Ten sentences seen five times each are learnt by heart.
-	if sc.UAS() < 0.9 || sc.LAS() < 0.9 {
-		t.Errorf("tiny model on its training sentences: UAS %.3f LAS %.3f, want at least 0.9", sc.UAS(), sc.LAS())
+	// Ten sentences seen five times each are mostly learnt, though
+	// not by heart: the tiny tagger, its weights pruned below one
+	// update, gets only about 70 % of their tags right, and the 74
+	// action templates of the parser (141 before the dev ablation) hold
+	// fewer word pairs to memorise them with.
+	if sc.UAS() < 0.8 || sc.LAS() < 0.75 {
+		t.Errorf("tiny model on its training sentences: UAS %.3f LAS %.3f, want at least 0.8 and 0.75", sc.UAS(), sc.LAS())
 	}
 }
 

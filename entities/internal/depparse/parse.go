@@ -226,7 +226,7 @@ func (m *Model) tagWords(words []string, s *Scratch) {
 	sc := &s.tsc
 	for q := 1; q <= s.n; q++ {
 		s.tfeats = s.tagFeatures(s.tfeats[:0], words, q, p1, p2)
-		s.home = grow(s.home, len(s.tfeats))
+		s.home = grow(s.home, len(s.tfeats)+1)
 		clear(sc[:nt])
 		m.tagger.sum(s.tfeats, sc, s.home)
 		best := 0

@@ -729,6 +729,9 @@ func (t *ptrainer) trainSentence(m *Model, s *Scratch, g *gold, explore float64,
 	}
 }
 
+// actMax is the largest action weight in units (10-bit weights).
+const actMax = 511
+
 // scale returns the weight of one unit of the int16 weights: the largest
 // averaged weight is 32767 units.
 func (t *trainer) scale() float64 {
@@ -753,21 +756,31 @@ func (t *ptrainer) model(proto *Model, prune float64) *Model {
 	for i := range t.w {
 		maxAbs = max(maxAbs, math.Abs(float64(t.w[i])-float64(t.u[i])/c))
 	}
-	scale := max(maxAbs/32767, t.lab.scale())
+	if maxAbs == 0 {
+		maxAbs = 1
+	}
+	// The action weights in units of scale, 10 bits; the label weights
+	// in their own units, or in the same ones when they are added.
+	scale := maxAbs / actMax
+	labScale := t.lab.scale()
+	if m.joint {
+		scale = max(scale, labScale)
+		labScale = scale
+	}
 	m.scale = float32(scale)
-	m.act = make([]uint64, len(t.w)/numActions)
+	m.act = make([]uint32, len(t.w)/numActions)
 	for b := range m.act {
-		var v uint64
+		var v uint32
 		for a := range numActions {
 			i := numActions*b + a
 			w := float64(t.w[i]) - float64(t.u[i])/c
-			q := math.Round(w / scale)
-			v |= uint64(uint16(int16(q))) << (16 * a)
+			q := max(-actMax, min(actMax, math.Round(w/scale)))
+			v |= uint32(int32(q)) & 0x3ff << (10 * a)
 		}
 		m.act[b] = v
 	}
 	m.actShift = t.shift
-	m.lab = t.lab.table(scale, prune)
+	m.lab = t.lab.table(labScale, prune)
 	return &m
 }
 
