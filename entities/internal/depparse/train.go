@@ -40,6 +40,7 @@ const (
 	DefaultTagEpochs = 5
 	DefaultFolds     = 10
 	DefaultBits      = 19
+	DefaultSeed      = 3
 )
 
 // tagPrune drops the tagger's averaged weights below one update.
@@ -211,7 +212,7 @@ type gold struct {
 // whose lifted tree would have two roots is left out. The same sentences
 // and options give the same model bytes.
 func Train(sents []Sentence, opts ...TrainOption) (*Model, error) {
-	cfg := trainConfig{epochs: DefaultEpochs, seed: 1, explore: DefaultExplore, exploreAfter: 1, joint: false, prune: DefaultPrune,
+	cfg := trainConfig{epochs: DefaultEpochs, seed: DefaultSeed, explore: DefaultExplore, exploreAfter: 1, joint: false, prune: DefaultPrune,
 		tagEpochs: DefaultTagEpochs, folds: DefaultFolds, bits: DefaultBits}
 	for _, o := range opts {
 		o(&cfg)
@@ -794,7 +795,6 @@ func (t *trainer) table(scale, prune float64) table {
 	}
 	feats := make([]feat, 0, len(t.idx))
 	var buf []uint32
-	nents := 0
 	for k, i := range t.idx {
 		buf = buf[:0]
 		r := t.rows[i]
@@ -813,7 +813,6 @@ func (t *trainer) table(scale, prune float64) table {
 		}
 		slices.SortFunc(buf, func(a, b uint32) int { return int(uint8(a)) - int(uint8(b)) })
 		feats = append(feats, feat{k, slices.Clone(buf)})
-		nents += len(buf)
 	}
 	slices.SortFunc(feats, func(a, b feat) int {
 		switch {
@@ -845,19 +844,29 @@ func (t *trainer) table(scale, prune float64) table {
 		}
 	}
 	var tb table
-	tb.slots = make([]uint64, size+1)
-	tb.ents = make([]uint32, 0, nents)
+	tb.slots = make([]uint64, 2*size)
 	for i := range size {
-		off := uint64(len(tb.ents)) << 32
 		if at[i] == 0 {
-			tb.slots[i] = off
 			continue
 		}
 		f := feats[at[i]-1]
-		tb.slots[i] = off | uint64(uint32(f.key)|1)
-		tb.ents = append(tb.ents, f.ents...)
+		c := uint64(len(f.ents)) // at most 255: one entry per class
+		w0 := uint64(uint32(f.key)|1) | c<<40
+		var w1 uint64
+		if c <= 3 {
+			w0 |= uint64(f.ents[0]) << 32
+			if c >= 2 {
+				w1 = uint64(f.ents[1])
+			}
+			if c == 3 {
+				w1 |= uint64(f.ents[2]) << 32
+			}
+		} else {
+			w1 = uint64(len(tb.ents))
+			tb.ents = append(tb.ents, f.ents...)
+		}
+		tb.slots[2*i], tb.slots[2*i+1] = w0, w1
 	}
-	tb.slots[size] = uint64(len(tb.ents)) << 32
 	tb.shift = shift
 	return tb
 }
