@@ -14,12 +14,12 @@ package depparse
 // tagger its own ([Scratch.tagFeatures]).
 //
 // Of each set, only the templates that the development set of UD English
-// EWT kept are left: three rounds of ablation (each template dropped from
-// the trained model in turn, dev scores measured, then the templates whose
+// EWT kept are left: rounds of ablation (each template dropped from the
+// trained model in turn, dev scores measured, then the templates whose
 // absence did not lower them removed and the model retrained) took the
-// action templates from 141 to 59, the label ones from 36 to 16 and the
-// tagger's from 32 to 22, with dev scores within noise of the full sets
-// and a parser twice as fast (see README.md).
+// action templates from 141 to 74, the label ones from 36 to 19 and the
+// tagger's from 32 to 25, with scores within noise of the full sets and a
+// parser twice as fast (see README.md).
 //
 // Every template is hashed with its atoms (word, tag, ...) into one
 // 64-bit value. The atoms that depend on one word alone are computed once
@@ -244,7 +244,7 @@ func (b *fb) add3(a, c, d uint64) {
 
 // featureVersion changes whenever the features change, so that an old
 // model file is refused instead of misread.
-const featureVersion = 6
+const featureVersion = 8
 
 // tagFeatures appends to f the tagger's feature keys of the word at
 // position q, whose two predecessors were tagged p1 and p2 (tag atoms).
@@ -265,6 +265,7 @@ func (s *Scratch) tagFeatures(f []uint64, words []string, q int, p1, p2 uint64) 
 	b.add1(hashLower(suffix(w, 2)))
 	b.add1(SUF[q])
 	b.add1(hashLower(suffix(w, 4)))
+	b.add1(hashLower(prefix(w, 2)))
 	b.add1(hashLower(prefix(w, 3)))
 	b.add1(SHP[q])
 	m1, m2, p1q, p2q := at(q-1), at(q-2), at(q+1), at(q+2)
@@ -272,7 +273,9 @@ func (s *Scratch) tagFeatures(f []uint64, words []string, q int, p1, p2 uint64) 
 	b.add1(W[p1q])
 	b.add1(W[m2])
 	b.add1(W[p2q])
+	b.add1(SUF[m1])
 	b.add1(SUF[p1q])
+	b.add1(SHP[p1q])
 	b.add1(p1)
 	b.add2(p1, p2)
 	b.add2(p1, SUF[q])
@@ -311,10 +314,13 @@ func (s *Scratch) labelFeatures(f []uint64, d, h int32, left bool) []uint64 {
 	b.add3(T[hr], uint64(L[hr]), T[d])
 	b.add3(T[d], T[d+1], T[h])
 	// The arc's context.
-	hp := min(h+1, root)
+	hm, hp := max(h-1, 0), min(h+1, root)
+	b.add3(T[d], T[h], T[hm])
 	b.add3(T[d], T[h], T[hp])
 	b.add3(T[d], capv(s.nl[d]), capv(s.nr[d]))
+	b.add2(SUF[d], T[h])
 	b.add2(s.shp[d], T[d])
+	b.add3(T[d], s.ls[d], s.rs[d])
 	return b.f
 }
 
@@ -346,9 +352,11 @@ func (s *Scratch) bufferFeatures(f []uint64) []uint64 {
 	b.add1(WT[b0])
 	b.add1(SUF[b0])
 	b.add1(T[b1])
+	b.add1(WT[b1])
 	b.add2(SHP[b0], T[b0])
 	b.add2(SUF[b0], T[b0])
 	b.add2(SHP[b1], T[b1])
+	b.add2(SUF[b1], T[b1])
 	b.add2(T[b0], T[b1])
 	b.add2(W[b0], W[b1])
 	b.add3(T[b0], T[b1], T[b2])
@@ -375,7 +383,7 @@ func (s *Scratch) stateFeatures(f []uint64) []uint64 {
 		b1 = none
 	}
 	s0l, s0l2, s0r, s0r2 := s.lc1[s0], s.lc2[s0], s.rc1[s0], s.rc2[s0]
-	s1l, s1r := s.lc1[s1], s.rc1[s1]
+	s1l, s1r, s1r2 := s.lc1[s1], s.rc1[s1], s.rc2[s1]
 	b0l, b0l2 := s.lc1[b0], s.lc2[b0]
 
 	b := fb{f: f}
@@ -384,16 +392,21 @@ func (s *Scratch) stateFeatures(f []uint64) []uint64 {
 	dr := dist(s1, s0, root) + 16
 
 	// Single words.
+	b.add1(W[s0])
 	b.add1(WT[s0])
+	b.add1(SUF[s0])
 	b.add1(WT[s1])
 	b.add2(SHP[s0], T[s0])
+	b.add2(SUF[s0], T[s0])
 
 	// Dependents built so far: words, tags and labels.
 	b.add2(T[s0l], uint64(L[s0l]))
 	b.add2(T[s1l], uint64(L[s1l]))
 	b.add2(T[b0l], uint64(L[b0l]))
 	b.add1(W[s0l])
+	b.add1(T[s0l])
 	b.add1(uint64(L[s0l]))
+	b.add1(W[s1l])
 	b.add1(uint64(L[s1l]))
 	b.add1(T[s1r])
 	b.add1(W[b0l])
@@ -406,6 +419,7 @@ func (s *Scratch) stateFeatures(f []uint64) []uint64 {
 	b.add2(W[s0], W[b0])
 	b.add2(WT[s1], WT[s0])
 	b.add2(W[s1], W[s0])
+	b.add2(C[s0], C[b0])
 	b.add2(SUF[s0], C[b0])
 	b.add2(C[s1], SUF[s0])
 	b.add2(T[s0], T[b1])
@@ -425,6 +439,7 @@ func (s *Scratch) stateFeatures(f []uint64) []uint64 {
 	b.add3(T[s0], T[s0l], T[b0])
 	b.add3(T[s0], T[b0], T[b0l])
 	b.add3(T[s1], T[s0], T[s0l])
+	b.add3(T[s1], T[s0], T[s0r])
 	b.add3(T[s1], T[s1l], T[s0])
 
 	// Distance.
@@ -435,16 +450,22 @@ func (s *Scratch) stateFeatures(f []uint64) []uint64 {
 
 	// Valency.
 	b.add2(T[s0], capv(s.nl[s0]))
+	b.add2(W[s0], capv(s.nr[s0]))
+	b.add2(T[s0], capv(s.nr[s0]))
+	b.add2(W[s1], capv(s.nr[s1]))
 	b.add2(T[b0], capv(s.nl[b0]))
 
 	// Label sets.
 	b.add2(T[s0], s.rs[s0])
 	b.add2(W[s0], s.ls[s0])
+	b.add2(W[s0], s.rs[s0])
+	b.add2(T[s1], s.rs[s1])
 	b.add2(W[b0], s.ls[b0])
 	b.add2(T[b0], s.ls[b0])
 
 	// Third order.
 	b.add3(T[s0], T[s0r], T[s0r2])
 	b.add3(T[b0], T[b0l], T[b0l2])
+	b.add3(T[s1], T[s1r], T[s1r2])
 	return b.f
 }

@@ -40,7 +40,7 @@ const (
 	DefaultTagEpochs = 5
 	DefaultFolds     = 10
 	DefaultBits      = 19
-	DefaultSeed      = 3
+	DefaultSeed      = 1
 )
 
 // tagPrune drops the tagger's averaged weights below one update.
