@@ -81,8 +81,8 @@
 // features; both are trained on UD English EWT (CC BY-SA 4.0, which their
 // weights carry); see entities/internal/depparse. On EWT test, with gold
 // words, it scores 83.6 UAS and 79.9 LAS (dev 83.2 and 79.4:
-// go run ./examples/evaluate -conllu FILE). It parses about 200,000
-// tokens per second on one core, its tagger included, yet in the
+// go run ./examples/evaluate -conllu FILE). It parses 150,000 to
+// 200,000 tokens per second on one core, its tagger included, yet in the
 // pipeline, its tables competing for the caches with the other stages',
 // ParseArguments still brings the whole pipeline (relations included)
 // from about 27 to about 16 times prose.NewDocument's speed on the
