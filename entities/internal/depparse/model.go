@@ -13,7 +13,7 @@ import (
 )
 
 // Model is a trained tagger and parser: hashed feature weights quantised
-// to int16. A Model is immutable after [Load] or [Train] and safe for
+// to 10 bits (actions) and 16 bits (labels, tags). A Model is immutable after [Load] or [Train] and safe for
 // concurrent use by many goroutines, each with its own [Scratch].
 type Model struct {
 	labels    []string
