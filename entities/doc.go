@@ -80,14 +80,18 @@
 // and its own part-of-speech tagger, which reads Token.Tag among its
 // features; both are trained on UD English EWT (CC BY-SA 4.0, which their
 // weights carry); see entities/internal/depparse. On EWT test, with gold
-// words, it scores 83.8 UAS and 80.1 LAS (dev 82.6 and 78.7:
-// go run ./examples/evaluate -conllu FILE). It parses about 90,000 tokens
-// per second on one core, about twice the time the rest of Extract takes
-// per token, which is why it is off by default ([DefaultParse]):
+// words, it scores 83.6 UAS and 79.9 LAS (dev 83.2 and 79.4:
+// go run ./examples/evaluate -conllu FILE). It parses 150,000 to
+// 200,000 tokens per second on one core, its tagger included, yet in the
+// pipeline, its tables competing for the caches with the other stages',
+// ParseArguments still brings the whole pipeline (relations included)
+// from about 27 to about 16 times prose.NewDocument's speed on the
+// project's benchmark corpus (GOMAXPROCS=1 go run ./examples/bench
+// -parse arguments), which is why it is off by default ([DefaultParse]):
 // ParseArguments parses the sentences with a PERSON, STATE, ORG or
 // LOCATION mention, ParseAll every sentence, and [Extractor.TagWords]
-// parses its sentence in either mode. Its model (12.5 MB) is opened only
-// by an Extractor that parses, in about 8 ms.
+// parses its sentence in either mode. Its model (5.8 MB) is opened only
+// by an Extractor that parses, in about 10 ms.
 //
 // # Time expressions
 //

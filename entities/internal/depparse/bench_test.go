@@ -3,8 +3,10 @@ package depparse_test
 import (
 	"context"
 	"os"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/statecraft/statecraft/entities"
 	"github.com/statecraft/statecraft/entities/internal/depparse"
@@ -73,6 +75,59 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N*ntok)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// BenchmarkParseCPU measures the parser and the baseline of BenchmarkTag
+// in processor time, in alternating rounds on one locked thread, so that
+// their ratio holds on a machine busy with other work: it reports the
+// tokens per second of processor time of both ("parse-tokens/cpu-s",
+// "tag-tokens/cpu-s") and their ratio. Without the time of a thread (not
+// Linux) it measures wall time.
+//
+//	GOMAXPROCS=1 go test ./entities/internal/depparse -run '^$' -bench ParseCPU -benchtime 5x
+func BenchmarkParseCPU(b *testing.B) {
+	m := defaultModel(b)
+	text, sents, ntok := benchSentences(b)
+	ex, err := entities.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	var s depparse.Scratch
+	longest := 0
+	for _, x := range sents {
+		longest = max(longest, len(x.words))
+	}
+	heads := make([]int32, longest)
+	rels := make([]depparse.Rel, longest)
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	now := func() time.Duration {
+		if d, ok := threadCPU(); ok {
+			return d
+		}
+		return time.Duration(time.Now().UnixNano())
+	}
+	var parse, tag time.Duration
+	b.ResetTimer()
+	for b.Loop() {
+		t0 := now()
+		for _, x := range sents {
+			if err := m.Parse(x.words, x.tags, heads, rels, &s); err != nil {
+				b.Fatal(err)
+			}
+		}
+		t1 := now()
+		if _, err := ex.Tag(ctx, text); err != nil {
+			b.Fatal(err)
+		}
+		parse, tag = parse+t1-t0, tag+now()-t1
+	}
+	p := float64(b.N*ntok) / parse.Seconds()
+	t := float64(b.N*ntok) / tag.Seconds()
+	b.ReportMetric(p, "parse-tokens/cpu-s")
+	b.ReportMetric(t, "tag-tokens/cpu-s")
+	b.ReportMetric(p/t, "parse/tag")
 }
 
 // BenchmarkTag is the baseline: tokenizing, splitting and tagging the

@@ -13,7 +13,7 @@ import (
 )
 
 // Model is a trained tagger and parser: hashed feature weights quantised
-// to int16. A Model is immutable after [Load] or [Train] and safe for
+// to 10 bits (actions) and 16 bits (labels, tags). A Model is immutable after [Load] or [Train] and safe for
 // concurrent use by many goroutines, each with its own [Scratch].
 type Model struct {
 	labels    []string
@@ -34,9 +34,9 @@ type Model struct {
 	// The action weights: a hash kernel of 2^bits buckets, a feature's
 	// key choosing its bucket by its top bits, with no key stored and
 	// no probing (features that collide share weights). A bucket holds
-	// the int16 weights of SHIFT, LEFT and RIGHT in its low 48 bits: one
-	// load per feature.
-	act      []uint64
+	// the 10-bit signed weights of SHIFT, LEFT and RIGHT in bits 0-9,
+	// 10-19 and 20-29: one 4-byte load per feature.
+	act      []uint32
 	actShift uint // 64 - bits
 
 	// The label weights of an arc's features, one class per label.
@@ -44,11 +44,15 @@ type Model struct {
 }
 
 // table is a sparse hashed weight table: an open-addressing table of
-// 2^bits slots (plus one sentinel), slot i holding the low 32 bits of a
-// key (with bit 0 set; 0: empty) and, in its high 32 bits, the offset in
-// ents of the key's weights, which end where the next slot's begin. A
-// key's home slot is its top bits. An entry of ents is a class (low 8
-// bits) and an int16 weight (high 16 bits).
+// 2^bits slots of two words, w0 and w1, probed linearly from a key's home
+// slot (its top bits). w0 holds in its low 32 bits the low 32 bits of the
+// key with bit 0 set (0: an empty slot, whose w0 and w1 are 0), and in
+// its high 32 bits the key's first weight entry, with the number c of its
+// entries (1 to 255) in bits 8-15. An entry is a class (low 8 bits) and
+// an int16 weight (high 16 bits). When c ≤ 3, w1 holds the second and
+// third entries (low and high 32 bits, 0 if none): one cache line has
+// all the weights of most keys. When c > 3, the low 32 bits of w1 are the
+// offset in ents of all c entries.
 type table struct {
 	slots []uint64
 	ents  []uint32
@@ -87,42 +91,77 @@ func (m *Model) Features() int {
 
 func (t *table) keys() int {
 	k := 0
-	for _, s := range t.slots[:len(t.slots)-1] {
-		if uint32(s) != 0 {
+	for i := 0; i < len(t.slots); i += 2 {
+		if uint32(t.slots[i]) != 0 {
 			k++
 		}
 	}
 	return k
 }
 
-// sum adds to sc the weights of the keys fs, using home as scratch.
+// sum adds to sc the weights of the keys fs, using home (at least
+// len(fs)+1 long) as scratch.
 //
-// Nearly every lookup misses the processor's caches, so it runs in
-// passes whose loads do not depend on each other's branches, letting the
-// processor overlap the misses: first the home slot of every key, then
-// the probes and the weights of the keys found.
+// Nearly every lookup misses the processor's caches, and a mispredicted
+// branch throws away the loads issued after it, so the lookups run in
+// passes whose loads do not wait on branches that depend on loaded
+// values, letting the processor overlap the misses: first the home slot
+// of every key; then the probes, which mostly stay in the lines just
+// loaded; then the first weight of every long row; and only then the
+// sums, from the cache.
 func (t *table) sum(fs []uint64, sc *[256]int32, home []uint64) {
 	slots, ents := t.slots, t.ents
-	mask := uint64(len(slots) - 2)
-	home = home[:len(fs)]
+	mask := uint64(len(slots)/2 - 1)
+	home = home[:len(fs)+1]
 	for j, k := range fs {
-		home[j] = slots[k>>t.shift]
+		home[j] = slots[2*(k>>t.shift)]
 	}
+	found := 0
 	for j, k := range fs {
 		fp := uint32(k) | 1
-		i, sl := k>>t.shift, home[j]
+		i, w := k>>t.shift, home[j]
 		for {
-			if f := uint32(sl); f == fp {
-				lo, hi := uint32(sl>>32), uint32(slots[i+1]>>32)
-				for _, e := range ents[lo:hi] {
-					sc[uint8(e)] += int32(e) >> 16
-				}
+			if f := uint32(w); f == fp {
+				home[found] = 2 * i
+				found++
 				break
 			} else if f == 0 {
 				break
 			}
 			i = (i + 1) & mask
-			sl = slots[i]
+			w = slots[2*i]
+		}
+	}
+	rows := home[:found]
+	var touch uint32
+	for _, i := range rows {
+		if w0, w1 := slots[i], slots[i+1]; w0>>40&0xff > 3 && uint32(w1) < uint32(len(ents)) {
+			touch |= ents[uint32(w1)]
+		}
+	}
+	home[len(home)-1] = uint64(touch) // keeps the loads
+	for _, i := range rows {
+		w0, w1 := slots[i], slots[i+1]
+		e := uint32(w0 >> 32)
+		c := e >> 8 & 0xff
+		if c <= 3 {
+			sc[uint8(e)] += int32(e) >> 16
+			if c >= 2 {
+				e = uint32(w1)
+				sc[uint8(e)] += int32(e) >> 16
+				if c == 3 {
+					e = uint32(w1 >> 32)
+					sc[uint8(e)] += int32(e) >> 16
+				}
+			}
+			continue
+		}
+		off := uint64(uint32(w1))
+		if off+uint64(c) > uint64(len(ents)) {
+			continue // not in a loaded table
+		}
+		for _, e := range ents[off : off+uint64(c)] {
+			sc[uint8(e)] += int32(e) >> 16
 		}
 	}
 }
@@ -134,10 +173,10 @@ func (m *Model) score(s *Scratch) {
 	act, sh := m.act, m.actShift
 	var a, b, c int32
 	for _, k := range s.feats {
-		v := act[k>>sh]
-		a += int32(int16(v))
-		b += int32(int16(v >> 16))
-		c += int32(int16(v >> 32))
+		v := int32(act[k>>sh])
+		a += v << 22 >> 22
+		b += v << 12 >> 22
+		c += v << 2 >> 22
 	}
 	s.scores[shift], s.scores[left], s.scores[right] = a, b, c
 }
@@ -145,10 +184,11 @@ func (m *Model) score(s *Scratch) {
 // labelScores sets s.scores[off:off+len(m.labels)] to the label scores
 // of the arc from h to d.
 func (m *Model) labelScores(s *Scratch, d, h int32, isLeft bool, off int) {
-	var sc [256]int32
+	sc := &s.tsc
+	clear(sc[:len(m.labels)])
 	s.lfeats = s.labelFeatures(s.lfeats[:0], d, h, isLeft)
-	s.home = grow(s.home, len(s.lfeats))
-	m.lab.sum(s.lfeats, &sc, s.home)
+	s.home = grow(s.home, len(s.lfeats)+1)
+	m.lab.sum(s.lfeats, sc, s.home)
 	copy(s.scores[off:off+len(m.labels)], sc[:len(m.labels)])
 }
 
@@ -158,7 +198,7 @@ func (m *Model) labelScores(s *Scratch, d, h int32, isLeft bool, off int) {
 //	version    uint32   fileVersion
 //	features   uint32   featureVersion
 //	flags      uint32   bit 0: joint decision of action and label
-//	scale      float32  weight of one unit
+//	scale      float32  weight of one unit of the action weights
 //	bits       uint32   log2 of the number of buckets of the action kernel, 4 to 30
 //	ntags      uint32   number of tags, 1 to maxTags
 //	nlabels    uint32   1 to maxLabels
@@ -168,7 +208,7 @@ func (m *Model) labelScores(s *Scratch, d, h int32, isLeft bool, off int) {
 //	tags       ntags times: uint8 length, then the name
 //	infoLen    uint32, then infoLen bytes of text (at most maxInfo)
 //	padding    zero bytes up to a multiple of 8
-//	act        [2^bits]uint64
+//	act        [2^bits]uint32, then padding up to a multiple of 8
 //	lab        table of the label weights
 //	tagger     table of the tagger's weights
 //	checksum   uint32   CRC-32 (Castagnoli) of all the bytes before it
@@ -177,7 +217,7 @@ func (m *Model) labelScores(s *Scratch, d, h int32, isLeft bool, off int) {
 //
 //	bits       uint32   log2 of the number of slots, 4 to 30
 //	nents      uint32   number of weight entries
-//	slots      [2^bits + 1]uint64
+//	slots      [2 × 2^bits]uint64
 //	ents       [nents]uint32
 //	padding    zero bytes up to a multiple of 8
 //
@@ -185,7 +225,7 @@ func (m *Model) labelScores(s *Scratch, d, h int32, isLeft bool, off int) {
 // aligned and the machine is little-endian.
 const (
 	magic       = "SCDEPMDL"
-	fileVersion = 2
+	fileVersion = 4
 	maxInfo     = 1 << 12
 	maxLabels   = 126 // numActions + 2*maxLabels classes fit a uint8
 	maxTags     = 255
@@ -238,7 +278,7 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	if len(m.info) > maxInfo {
 		return nil, fmt.Errorf("depparse: model info longer than %d bytes", maxInfo)
 	}
-	b := make([]byte, 0, fixedLen+len(m.info)+8*len(m.act)+8*len(m.lab.slots)+4*len(m.lab.ents)+8*len(m.tagger.slots)+4*len(m.tagger.ents)+4096)
+	b := make([]byte, 0, fixedLen+len(m.info)+4*len(m.act)+8*len(m.lab.slots)+4*len(m.lab.ents)+8*len(m.tagger.slots)+4*len(m.tagger.ents)+4096)
 	le := binary.LittleEndian
 	b = append(b, magic...)
 	b = le.AppendUint32(b, fileVersion)
@@ -267,8 +307,9 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	b = append(b, m.info...)
 	b = pad8(b)
 	for _, v := range m.act {
-		b = le.AppendUint64(b, v)
+		b = le.AppendUint32(b, v)
 	}
+	b = pad8(b)
 	b = appendTable(b, &m.lab)
 	b = appendTable(b, &m.tagger)
 	return le.AppendUint32(b, crc32.Checksum(b, crcTable)), nil
@@ -299,32 +340,30 @@ func readTable(body []byte, p int, what string) (table, int, error) {
 	if bits < 4 || bits > 30 {
 		return t, 0, fmt.Errorf("%w: %s table: %d bits", ErrCorrupt, what, bits)
 	}
-	nslots := 1<<bits + 1
-	size := (uint64(nslots)*8 + uint64(nents)*4 + 7) &^ 7
+	nslots := 1 << bits
+	size := (uint64(nslots)*16 + uint64(nents)*4 + 7) &^ 7
 	if size > uint64(len(body)-p) {
 		return t, 0, fmt.Errorf("%w: %s table: %d slots and %d weights do not fit %d bytes", ErrCorrupt, what, nslots, nents, len(body)-p)
 	}
-	t.slots = u64s(body[p : p+8*nslots])
-	t.ents = u32s(body[p+8*nslots : p+8*nslots+4*int(nents)])
+	t.slots = u64s(body[p : p+16*nslots])
+	t.ents = u32s(body[p+16*nslots : p+16*nslots+4*int(nents)])
 	t.shift = uint(64 - bits)
-	// Offsets must not decrease and must end at nents, and at least one
-	// slot must be empty, so that every probe ends.
-	var prev uint32
+	// Every row must be in ents, and at least one slot must be empty, so
+	// that every probe ends.
 	empty := false
-	for i, s := range t.slots {
-		off := uint32(s >> 32)
-		if off < prev || off > nents || i == nslots-1 && (off != nents || uint32(s) != 0) {
-			return t, 0, fmt.Errorf("%w: %s table: slot %d", ErrCorrupt, what, i)
-		}
-		if uint32(s) == 0 {
-			// The sentinel slot past the end is always empty; probes
-			// wrap before it, so it does not end them.
-			empty = empty || i < nslots-1
-			if i < nslots-1 && t.slots[i+1]>>32 != s>>32 {
-				return t, 0, fmt.Errorf("%w: %s table: empty slot %d has weights", ErrCorrupt, what, i)
+	for i := 0; i < len(t.slots); i += 2 {
+		w0, w1 := t.slots[i], t.slots[i+1]
+		if uint32(w0) == 0 {
+			if w0 != 0 || w1 != 0 {
+				return t, 0, fmt.Errorf("%w: %s table: empty slot %d has weights", ErrCorrupt, what, i/2)
 			}
+			empty = true
+			continue
 		}
-		prev = off
+		c := w0 >> 40 & 0xff
+		if c == 0 || c > 3 && (w1>>32 != 0 || uint64(uint32(w1))+c > uint64(nents)) {
+			return t, 0, fmt.Errorf("%w: %s table: slot %d", ErrCorrupt, what, i/2)
+		}
 	}
 	if !empty {
 		return t, 0, fmt.Errorf("%w: %s table: full", ErrCorrupt, what)
@@ -334,9 +373,25 @@ func readTable(body []byte, p int, what string) (table, int, error) {
 
 // checkClasses reports a weight of t whose class is n or more.
 func (t *table) checkClasses(n int, what string) error {
+	bad := func(e uint32) error {
+		return fmt.Errorf("%w: %s table: a weight of class %d of %d", ErrCorrupt, what, uint8(e), n)
+	}
+	for i := 0; i < len(t.slots); i += 2 {
+		w0, w1 := t.slots[i], t.slots[i+1]
+		if uint32(w0) == 0 {
+			continue
+		}
+		c := w0 >> 40 & 0xff
+		inline := [3]uint32{uint32(w0 >> 32), uint32(w1), uint32(w1 >> 32)}
+		for j := range min(c, 3) {
+			if c <= 3 && int(uint8(inline[j])) >= n {
+				return bad(inline[j])
+			}
+		}
+	}
 	for _, e := range t.ents {
 		if int(uint8(e)) >= n {
-			return fmt.Errorf("%w: %s table: a weight of class %d of %d", ErrCorrupt, what, uint8(e), n)
+			return bad(e)
 		}
 	}
 	return nil
@@ -407,12 +462,12 @@ func Load(b []byte) (*Model, error) {
 	}
 	m.info = string(body[p : p+infoLen])
 	p = (p + infoLen + 7) &^ 7
-	if nact := uint64(8) << bits; p > len(body) || nact > uint64(len(body)-p) {
+	if nact := (uint64(4)<<bits + 7) &^ 7; p > len(body) || nact > uint64(len(body)-p) {
 		return nil, fmt.Errorf("%w: %d kernel buckets do not fit", ErrCorrupt, 1<<bits)
 	}
-	m.act = u64s(body[p : p+8<<bits])
+	m.act = u32s(body[p : p+4<<bits])
 	m.actShift = uint(64 - bits)
-	p += 8 << bits
+	p += (4<<bits + 7) &^ 7
 	if m.lab, p, err = readTable(body, p, "label"); err != nil {
 		return nil, err
 	}
@@ -494,8 +549,13 @@ func u32s(b []byte) []uint32 {
 var modelBytes []byte
 
 // Default returns the shipped model (data/parser.model; see the package
-// documentation). It is loaded once per process; every call returns the
-// same *Model.
+// documentation). It is loaded once per process, on Linux into a copy on
+// huge pages; every call returns the same *Model.
 func Default() (*Model, error) { return defaultModel() }
 
-var defaultModel = sync.OnceValues(func() (*Model, error) { return Load(modelBytes) })
+var defaultModel = sync.OnceValues(func() (*Model, error) {
+	if b := hugeCopy(modelBytes); b != nil {
+		return Load(b)
+	}
+	return Load(modelBytes)
+})

@@ -31,7 +31,8 @@ func readTiny(t testing.TB) []Sentence {
 // tinyModel trains on the ten hand-written sentences of testdata.
 func tinyModel(t testing.TB, opts ...TrainOption) *Model {
 	t.Helper()
-	m, err := Train(readTiny(t), append([]TrainOption{WithEpochs(5), WithInfo("tiny"), WithPrune(0), WithKernelBits(12), WithTagger(5, 2)}, opts...)...)
+	// Seed 1, whatever the shipped model's (DefaultSeed).
+	m, err := Train(readTiny(t), append([]TrainOption{WithEpochs(5), WithInfo("tiny"), WithPrune(0), WithKernelBits(12), WithTagger(5, 2), WithSeed(1)}, opts...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,9 +107,14 @@ func TestMarshalRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Ten sentences seen five times each are learnt by heart.
-	if sc.UAS() < 0.9 || sc.LAS() < 0.9 {
-		t.Errorf("tiny model on its training sentences: UAS %.3f LAS %.3f, want at least 0.9", sc.UAS(), sc.LAS())
+	// Ten sentences seen five times each are learnt, though not by
+	// heart (UAS 0.768, LAS 0.710): the tiny tagger, its weights pruned
+	// below one update, gets only about 70 % of their tags right, and
+	// the parser's 74 action templates (141 before the dev ablation) hold
+	// few word pairs to memorise them with. A parser that learnt nothing
+	// would attach about a third of the words right.
+	if sc.UAS() < 0.7 || sc.LAS() < 0.6 {
+		t.Errorf("tiny model on its training sentences: UAS %.3f LAS %.3f, want at least 0.7 and 0.6", sc.UAS(), sc.LAS())
 	}
 }
 
@@ -204,8 +210,8 @@ func TestLoadErrors(t *testing.T) {
 		{"root label", edit(func(b []byte) { le.PutUint32(b[36:], 200) }), ErrCorrupt},
 		{"label length", edit(func(b []byte) { b[fixedLen] = 255 }), ErrCorrupt},
 		{"offsets", edit(func(b []byte) {
-			// The first slot's offset of the label table, made larger
-			// than the last's.
+			// The first slot of the label table: weights in an empty
+			// slot, or a row of no weights.
 			le.PutUint32(b[labOffset(t, good)+4:], 1<<30)
 		}), ErrCorrupt},
 		{"table bits", edit(func(b []byte) { le.PutUint32(b[labOffset(t, good)-8:], 31) }), ErrCorrupt},
@@ -258,13 +264,19 @@ func TestLoadInPlace(t *testing.T) {
 		t.Errorf("Load: %v allocations, want at most %v", allocs, max)
 	}
 	lo := uintptr(unsafe.Pointer(&b[0]))
-	for name, p := range map[string]uintptr{
+	ptrs := map[string]uintptr{
 		"act":          uintptr(unsafe.Pointer(&m.act[0])),
 		"label slots":  uintptr(unsafe.Pointer(&m.lab.slots[0])),
-		"label ents":   uintptr(unsafe.Pointer(&m.lab.ents[0])),
 		"tagger slots": uintptr(unsafe.Pointer(&m.tagger.slots[0])),
-		"tagger ents":  uintptr(unsafe.Pointer(&m.tagger.ents[0])),
-	} {
+	}
+	// The rows of more than three weights, if any.
+	if len(m.lab.ents) > 0 {
+		ptrs["label ents"] = uintptr(unsafe.Pointer(&m.lab.ents[0]))
+	}
+	if len(m.tagger.ents) > 0 {
+		ptrs["tagger ents"] = uintptr(unsafe.Pointer(&m.tagger.ents[0]))
+	}
+	for name, p := range ptrs {
 		if p < lo || p >= lo+uintptr(len(b)) {
 			t.Errorf("Load copied the %s of aligned bytes", name)
 		}
@@ -293,20 +305,20 @@ func FuzzLoad(f *testing.F) {
 	})
 }
 
-// TestReadTableFull checks that a table whose every slot is taken (only the
-// sentinel past the end empty) is refused: a probe for a missing key would
-// never end.
+// TestReadTableFull checks that a table whose every slot is taken is
+// refused: a probe for a missing key would never end.
 func TestReadTableFull(t *testing.T) {
 	body := binary.LittleEndian.AppendUint32(nil, 4) // 16 slots
-	body = binary.LittleEndian.AppendUint32(body, 0) // no weights
+	body = binary.LittleEndian.AppendUint32(body, 0) // no weights in ents
 	for range 16 {
-		body = binary.LittleEndian.AppendUint64(body, 3) // fingerprint 3, offset 0
+		// Fingerprint 3, one weight of class 0.
+		body = binary.LittleEndian.AppendUint64(body, 3|1<<40|1<<48)
+		body = binary.LittleEndian.AppendUint64(body, 0)
 	}
-	body = binary.LittleEndian.AppendUint64(body, 0) // the sentinel
 	if _, _, err := readTable(body, 0, "test"); !errors.Is(err, ErrCorrupt) {
 		t.Fatalf("a full table: %v", err)
 	}
-	body[8] = 0 // free the first slot
+	clear(body[8:24]) // free the first slot
 	if _, _, err := readTable(body, 0, "test"); err != nil {
 		t.Fatalf("a table with an empty slot: %v", err)
 	}

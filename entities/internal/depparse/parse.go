@@ -40,12 +40,14 @@ type Scratch struct {
 	nl, nr             []int32  // number of left and right dependents
 	ls, rs             []uint64
 
+	bpos   int32 // the b0 of bsc, none if none
+	bsc    [numActions]int32
 	feats  []uint64 // action features of the state
 	lfeats []uint64 // label features of an arc
 	tfeats []uint64 // tagger features of a word
 	home   []uint64 // scratch of table.sum
 	scores [256]int32
-	tsc    [256]int32
+	tsc    [256]int32 // scores of the tagger's and the labeller's classes
 }
 
 func grow[T any](s []T, n int) []T {
@@ -82,6 +84,7 @@ func (s *Scratch) reset(words, tags []string) {
 	clear(s.ls)
 	clear(s.rs)
 	s.stack = s.stack[:0]
+	s.bpos = none
 	s.b = 1
 	if n == 0 {
 		s.b = int32(n + 1)
@@ -226,7 +229,7 @@ func (m *Model) tagWords(words []string, s *Scratch) {
 	sc := &s.tsc
 	for q := 1; q <= s.n; q++ {
 		s.tfeats = s.tagFeatures(s.tfeats[:0], words, q, p1, p2)
-		s.home = grow(s.home, len(s.tfeats))
+		s.home = grow(s.home, len(s.tfeats)+1)
 		clear(sc[:nt])
 		m.tagger.sum(s.tfeats, sc, s.home)
 		best := 0
@@ -292,8 +295,18 @@ func (m *Model) Parse(words, tags []string, heads []int32, rels []Rel, s *Scratc
 		case le && !sh && !ri:
 			a, l = left, m.rootRel
 		default:
-			s.feats = s.features(s.feats[:0])
+			if s.bpos != s.b {
+				// The buffer's scores, kept until b0 is shifted.
+				s.feats = s.bufferFeatures(s.feats[:0])
+				m.score(s)
+				s.bsc = [numActions]int32{s.scores[shift], s.scores[left], s.scores[right]}
+				s.bpos = s.b
+			}
+			s.feats = s.stateFeatures(s.feats[:0])
 			m.score(s)
+			for i, v := range s.bsc {
+				s.scores[i] += v
+			}
 			a, l = m.decide(s, m, sh, le, ri)
 		}
 		s.apply(a, l)

@@ -40,6 +40,7 @@ const (
 	DefaultTagEpochs = 5
 	DefaultFolds     = 10
 	DefaultBits      = 19
+	DefaultSeed      = 1
 )
 
 // tagPrune drops the tagger's averaged weights below one update.
@@ -211,7 +212,7 @@ type gold struct {
 // whose lifted tree would have two roots is left out. The same sentences
 // and options give the same model bytes.
 func Train(sents []Sentence, opts ...TrainOption) (*Model, error) {
-	cfg := trainConfig{epochs: DefaultEpochs, seed: 1, explore: DefaultExplore, exploreAfter: 1, joint: false, prune: DefaultPrune,
+	cfg := trainConfig{epochs: DefaultEpochs, seed: DefaultSeed, explore: DefaultExplore, exploreAfter: 1, joint: false, prune: DefaultPrune,
 		tagEpochs: DefaultTagEpochs, folds: DefaultFolds, bits: DefaultBits}
 	for _, o := range opts {
 		o(&cfg)
@@ -729,6 +730,9 @@ func (t *ptrainer) trainSentence(m *Model, s *Scratch, g *gold, explore float64,
 	}
 }
 
+// actMax is the largest action weight in units (10-bit weights).
+const actMax = 511
+
 // scale returns the weight of one unit of the int16 weights: the largest
 // averaged weight is 32767 units.
 func (t *trainer) scale() float64 {
@@ -753,21 +757,31 @@ func (t *ptrainer) model(proto *Model, prune float64) *Model {
 	for i := range t.w {
 		maxAbs = max(maxAbs, math.Abs(float64(t.w[i])-float64(t.u[i])/c))
 	}
-	scale := max(maxAbs/32767, t.lab.scale())
+	if maxAbs == 0 {
+		maxAbs = 1
+	}
+	// The action weights in units of scale, 10 bits; the label weights
+	// in their own units, or in the same ones when they are added.
+	scale := maxAbs / actMax
+	labScale := t.lab.scale()
+	if m.joint {
+		scale = max(scale, labScale)
+		labScale = scale
+	}
 	m.scale = float32(scale)
-	m.act = make([]uint64, len(t.w)/numActions)
+	m.act = make([]uint32, len(t.w)/numActions)
 	for b := range m.act {
-		var v uint64
+		var v uint32
 		for a := range numActions {
 			i := numActions*b + a
 			w := float64(t.w[i]) - float64(t.u[i])/c
-			q := math.Round(w / scale)
-			v |= uint64(uint16(int16(q))) << (16 * a)
+			q := max(-actMax, min(actMax, math.Round(w/scale)))
+			v |= uint32(int32(q)) & 0x3ff << (10 * a)
 		}
 		m.act[b] = v
 	}
 	m.actShift = t.shift
-	m.lab = t.lab.table(scale, prune)
+	m.lab = t.lab.table(labScale, prune)
 	return &m
 }
 
@@ -781,7 +795,6 @@ func (t *trainer) table(scale, prune float64) table {
 	}
 	feats := make([]feat, 0, len(t.idx))
 	var buf []uint32
-	nents := 0
 	for k, i := range t.idx {
 		buf = buf[:0]
 		r := t.rows[i]
@@ -800,7 +813,6 @@ func (t *trainer) table(scale, prune float64) table {
 		}
 		slices.SortFunc(buf, func(a, b uint32) int { return int(uint8(a)) - int(uint8(b)) })
 		feats = append(feats, feat{k, slices.Clone(buf)})
-		nents += len(buf)
 	}
 	slices.SortFunc(feats, func(a, b feat) int {
 		switch {
@@ -832,19 +844,29 @@ func (t *trainer) table(scale, prune float64) table {
 		}
 	}
 	var tb table
-	tb.slots = make([]uint64, size+1)
-	tb.ents = make([]uint32, 0, nents)
+	tb.slots = make([]uint64, 2*size)
 	for i := range size {
-		off := uint64(len(tb.ents)) << 32
 		if at[i] == 0 {
-			tb.slots[i] = off
 			continue
 		}
 		f := feats[at[i]-1]
-		tb.slots[i] = off | uint64(uint32(f.key)|1)
-		tb.ents = append(tb.ents, f.ents...)
+		c := uint64(len(f.ents)) // at most 255: one entry per class
+		w0 := uint64(uint32(f.key)|1) | c<<40
+		var w1 uint64
+		if c <= 3 {
+			w0 |= uint64(f.ents[0]) << 32
+			if c >= 2 {
+				w1 = uint64(f.ents[1])
+			}
+			if c == 3 {
+				w1 |= uint64(f.ents[2]) << 32
+			}
+		} else {
+			w1 = uint64(len(tb.ents))
+			tb.ents = append(tb.ents, f.ents...)
+		}
+		tb.slots[2*i], tb.slots[2*i+1] = w0, w1
 	}
-	tb.slots[size] = uint64(len(tb.ents)) << 32
 	tb.shift = shift
 	return tb
 }

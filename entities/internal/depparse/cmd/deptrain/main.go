@@ -42,7 +42,7 @@ func main() {
 	ud := flag.String("ud", "", "`directory` of UD English EWT (default ../shared/dev/ud-english-ewt beside the module root)")
 	out := flag.String("o", "", "write the model to `file`")
 	epochs := flag.Int("epochs", depparse.DefaultEpochs, "training epochs")
-	seed := flag.Uint64("seed", 1, "shuffle and exploration seed")
+	seed := flag.Uint64("seed", depparse.DefaultSeed, "shuffle and exploration seed")
 	explore := flag.Float64("explore", depparse.DefaultExplore, "probability of following a wrong prediction (after the first epoch)")
 	joint := flag.Bool("joint", false, "choose each action with its label's score (false: action first, then label)")
 	prune := flag.Float64("prune", depparse.DefaultPrune, "drop averaged weights below `w` perceptron updates")
