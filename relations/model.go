@@ -683,7 +683,11 @@ func (s *Sentence) pairFeatures(h *hasher, c *relmodel.Candidate, ka, kb string,
 	if s.grpAt[as] >= 0 && s.grpAt[as] == s.grpAt[bs] {
 		h.add("samegroup", ty)
 	}
-	s.pathFeatures(h, as, ae, bs, be, ty)
+	if m := s.x.model; m == nil || m.Parsed() {
+		// The trainer's candidates (no model) carry them whenever the
+		// sentence is parsed; a model only if it learnt them.
+		s.pathFeatures(h, as, ae, bs, be, ty)
+	}
 	if mod := s.modality(as, be); mod != Asserted {
 		h.add("mod", string(mod))
 	}

@@ -88,7 +88,21 @@ type Model struct {
 	calRaw         []float32 // isotonic calibration: raw probability knots
 	calOut         []float32 // and their calibrated values
 	w              []int16
+	parsed         bool // trained on candidates whose sentences were parsed (dependency-path features)
 }
+
+// parsedFlag marks, in the file's bits field, a model trained with the
+// dependency-path features of parsed sentences.
+const parsedFlag = 1 << 16
+
+// Parsed reports whether the model was trained on parsed sentences, whose
+// candidates carry dependency-path features: a caller computes them only
+// for such a model, so that features the model never saw do not add
+// weights of the features they collide with.
+func (m *Model) Parsed() bool { return m.parsed }
+
+// SetParsed records whether the model was trained on parsed sentences.
+func (m *Model) SetParsed(p bool) { m.parsed = p }
 
 // Bits returns log2 of the number of feature buckets.
 func (m *Model) Bits() uint { return m.bits }
@@ -150,7 +164,11 @@ func sigmoid(x float32) float32 {
 // Marshal returns the model file.
 func (m *Model) Marshal() []byte {
 	b := []byte(magic)
-	b = binary.LittleEndian.AppendUint32(b, uint32(m.bits))
+	bitsField := uint32(m.bits)
+	if m.parsed {
+		bitsField |= parsedFlag
+	}
+	b = binary.LittleEndian.AppendUint32(b, bitsField)
 	b = binary.LittleEndian.AppendUint32(b, uint32(NumLabels))
 	b = binary.LittleEndian.AppendUint32(b, math.Float32bits(m.scale))
 	for _, v := range m.bias {
@@ -202,12 +220,13 @@ func Unmarshal(b []byte) (*Model, error) {
 		v, ok := u32()
 		return math.Float32frombits(v), ok
 	}
-	bits, ok1 := u32()
+	bitsField, ok1 := u32()
 	labels, ok2 := u32()
+	bits := bitsField &^ parsedFlag
 	if !ok1 || !ok2 || bits < 4 || bits > 26 || labels != NumLabels {
 		return nil, bad("bits %d, labels %d (want 4..26 and %d)", bits, labels, NumLabels)
 	}
-	m := &Model{bits: uint(bits), mask: 1<<bits - 1}
+	m := &Model{bits: uint(bits), mask: 1<<bits - 1, parsed: bitsField&parsedFlag != 0}
 	var ok bool
 	if m.scale, ok = f32(); !ok {
 		return nil, bad("truncated header")

@@ -64,6 +64,17 @@ func TestMarshalRoundTrip(t *testing.T) {
 	if m2.Threshold[0] != 0.7 || m2.RuleConfidence[3] != 0.9 || m2.Calibrate(0.9) != m.Calibrate(0.9) {
 		t.Error("thresholds, rule confidences or calibration lost")
 	}
+	if m2.Parsed() {
+		t.Error("a model trained without parses reads as parsed")
+	}
+	m.SetParsed(true)
+	m3, err := Unmarshal(m.Marshal())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !m3.Parsed() || m3.Bits() != m.Bits() {
+		t.Errorf("parsed model: Parsed %v, bits %d; want true, %d", m3.Parsed(), m3.Bits(), m.Bits())
+	}
 }
 
 // TestUnmarshalDamage: every truncation and a flipped byte anywhere give

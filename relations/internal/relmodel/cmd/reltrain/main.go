@@ -128,6 +128,9 @@ func run(args []string, out io.Writer) error {
 	if *parse {
 		eopts = append(eopts, entities.WithParse(entities.ParseArguments))
 	}
+	// The candidates carry dependency-path features when their sentences
+	// are parsed: with -parse, or when entities parses by default.
+	parsed := *parse || entities.DefaultParse != entities.ParseNone
 	ex, err := entities.New(eopts...)
 	if err != nil {
 		return err
@@ -197,6 +200,7 @@ func run(args []string, out io.Writer) error {
 		fmt.Fprintf(out, "and the %d dev documents (calibration on %d-fold out-of-fold predictions)\n", len(devEx), *folds)
 	}
 	m = relmodel.Train(examples, cfg)
+	m.SetParsed(parsed)
 	preds, err := devPredictions(ex, gaz, foldModel, dev)
 	if err != nil {
 		return err
