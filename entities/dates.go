@@ -67,7 +67,7 @@ func findDatesIn(toks []Token, ref refDate, st *dateState) []dateMatch {
 			if m.anchor == "" && ref.ok && (m.typ == timexDate || m.typ == timexTime) && m.value != "" && m.value[0] >= '0' && m.value[0] <= '9' && !writtenInFull(toks, m) {
 				m.anchor = ref.t.Format("2006-01-02")
 			}
-			if len(m.value) == 7 && m.value[4:6] == "-Q" && m.value[0] != 'X' && !derived {
+			if len(m.value) == 7 && m.value[4:6] == "-Q" && m.value[0] != 'X' && m.value[6] >= '1' && m.value[6] <= '4' && !derived {
 				st.lastQuarter = m.value
 			}
 			if m.typ == timexDate && m.value[0] >= '0' && m.value[0] <= '9' && !derived {
@@ -77,7 +77,7 @@ func findDatesIn(toks []Token, ref refDate, st *dateState) []dateMatch {
 				}
 			}
 			out = append(out, m)
-			i = m.end
+			i = max(m.end, i+1) // a rule's match always advances
 			continue
 		}
 		i++

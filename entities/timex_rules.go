@@ -98,19 +98,25 @@ func meridiem(w string) (ok, pm bool) {
 	return false, false
 }
 
+// timeZones are the abbreviations of time zones news writes after a
+// clock time.
+var timeZones = wordSet("GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "ET", "CT",
+	"MT", "PT", "AKST", "AKDT", "HST", "AST", "ADT", "NST", "NDT", "BST", "IST", "CET", "CEST", "EET",
+	"EEST", "WET", "WEST", "MSK", "JST", "KST", "HKT", "SGT", "AEST", "AEDT", "ACST", "AWST", "NZST",
+	"NZDT", "SAST", "WAT", "EAT", "CAT", "PKT", "ICT", "WIB", "GST", "IRST", "TRT", "ART", "BRT")
+
+// wordSet builds a set of words.
+func wordSet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
 // isTimeZone reports whether s is a time zone's abbreviation: "EST",
 // "GMT", "UTC", "MSK", "ET".
-func isTimeZone(s string) bool {
-	if len(s) < 2 || len(s) > 4 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < 'A' || s[i] > 'Z' {
-			return false
-		}
-	}
-	return s[len(s)-1] == 'T' || s == "MSK"
-}
+func isTimeZone(s string) bool { return timeZones[s] }
 
 // clockTime recognises a time of day at token i: "10:35 a.m.", "10 p.m.",
 // "22:00 GMT", "noon", "midnight", with a preceding "around" or "about"
@@ -222,9 +228,12 @@ func timeAround(toks []Token, m dateMatch, ref refDate, st *dateState) dateMatch
 			return m
 		}
 		if w := lowerAt(toks, k); w == "today" || w == "yesterday" || w == "tomorrow" {
-			d, _ := relativeDate(toks, k, ref)
-			m.value, m.end = withTime(d.value, m.value), d.end
-			return m
+			// "today's session" is no date (relativeDate says so): the
+			// time keeps its own day below.
+			if d, ok := relativeDate(toks, k, ref); ok && d.end > m.end {
+				m.value, m.end = withTime(d.value, m.value), d.end
+				return m
+			}
 		}
 		day := refDay(ref)
 		if st != nil && st.lastDay != "" {
@@ -743,7 +752,7 @@ func quarterOf(t time.Time) int { return (int(t.Month())-1)/3 + 1 }
 // shiftQuarter moves "2013-Q3" by n quarters; it returns v unchanged
 // when v is no quarter of a known year.
 func shiftQuarter(v string, n int) string {
-	if len(v) != 7 || v[4:6] != "-Q" || !allDigits(v[:4]) {
+	if len(v) != 7 || v[4:6] != "-Q" || !allDigits(v[:4]) || v[6] < '1' || v[6] > '4' {
 		return v
 	}
 	y, _ := strconv.Atoi(v[:4])

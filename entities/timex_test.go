@@ -272,3 +272,54 @@ func FuzzExtractAtDates(f *testing.F) {
 		}
 	})
 }
+
+// TestTimexReviewCases are inputs a review found wrong: a clock time
+// before "today's" looped for ever, a quarter of unknown number shifted
+// to a year eight years off, and any upper-case word ending in T was read
+// as a time zone.
+func TestTimexReviewCases(t *testing.T) {
+	e, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wed := time.Date(2014, 9, 3, 0, 0, 0, 0, time.UTC)
+	for _, text := range []string{
+		"Shares rose at 10 a.m. today's session was calm.",
+		"Voting opens at 9 a.m. tomorrow's polls matter.",
+		"They met at noon today’s lunch was long.",
+	} {
+		done := make(chan []timexWant, 1)
+		go func() { done <- timexesAt(t, e, text, wed) }()
+		select {
+		case got := <-done:
+			for _, m := range got {
+				if strings.HasPrefix(m.Text, "today") || strings.HasPrefix(m.Text, "tomorrow") {
+					t.Errorf("%q: %q is no date", text, m.Text)
+				}
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%q: Extract did not return in 10 s", text)
+		}
+	}
+	for _, c := range []struct {
+		text string
+		not  string // a value the text must not give
+	}{
+		{"Profit in the 2012 quarter rose 5 percent to $3 million. It was $2 million a year ago.", "2020-Q4"},
+		{"The 1988 quarter's profit rose. The year-earlier period was weak.", "1996-Q4"},
+	} {
+		for _, m := range timexesAt(t, e, c.text, wed) {
+			if m.Value == c.not || strings.HasPrefix(m.Value, "2020") && strings.Contains(c.text, "2012") || strings.HasPrefix(m.Value, "1996") {
+				t.Errorf("%q: %q valued %s", c.text, m.Text, m.Value)
+			}
+		}
+	}
+	for _, m := range timexesAt(t, e, "It starts at 10:30 IT staff said.", wed) {
+		if strings.Contains(m.Text, "IT") {
+			t.Errorf("time %q takes the word after it as a time zone", m.Text)
+		}
+	}
+	if got := timexesAt(t, e, "The vote closes at 8 p.m. EST on Tuesday.", wed); len(got) == 0 || !strings.Contains(got[0].Text, "EST") {
+		t.Errorf("a real time zone is no longer part of the time: %v", got)
+	}
+}
