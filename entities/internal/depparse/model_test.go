@@ -113,6 +113,26 @@ func TestMarshalRoundTrip(t *testing.T) {
 	// the parser's 74 action templates (141 before the dev ablation) hold
 	// few word pairs to memorise them with. A parser that learnt nothing
 	// would attach about a third of the words right.
+	// The best one-direction baselines (every word on its left or right
+	// neighbour, the first or last word the root) show what the floors
+	// mean on these sentences: the model must beat both by a clear margin.
+	left, right, words := 0, 0, 0
+	for _, x := range readTiny(t) {
+		for j, h := range x.Heads {
+			words++
+			if h == int32(j-1) || j == 0 && h == -1 {
+				left++
+			}
+			if h == int32(j+1) || j == len(x.Heads)-1 && h == -1 {
+				right++
+			}
+		}
+	}
+	base := float64(max(left, right)) / float64(words)
+	t.Logf("tiny model UAS %.3f LAS %.3f; adjacent-head baseline %.3f", sc.UAS(), sc.LAS(), base)
+	if sc.UAS() < base+0.2 {
+		t.Errorf("tiny model on its training sentences: UAS %.3f, not 0.2 above the adjacent-head baseline %.3f", sc.UAS(), base)
+	}
 	if sc.UAS() < 0.7 || sc.LAS() < 0.6 {
 		t.Errorf("tiny model on its training sentences: UAS %.3f LAS %.3f, want at least 0.7 and 0.6", sc.UAS(), sc.LAS())
 	}
