@@ -934,6 +934,18 @@ var cueTypes = func() []string {
 	return ts
 }()
 
+// cueBits maps each cue word (stem or form) to the bits of the cueTypes
+// it is a cue of.
+var cueBits = func() map[string]uint8 {
+	out := map[string]uint8{}
+	for i, typ := range cueTypes {
+		for w := range cueWords[typ] {
+			out[w] |= 1 << i
+		}
+	}
+	return out
+}()
+
 // setCues fills s.cueAt: for each token that is no mention, the bits of
 // the cueTypes whose cue words it is.
 func (s *Sentence) setCues() {
@@ -941,11 +953,7 @@ func (s *Sentence) setCues() {
 	for t := range s.stm {
 		var b uint8
 		if s.ment[t] < 0 {
-			for i, typ := range cueTypes {
-				if w := cueWords[typ]; w[s.stm[t]] || w[s.low[t]] {
-					b |= 1 << i
-				}
-			}
+			b = cueBits[s.stm[t]] | cueBits[s.low[t]]
 		}
 		s.cueAt[t] = b
 	}
