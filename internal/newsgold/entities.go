@@ -106,14 +106,7 @@ type EntityScores struct {
 // NewEntityScores returns empty entity scores.
 func NewEntityScores() *EntityScores { return &EntityScores{PerType: map[string]*Counts{}} }
 
-func (s *EntityScores) at(t string) *Counts {
-	c := s.PerType[t]
-	if c == nil {
-		c = &Counts{}
-		s.PerType[t] = c
-	}
-	return c
-}
+func (s *EntityScores) at(t string) *Counts { return countsAt(s.PerType, t) }
 
 // Add scores the entities a system found in one document (as
 // [Resolver.Entities] returns them) against its gold entities. Entities of
@@ -153,30 +146,9 @@ func (s *EntityScores) Add(doc *Doc, found []Entity) {
 }
 
 // Total returns the counts over all scored types.
-func (s *EntityScores) Total() Counts {
-	var t Counts
-	for _, c := range s.PerType {
-		t.TP += c.TP
-		t.Sys += c.Sys
-		t.Gold += c.Gold
-	}
-	return t
-}
+func (s *EntityScores) Total() Counts { return sumCounts(s.PerType) }
 
 // Print writes the per-type table, in the columns of [Scores.Print].
 func (s *EntityScores) Print(w io.Writer, title string) {
-	fmt.Fprintf(w, "%s (%d documents)\n", title, s.Docs)
-	fmt.Fprintf(w, "%-17s %6s %6s %6s %6s %6s %6s\n", "type", "P", "R", "F1", "tp", "sys", "gold")
-	row := func(name string, c Counts) {
-		p, r, f := c.PRF()
-		fmt.Fprintf(w, "%-17s %6.3f %6.3f %6.3f %6d %6d %6d\n", name, p, r, f, c.TP, c.Sys, c.Gold)
-	}
-	for _, t := range EntityTypes {
-		c := s.PerType[t]
-		if c == nil {
-			c = &Counts{}
-		}
-		row(t, *c)
-	}
-	row("all", s.Total())
+	printCounts(w, title, s.Docs, EntityTypes, s.PerType)
 }

@@ -65,13 +65,46 @@ type Scores struct {
 // NewScores returns empty scores.
 func NewScores() *Scores { return &Scores{PerType: map[string]*Counts{}} }
 
-func (s *Scores) at(t string) *Counts {
-	c := s.PerType[t]
+func (s *Scores) at(t string) *Counts { return countsAt(s.PerType, t) }
+
+// countsAt returns the counts of type t in m, adding them when missing.
+func countsAt(m map[string]*Counts, t string) *Counts {
+	c := m[t]
 	if c == nil {
 		c = &Counts{}
-		s.PerType[t] = c
+		m[t] = c
 	}
 	return c
+}
+
+// sumCounts adds up the counts of every type in m.
+func sumCounts(m map[string]*Counts) Counts {
+	var t Counts
+	for _, c := range m {
+		t.TP += c.TP
+		t.Sys += c.Sys
+		t.Gold += c.Gold
+	}
+	return t
+}
+
+// printCounts writes the table of Scores.Print and EntityScores.Print:
+// a row per type of types (zero for a type not in m), then "all".
+func printCounts(w io.Writer, title string, docs int, types []string, m map[string]*Counts) {
+	fmt.Fprintf(w, "%s (%d documents)\n", title, docs)
+	fmt.Fprintf(w, "%-17s %6s %6s %6s %6s %6s %6s\n", "type", "P", "R", "F1", "tp", "sys", "gold")
+	row := func(name string, c Counts) {
+		p, r, f := c.PRF()
+		fmt.Fprintf(w, "%-17s %6.3f %6.3f %6.3f %6d %6d %6d\n", name, p, r, f, c.TP, c.Sys, c.Gold)
+	}
+	for _, t := range types {
+		var c Counts
+		if m[t] != nil {
+			c = *m[t]
+		}
+		row(t, c)
+	}
+	row("all", sumCounts(m))
 }
 
 // Add scores the predictions of one document against its gold.
@@ -125,15 +158,7 @@ func (s *Scores) Add(doc *Doc, pred []Predicted) {
 }
 
 // Total returns the counts over all types.
-func (s *Scores) Total() Counts {
-	var t Counts
-	for _, c := range s.PerType {
-		t.TP += c.TP
-		t.Sys += c.Sys
-		t.Gold += c.Gold
-	}
-	return t
-}
+func (s *Scores) Total() Counts { return sumCounts(s.PerType) }
 
 // Types lists the relation types of the taxonomy in its order, then any
 // other type seen.
@@ -155,19 +180,7 @@ func (s *Scores) Types() []string {
 
 // Print writes the per-type table and the modality line.
 func (s *Scores) Print(w io.Writer, title string) {
-	fmt.Fprintf(w, "%s (%d documents)\n", title, s.Docs)
-	fmt.Fprintf(w, "%-17s %6s %6s %6s %6s %6s %6s\n", "type", "P", "R", "F1", "tp", "sys", "gold")
-	for _, t := range s.Types() {
-		c := s.PerType[t]
-		if c == nil {
-			c = &Counts{}
-		}
-		p, r, f := c.PRF()
-		fmt.Fprintf(w, "%-17s %6.3f %6.3f %6.3f %6d %6d %6d\n", t, p, r, f, c.TP, c.Sys, c.Gold)
-	}
-	t := s.Total()
-	p, r, f := t.PRF()
-	fmt.Fprintf(w, "%-17s %6.3f %6.3f %6.3f %6d %6d %6d\n", "all", p, r, f, t.TP, t.Sys, t.Gold)
+	printCounts(w, title, s.Docs, s.Types(), s.PerType)
 	if s.Matched > 0 {
 		fmt.Fprintf(w, "modality right on %d of %d matched relations (%.3f)\n", s.ModalityRight, s.Matched, float64(s.ModalityRight)/float64(s.Matched))
 	}
