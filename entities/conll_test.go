@@ -44,9 +44,12 @@ type conllSpan struct {
 
 // conllType maps a mention to the CoNLL-2003 types: PERSON to PER, STATE
 // and LOCATION to LOC, ORG to ORG, an adjectival STATE or LOCATION to MISC;
-// "" for dates.
+// "" for dates, and for a mention in lower case ("parliament" in "the Iraqi
+// parliament"), which is no name, the only thing CoNLL-2003 tags.
 func conllType(m Mention) string {
 	switch {
+	case strings.ToLower(m.Text) == m.Text:
+		return ""
 	case m.Adjectival:
 		return "MISC"
 	case m.Type == Person:

@@ -136,7 +136,7 @@ func New(opts ...Option) (*Extractor, error) {
 	if pErr != nil {
 		return nil, fmt.Errorf("entities: loading the parser's model: %w", pErr)
 	}
-	e := &Extractor{cfg: cfg, tagger: t, rec: recognizer{gaz: gaz, ner: nm}, parser: parser}
+	e := &Extractor{cfg: cfg, tagger: t, rec: recognizer{gaz: gaz, ner: nm, lazy: new(lazyBodies)}, parser: parser}
 	e.scratch.New = func() any { return new(tagScratch) }
 	e.recs.New = func() any { return new(recScratch) }
 	e.parses.New = func() any { return new(parseScratch) }

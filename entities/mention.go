@@ -89,6 +89,12 @@ type Mention struct {
 	// Metonymy is set when a place name stands for something else, such as
 	// "Moscow" in "Moscow-led" (the Russian government).
 	Metonymy bool `json:"metonymy"`
+	// State is the gazetteer id of the state that an ORG mention is an
+	// institution of: its ministry, parliament, army or police
+	// ("state/iraq" for "parliament" in "the Iraqi parliament", and for
+	// "the Foreign Ministry" in a story datelined Baghdad). It is empty
+	// for every other mention.
+	State string `json:"state"`
 	// Alternatives lists other gazetteer ids the same text could name
 	// ("Georgia": the state, or the US state), most likely first excluded.
 	Alternatives []string `json:"alternatives"`

@@ -37,6 +37,9 @@ import (
 // recognize_acronyms.go). Word tests and tables that several passes share
 // are in recognize_words.go. Over the whole document it then
 //
+//  0. drops the names that only the statistical model found in headlines
+//     written in title case, unless the rest of the document names them
+//     (dropTitleCaseGuesses in recognize_headlines.go);
 //  4. corrects the types of the model's names from document evidence
 //     (refineTypes in recognize_refine.go: definitions, life dates,
 //     coordinated lists (their cues in recognize_cues.go), contexts said
@@ -51,7 +54,11 @@ import (
 //  8. gives an ambiguous organisation, person or place the sense that
 //     belongs to a state the document names (byDocumentCountry in
 //     recognize_senses.go: "Congress" is the US Congress beside
-//     "Washington").
+//     "Washington");
+//  9. finds the institutions of states ("the Iraqi parliament", "China's
+//     Foreign Ministry", "the Foreign Ministry" under a Beijing dateline)
+//     and armed groups named by a demonym ("Chechen rebels")
+//     (stateBodies in recognize_bodies.go).
 
 // Candidate priorities: when two candidates overlap, the higher wins; on
 // a tie, the longer, then the earlier.
@@ -77,8 +84,9 @@ type candidate struct {
 
 // recognizer finds the mentions of a document. It is immutable.
 type recognizer struct {
-	gaz *gazetteer.Gazetteer
-	ner *ner.Model // statecraft's NER model; nil to use prose's labels only
+	gaz  *gazetteer.Gazetteer
+	ner  *ner.Model  // statecraft's NER model; nil to use prose's labels only
+	lazy *lazyBodies // the index of institutions of states, built on first use; nil to build it per call
 }
 
 // recScratch is per-call working memory of the recognizer.
@@ -143,8 +151,11 @@ func (r *recognizer) mentions(ctx context.Context, doc *Document, ref refDate, s
 	}
 	// The document-level passes look at ctx too: on a text of megabytes
 	// each takes longer than a cancellation may wait.
-	out, err := r.refineTypes(ctx, doc, out)
+	out, err := r.dropTitleCaseGuesses(ctx, doc, out)
 	if err != nil {
+		return nil, err
+	}
+	if out, err = r.refineTypes(ctx, doc, out); err != nil {
 		return nil, err
 	}
 	if out, err = r.addSurnames(ctx, doc, out); err != nil {
@@ -155,7 +166,7 @@ func (r *recognizer) mentions(ctx context.Context, doc *Document, ref refDate, s
 	}
 	r.oneSensePerDocument(out)
 	r.byDocumentCountry(out)
-	return out, nil
+	return r.stateBodies(ctx, doc, out)
 }
 
 // resolve picks non-overlapping candidates by priority, then length, then

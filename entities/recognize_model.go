@@ -204,18 +204,34 @@ func (r *recognizer) addModelSpan(text string, toks []Token, base, si, i, j int,
 }
 
 // notAName reports whether the one word at token i, which the model labels
-// typ, names no one and no place in this library's sense: a deity ("God",
+// typ, names no one and no place in this library's sense: a religious or
+// ethnic group ("Muslims", "Sunni": groupWords) is no name, a deity ("God",
 // "Allah") is no PERSON, and "the West" or "the East", whatever the model
 // calls it, is a bloc of states, not a place, unless it follows "in" ("crime rose in the West", a region
 // of a country).
 func notAName(toks []Token, i int, typ Type) bool {
 	switch w := toks[i].Text; {
+	case groupWords[lowerASCII(w)]:
+		return true
 	case typ == Person:
 		return w == "God" || w == "Allah" || w == "Almighty"
 	case w == "West" || w == "East":
 		return lowerAt(toks, i-1) == "the" && lowerAt(toks, i-2) != "in"
 	}
 	return false
+}
+
+// groupWords name religious and ethnic groups and their members: a
+// "Muslim" or "Sunnis" alone is neither a person nor an organisation.
+var groupWords = map[string]bool{
+	"muslim": true, "muslims": true, "moslem": true, "moslems": true, "christian": true, "christians": true,
+	"jew": true, "jews": true, "sunni": true, "sunnis": true, "shia": true, "shias": true, "shiite": true,
+	"shiites": true, "shi'ite": true, "shi'ites": true, "alawite": true, "alawites": true, "druze": true,
+	"yazidi": true, "yazidis": true, "hindu": true, "hindus": true, "sikh": true, "sikhs": true,
+	"buddhist": true, "buddhists": true, "catholic": true, "catholics": true, "protestant": true,
+	"protestants": true, "evangelicals": true, "mormon": true, "mormons": true, "hispanic": true,
+	"hispanics": true, "latino": true, "latinos": true, "islam": true, "islamist": true, "islamists": true,
+	"jihadist": true, "jihadists": true, "salafist": true, "salafists": true, "creole": true, "bedouin": true,
 }
 
 // isInitial reports whether w is one capital letter, with or without a

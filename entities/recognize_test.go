@@ -550,7 +550,7 @@ func TestDocumentCountry(t *testing.T) {
 	orgs := []Type{Org}
 	cases := []recognitionCase{
 		{name: "American document", text: "The White House urged Congress on Tuesday to approve new aid.", types: orgs, want: []got{org("White House", "org/white-house", "White House"), usCongress}},
-		{name: "Indian document", text: "Rahul Gandhi said Congress would oppose the bill in India's parliament.", types: orgs, want: []got{inc}},
+		{name: "Indian document", text: "Rahul Gandhi said Congress would oppose the bill in India's parliament.", types: orgs, want: []got{inc, org("parliament", "", "Indian parliament")}},
 		{name: "both states", text: "Congress met. India and the United States signed a deal.", types: orgs, want: []got{inc}},
 		{name: "neither", text: "Congress met on Friday.", types: orgs, want: []got{inc}},
 	}
@@ -857,4 +857,51 @@ func TestThirdRoundRules(t *testing.T) {
 		{name: "government keeps apart", text: "The Australian Government said so.", types: []Type{Org}, want: []got{org("Government", "", "Government")}},
 	}
 	runRecognitionCases(t, newTestExtractor(t), cases)
+}
+
+// TestStateBodies: the institutions of states, named by a qualifier or
+// owned by the dateline's state, and armed groups named by a demonym.
+func TestStateBodies(t *testing.T) {
+	type body struct{ Text, ID, Name, State string }
+	cases := []struct {
+		name, text string
+		want       []body
+	}{
+		{"adjective", "The Iraqi parliament voted on Monday.", []body{{"parliament", "", "Iraqi parliament", "state/iraq"}}},
+		{"state name", "The Bangladesh parliament met in Dhaka.", []body{{"parliament", "", "Bangladesh parliament", "state/bangladesh"}}},
+		{"found whole", "The Greek Finance Ministry said the deficit fell.", []body{{"Greek Finance Ministry", "", "Greek Finance Ministry", "state/greece"}}},
+		{"lower-case ministry", "The Greek finance ministry said the deficit fell.", []body{{"finance ministry", "", "Greek finance ministry", "state/greece"}}},
+		{"ministry of", "Canada's Ministry of Foreign Affairs issued a note.", []body{{"Ministry of Foreign Affairs", "", "Canadian Ministry of Foreign Affairs", "state/canada"}}},
+		{"possessive, gazetteer entry", "China's Foreign Ministry said on Thursday it opposed the plan.", []body{{"Foreign Ministry", "org/chinese-foreign-ministry", "Chinese Foreign Ministry", "state/china"}}},
+		{"full name in the gazetteer", "The Chinese Foreign Ministry said on Thursday it opposed the plan.", []body{{"Chinese Foreign Ministry", "org/chinese-foreign-ministry", "Chinese Foreign Ministry", "state/china"}}},
+		{"dateline", "BEIJING 1996-08-22\nThe Foreign Ministry said on Thursday it opposed the plan by Japan.", []body{{"Foreign Ministry", "org/chinese-foreign-ministry", "Chinese Foreign Ministry", "state/china"}}},
+		{"one state named", "The Agriculture Ministry said Japan would import more rice.", []body{{"Agriculture Ministry", "", "Japanese Agriculture Ministry", "state/japan"}}},
+		{"two states, no dateline", "The Agriculture Ministry said Japan would import more rice from Thailand.", []body{{"Agriculture Ministry", "", "Agriculture Ministry", ""}}},
+		{"army and police", "The Rwandan army and Sudanese police were on alert.", []body{{"army", "", "Rwandan army", "state/rwanda"}, {"police", "", "Sudanese police", "state/sudan"}}},
+		{"one name per document", "The Iraqi parliament met. Iraq's parliament then adjourned.", []body{{"parliament", "", "Iraqi parliament", "state/iraq"}, {"parliament", "", "Iraqi parliament", "state/iraq"}}},
+		{"armed group", "Chechen rebels attacked Grozny.", []body{{"rebels", "", "Chechen rebels", ""}}},
+		{"government is the state", "The Iraqi government and the Iraqi military said Iraqi troops left.", nil},
+		{"mixed case is no name", "The Greek finance Ministry said so.", nil},
+	}
+	e := newTestExtractor(t)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc, err := e.Extract(context.Background(), c.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []body
+			for i, m := range doc.Mentions {
+				if c.text[m.Start:m.End] != m.Text || i > 0 && doc.Mentions[i-1].End > m.Start {
+					t.Fatalf("mention %d %q: bad span or order", i, m.Text)
+				}
+				if m.Type == Org {
+					got = append(got, body{m.Text, m.ID, m.Name, m.State})
+				}
+			}
+			if diff := cmp.Diff(c.want, got); diff != "" {
+				t.Errorf("ORG mentions of %q (-want +got):\n%s", c.text, diff)
+			}
+		})
+	}
 }

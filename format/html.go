@@ -386,6 +386,9 @@ func mentionTitle(m *entities.Mention) string {
 	if m.Metonymy {
 		t += " (metonymy)"
 	}
+	if m.State != "" {
+		t += " of " + m.State
+	}
 	parts = append(parts, t)
 	if m.Source != "" {
 		parts = append(parts, string(m.Source))

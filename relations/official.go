@@ -298,9 +298,13 @@ func (s *Sentence) emitOfficial(person cand, t title, mod Modality, at int) {
 var bodyStateCategories = set("government", "military")
 
 // bodyState returns the first STATE mention of the state whose
-// government body or armed force the organisation of mention m is, or -1.
+// government body or armed force the organisation of mention m is (its
+// [entities.Mention.State], or its gazetteer entry's country), or -1.
 func (s *Sentence) bodyState(m int) int {
 	mm := s.m(m)
+	if mm.Type == org && mm.State != "" {
+		return s.dc.firstStateMention(mm.State) // "the Iraqi parliament"
+	}
 	if mm.Type != org || mm.ID == "" || !bodyStateCategories[s.x.orgCats[mm.ID]] || s.x.gaz == nil {
 		return -1
 	}

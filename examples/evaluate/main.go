@@ -352,8 +352,13 @@ func score(strict, overlap counts, sys, gold []span) {
 	}
 }
 
-// conllType maps a mention to a CoNLL-2003 type, "" when not scored.
+// conllType maps a mention to a CoNLL-2003 type, "" when not scored: a
+// mention in lower case ("parliament" in "the Iraqi parliament") is no
+// name, the only thing CoNLL-2003 tags.
 func conllType(m entities.Mention) string {
+	if strings.ToLower(m.Text) == m.Text {
+		return ""
+	}
 	if m.Adjectival {
 		return "MISC"
 	}
