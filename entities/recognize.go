@@ -13,8 +13,9 @@ import (
 	"github.com/statecraft/statecraft/gazetteer"
 )
 
-// Mention recognition combines, sentence by sentence (mentions, in this
-// file):
+// Mention recognition skips web-page debris (isDebrisLine) and furniture
+// (isBoilerplate in boilerplate.go: photo credits, share and follow
+// lines) and combines, sentence by sentence (mentions, in this file):
 //
 //  1. gazetteer matches (exact names, aliases, adjectives, then fuzzy),
 //     each given its sense in its sentence (gazetteerCandidates in
@@ -121,13 +122,21 @@ func (s *recScratch) release() {
 func (r *recognizer) mentions(ctx context.Context, doc *Document, ref refDate, s *recScratch) ([]Mention, error) {
 	var out []Mention
 	var dates dateState // carried from sentence to sentence
+	var furniture []bool // by sentence: debris or page furniture, where no mention may be; nil for none
 	s.acros = nil
 	for si, st := range doc.Sentences {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		toks := doc.Tokens[st.TokenStart:st.TokenEnd]
-		if len(toks) == 0 || isDebrisLine(toks) {
+		if len(toks) == 0 {
+			continue
+		}
+		if isDebrisLine(toks) || isBoilerplate(doc.Text[st.Start:st.End]) {
+			if furniture == nil {
+				furniture = make([]bool, len(doc.Sentences))
+			}
+			furniture[si] = true
 			continue
 		}
 		s.cands = s.cands[:0]
@@ -166,7 +175,15 @@ func (r *recognizer) mentions(ctx context.Context, doc *Document, ref refDate, s
 	}
 	r.oneSensePerDocument(out)
 	r.byDocumentCountry(out)
-	return r.stateBodies(ctx, doc, out)
+	if out, err = r.stateBodies(ctx, doc, out); err != nil {
+		return nil, err
+	}
+	if furniture != nil {
+		// The document-level passes add mentions too ("Putin" after
+		// "Vladimir Putin"): none on page furniture.
+		out = slices.DeleteFunc(out, func(m Mention) bool { return furniture[m.Sentence] })
+	}
+	return out, nil
 }
 
 // resolve picks non-overlapping candidates by priority, then length, then

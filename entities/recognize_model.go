@@ -121,8 +121,10 @@ func proseType(label string) Type {
 // addModelSpan corrects one statistical span [i, j) and adds it as a
 // candidate: leading titles, demonyms, determiners and lower-case words are
 // trimmed ("Abkhazian Vice-President Vitaly Gabniya" -> "Vitaly Gabniya"),
-// trailing punctuation too, and spans made only of common words ("Sorry",
-// "Dear") are dropped.
+// trailing punctuation too, except a bracket that closes one of the span
+// ("Mladost ( L )"), then an opening bracket the span does not close ends
+// it ("Mladost ( L" -> "Mladost"); spans made only of common words
+// ("Sorry", "Dear") are dropped.
 func (r *recognizer) addModelSpan(text string, toks []Token, base, si, i, j int, typ Type, score float64, prio int, s *recScratch) {
 	// A title word starts no organisation's name ("General Motors",
 	// "Chief Executives Organization").
@@ -130,8 +132,17 @@ func (r *recognizer) addModelSpan(text string, toks []Token, base, si, i, j int,
 	for i < j && (isTitle(toks[i]) && !orgHead || !startsUpperOrDigit(toks[i].Text) || isDeterminer(toks[i].Text) || r.isDemonym(text, toks[i])) {
 		i++
 	}
-	for j > i && !startsUpperOrDigit(toks[j-1].Text) {
-		j--
+	for j > i && !startsUpperOrDigit(toks[j-1].Text) && !(toks[j-1].Text == ")" && opens(toks[i:j-1])) {
+		j-- // but "Mladost ( L )" keeps the bracket it closes
+	}
+	for k := i; k < j; k++ {
+		if toks[k].Text == "(" && !closes(toks[k+1:j]) {
+			// "Mladost ( L": a bracket that the span leaves open ends
+			// the name.
+			for j = k; j > i && !startsUpperOrDigit(toks[j-1].Text); j-- {
+			}
+			break
+		}
 	}
 	if i >= j {
 		return
@@ -217,6 +228,21 @@ func notAName(toks []Token, i int, typ Type) bool {
 		return w == "God" || w == "Allah" || w == "Almighty"
 	case w == "West" || w == "East":
 		return lowerAt(toks, i-1) == "the" && lowerAt(toks, i-2) != "in"
+	}
+	return false
+}
+
+// closes reports whether toks hold a closing parenthesis, opens whether
+// they hold an opening one.
+func closes(toks []Token) bool { return holds(toks, ")") }
+
+func opens(toks []Token) bool { return holds(toks, "(") }
+
+func holds(toks []Token, w string) bool {
+	for _, t := range toks {
+		if t.Text == w {
+			return true
+		}
 	}
 	return false
 }

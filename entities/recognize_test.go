@@ -567,6 +567,14 @@ func TestBoilerplate(t *testing.T) {
 		{name: "comment footer", text: footer, want: []got{org("RT", "org/rt", "RT"), org("RT", "org/rt", "RT")}},
 		{name: "comment footer, people only", text: footer, types: []Type{Person}, want: nil},
 		{name: "share buttons", text: "Share on Facebook Tweet Email Print", types: []Type{Person, State}, want: nil},
+		{name: "photo credit", text: "Enlarge this image toggle caption Evan Vucci/AP Evan Vucci/AP", want: nil},
+		{name: "image copyright", text: "Image copyright Getty Images", want: nil},
+		{name: "read more, surname of a name said before", text: "Vladimir Putin met reporters.\nREAD MORE: Putin says Russia won", types: []Type{Person, State}, want: []got{putin}},
+		{name: "follow line", text: "Follow Chuck on Twitter @chucktodd", want: nil},
+		{name: "copyright", text: "Copyright 2016 The Associated Press. All rights reserved.", want: nil},
+		{name: "a contributor credit is no furniture", text: "The Associated Press contributed to this report.", want: []got{org("The Associated Press", "org/associated-press", "Associated Press")}},
+		{name: "newsletter", text: "Daily politics news delivered to your inbox: sign up for our newsletter", want: nil},
+		{name: "a sentence about copyright", text: "Copyright law in France protects Disney.", types: []Type{State}, want: []got{st("France", "state/france", "France")}},
 	}
 	runRecognitionCases(t, newTestExtractor(t), cases)
 }
@@ -903,5 +911,25 @@ func TestStateBodies(t *testing.T) {
 				t.Errorf("ORG mentions of %q (-want +got):\n%s", c.text, diff)
 			}
 		})
+	}
+}
+
+// TestModelSpanBrackets: a statistical span keeps a bracket it closes
+// and ends before one it leaves open.
+func TestModelSpanBrackets(t *testing.T) {
+	e := newTestExtractor(t)
+	doc, err := e.Extract(context.Background(), "Division A\nBorac 1 Mladost ( L ) 2\nBuducnost ( V ) 3 Zemun 1\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range doc.Mentions {
+		if m.Type == Org {
+			got = append(got, m.Text)
+		}
+	}
+	want := []string{"Borac", "Mladost ( L )", "Buducnost ( V )", "Zemun"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ORG mentions (-want +got):\n%s", diff)
 	}
 }

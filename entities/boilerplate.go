@@ -1,0 +1,59 @@
+// This file holds the test for the furniture of web pages that news
+// sites print among their paragraphs (isBoilerplate): photo credits,
+// copyright lines, share and follow buttons, newsletter and "read more"
+// prompts. Names in them are not what the article says. Contributor
+// credits ("Fox News' Jason Donner contributed to this report") and
+// bylines are not furniture: the annotation guidelines list their people
+// and organisations.
+
+package entities
+
+import (
+	"strings"
+)
+
+// maxBoilerplateBytes bounds the length of a line of page furniture.
+const maxBoilerplateBytes = 300
+
+// boilerplateStarts are the lower-case beginnings of lines of page
+// furniture: "Image copyright Getty Images", "READ MORE: ...", "Follow
+// @politico".
+var boilerplateStarts = []string{
+	"image copyright", "image caption", "photo:", "photo credit", "photograph:", "(photo", "( photo",
+	"©", "click here", "read more", "also see:", "see also:", "watch:", "vote now",
+	"sign up", "subscribe to", "share this", "send letters to", "related:",
+	"listen to article", "slideshow (", "( also on ", "(also on ", "follow @", "join us on facebook",
+	"the opinions expressed", "advertisement", "story continued below", "more on this",
+}
+
+// boilerplateContains are lower-case phrases that make a short line page
+// furniture wherever they stand in it.
+var boilerplateContains = []string{
+	"toggle caption", "all rights reserved", "delivered to your inbox", "sign up for our newsletter", "on twitter @", "follow us on twitter",
+	"follow us on facebook",
+}
+
+// isBoilerplate reports whether line, one sentence of a document, is page
+// furniture (see boilerplateStarts and boilerplateContains): short, and
+// starting or containing one of their phrases.
+func isBoilerplate(line string) bool {
+	line = strings.TrimSpace(line)
+	if line == "" || len(line) > maxBoilerplateBytes {
+		return false
+	}
+	low := strings.ToLower(line)
+	for _, p := range boilerplateStarts {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	if strings.HasPrefix(low, "copyright ") && strings.ContainsAny(low, "0123456789") {
+		return true // "Copyright 2016 The Associated Press."
+	}
+	for _, p := range boilerplateContains {
+		if strings.Contains(low, p) {
+			return true
+		}
+	}
+	return false
+}
