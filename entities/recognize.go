@@ -59,7 +59,9 @@ import (
 //  9. finds the institutions of states ("the Iraqi parliament", "China's
 //     Foreign Ministry", "the Foreign Ministry" under a Beijing dateline)
 //     and armed groups named by a demonym ("Chechen rebels")
-//     (stateBodies in recognize_bodies.go).
+//     (stateBodies in recognize_bodies.go);
+// 10. finds parties named by a modifier before a role ("Republican
+//     Senator", "Labour leader") (partyModifiers in recognize_parties.go).
 
 // Candidate priorities: when two candidates overlap, the higher wins; on
 // a tie, the longer, then the earlier.
@@ -87,7 +89,7 @@ type candidate struct {
 type recognizer struct {
 	gaz  *gazetteer.Gazetteer
 	ner  *ner.Model  // statecraft's NER model; nil to use prose's labels only
-	lazy *lazyBodies // the index of institutions of states, built on first use; nil to build it per call
+	lazy *lazyBodies // the indexes of institutions of states and of parties, built on first use; nil to build them per call
 }
 
 // recScratch is per-call working memory of the recognizer.
@@ -121,7 +123,7 @@ func (s *recScratch) release() {
 // checks ctx between sentences.
 func (r *recognizer) mentions(ctx context.Context, doc *Document, ref refDate, s *recScratch) ([]Mention, error) {
 	var out []Mention
-	var dates dateState // carried from sentence to sentence
+	var dates dateState  // carried from sentence to sentence
 	var furniture []bool // by sentence: debris or page furniture, where no mention may be; nil for none
 	s.acros = nil
 	for si, st := range doc.Sentences {
@@ -176,6 +178,9 @@ func (r *recognizer) mentions(ctx context.Context, doc *Document, ref refDate, s
 	r.oneSensePerDocument(out)
 	r.byDocumentCountry(out)
 	if out, err = r.stateBodies(ctx, doc, out); err != nil {
+		return nil, err
+	}
+	if out, err = r.partyModifiers(ctx, doc, out); err != nil {
 		return nil, err
 	}
 	if furniture != nil {

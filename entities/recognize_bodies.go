@@ -55,10 +55,12 @@ type bodyIndex struct {
 	capitals map[string]string // location id -> state id
 }
 
-// lazyBodies builds a recognizer's bodyIndex once, on first use.
+// lazyBodies builds a recognizer's bodyIndex and partyIndex once, on
+// first use.
 type lazyBodies struct {
-	once sync.Once
-	idx  *bodyIndex
+	once, partyOnce sync.Once
+	idx             *bodyIndex
+	parties         partyIndex
 }
 
 // bodies returns the recognizer's body index.
@@ -68,6 +70,15 @@ func (r *recognizer) bodies() *bodyIndex {
 	}
 	r.lazy.once.Do(func() { r.lazy.idx = newBodyIndex(r.gaz) })
 	return r.lazy.idx
+}
+
+// parties returns the recognizer's party index.
+func (r *recognizer) parties() partyIndex {
+	if r.lazy == nil {
+		return newPartyIndex(r.gaz)
+	}
+	r.lazy.partyOnce.Do(func() { r.lazy.parties = newPartyIndex(r.gaz) })
+	return r.lazy.parties
 }
 
 // bodyCategories are the gazetteer categories of the entries that
@@ -488,6 +499,7 @@ func (r *recognizer) stateBodies(ctx context.Context, doc *Document, ms []Mentio
 	}
 	// Institutions the gazetteer found by their full name ("the Chinese
 	// Foreign Ministry") have their state too.
+	owners := map[string]string{} // entry id -> its state, "" for none
 	for i := range ms {
 		if every(i, checkMentions) {
 			if err := ctx.Err(); err != nil {
@@ -495,24 +507,21 @@ func (r *recognizer) stateBodies(ctx context.Context, doc *Document, ms []Mentio
 			}
 		}
 		if m := &ms[i]; m.Type == Org && m.ID != "" && m.State == "" {
-			if e, ok := r.gaz.Entry(m.ID); ok && stateCategories[e.Category] && strings.HasPrefix(e.Country, "state/") {
-				m.State = e.Country
+			st, ok := owners[m.ID]
+			if !ok {
+				if e, found := r.gaz.Entry(m.ID); found && stateCategories[e.Category] && strings.HasPrefix(e.Country, "state/") {
+					st = e.Country
+				}
+				owners[m.ID] = st
 			}
+			m.State = st
 		}
 	}
 	if len(added) == 0 {
 		return ms, nil
 	}
-	// Merge: both lists are disjoint; added is short.
 	slices.SortFunc(added, func(a, b Mention) int { return a.Start - b.Start })
-	out := make([]Mention, 0, len(ms)+len(added))
-	for _, m := range added {
-		k, _ := slices.BinarySearchFunc(ms, m.Start, func(x Mention, start int) int { return x.Start - start })
-		out = append(out, ms[:k]...)
-		out = append(out, m)
-		ms = ms[k:]
-	}
-	return append(out, ms...), nil
+	return mergeMentions(ctx, ms, added)
 }
 
 // documentState returns the state that owns the document's unqualified

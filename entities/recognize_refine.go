@@ -49,6 +49,11 @@ func (r *recognizer) refineTypes(ctx context.Context, doc *Document, ms []Mentio
 	dms := make([]docMention, len(ms))
 	ti := 0
 	for i, m := range ms {
+		if every(i, checkMentions) {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		for ti < len(doc.Tokens) && doc.Tokens[ti].End <= m.Start {
 			ti++
 		}
@@ -176,10 +181,16 @@ func (r *recognizer) refineTypes(ctx context.Context, doc *Document, ms []Mentio
 	if len(added) == 0 && !changed {
 		return ms, nil
 	}
-	out := ms[:0]
-	for _, m := range dms {
-		out = append(out, m.Mention)
+	cur := ms[:0]
+	for i, m := range dms {
+		if every(i, checkMentions) {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		cur = append(cur, m.Mention)
 	}
+	more := make([]Mention, 0, len(added))
 	for _, m := range added {
 		if t := best(m.Text); t != "" {
 			m.Type = t
@@ -187,9 +198,13 @@ func (r *recognizer) refineTypes(ctx context.Context, doc *Document, ms []Mentio
 		if m.cue != "" {
 			m.Type = m.cue
 		}
-		out = append(out, m.Mention)
+		more = append(more, m.Mention)
 	}
-	slices.SortStableFunc(out, func(a, b Mention) int { return a.Start - b.Start })
+	slices.SortStableFunc(more, func(a, b Mention) int { return a.Start - b.Start })
+	out, err := mergeMentions(ctx, cur, more)
+	if err != nil {
+		return nil, err
+	}
 	// Mentions stay non-overlapping: a name that two cues added twice is
 	// kept once.
 	kept := out[:0]

@@ -933,3 +933,18 @@ func TestModelSpanBrackets(t *testing.T) {
 		t.Errorf("ORG mentions (-want +got):\n%s", diff)
 	}
 }
+
+// TestPartyModifiers: a party's short name before a role is the party
+// when exactly one party of that name belongs to a state the document
+// names.
+func TestPartyModifiers(t *testing.T) {
+	rep := got{Type: Org, Text: "Republican", ID: "org/republican-party-us", Name: "Republican Party", Adjectival: true}
+	cases := []recognitionCase{
+		{name: "dateline", text: "WASHINGTON 1996-08-22\nRepublican Senator Arlen Specter spoke.", types: []Type{Org}, want: []got{rep}},
+		{name: "before a name", text: "The United States voted. Democrat Tom Daschle spoke.", types: []Type{Org}, want: []got{{Type: Org, Text: "Democrat", ID: "org/democratic-party-us", Name: "Democratic Party", Adjectival: true}}},
+		{name: "no state of the party", text: "Republican Senator Arlen Specter spoke in Paris about France.", types: []Type{Org}, want: nil},
+		{name: "inside a longer name", text: "The United States and the Democratic Republic of the Congo met. Democratic Party leaders spoke.", types: []Type{Org}, want: []got{{Type: Org, Text: "Democratic Party", ID: "org/democratic-party-us", Name: "Democratic Party"}}},
+		{name: "not before a role", text: "The United States voted. The Republican convention opened.", types: []Type{Org}, want: nil},
+	}
+	runRecognitionCases(t, newTestExtractor(t), cases)
+}

@@ -203,6 +203,88 @@ func (s *Sentence) copula(person cand, k int) {
 	s.emitOfficial(person, t, s.modality(v, v+1), t.roleStart)
 }
 
+// partyOffices are the titles that a party's short name before them
+// ("Labour leader X", "Republican chairman X") makes offices of the party;
+// any other ("Republican Senator X") makes their bearer its member.
+var partyOffices = set("leader", "chairman", "chairwoman", "chair", "head", "president", "secretary-general",
+	"secretary", "spokesman", "spokeswoman", "spokesperson", "whip", "treasurer", "founder", "co-founder")
+
+// partyModifier reports whether mention m is a party named by its short
+// name as a modifier ("Republican" in "Republican Senator").
+func (s *Sentence) partyModifier(m int) bool {
+	mm := s.m(m)
+	return mm.Type == org && mm.Adjectival && mm.ID != "" && s.x.orgCats[mm.ID] == "party"
+}
+
+// partyMembers records member-of for a person after a party's short name
+// and at most three words of role ("Democrat Tom Daschle", "Republican
+// presidential candidate Bob Dole"), or before them in apposition ("Bob
+// Dole, the Republican presidential nominee"), unless one of them is a title the
+// title rules read ("Republican Senator X") or an office of the party
+// (partyOffices).
+func (s *Sentence) partyMembers() {
+	def := s.x.lex.defs[MemberOf]
+	n := len(s.low)
+	for i := 0; i < n && s.budget > 0; i++ {
+		m := s.ment[i]
+		if m < 0 || s.mStart(m) != i || !s.partyModifier(m) {
+			continue
+		}
+		k, office := s.mEnd(m), false
+		for k < n && k-s.mEnd(m) < 3 && s.ment[k] < 0 && isWordToken(s.toks[k].Text) {
+			office = office || partyOffices[s.low[k]] || s.x.lex.titles.heads[s.low[k]]
+			k++
+		}
+		if office {
+			continue
+		}
+		var person cand
+		switch b := s.appositionBefore(i); {
+		case k < n && s.ment[k] >= 0 && s.mStart(s.ment[k]) == k && s.m(s.ment[k]).Type == per:
+			person = cand{m: s.ment[k], tokStart: k, tokEnd: s.mEnd(s.ment[k])}
+		case b >= 0 && k > s.mEnd(m):
+			// "Bob Dole, the Republican presidential nominee"
+			person = cand{m: b, tokStart: s.mStart(b), tokEnd: s.mEnd(b)}
+		default:
+			continue
+		}
+		party := cand{m: m, tokStart: i, tokEnd: s.mEnd(m)}
+		if len(s.typed([]cand{party}, def, false)) == 0 || len(s.typed([]cand{person}, def, true)) == 0 {
+			continue
+		}
+		attrs := map[string]string{}
+		if k > s.mEnd(m) {
+			attrs["role"] = s.text(s.mEnd(m), k)
+		}
+		trigger := s.Span(i, s.mEnd(m))
+		r := Relation{Type: MemberOf, Modality: Asserted, Time: s.timeAt(i), Subject: s.arg(person), Object: s.arg(party), Trigger: trigger, Attrs: attrs}
+		r.Evidence = s.evidence(trigger, person, party)
+		s.emit(r, def)
+	}
+}
+
+// appositionBefore returns the PERSON mention that the phrase starting at
+// token i stands in apposition to ("Bob Dole, the Republican nominee"),
+// or -1.
+func (s *Sentence) appositionBefore(i int) int {
+	j := i - 1
+	if j >= 0 && (s.low[j] == "the" || s.low[j] == "a" || s.low[j] == "an") {
+		j--
+	}
+	if j < 1 || s.low[j] != "," || s.ment[j-1] < 0 {
+		return -1
+	}
+	if p := s.ment[j-1]; s.mEnd(p) == j && s.m(p).Type == per {
+		return p
+	}
+	return -1
+}
+
+// isWordToken reports whether w starts with a letter.
+func isWordToken(w string) bool {
+	return w != "" && ('a' <= w[0] && w[0] <= 'z' || 'A' <= w[0] && w[0] <= 'Z')
+}
+
 // emitOfficial records official-of(person, t.owner) with the role of t.
 func (s *Sentence) emitOfficial(person cand, t title, mod Modality, at int) {
 	if t.owner < 0 || t.owner == person.m {
@@ -214,7 +296,9 @@ func (s *Sentence) emitOfficial(person cand, t title, mod Modality, at int) {
 	if ot != sta && ot != org {
 		return
 	}
-	if ot == org && membershipRoles[s.headWord(t)] {
+	if ot == org && (membershipRoles[s.headWord(t)] || s.partyModifier(t.owner) && !partyOffices[s.headWord(t)]) {
+		// "Labour MP X"; "Republican Senator X": a senator of the
+		// state, a member of the party.
 		s.emitTitleMember(person, t, mod, at)
 		return
 	}

@@ -1329,6 +1329,22 @@ var relationCases = []struct {
 	{"a diplomatic campaign in a region attacks nothing",
 		"Russia began a diplomatic campaign in Africa.",
 		[]string{}},
+	{"party modifiers: members before and after a name",
+		"WASHINGTON 1996-08-22\nBob Dole, the Republican presidential nominee, met Democrat Tom Daschle on Monday. Republican challenger Steve Forbes spoke.",
+		[]string{
+			"member-of asserted Bob Dole -> Republican Party {role=presidential nominee}",
+			"member-of asserted Tom Daschle -> Democratic Party @XXXX-WXX-1",
+			"member-of asserted Steve Forbes -> Republican Party {role=challenger}",
+		}},
+	{"party modifiers: a senator is a member, a leader an official",
+		"WASHINGTON 1996-08-22\nRepublican Senator Arlen Specter spoke. Democratic leader Richard Gephardt left.",
+		[]string{
+			"member-of asserted Arlen Specter -> Republican Party {role=Senator}",
+			"official-of asserted Richard Gephardt -> Democratic Party {role=leader}",
+		}},
+	{"party modifiers: no party of a state the document names",
+		"Republican Senator Arlen Specter spoke in Paris about France.",
+		nil},
 }
 
 // TestRelations checks the rules, the first pass of the Extractor, on

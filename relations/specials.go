@@ -26,6 +26,7 @@ func (s *Sentence) specialRules() {
 		}
 	}
 	s.personOfGroup()
+	s.partyMembers()
 }
 
 // Kinds of the verbs that start special constructions.
