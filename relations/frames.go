@@ -25,7 +25,8 @@ var dirLight = stemSet("launch", "carry", "conduct", "stage", "mount", "order", 
 	"seek", "pursue", "submit", "file", "announce", "grant", "extend", "give", "apply", "lodge",
 	"make", "win", "acquire", "retain", "keep", "continue", "renew", "resume", "press", "push",
 	"step", "lead", "spearhead", "voice", "express", "reaffirm", "declare", "elect", "appoint",
-	"name", "choose", "admit", "accept", "serve", "respond", "retaliate", "reply")
+	"name", "choose", "admit", "accept", "serve", "respond", "retaliate", "reply", "reinforce",
+	"strengthen", "reiterate", "stress", "underline")
 
 // endVerbs end a membership; their subject is the member, and the
 // relation is negated by the verb itself: "Uzbekistan suspended its
@@ -367,6 +368,14 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 				if len(agent) == 0 && tr.blockSeek {
 					// "Uzbekistan suspended its membership in the CSTO".
 					agent = govSubj(endVerbs)
+				}
+				if len(agent) == 0 && ni.its >= 0 {
+					// "sanctions imposed on Iraq after its invasion of
+					// Kuwait": the state or organisation named last
+					// before "its".
+					if c, ok := s.itsAntecedent(ni.its); ok {
+						agent = []cand{c}
+					}
 				}
 			}
 			switch {

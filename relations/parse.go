@@ -702,6 +702,7 @@ type nounInfo struct {
 	gov                   int  // governing verb, or -1
 	joined                bool // the modifiers include names joined in one token ("US-Israeli")
 	end                   int  // last token used
+	its                   int  // the token of an unresolved "its" before the noun, or -1
 }
 
 // genericAdjectives are left out of treaty names.
@@ -713,10 +714,36 @@ var genericAdjectives = set("existing", "new", "trilateral", "bilateral", "multi
 	"huge", "important", "strategic", "signed", "unsigned", "binding", "tentative", "preliminary",
 	"secret", "alleged", "disputed")
 
+// maxItsDistance bounds the tokens between "its" and the mention it
+// refers to.
+const maxItsDistance = 20
+
+// itsAntecedent returns the state or organisation that "its" at token j
+// refers to: the last STATE or ORG mention before it in the sentence,
+// within maxItsDistance tokens and not a modifier ("Russian"), as an
+// anaphor of that token.
+func (s *Sentence) itsAntecedent(j int) (cand, bool) {
+	for k := j - 1; k >= 0 && j-k <= maxItsDistance; k-- {
+		m := s.ment[k]
+		if m < 0 {
+			continue
+		}
+		mm := s.m(m)
+		if mm.Type == per {
+			return cand{}, false // "Putin ... its": no guess past a person
+		}
+		if (mm.Type == sta || mm.Type == org) && !mm.Adjectival {
+			return cand{m: m, anaphor: true, aStart: j, aEnd: j + 1, tokStart: j, tokEnd: j + 1}, true
+		}
+		k = s.mStart(m)
+	}
+	return cand{}, false
+}
+
 // nounFrame analyses the noun phrase around a nominal trigger [t0, t1).
 func (s *Sentence) nounFrame(t0, t1 int) nounInfo {
 	n := len(s.low)
-	ni := nounInfo{gov: -1, npStart: t0, compStart: t0, topicStart: -1}
+	ni := nounInfo{gov: -1, npStart: t0, compStart: t0, topicStart: -1, its: -1}
 	// Left: modifiers, possessor, determiner.
 	j := t0 - 1
 	comp := true
@@ -793,6 +820,9 @@ func (s *Sentence) nounFrame(t0, t1 int) nounInfo {
 			break
 		}
 		if determiners[w] || s.toks[j].Tag == "PRP$" {
+			if w == "its" && s.anaAt[j] < 0 {
+				ni.its = j
+			}
 			j--
 			break
 		}
