@@ -640,6 +640,12 @@ func (s *Sentence) objectAfterEnd(k int, member bool) ([]cand, int) {
 				k = e
 				continue
 			}
+			if s.m(m).Adjectival && e < n && s.ment[e] >= 0 && s.mStart(s.ment[e]) == e && s.m(s.ment[e]).Type == org {
+				// "attacked Chechen rebels": the demonym names the
+				// organisation after it.
+				k = e
+				continue
+			}
 			// A modifier mention: "NATO entry", "EU membership".
 			if member && e < n && membershipNouns[s.stm[e]] && s.m(m).Type == org {
 				return []cand{{m: m, tokStart: s.mStart(m), tokEnd: e}}, e + 1

@@ -1360,6 +1360,12 @@ var relationCases = []struct {
 			"opposes asserted Russia -> Georgia",
 			"attacked asserted Georgia<its> -> Abkhazia",
 		}},
+	{"a demonym before an organisation object",
+		"Russian forces attacked Chechen rebels in Grozny. Russia condemned Chechen separatists.",
+		[]string{
+			"attacked asserted Russia -> Chechen rebels",
+			"opposes asserted Russia -> Chechen separatists",
+		}},
 	{"its: no guess past a person",
 		"Putin said its invasion of Kuwait was a mistake.",
 		[]string{}},
