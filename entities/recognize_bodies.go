@@ -274,254 +274,291 @@ func (r *recognizer) stateBodies(ctx context.Context, doc *Document, ms []Mentio
 	if len(ms) == 0 {
 		return ms, nil
 	}
-	x := r.bodies()
-	type tokRange struct{ ts, te int }
-	toks := doc.Tokens
-	// spans[i] is the token range [ts, te) of mention i; owner[k] the
-	// mention that covers token k: notOwned for none, added0 for a
-	// mention this pass adds.
-	const notOwned, added0 = -1, -2
-	spans := make([]tokRange, len(ms))
-	owner := make([]int32, len(toks))
-	for k := range owner {
-		owner[k] = notOwned
+	p, err := newBodyPass(ctx, r, doc, ms)
+	if err != nil {
+		return nil, err
 	}
-	ti := 0
-	for i, m := range ms {
+	docState := r.documentState(doc, ms, p.x)
+	steps := []func(i int){p.qualified, p.foundWhole, func(i int) { p.named(i, docState) }}
+	if docState != "" {
+		steps = append(steps, func(i int) { p.unqualified(i, docState) })
+	}
+	for _, step := range steps {
+		if err := eachMention(ctx, len(ms), step); err != nil {
+			return nil, err
+		}
+	}
+	if docState != "" {
+		if err := p.bare(ctx, docState); err != nil {
+			return nil, err
+		}
+	}
+	if err := eachMention(ctx, len(ms), p.gazetteerState); err != nil {
+		return nil, err
+	}
+	if len(p.added) == 0 {
+		return ms, nil
+	}
+	slices.SortFunc(p.added, func(a, b Mention) int { return a.Start - b.Start })
+	return mergeMentions(ctx, ms, p.added)
+}
+
+// eachMention calls f for 0 ≤ i < n, looking at ctx every checkMentions
+// calls.
+func eachMention(ctx context.Context, n int, f func(i int)) error {
+	for i := 0; i < n; i++ {
 		if every(i, checkMentions) {
 			if err := ctx.Err(); err != nil {
-				return nil, err
+				return err
 			}
 		}
+		f(i)
+	}
+	return nil
+}
+
+// tokRange is a range [ts, te) of a document's tokens.
+type tokRange struct{ ts, te int }
+
+// Values of bodyPass.owner besides mention indices.
+const (
+	notOwned = -1 // no mention covers the token
+	addedBy  = -2 // a mention that stateBodies adds covers it
+)
+
+// bodyPass is the working state of stateBodies over one document.
+type bodyPass struct {
+	r      *recognizer
+	x      *bodyIndex
+	doc    *Document
+	ms     []Mention
+	spans  []tokRange        // spans[i]: the tokens of ms[i]
+	owner  []int32           // by token: the mention that covers it, notOwned or addedBy
+	names  map[string]string // state id + "\x00" + lower body -> the name of its first mention
+	states map[string]string // gazetteer id -> the state it is an institution of, "" for none
+	added  []Mention
+}
+
+func newBodyPass(ctx context.Context, r *recognizer, doc *Document, ms []Mention) (*bodyPass, error) {
+	toks := doc.Tokens
+	p := &bodyPass{r: r, x: r.bodies(), doc: doc, ms: ms, spans: make([]tokRange, len(ms)), owner: make([]int32, len(toks)),
+		names: map[string]string{}, states: map[string]string{}}
+	for k := range p.owner {
+		p.owner[k] = notOwned
+	}
+	ti := 0
+	err := eachMention(ctx, len(ms), func(i int) {
+		m := &ms[i]
 		for ti < len(toks) && toks[ti].End <= m.Start {
 			ti++
 		}
 		te := ti
 		for te < len(toks) && toks[te].Start < m.End {
-			owner[te] = int32(i)
+			p.owner[te] = int32(i)
 			te++
 		}
-		spans[i] = tokRange{ti, te}
+		p.spans[i] = tokRange{ti, te}
+	})
+	return p, err
+}
+
+func (p *bodyPass) covered(k int) bool { return p.owner[k] != notOwned }
+
+// sentence returns the tokens of sentence si and the index of its first.
+func (p *bodyPass) sentence(si int) ([]Token, int) {
+	st := p.doc.Sentences[si]
+	return p.doc.Tokens[st.TokenStart:st.TokenEnd], st.TokenStart
+}
+
+// label makes tokens [a, b) of sentence si an institution of state,
+// qualified as written by qual ("" for an adjective of the state): it
+// relabels an organisation without an entry that covers exactly them, or
+// adds a mention where none covers any.
+func (p *bodyPass) label(si, a, b int, state, qual string) {
+	toks := p.doc.Tokens
+	text := p.doc.Text[toks[a].Start:toks[b-1].End]
+	body := strings.ToLower(text)
+	m := Mention{Type: Org, Text: text, Start: toks[a].Start, End: toks[b-1].End, Sentence: si, Source: FromRule, Score: 0.8, State: state}
+	if id, ok := p.x.entries[state+"\x00"+body]; ok {
+		if e, ok := p.r.gaz.Entry(id); ok {
+			m.ID, m.Name, m.Source = e.ID, e.Name, FromGazetteer
+		}
 	}
-	inMention := func(k int) bool { return owner[k] != notOwned }
-	names := map[string]string{} // state id + "\x00" + lower body -> name
-	var added []Mention
-	name := func(state, body, written string) string {
-		k := state + "\x00" + body
-		if n, ok := names[k]; ok {
-			return n
+	if m.ID == "" {
+		if qual == "" {
+			qual = stateAdjective(p.r.gaz, state)
 		}
-		names[k] = written
-		return written
-	}
-	// label makes tokens [a, b) of sentence si an institution of state,
-	// qualified as written by qual ("" for an adjective of the state).
-	label := func(si, a, b int, state, qual string) {
-		text := doc.Text[toks[a].Start:toks[b-1].End]
-		body := strings.ToLower(text)
-		m := Mention{Type: Org, Text: text, Start: toks[a].Start, End: toks[b-1].End, Sentence: si, Source: FromRule, Score: 0.8, State: state}
-		if id, ok := x.entries[state+"\x00"+body]; ok {
-			if e, ok := r.gaz.Entry(id); ok {
-				m.ID, m.Name, m.Source = e.ID, e.Name, FromGazetteer
-			}
-		}
-		if m.ID == "" {
-			if qual == "" {
-				qual = stateAdjective(r.gaz, state)
-			}
-			if qual == "" {
-				return
-			}
-			m.Name = name(state, body, qual+" "+text)
-		}
-		if j := int(owner[a]); j >= 0 && spans[j].ts == a {
-			if spans[j].te != b || ms[j].Type != Org || ms[j].ID != "" {
-				return
-			}
-			ms[j].Name, ms[j].ID, ms[j].State, ms[j].Source = m.Name, m.ID, m.State, m.Source
+		if qual == "" {
 			return
 		}
-		for k := a; k < b; k++ {
-			if inMention(k) {
-				return
-			}
+		k := state + "\x00" + body
+		if _, ok := p.names[k]; !ok {
+			p.names[k] = qual + " " + text
 		}
-		for k := a; k < b; k++ {
-			owner[k] = added0
-		}
-		added = append(added, m)
+		m.Name = p.names[k]
 	}
-	for i := range ms {
-		if every(i, checkMentions) {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
+	if j := int(p.owner[a]); j >= 0 && p.spans[j].ts == a {
+		if o := &p.ms[j]; p.spans[j].te == b && o.Type == Org && o.ID == "" {
+			o.Name, o.ID, o.State, o.Source = m.Name, m.ID, m.State, m.Source
 		}
-		m := &ms[i]
-		if m.ID == "" || (m.Type != State && !(m.Adjectival && m.Type == Location)) {
-			continue
-		}
-		si := m.Sentence
-		if si < 0 || si >= len(doc.Sentences) {
-			continue
-		}
-		st := doc.Sentences[si]
-		sent := toks[st.TokenStart:st.TokenEnd]
-		a := spans[i].te - st.TokenStart
-		if a < 0 || a >= len(sent) {
-			continue
-		}
-		if m.Adjectival && armedGroupNouns[sent[a].Text] {
-			label0 := Mention{Type: Org, Text: sent[a].Text, Start: sent[a].Start, End: sent[a].End, Sentence: si, Source: FromRule, Score: 0.7, Name: m.Text + " " + sent[a].Text}
-			if !inMention(st.TokenStart + a) {
-				owner[st.TokenStart+a] = added0
-				added = append(added, label0)
-			}
-			continue
-		}
-		if m.Type != State {
-			continue
-		}
-		qual := m.Text
-		if sent[a].Text == "'s" || sent[a].Text == "’s" {
-			a++
-			qual = ""
-		}
-		if b := bodyAt(sent, a); b > a {
-			label(si, st.TokenStart+a, st.TokenStart+b, m.ID, qual)
+		return
+	}
+	for k := a; k < b; k++ {
+		if p.covered(k) {
+			return
 		}
 	}
-	// Organisations found whole whose first words are a state ("the Greek
-	// Finance Ministry").
-	for i := range ms {
-		if every(i, checkMentions) {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		m := &ms[i]
-		if m.Type != Org || m.ID != "" || m.State != "" {
-			continue
-		}
-		ts, te := spans[i].ts, spans[i].te
-		st := doc.Sentences[m.Sentence]
-		sent := toks[st.TokenStart:st.TokenEnd]
-		for p := 1; p <= 3 && ts+p < te; p++ {
-			g, ok := r.gaz.Lookup(doc.Text[toks[ts].Start:toks[ts+p-1].End])
-			if !ok || g.Kind != gazetteer.State || g.How == gazetteer.ByFuzzy || bodyAt(sent, ts+p-st.TokenStart) != te-st.TokenStart {
-				continue
-			}
-			m.State = g.ID
-			body := strings.ToLower(doc.Text[toks[ts+p].Start:m.End])
-			if id, ok := x.entries[g.ID+"\x00"+body]; ok {
-				if e, ok := r.gaz.Entry(id); ok {
-					m.ID, m.Name, m.Source = e.ID, e.Name, FromGazetteer
-				}
-			}
-			break
-		}
+	for k := a; k < b; k++ {
+		p.owner[k] = addedBy
 	}
-	// Parties and institutions named without their state ("Albania's
-	// opposition Socialist Party", "the Socialist Party" in a story from
-	// Belgrade) take the gazetteer's entry of that name for the state that
-	// qualifies them or owns the document.
-	docState := r.documentState(doc, ms, x)
-	for i := range ms {
-		if every(i, checkMentions) {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
+	p.added = append(p.added, m)
+}
+
+// qualified reads the words after STATE mention i: an institution
+// ("Iraqi [parliament]", "China's [Foreign Ministry]"), or after a demonym
+// an armed group ("Chechen [rebels]").
+func (p *bodyPass) qualified(i int) {
+	m := &p.ms[i]
+	if m.ID == "" || (m.Type != State && !(m.Adjectival && m.Type == Location)) || m.Sentence < 0 || m.Sentence >= len(p.doc.Sentences) {
+		return
+	}
+	sent, base := p.sentence(m.Sentence)
+	a := p.spans[i].te - base
+	if a < 0 || a >= len(sent) {
+		return
+	}
+	if m.Adjectival && armedGroupNouns[sent[a].Text] {
+		if !p.covered(base + a) {
+			p.owner[base+a] = addedBy
+			p.added = append(p.added, Mention{Type: Org, Text: sent[a].Text, Start: sent[a].Start, End: sent[a].End, Sentence: m.Sentence, Source: FromRule, Score: 0.7, Name: m.Text + " " + sent[a].Text})
 		}
-		m := &ms[i]
-		if m.Type != Org || m.ID != "" {
+		return
+	}
+	if m.Type != State {
+		return
+	}
+	qual := m.Text
+	if sent[a].Text == "'s" || sent[a].Text == "’s" {
+		a++
+		qual = ""
+	}
+	if b := bodyAt(sent, a); b > a {
+		p.label(m.Sentence, base+a, base+b, m.ID, qual)
+	}
+}
+
+// foundWhole gives an organisation found whole whose first words are a
+// state its state, and its gazetteer entry when there is one ("the Greek
+// Finance Ministry").
+func (p *bodyPass) foundWhole(i int) {
+	m := &p.ms[i]
+	if m.Type != Org || m.ID != "" || m.State != "" {
+		return
+	}
+	toks := p.doc.Tokens
+	ts, te := p.spans[i].ts, p.spans[i].te
+	sent, base := p.sentence(m.Sentence)
+	for n := 1; n <= 3 && ts+n < te; n++ {
+		g, ok := p.r.gaz.Lookup(p.doc.Text[toks[ts].Start:toks[ts+n-1].End])
+		if !ok || g.Kind != gazetteer.State || g.How == gazetteer.ByFuzzy || bodyAt(sent, ts+n-base) != te-base {
 			continue
 		}
-		body := strings.ToLower(m.Text)
-		for _, s := range [2]string{qualifierBefore(doc, ms, i, spans[i].ts), docState} {
-			id, ok := x.entries[s+"\x00"+body]
-			if !ok || s == "" {
-				continue
-			}
-			if e, ok := r.gaz.Entry(id); ok {
+		m.State = g.ID
+		body := strings.ToLower(p.doc.Text[toks[ts+n].Start:m.End])
+		if id, ok := p.x.entries[g.ID+"\x00"+body]; ok {
+			if e, ok := p.r.gaz.Entry(id); ok {
 				m.ID, m.Name, m.Source = e.ID, e.Name, FromGazetteer
-				if stateCategories[e.Category] {
-					m.State = s
-				}
-				break
 			}
+		}
+		return
+	}
+}
+
+// named links a party or institution named without its state
+// ("Albania's opposition Socialist Party", "the Socialist Party" in a
+// story from Belgrade) to the gazetteer's entry of that name for the
+// state that qualifies it or owns the document.
+func (p *bodyPass) named(i int, docState string) {
+	m := &p.ms[i]
+	if m.Type != Org || m.ID != "" {
+		return
+	}
+	body := strings.ToLower(m.Text)
+	for _, s := range [2]string{qualifierBefore(p.doc, p.ms, i, p.spans[i].ts), docState} {
+		id, ok := p.x.entries[s+"\x00"+body]
+		if !ok || s == "" {
+			continue
+		}
+		if e, ok := p.r.gaz.Entry(id); ok {
+			m.ID, m.Name, m.Source = e.ID, e.Name, FromGazetteer
+			if stateCategories[e.Category] {
+				m.State = s
+			}
+			return
 		}
 	}
-	// Institutions that no state qualifies: the dateline's state, or the
-	// document's one state.
-	if owner := docState; owner != "" {
-		for i := range ms {
-			if every(i, checkMentions) {
-				if err := ctx.Err(); err != nil {
-					return nil, err
-				}
-			}
-			m := &ms[i]
-			if m.Type != Org || m.ID != "" || m.State != "" {
-				continue
-			}
-			ts, te := spans[i].ts, spans[i].te
-			if te-ts < 1 || te > len(toks) {
-				continue
-			}
-			st := doc.Sentences[m.Sentence]
-			sent := toks[st.TokenStart:st.TokenEnd]
-			if bodyAt(sent, ts-st.TokenStart) != te-st.TokenStart {
-				continue
-			}
-			if p := ts - 1; p >= st.TokenStart && inMention(p) {
-				continue // qualified by a name that is not a state
-			}
-			label(m.Sentence, ts, te, owner, "")
-		}
-		// Institutions that no recogniser took for a name: "dissolved
-		// parliament", "the finance ministry estimated".
-		for si, st := range doc.Sentences {
-			if every(si, checkSentences) {
-				if err := ctx.Err(); err != nil {
-					return nil, err
-				}
-			}
-			sent := toks[st.TokenStart:st.TokenEnd]
-			for k := range sent {
-				if !bodyFirst[lowerASCII(sent[k].Text)] || inMention(st.TokenStart+k) || !bareContext(sent, k) {
-					continue
-				}
-				if b := bodyAt(sent, k); b > k && !forceWords[lowerASCII(sent[k].Text)] {
-					label(si, st.TokenStart+k, st.TokenStart+b, owner, "")
-				}
-			}
-		}
+}
+
+// unqualified makes an organisation without an entry whose words are an
+// institution and that no name qualifies ("the Foreign Ministry said") an
+// institution of the document's state.
+func (p *bodyPass) unqualified(i int, docState string) {
+	m := &p.ms[i]
+	if m.Type != Org || m.ID != "" || m.State != "" {
+		return
 	}
-	// Institutions the gazetteer found by their full name ("the Chinese
-	// Foreign Ministry") have their state too.
-	owners := map[string]string{} // entry id -> its state, "" for none
-	for i := range ms {
-		if every(i, checkMentions) {
+	ts, te := p.spans[i].ts, p.spans[i].te
+	if te-ts < 1 || te > len(p.doc.Tokens) {
+		return
+	}
+	sent, base := p.sentence(m.Sentence)
+	if bodyAt(sent, ts-base) != te-base {
+		return
+	}
+	if ts-1 >= base && p.covered(ts-1) {
+		return // qualified by a name that is not a state
+	}
+	p.label(m.Sentence, ts, te, docState, "")
+}
+
+// bare makes the institutions that no recogniser took for a name ("dissolved
+// parliament", "the finance ministry estimated") institutions of the
+// document's state, but not the forces (forceWords).
+func (p *bodyPass) bare(ctx context.Context, docState string) error {
+	for si := range p.doc.Sentences {
+		if every(si, checkSentences) {
 			if err := ctx.Err(); err != nil {
-				return nil, err
+				return err
 			}
 		}
-		if m := &ms[i]; m.Type == Org && m.ID != "" && m.State == "" {
-			st, ok := owners[m.ID]
-			if !ok {
-				if e, found := r.gaz.Entry(m.ID); found && stateCategories[e.Category] && strings.HasPrefix(e.Country, "state/") {
-					st = e.Country
-				}
-				owners[m.ID] = st
+		sent, base := p.sentence(si)
+		for k := range sent {
+			if !bodyFirst[lowerASCII(sent[k].Text)] || p.covered(base+k) || !bareContext(sent, k) {
+				continue
 			}
-			m.State = st
+			if b := bodyAt(sent, k); b > k && !forceWords[lowerASCII(sent[k].Text)] {
+				p.label(si, base+k, base+b, docState, "")
+			}
 		}
 	}
-	if len(added) == 0 {
-		return ms, nil
+	return nil
+}
+
+// gazetteerState gives an institution that the gazetteer found by its
+// full name ("the Chinese Foreign Ministry") its state too.
+func (p *bodyPass) gazetteerState(i int) {
+	m := &p.ms[i]
+	if m.Type != Org || m.ID == "" || m.State != "" {
+		return
 	}
-	slices.SortFunc(added, func(a, b Mention) int { return a.Start - b.Start })
-	return mergeMentions(ctx, ms, added)
+	st, ok := p.states[m.ID]
+	if !ok {
+		if e, found := p.r.gaz.Entry(m.ID); found && stateCategories[e.Category] && strings.HasPrefix(e.Country, "state/") {
+			st = e.Country
+		}
+		p.states[m.ID] = st
+	}
+	m.State = st
 }
 
 // documentState returns the state that owns the document's unqualified
