@@ -755,6 +755,9 @@ func (s *Sentence) typed(cs []cand, def *typeDef, subject bool) []cand {
 		}
 		mm := s.m(c.m)
 		t := mm.Type
+		if def.t == MetWith && t == org && s.x.orgCats[mm.ID] == "media" {
+			continue // "phoned Reuters", "told the BBC": no meeting with a newsroom
+		}
 		if t == per && !types[per] && (def.t == TreatyBetween || def.t == AlliedWith) {
 			// "The two leaders signed 15 agreements": the state each
 			// leader was named an official of in the document.

@@ -202,6 +202,12 @@ func (s *Sentence) findPhrases() {
 		}
 		if e < n && s.ment[e] < 0 && forceNouns[s.low[e]] && s.addEP(a, e+1, m) {
 			s.eps[len(s.eps)-1].force = true
+			continue
+		}
+		if mm.Adjectival && s.sharedForceNoun(e) && s.addEP(a, e, m) {
+			// "Israeli and Egyptian officials": each adjective stands
+			// for its state; the last one takes the noun above.
+			s.eps[len(s.eps)-1].force = true
 		}
 	}
 	// Plain mentions.
@@ -694,6 +700,21 @@ func ledModifier(w string) bool {
 		return true
 	}
 	return false
+}
+
+// sharedForceNoun reports whether the tokens from k are "and" or "," and
+// adjectival mentions, ending in a force noun: "(Israeli) and Egyptian
+// officials", "(Russian), Belarusian and Kazakh troops".
+func (s *Sentence) sharedForceNoun(k int) bool {
+	n, seen := len(s.low), false
+	for k+1 < n && (s.low[k] == "and" || s.low[k] == "," || s.low[k] == "or") {
+		m := s.ment[k+1]
+		if m < 0 || s.mStart(m) != k+1 || !s.m(m).Adjectival {
+			return false
+		}
+		k, seen = s.mEnd(m), true
+	}
+	return seen && k < n && s.ment[k] < 0 && forceNouns[s.low[k]]
 }
 
 // nounInfo is what surrounds a nominal trigger.
