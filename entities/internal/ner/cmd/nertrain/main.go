@@ -52,6 +52,7 @@ func main() {
 	redocred := flag.String("redocred", "", "also report document-level recall on this Re-DocRED `file` (JSON)")
 	holdout := flag.Float64("holdout", defaultHoldout, "keep the last `fraction` of the training file's documents out of training, as an untouched check scored with -eval")
 	heldFile := flag.String("heldout-file", "", "write the held-out documents to `file` (word and tag a line), for examples/evaluate -conll")
+	clusters := flag.Bool("clusters", defaultClusters, "use the word cluster features (clusters.txt of package ner)")
 	stack := flag.Bool("stack", defaultStack, "add prose's part-of-speech tags and entity labels as external features (ner.ProseExt)")
 	flag.Uint64Var(&extMask, "extmask", ^uint64(0), "with -stack, keep only the ner.ProseExt bits in `mask` (for ablations)")
 	flag.Parse()
@@ -92,12 +93,15 @@ func main() {
 	}
 	info := fmt.Sprintf("averaged perceptron; CoNLL-2003 English train (%d sentences of its first %d documents; the last %d held out); epochs %d; seed %d; min weight %g",
 		len(sents), len(trainDocs), len(heldDocs), *epochs, *seed, *minWeight)
+	if *clusters {
+		info += "; Brown clusters of clusters.txt"
+	}
 	if st != nil {
 		info += "; external features ner.ProseExt of entities.Extract's Tag and Label"
 	}
 	bestF, bestEpoch := 0.0, 0
 	t0 := time.Now()
-	opts := []ner.TrainOption{ner.WithEpochs(*epochs), ner.WithSeed(*seed), ner.WithMinWeight(*minWeight), ner.WithInfo(info)}
+	opts := []ner.TrainOption{ner.WithEpochs(*epochs), ner.WithSeed(*seed), ner.WithMinWeight(*minWeight), ner.WithInfo(info), ner.WithClusters(*clusters)}
 	if *eval {
 		opts = append(opts, ner.WithAfterEpoch(func(epoch int, m *ner.Model) {
 			e := score(m, dev)
@@ -144,6 +148,7 @@ const (
 	defaultMinWeight = 0.3
 	defaultStack     = false // see the package documentation of ner
 	defaultHoldout   = 0.1   // the last 94 of the 946 training documents
+	defaultClusters  = true  // see the package documentation of ner
 )
 
 func read(name string) []ner.Sentence {
