@@ -127,7 +127,7 @@ func (r *recognizer) addModelSpan(text string, toks []Token, base, si, i, j int,
 	// A title word starts no organisation's name ("General Motors",
 	// "Chief Executives Organization").
 	orgHead := retypeByHead(toks[i:j], "") == Org
-	for i < j && (isTitle(toks[i]) && !orgHead || !startsUpperOrDigit(toks[i].Text) || isDeterminer(toks[i].Text) || r.isDemonym(text, toks[i])) {
+	for i < j && ((isTitle(toks[i]) || isCoTitle(toks[i])) && !orgHead || !startsUpperOrDigit(toks[i].Text) || isDeterminer(toks[i].Text) || r.isDemonym(text, toks[i])) {
 		i++
 	}
 	for j > i && !startsUpperOrDigit(toks[j-1].Text) {
@@ -164,6 +164,9 @@ func (r *recognizer) addModelSpan(text string, toks []Token, base, si, i, j int,
 		j++ // "Ali al-Sadiq": the model stops at the article's lower case
 	}
 	typ = retypeByHead(toks[i:j], typ)
+	if typ == Org && isSaintsBuilding(toks[i:j]) {
+		typ = Location // "St Mary's Church": a building, not the church of a country
+	}
 	if typ == Location && (j-i >= 2 || humanContext(toks, i, j) != humanNone) && j-i <= 3 && r.personShaped(toks, i, j) && r.isolatedPerson(toks[i:j], base+i, base+j, s) {
 		// "losing to Rod Sykes", "a friend of Wassily Kandinsky": a name
 		// that the model, reading it alone, takes for a person's is one,
@@ -352,6 +355,31 @@ func (r *recognizer) isDemonym(text string, t Token) bool {
 		if g.Adjectival && g.Start == t.Start && g.End == t.End {
 			return true
 		}
+	}
+	return false
+}
+
+// isCoTitle reports whether the token is a title with the prefix "Co-"
+// ("Co-Chief", "Co-Chairman"), which starts no organisation's name.
+func isCoTitle(t Token) bool {
+	w := lowerASCII(t.Text)
+	return len(w) > 3 && w[:3] == "co-" && personTitles[w[3:]]
+}
+
+// isSaintsBuilding reports whether toks name a place of worship after a
+// saint: "St Mary's Church", "Saint Paul's Cathedral".
+func isSaintsBuilding(toks []Token) bool {
+	if len(toks) < 2 {
+		return false
+	}
+	switch lowerASCII(toks[0].Text) {
+	case "st", "st.", "saint":
+	default:
+		return false
+	}
+	switch lowerASCII(toks[len(toks)-1].Text) {
+	case "church", "cathedral", "chapel", "abbey", "basilica", "mosque", "monastery":
+		return true
 	}
 	return false
 }

@@ -112,7 +112,7 @@ const (
 type tok struct {
 	word, lower, shape, short uint64
 	pre, suf                  [4]uint64 // 0 where the word is shorter
-	cpath                     uint64 // cluster path code (see clusters.go); 0 without a table
+	cpath                     uint64    // cluster path code (see clusters.go); 0 without a table
 	flags                     uint32
 	runStart, runEnd          int32 // the capitalised run holding the token, or -1
 }
