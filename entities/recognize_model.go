@@ -217,9 +217,14 @@ func notAName(toks []Token, i int, typ Type) bool {
 		return w == "God" || w == "Allah" || w == "Almighty"
 	case w == "West" || w == "East":
 		return lowerAt(toks, i-1) == "the" && lowerAt(toks, i-2) != "in"
+	case typ == Location && isDeterminer(lowerAt(toks, i-1)) && stateNouns[lowerAt(toks, i+1)]:
+		return true // "The Nordic country", "the Baltic state": a modifier of a description
 	}
 	return false
 }
+
+// stateNouns head descriptions of a state ("the Nordic country").
+var stateNouns = map[string]bool{"country": true, "nation": true, "state": true, "kingdom": true, "republic": true}
 
 // isInitial reports whether w is one capital letter, with or without a
 // full stop: "X", "J.".
