@@ -57,7 +57,7 @@ func (p Path) String() string {
 // Cluster clusters words 0..len(counts)-1, which must be sorted by
 // decreasing count (counts[w] is the number of occurrences of w), into at
 // most c clusters from the bigram counts. progress, if not nil, is called
-// now and then with the number of words that have entered.
+// after every 5,000th word has entered, with the number entered.
 //
 // Paths longer than 64 bits are cut to their first 64 bits.
 func Cluster(counts []int64, bigrams []Bigram, c int, progress func(words int)) (*Result, error) {
@@ -101,8 +101,7 @@ func Cluster(counts []int64, bigrams []Bigram, c int, progress func(words int)) 
 	for i := range slotOf {
 		slotOf[i] = -1
 	}
-	// clusterOf[w] is the window-phase cluster number of w's slot when the
-	// window phase ends; computed through member lists.
+	// members[a] are the words of the cluster in slot a.
 	members := make([][]int32, k)
 
 	// Enter the first c words.
@@ -170,11 +169,11 @@ func Cluster(counts []int64, bigrams []Bigram, c int, progress func(words int)) 
 		if checkState != nil {
 			checkState(s)
 		}
-		members[a] = append(members[a], members[b]...)
-		members[b] = members[b][:0]
-		for _, m := range members[a] {
+		for _, m := range members[b] {
 			slotOf[m] = int32(a)
 		}
+		members[a] = append(members[a], members[b]...)
+		members[b] = members[b][:0]
 		if progress != nil && (w+1)%5000 == 0 {
 			progress(w + 1)
 		}

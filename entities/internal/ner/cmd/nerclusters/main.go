@@ -87,9 +87,7 @@ func main() {
 	log.Printf("%d tokens; %d words occur %d times or more; %d distinct bigrams", tokens, len(words), *minCount, len(bigrams))
 	t1 := time.Now()
 	res, err := brown.Cluster(counts, bigrams, *c, func(n int) {
-		if true {
-			log.Printf("%d words entered (%v)", n, time.Since(t1).Round(time.Second))
-		}
+		log.Printf("%d words entered (%v)", n, time.Since(t1).Round(time.Second))
 	})
 	if err != nil {
 		log.Fatal(err)
