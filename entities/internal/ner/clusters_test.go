@@ -178,3 +178,25 @@ func FuzzOpenClusters(f *testing.F) {
 		analyze(&tk, []byte("RUSSIA"), nil, ct)
 	})
 }
+
+// BenchmarkAnalyze times the analysis of one word with and without the
+// cluster table (one lookup, two more for a word in capitals).
+func BenchmarkAnalyze(b *testing.B) {
+	ct, err := defaultClusters()
+	if err != nil {
+		b.Fatal(err)
+	}
+	words := [][]byte{[]byte("Russia"), []byte("recognized"), []byte("ABKHAZIA"), []byte("Xqzzyvk"), []byte(",")}
+	var tk tok
+	buf := make([]byte, 0, 64)
+	for _, c := range []struct {
+		name string
+		ct   *clusterTable
+	}{{"plain", nil}, {"clusters", ct}} {
+		b.Run(c.name, func(b *testing.B) {
+			for i := 0; b.Loop(); i++ {
+				buf = analyze(&tk, words[i%len(words)], buf, c.ct)
+			}
+		})
+	}
+}
