@@ -129,7 +129,7 @@ func (r *recognizer) addModelSpan(text string, toks []Token, base, si, i, j int,
 	// A title word starts no organisation's name ("General Motors",
 	// "Chief Executives Organization").
 	orgHead := retypeByHead(toks[i:j], "") == Org
-	for i < j && (isTitle(toks[i]) && !orgHead || !startsUpperOrDigit(toks[i].Text) || isDeterminer(toks[i].Text) || r.isDemonym(text, toks[i])) {
+	for i < j && ((isTitle(toks[i]) || isCoTitle(toks[i])) && !orgHead || !startsUpperOrDigit(toks[i].Text) || isDeterminer(toks[i].Text) || r.isDemonym(text, toks[i])) {
 		i++
 	}
 	for j > i && !startsUpperOrDigit(toks[j-1].Text) && !(toks[j-1].Text == ")" && opens(toks[i:j-1])) {
@@ -175,6 +175,9 @@ func (r *recognizer) addModelSpan(text string, toks []Token, base, si, i, j int,
 		j++ // "Ali al-Sadiq": the model stops at the article's lower case
 	}
 	typ = retypeByHead(toks[i:j], typ)
+	if typ == Org && isSaintsBuilding(toks[i:j]) {
+		typ = Location // "St Mary's Church": a building, not the church of a country
+	}
 	if typ == Location && (j-i >= 2 || humanContext(toks, i, j) != humanNone) && j-i <= 3 && r.personShaped(toks, i, j) && r.isolatedPerson(toks[i:j], base+i, base+j, s) {
 		// "losing to Rod Sykes", "a friend of Wassily Kandinsky": a name
 		// that the model, reading it alone, takes for a person's is one,
@@ -228,6 +231,8 @@ func notAName(toks []Token, i int, typ Type) bool {
 		return w == "God" || w == "Allah" || w == "Almighty"
 	case w == "West" || w == "East":
 		return lowerAt(toks, i-1) == "the" && lowerAt(toks, i-2) != "in"
+	case typ == Location && isDeterminer(lowerAt(toks, i-1)) && stateNouns[lowerAt(toks, i+1)]:
+		return true // "The Nordic country", "the Baltic state": a modifier of a description
 	}
 	return false
 }
@@ -259,6 +264,9 @@ var groupWords = map[string]bool{
 	"hispanics": true, "latino": true, "latinos": true, "islam": true, "islamist": true, "islamists": true,
 	"jihadist": true, "jihadists": true, "salafist": true, "salafists": true, "creole": true, "bedouin": true,
 }
+
+// stateNouns head descriptions of a state ("the Nordic country").
+var stateNouns = map[string]bool{"country": true, "nation": true, "state": true, "kingdom": true, "republic": true}
 
 // isInitial reports whether w is one capital letter, with or without a
 // full stop: "X", "J.".
@@ -394,6 +402,31 @@ func (r *recognizer) isDemonym(text string, t Token) bool {
 		if g.Adjectival && g.Start == t.Start && g.End == t.End {
 			return true
 		}
+	}
+	return false
+}
+
+// isCoTitle reports whether the token is a title with the prefix "Co-"
+// ("Co-Chief", "Co-Chairman"), which starts no organisation's name.
+func isCoTitle(t Token) bool {
+	w := lowerASCII(t.Text)
+	return len(w) > 3 && w[:3] == "co-" && personTitles[w[3:]]
+}
+
+// isSaintsBuilding reports whether toks name a place of worship after a
+// saint: "St Mary's Church", "Saint Paul's Cathedral".
+func isSaintsBuilding(toks []Token) bool {
+	if len(toks) < 2 {
+		return false
+	}
+	switch lowerASCII(toks[0].Text) {
+	case "st", "st.", "saint":
+	default:
+		return false
+	}
+	switch lowerASCII(toks[len(toks)-1].Text) {
+	case "church", "cathedral", "chapel", "abbey", "basilica", "mosque", "monastery":
+		return true
 	}
 	return false
 }

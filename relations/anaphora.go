@@ -472,8 +472,8 @@ func (s *Sentence) recordAntecedents() {
 		}
 		cat, known := s.x.orgCats[mm.ID]
 		for c := orgClass(0); c < nOrgClasses; c++ {
-			if known && !orgClassCats[c][cat] {
-				continue
+			if known && !orgClassCats[c][cat] || c == orgGroup && mm.ID == "" {
+				continue // as in orgOfClass: "the group" names known blocs only
 			}
 			switch {
 			case an.orgs[c] == -1:

@@ -498,8 +498,8 @@ var relationCases = []struct {
 		"The plan was proposed in 1997 by Malaysian Prime Minister Dr. Mahathir bin Mohamad.",
 		[]string{"official-of asserted Mahathir bin Mohamad -> Malaysia @1997 {role=Prime Minister}"}},
 	{"inverted copula",
-		"After the revolution, the first prime minister of Thailand was Phraya Manopakorn Nititada.",
-		[]string{"official-of asserted Phraya Manopakorn Nititada -> Thailand {role=prime minister}"}},
+		"After independence, the first president of Kenya was Jomo Kenyatta.",
+		[]string{"official-of asserted Jomo Kenyatta -> Kenya {role=president}"}},
 
 	{"capitals stand for their states",
 		"Moscow and Beijing are strategic allies.",

@@ -34,7 +34,7 @@ func TestWordCacheExact(t *testing.T) {
 			n := len(words)
 			cached.emit = grow(cached.emit, n)
 			m.emissions(words, ext, &cached)
-			plain.prepare(words, ext)
+			plain.prepare(words, ext, m.ct)
 			for i := range n {
 				want := m.sum(plain.feats[plain.off[i]:plain.off[i+1]], [NumLabels]int32{})
 				if cached.emit[i] != want {

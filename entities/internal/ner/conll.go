@@ -13,6 +13,23 @@ import (
 // Tags may be IOB1 (I- begins an entity unless it continues one of the same
 // type) or IOB2; both are returned as IOB2.
 func ReadCoNLL(r io.Reader) ([]Sentence, error) {
+	docs, err := ReadCoNLLDocs(r)
+	if err != nil {
+		return nil, err
+	}
+	var sents []Sentence
+	for _, d := range docs {
+		sents = append(sents, d...)
+	}
+	return sents, nil
+}
+
+// ReadCoNLLDocs is [ReadCoNLL] with the sentences grouped into documents:
+// a "-DOCSTART-" line begins a new one. Documents without sentences are
+// dropped; sentences before the first "-DOCSTART-" make a document of
+// their own.
+func ReadCoNLLDocs(r io.Reader) ([][]Sentence, error) {
+	var docs [][]Sentence
 	var sents []Sentence
 	var cur Sentence
 	flush := func() {
@@ -20,6 +37,13 @@ func ReadCoNLL(r io.Reader) ([]Sentence, error) {
 			sents = append(sents, cur)
 		}
 		cur = Sentence{}
+	}
+	endDoc := func() {
+		flush()
+		if len(sents) > 0 {
+			docs = append(docs, sents)
+		}
+		sents = nil
 	}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
@@ -32,7 +56,7 @@ func ReadCoNLL(r io.Reader) ([]Sentence, error) {
 			continue
 		}
 		if f[0] == "-DOCSTART-" {
-			flush()
+			endDoc()
 			continue
 		}
 		if len(f) < 2 {
@@ -54,8 +78,21 @@ func ReadCoNLL(r io.Reader) ([]Sentence, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("ner: %w", err)
 	}
-	flush()
-	return sents, nil
+	endDoc()
+	return docs, nil
+}
+
+// HeldOut splits CoNLL-2003 documents into those to train on and the last
+// fraction of them (rounded down, at least one when frac > 0 and there are
+// two or more documents), kept aside as an untouched check. The split
+// depends only on the number of documents.
+func HeldOut(docs [][]Sentence, frac float64) (train, held [][]Sentence) {
+	n := int(float64(len(docs)) * frac)
+	if frac > 0 && n == 0 && len(docs) > 1 {
+		n = 1
+	}
+	n = max(0, min(n, len(docs)))
+	return docs[:len(docs)-n], docs[len(docs)-n:]
 }
 
 // Counts are span-level evaluation counts: an entity counts as found only

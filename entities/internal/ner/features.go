@@ -12,9 +12,13 @@ import (
 // built. Changing what a template computes changes the meaning of a trained
 // model: bump featureVersion, which the model file records.
 
-// featureVersion identifies the feature set below; Load rejects a model
-// trained with another.
-const featureVersion = 1
+// Feature versions identify the feature set below; Load rejects a model
+// trained with another. featuresPlain is every template but the cluster
+// ones (tCluster, tClusterAt), featuresClusters all of them.
+const (
+	featuresPlain    = 1
+	featuresClusters = 2
+)
 
 const (
 	fnvOffset uint64 = 14695981039346656037
@@ -80,6 +84,8 @@ const (
 	tExtShape             // caller's external bit, short shape
 	tExtPrev              // caller's external bit of token i-1
 	tExtNext              // caller's external bit of token i+1
+	tCluster              // cluster path prefix of 4, 6, 10, 20 bits and whole (length folded in)
+	tClusterAt            // cluster path prefixes of the word at offset -2..+2 (offset folded in)
 )
 
 const upperBit = 1 << 32
@@ -106,6 +112,7 @@ const (
 type tok struct {
 	word, lower, shape, short uint64
 	pre, suf                  [4]uint64 // 0 where the word is shorter
+	cpath                     uint64    // cluster path code (see clusters.go); 0 without a table
 	flags                     uint32
 	runStart, runEnd          int32 // the capitalised run holding the token, or -1
 }
@@ -149,8 +156,10 @@ func normalize(dst []byte, w string) []byte {
 }
 
 // analyze fills t from one normalised word, using buf as scratch space,
-// and returns buf for reuse.
-func analyze(t *tok, w []byte, buf []byte) []byte {
+// and returns buf for reuse. With a cluster table ct, t.cpath is the path
+// of the word as written or, for a word with capitals that has none, of
+// its capitalised form ("RUSSIA": "Russia") or its lower-cased one.
+func analyze(t *tok, w []byte, buf []byte, ct *clusterTable) []byte {
 	*t = tok{runStart: -1, runEnd: -1}
 	t.word = fnv(fnvOffset, w)
 
@@ -265,6 +274,18 @@ func analyze(t *tok, w []byte, buf []byte) []byte {
 	}
 	t.flags = flags
 	t.lower = fnv(fnvOffset, lower)
+	if ct != nil {
+		t.cpath = ct.find(t.word)
+		if t.cpath == 1 && upper > 0 {
+			if upper > 1 && lowerN == 0 && nr > 1 {
+				_, n := utf8.DecodeRune(w)
+				t.cpath = ct.find(fnv(fnv(fnvOffset, w[:n]), lower[bounds[1]:]))
+			}
+			if t.cpath == 1 {
+				t.cpath = ct.find(t.lower)
+			}
+		}
+	}
 
 	// Affixes of the lower-cased form, by runes. A prefix or suffix as long
 	// as the word is left out: the word features cover it.
@@ -359,9 +380,9 @@ var (
 // (appendWordFeatures), those its neighbours give it
 // (appendNeighbourFeatures) and those of its context
 // (appendContextFeatures).
-func (s *Scratch) prepare(words []string, ext []uint64) {
+func (s *Scratch) prepare(words []string, ext []uint64, ct *clusterTable) {
 	n := len(words)
-	u := s.analyzeSentence(words)
+	u := s.analyzeSentence(words, ct)
 	toks := s.toks
 	s.feats = s.feats[:0]
 	s.off = grow(s.off, n+1)
@@ -383,8 +404,9 @@ var neighbourOffset = [4]int{-1, -2, 1, 2}
 
 // analyzeSentence analyses the words into s.toks, with two padding tokens
 // on each side, and marks the capitalised runs. It returns upperBit if the
-// sentence is in capitals (a headline), else 0.
-func (s *Scratch) analyzeSentence(words []string) (u uint64) {
+// sentence is in capitals (a headline), else 0. ct is the cluster table of
+// the model, nil for one trained without clusters.
+func (s *Scratch) analyzeSentence(words []string, ct *clusterTable) (u uint64) {
 	n := len(words)
 	s.toks = grow(s.toks, n+4)
 	toks := s.toks
@@ -393,7 +415,7 @@ func (s *Scratch) analyzeSentence(words []string) (u uint64) {
 	lowerToks, capsToks := 0, 0
 	for i, w := range words {
 		s.norm = normalize(s.norm[:0], w)
-		s.buf = analyze(&toks[i+2], s.norm, s.buf)
+		s.buf = analyze(&toks[i+2], s.norm, s.buf, ct)
 		f := toks[i+2].flags
 		if f&flAllCaps == 0 && f&(flLower|flMixedCaps|flInitCap) != 0 {
 			lowerToks++
@@ -457,13 +479,29 @@ func appendWordFeatures(fs []uint64, t *tok, u uint64) []uint64 {
 			fs = append(fs, f1(tFlag|u, uint64(b)))
 		}
 	}
+	switch t.cpath {
+	case 0:
+	case 1:
+		fs = append(fs, f2(tCluster, 0, 1))
+	default:
+		for _, l := range prefixLens {
+			fs = append(fs, f2(tCluster, uint64(l), prefix(t.cpath, l)))
+		}
+		fs = append(fs, f2(tCluster, 0, t.cpath))
+	}
 	return fs
 }
 
 // appendNeighbourFeatures appends the features that neighbour nb gives a
 // token from the position with offset code k (see neighbourOffset).
 func appendNeighbourFeatures(fs []uint64, k int, nb *tok, u uint64) []uint64 {
-	return append(fs, f2(tLowerAt, uint64(k), nb.lower), f2(tShapeAt|u, uint64(k), nb.shape))
+	fs = append(fs, f2(tLowerAt, uint64(k), nb.lower), f2(tShapeAt|u, uint64(k), nb.shape))
+	if nb.cpath > 1 {
+		for _, l := range prefixLens {
+			fs = append(fs, f3(tClusterAt, uint64(k), uint64(l), prefix(nb.cpath, l)))
+		}
+	}
+	return fs
 }
 
 // appendContextFeatures appends the features of token i of n (s.toks[i+2])
@@ -545,3 +583,8 @@ func grow[T any](s []T, n int) []T {
 	}
 	return s[:n]
 }
+
+// Normalize returns w as the features see it (curly quotes and dashes as
+// their ASCII forms; see normalize): the form under which a word is looked
+// up in the cluster table, so the programs that build the table use it.
+func Normalize(w string) string { return string(normalize(nil, w)) }

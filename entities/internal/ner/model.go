@@ -18,6 +18,8 @@ type Model struct {
 	start [NumLabels]int32 // first-label weights
 	end   [NumLabels]int32 // last-label weights
 	info  string
+	fv    uint32        // feature version: featuresPlain (also for 0) or featuresClusters
+	ct    *clusterTable // the cluster table when fv is featuresClusters
 
 	keys []uint64 // feature hashes, strictly increasing (nil when read from tables)
 	rows []int16  // NumLabels weights per key
@@ -86,7 +88,7 @@ func (m *Model) LabelExt(words []string, ext []uint64, s *Scratch, out []Label) 
 	if s == nil {
 		// No Scratch to keep a word cache in: sum every feature.
 		s = new(Scratch)
-		s.prepare(words, ext)
+		s.prepare(words, ext, m.ct)
 		s.emit = grow(s.emit, n)
 		s.back = grow(s.back, n)
 		for i := range n {
@@ -121,7 +123,7 @@ func (m *Model) sum(fs []uint64, e [NumLabels]int32) [NumLabels]int32 {
 // exactly that of summing every feature of prepare.
 func (m *Model) emissions(words []string, ext []uint64, s *Scratch) {
 	n := len(words)
-	u := s.analyzeSentence(words)
+	u := s.analyzeSentence(words, m.ct)
 	if s.cache == nil || s.cache.model != m {
 		s.cache = newWordCache(m)
 	}
@@ -171,6 +173,36 @@ func (m *Model) Features() int { return m.features }
 
 // Info returns the provenance note recorded when the model was trained.
 func (m *Model) Info() string { return m.info }
+
+// Clusters reports whether the model uses the word cluster features (see
+// clusters.go).
+func (m *Model) Clusters() bool { return m.ct != nil }
+
+// featureVersion returns the feature version of m.
+func (m *Model) featureVersion() uint32 {
+	if m.fv == 0 {
+		return featuresPlain
+	}
+	return m.fv
+}
+
+// setFeatureVersion checks the feature version v of a model being loaded
+// and attaches the cluster table it needs.
+func (m *Model) setFeatureVersion(v uint32) error {
+	switch v {
+	case featuresPlain:
+	case featuresClusters:
+		ct, err := defaultClusters()
+		if err != nil {
+			return err
+		}
+		m.ct = ct
+	default:
+		return fmt.Errorf("%w: feature version %d, want %d or %d", ErrVersion, v, featuresPlain, featuresClusters)
+	}
+	m.fv = v
+	return nil
+}
 
 // index builds the lookup table over m.keys.
 func (m *Model) index() {
@@ -269,7 +301,7 @@ var allowedPrev = func() (t [NumLabels][]uint8) {
 //
 //	magic      [8]byte  "SCNERMDL"
 //	version    uint32   fileVersion
-//	features   uint32   featureVersion of the extractor
+//	features   uint32   feature version (featuresPlain or featuresClusters)
 //	labels     uint32   NumLabels
 //	scale      float32  weight of one unit
 //	trans      [NumLabels][NumLabels]int32
@@ -302,7 +334,7 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	b := make([]byte, 0, headerLen+len(m.info)+4+len(keys)*(8+2*NumLabels)+4)
 	b = append(b, magic...)
 	b = binary.LittleEndian.AppendUint32(b, fileVersion)
-	b = binary.LittleEndian.AppendUint32(b, featureVersion)
+	b = binary.LittleEndian.AppendUint32(b, m.featureVersion())
 	b = binary.LittleEndian.AppendUint32(b, NumLabels)
 	b = binary.LittleEndian.AppendUint32(b, math.Float32bits(m.scale))
 	for p := range NumLabels {
@@ -347,8 +379,9 @@ func Load(b []byte) (*Model, error) {
 	if v := r.u32(); v != fileVersion {
 		return nil, fmt.Errorf("%w: file version %d, want %d", ErrVersion, v, fileVersion)
 	}
-	if v := r.u32(); v != featureVersion {
-		return nil, fmt.Errorf("%w: feature version %d, want %d", ErrVersion, v, featureVersion)
+	fv := r.u32()
+	if fv != featuresPlain && fv != featuresClusters {
+		return nil, fmt.Errorf("%w: feature version %d, want %d or %d", ErrVersion, fv, featuresPlain, featuresClusters)
 	}
 	if crc32.Checksum(body, crcTable) != sum {
 		return nil, ErrChecksum
@@ -395,6 +428,9 @@ func Load(b []byte) (*Model, error) {
 	}
 	if r.err || len(r.b) != 0 {
 		return nil, fmt.Errorf("%w: bad length", ErrCorrupt)
+	}
+	if err := m.setFeatureVersion(fv); err != nil {
+		return nil, err
 	}
 	m.index()
 	return m, nil

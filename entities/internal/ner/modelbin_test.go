@@ -7,3 +7,9 @@ import _ "embed"
 //
 //go:embed model.bin
 var modelBin []byte
+
+// clustersTxt is the cluster list as cmd/nerclusters writes it, which
+// clusters.tables is generated from.
+//
+//go:embed clusters.txt
+var clustersTxt []byte

@@ -35,7 +35,7 @@ var defaultModel = sync.OnceValues(func() (*Model, error) { return OpenTables(mo
 
 // Sections of the tables.
 const (
-	tsHeader  = iota // uint32s: featureVersion, NumLabels, scale bits, features, pshift
+	tsHeader  = iota // uint32s: feature version, NumLabels, scale bits, features, pshift
 	tsWeights        // int32s: trans, start, end
 	tsInfo
 	tsSlots   // slotSize-byte records: key, NumLabels int16 weights, padding
@@ -55,7 +55,7 @@ var _ = [1]struct{}{}[unsafe.Offsetof(slot{}.w)-8]
 // nothing. The bytes depend only on m.
 func (m *Model) Tables() ([]byte, error) {
 	var w tables.Writer
-	w.Add(tables.AppendUint32s(nil, []uint32{featureVersion, NumLabels, math.Float32bits(m.scale), uint32(m.Features()), uint32(m.pshift)}))
+	w.Add(tables.AppendUint32s(nil, []uint32{m.featureVersion(), NumLabels, math.Float32bits(m.scale), uint32(m.Features()), uint32(m.pshift)}))
 	var ws []int32
 	for p := range NumLabels {
 		ws = append(ws, m.trans[p][:]...)
@@ -108,13 +108,13 @@ func openTables(b []byte) (*Model, error) {
 	if len(hdr) != 5 {
 		return nil, errors.New("bad header")
 	}
-	if hdr[0] != featureVersion {
-		return nil, fmt.Errorf("%w: feature version %d, want %d", ErrVersion, hdr[0], featureVersion)
-	}
 	if hdr[1] != NumLabels {
 		return nil, fmt.Errorf("%d labels, want %d", hdr[1], NumLabels)
 	}
 	m := &Model{scale: math.Float32frombits(hdr[2]), features: int(hdr[3]), pshift: uint(hdr[4])}
+	if err := m.setFeatureVersion(hdr[0]); err != nil {
+		return nil, err
+	}
 	if !(m.scale > 0) || math.IsInf(float64(m.scale), 0) {
 		return nil, fmt.Errorf("weight scale %v", m.scale)
 	}

@@ -46,7 +46,7 @@ func TestTablesEqualModel(t *testing.T) {
 			t.Fatal(err)
 		}
 		if !slices.Equal(m.tab, want.tab) || !slices.Equal(m.present, want.present) || m.mask != want.mask || m.pshift != want.pshift ||
-			m.trans != want.trans || m.start != want.start || m.end != want.end || m.scale != want.scale || m.info != want.info ||
+			m.fv != want.fv || m.ct != want.ct || m.trans != want.trans || m.start != want.start || m.end != want.end || m.scale != want.scale || m.info != want.info ||
 			m.Features() != want.Features() {
 			t.Errorf("copying=%v: the model read from tables differs from model.bin's", copying)
 		}

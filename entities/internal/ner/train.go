@@ -24,6 +24,7 @@ type trainConfig struct {
 	seed       uint64
 	minWeight  float64
 	info       string
+	clusters   bool
 	afterEpoch func(epoch int, m *Model)
 }
 
@@ -38,6 +39,11 @@ func WithSeed(s uint64) TrainOption { return func(c *trainConfig) { c.seed = s }
 // than w in magnitude (in perceptron update units; default 0.3). Larger
 // values give smaller models.
 func WithMinWeight(w float64) TrainOption { return func(c *trainConfig) { c.minWeight = w } }
+
+// WithClusters says whether the model uses the word cluster features
+// (default true; see clusters.go). A model trained without them labels
+// without them.
+func WithClusters(on bool) TrainOption { return func(c *trainConfig) { c.clusters = on } }
 
 // WithInfo records a provenance note in the model (see [Model.Info]).
 func WithInfo(s string) TrainOption { return func(c *trainConfig) { c.info = s } }
@@ -56,7 +62,7 @@ func WithAfterEpoch(f func(epoch int, m *Model)) TrainOption {
 // demoted. The returned weights are the average over all steps, pruned and
 // quantised.
 func Train(sents []Sentence, opts ...TrainOption) (*Model, error) {
-	c := trainConfig{epochs: 16, seed: 1, minWeight: 0.3}
+	c := trainConfig{epochs: 16, seed: 1, minWeight: 0.3, clusters: true}
 	for _, o := range opts {
 		o(&c)
 	}
@@ -80,7 +86,14 @@ func Train(sents []Sentence, opts ...TrainOption) (*Model, error) {
 			}
 		}
 	}
-	t := &trainer{idx: make(map[uint64]int32, 1<<20), clock: 1}
+	t := &trainer{idx: make(map[uint64]int32, 1<<20), clock: 1, fv: featuresPlain}
+	if c.clusters {
+		ct, err := defaultClusters()
+		if err != nil {
+			return nil, err
+		}
+		t.ct, t.fv = ct, featuresClusters
+	}
 	order := make([]int, len(sents))
 	for i := range order {
 		order[i] = i
@@ -113,6 +126,8 @@ type trainer struct {
 	tw    [NumLabels + 2][NumLabels]int32 // transitions; row NumLabels: start, NumLabels+1: end
 	tu    [NumLabels + 2][NumLabels]int64
 	clock int64
+	fv    uint32        // feature version of the model
+	ct    *clusterTable // nil without cluster features
 }
 
 func (t *trainer) step(sent *Sentence, s *Scratch, pred []Label) []Label {
@@ -120,7 +135,7 @@ func (t *trainer) step(sent *Sentence, s *Scratch, pred []Label) []Label {
 	if n == 0 {
 		return pred
 	}
-	s.prepare(sent.Words, sent.Ext)
+	s.prepare(sent.Words, sent.Ext, t.ct)
 	s.emit = grow(s.emit, n)
 	s.back = grow(s.back, n)
 	for i := range n {
@@ -224,7 +239,7 @@ func (t *trainer) model(minWeight float64, info string) *Model {
 	}
 	scale := maxAbs / math.MaxInt16
 	q := func(v float64) int64 { return int64(math.Round(v / scale)) }
-	m := &Model{scale: float32(scale), info: info}
+	m := &Model{scale: float32(scale), info: info, fv: t.fv, ct: t.ct}
 	m.keys = make([]uint64, 0, len(kept))
 	m.rows = make([]int16, 0, len(kept)*NumLabels)
 	for _, f := range kept {

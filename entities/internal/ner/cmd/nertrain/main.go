@@ -3,7 +3,15 @@
 //
 // Usage:
 //
-//	go run ./cmd/nertrain [-train file] [-valid file] [-epochs n] [-seed n] [-minweight w] [-stack [-extmask m]] [-o model.bin] [-eval] [-redocred file]
+//	go run ./cmd/nertrain [-train file] [-valid file] [-holdout f] [-heldout-file file] [-epochs n] [-seed n] [-minweight w] [-clusters=false] [-stack [-extmask m]] [-o model.bin] [-eval] [-redocred file]
+//
+// The last -holdout fraction of the training file's documents (a tenth:
+// 94 of CoNLL-2003's 946) is never trained on; -eval scores it after every
+// epoch next to the validation set, as an untouched check (the epochs are
+// chosen on validation only), and -heldout-file writes it out (word and
+// tag a line, outside the repository: it is Reuters text) for
+// examples/evaluate -conll. -clusters=false trains without the word
+// cluster features of package ner, for the ablation.
 //
 // With -stack every token also carries the external feature bits of
 // [ner.ProseExt]: the part-of-speech tag and named-entity label that
@@ -50,6 +58,9 @@ func main() {
 	out := flag.String("o", "", "write the model to `file`")
 	eval := flag.Bool("eval", false, "score every epoch on the validation file")
 	redocred := flag.String("redocred", "", "also report document-level recall on this Re-DocRED `file` (JSON)")
+	holdout := flag.Float64("holdout", defaultHoldout, "keep the last `fraction` of the training file's documents out of training, as an untouched check scored with -eval")
+	heldFile := flag.String("heldout-file", "", "write the held-out documents to `file` (word and tag a line), for examples/evaluate -conll")
+	clusters := flag.Bool("clusters", defaultClusters, "use the word cluster features (clusters.txt of package ner)")
 	stack := flag.Bool("stack", defaultStack, "add prose's part-of-speech tags and entity labels as external features (ner.ProseExt)")
 	flag.Uint64Var(&extMask, "extmask", ^uint64(0), "with -stack, keep only the ner.ProseExt bits in `mask` (for ablations)")
 	flag.Parse()
@@ -64,12 +75,19 @@ func main() {
 		}
 		st = &stacker{ex: ex}
 	}
-	sents := read(*train)
+	docs := readDocs(*train)
+	trainDocs, heldDocs := ner.HeldOut(docs, *holdout)
+	sents, held := flatten(trainDocs), flatten(heldDocs)
 	var dev []ner.Sentence
 	if *eval {
 		dev = read(*valid)
 	}
-	log.Printf("%d training sentences", len(sents))
+	log.Printf("%d training sentences in %d documents; %d sentences in the last %d documents held out", len(sents), len(trainDocs), len(held), len(heldDocs))
+	if *heldFile != "" {
+		if err := writeCoNLL(*heldFile, heldDocs); err != nil {
+			log.Fatal(err)
+		}
+	}
 	if st != nil {
 		t0 := time.Now()
 		st.setExt(sents)
@@ -78,22 +96,28 @@ func main() {
 			st.setExt(dev)
 			log.Printf("prose features of the validation sentences: %s", st)
 			fmt.Printf("validation, strict span scores of prose's own labels (PERSON as PER; GPE, LOCATION as LOC; ORGANIZATION as ORG):\n%s", &st.eval)
+			st.setExt(held)
 		}
 	}
-	info := fmt.Sprintf("averaged perceptron; CoNLL-2003 English train (%d sentences); epochs %d; seed %d; min weight %g",
-		len(sents), *epochs, *seed, *minWeight)
+	info := fmt.Sprintf("averaged perceptron; CoNLL-2003 English train (%d sentences of its first %d documents; the last %d held out); epochs %d; seed %d; min weight %g",
+		len(sents), len(trainDocs), len(heldDocs), *epochs, *seed, *minWeight)
+	if *clusters {
+		info += "; Brown clusters of clusters.txt"
+	}
 	if st != nil {
 		info += "; external features ner.ProseExt of entities.Extract's Tag and Label"
 	}
 	bestF, bestEpoch := 0.0, 0
 	t0 := time.Now()
-	opts := []ner.TrainOption{ner.WithEpochs(*epochs), ner.WithSeed(*seed), ner.WithMinWeight(*minWeight), ner.WithInfo(info)}
+	opts := []ner.TrainOption{ner.WithEpochs(*epochs), ner.WithSeed(*seed), ner.WithMinWeight(*minWeight), ner.WithInfo(info), ner.WithClusters(*clusters)}
 	if *eval {
 		opts = append(opts, ner.WithAfterEpoch(func(epoch int, m *ner.Model) {
 			e := score(m, dev)
 			f := e.Total(ner.PER, ner.LOC, ner.ORG).F1()
-			log.Printf("epoch %d (%v): %d features; validation F1 PER/LOC/ORG %.2f, all %.2f",
-				epoch, time.Since(t0).Round(time.Millisecond), m.Features(), 100*f, 100*e.Total(ner.PER, ner.LOC, ner.ORG, ner.MISC).F1())
+			h := score(m, held)
+			log.Printf("epoch %d (%v): %d features; validation F1 PER/LOC/ORG %.2f, all %.2f; held-out train part %.2f, %.2f",
+				epoch, time.Since(t0).Round(time.Millisecond), m.Features(), 100*f, 100*e.Total(ner.PER, ner.LOC, ner.ORG, ner.MISC).F1(),
+				100*h.Total(ner.PER, ner.LOC, ner.ORG).F1(), 100*h.Total(ner.PER, ner.LOC, ner.ORG, ner.MISC).F1())
 			if f > bestF {
 				bestF, bestEpoch = f, epoch
 			}
@@ -106,7 +130,10 @@ func main() {
 	}
 	if *eval {
 		fmt.Printf("validation, strict span scores after epoch %d (%d features):\n%s", *epochs, m.Features(), score(m, dev))
-		fmt.Printf("best epoch by PER/LOC/ORG F1: %d (%.2f)\n", bestEpoch, 100*bestF)
+		fmt.Printf("best epoch by validation PER/LOC/ORG F1: %d (%.2f)\n", bestEpoch, 100*bestF)
+		if len(held) > 0 {
+			fmt.Printf("held-out train part (%d documents, never trained or tuned on), strict span scores after epoch %d:\n%s", len(heldDocs), *epochs, score(m, held))
+		}
 	}
 	if *redocred != "" {
 		reDocRED(m, *redocred, st)
@@ -128,6 +155,8 @@ const (
 	defaultEpochs    = 16
 	defaultMinWeight = 0.3
 	defaultStack     = false // see the package documentation of ner
+	defaultHoldout   = 0.1   // the last 94 of the 946 training documents
+	defaultClusters  = true  // see the package documentation of ner
 )
 
 func read(name string) []ner.Sentence {
@@ -141,6 +170,44 @@ func read(name string) []ner.Sentence {
 		log.Fatalf("%s: %v", name, err)
 	}
 	return s
+}
+
+func readDocs(name string) [][]ner.Sentence {
+	f, err := os.Open(name)
+	if err != nil {
+		log.Fatalf("%v (the CoNLL-2003 files live in the shared dev directory; pass -train/-valid)", err)
+	}
+	defer f.Close()
+	d, err := ner.ReadCoNLLDocs(f)
+	if err != nil {
+		log.Fatalf("%s: %v", name, err)
+	}
+	return d
+}
+
+func flatten(docs [][]ner.Sentence) []ner.Sentence {
+	var s []ner.Sentence
+	for _, d := range docs {
+		s = append(s, d...)
+	}
+	return s
+}
+
+// writeCoNLL writes docs as CoNLL-2003 text: a "-DOCSTART- O" line before
+// each document, word and IOB2 tag a line, a blank line after each
+// sentence.
+func writeCoNLL(name string, docs [][]ner.Sentence) error {
+	var b strings.Builder
+	for _, d := range docs {
+		b.WriteString("-DOCSTART- O\n\n")
+		for _, s := range d {
+			for i, w := range s.Words {
+				fmt.Fprintf(&b, "%s %s\n", w, s.Labels[i])
+			}
+			b.WriteString("\n")
+		}
+	}
+	return os.WriteFile(name, []byte(b.String()), 0o644)
 }
 
 func score(m *ner.Model, sents []ner.Sentence) *ner.Eval {
