@@ -9,6 +9,7 @@
 package entities
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -56,4 +57,32 @@ func isBoilerplate(line string) bool {
 		}
 	}
 	return false
+}
+
+// span is a byte range [start, end) of a text.
+type span struct{ start, end int }
+
+// appendFurnitureLines appends to out the lines of furniture inside
+// sentence st that holds more than one line ("ADVERTISEMENT" run into the
+// paragraph after it when the line has no full stop).
+func appendFurnitureLines(out []span, text string, st Sentence) []span {
+	s := text[st.Start:st.End]
+	if strings.IndexByte(s, '\n') < 0 {
+		return out
+	}
+	for off := 0; off < len(s); {
+		line, _, _ := strings.Cut(s[off:], "\n")
+		if isBoilerplate(line) {
+			out = append(out, span{st.Start + off, st.Start + off + len(line)})
+		}
+		off += len(line) + 1
+	}
+	return out
+}
+
+// inSpans reports whether byte offset i lies in one of spans, which are
+// in text order and disjoint.
+func inSpans(spans []span, i int) bool {
+	k := sort.Search(len(spans), func(k int) bool { return spans[k].end > i })
+	return k < len(spans) && spans[k].start <= i
 }

@@ -124,7 +124,7 @@ func (s *recScratch) release() {
 func (r *recognizer) mentions(ctx context.Context, doc *Document, ref refDate, s *recScratch) ([]Mention, error) {
 	var out []Mention
 	var dates dateState  // carried from sentence to sentence
-	var furniture []bool // by sentence: debris or page furniture, where no mention may be; nil for none
+	var furniture []span // byte ranges of debris and page furniture, where no mention may be, in text order
 	s.acros = nil
 	for si, st := range doc.Sentences {
 		if err := ctx.Err(); err != nil {
@@ -135,12 +135,10 @@ func (r *recognizer) mentions(ctx context.Context, doc *Document, ref refDate, s
 			continue
 		}
 		if isDebrisLine(toks) || isBoilerplate(doc.Text[st.Start:st.End]) {
-			if furniture == nil {
-				furniture = make([]bool, len(doc.Sentences))
-			}
-			furniture[si] = true
+			furniture = append(furniture, span{st.Start, st.End})
 			continue
 		}
+		furniture = appendFurnitureLines(furniture, doc.Text, st)
 		s.cands = s.cands[:0]
 		r.labelSentence(toks, s)
 		r.gazetteerCandidates(doc.Text, toks, st.TokenStart, si, s)
@@ -184,9 +182,10 @@ func (r *recognizer) mentions(ctx context.Context, doc *Document, ref refDate, s
 		return nil, err
 	}
 	if furniture != nil {
-		// The document-level passes add mentions too ("Putin" after
-		// "Vladimir Putin"): none on page furniture.
-		out = slices.DeleteFunc(out, func(m Mention) bool { return furniture[m.Sentence] })
+		// The candidates of a sentence that holds a line of furniture, and
+		// the document-level passes ("Putin" after "Vladimir Putin"), may
+		// have put mentions there.
+		out = slices.DeleteFunc(out, func(m Mention) bool { return inSpans(furniture, m.Start) })
 	}
 	return out, nil
 }
