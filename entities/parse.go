@@ -13,8 +13,11 @@ type ParseMode uint8
 
 // The parse modes.
 const (
-	// ParseArguments parses the sentences that can hold a relation: those
-	// with a PERSON, STATE, ORG or LOCATION mention.
+	// ParseArguments parses the sentences that can hold a relation
+	// between two of their own mentions: those with at least two PERSON,
+	// STATE, ORG or LOCATION mentions. Package relations reads the parse
+	// only for such pairs (the dependency path between the two), so a
+	// sentence with one such mention or none is left unparsed.
 	ParseArguments ParseMode = iota + 1
 	// ParseAll parses every sentence.
 	ParseAll
@@ -62,10 +65,13 @@ func wantsParse(m ParseMode, ms []Mention) bool {
 	case ParseAll:
 		return true
 	case ParseArguments:
+		args := 0
 		for i := range ms {
 			switch ms[i].Type {
 			case Person, State, Org, Location:
-				return true
+				if args++; args == 2 {
+					return true
+				}
 			}
 		}
 	}
