@@ -71,7 +71,14 @@ func WriteJSON(w io.Writer, d *Doc) error {
 
 // WriteJSONL writes d as one JSON object on one line (JSON Lines).
 func WriteJSONL(w io.Writer, d *Doc) error {
-	return writeJSON(w, NewOutput(d), "")
+	o := NewOutput(d)
+	b, err := appendOutput(make([]byte, 0, 1024), &o)
+	if err != nil {
+		// encoding/json reports the problem.
+		return writeJSON(w, o, "")
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
 }
 
 // WriteErrorJSONL writes e as one line of JSON.
