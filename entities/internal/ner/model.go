@@ -217,16 +217,33 @@ func viterbi(emit [][NumLabels]int32, tr *[NumLabels][NumLabels]int32, first, la
 			cur[y] = minScore
 		}
 	}
-	for i := 1; i < n; i++ {
+	// The transitions into each label, as int64s, and per label the
+	// labels allowed before it (see allowedPrev): all of them before O
+	// and B- labels, B-k and I-k before I-k. The order of the candidates
+	// and the strict comparison are allowedPrev's, so ties go as there.
+	var into [NumLabels][NumLabels]int64
+	for p := range NumLabels {
 		for y := range NumLabels {
+			into[y][p] = int64(tr[p][y])
+		}
+	}
+	for i := 1; i < n; i++ {
+		e, b := &emit[i], &back[i]
+		for y := range NumLabels {
+			t := &into[y]
 			best, arg := int64(minScore), 0
-			for _, p := range allowedPrev[y] {
-				if v := cur[p] + int64(tr[p][y]); v > best {
-					best, arg = v, int(p)
+			if Label(y).IsInside() {
+				if v := cur[y-1] + t[y-1]; v > best {
+					best, arg = v, y-1
 				}
+				if v := cur[y] + t[y]; v > best {
+					best, arg = v, y
+				}
+			} else {
+				best, arg = bestOf9(&cur, t)
 			}
-			next[y] = best + int64(emit[i][y])
-			back[i][y] = uint8(arg)
+			next[y] = best + int64(e[y])
+			b[y] = uint8(arg)
 		}
 		cur = next
 	}
@@ -240,6 +257,41 @@ func viterbi(emit [][NumLabels]int32, tr *[NumLabels][NumLabels]int32, first, la
 		out[i] = Label(arg)
 		arg = int(back[i][arg])
 	}
+}
+
+// NumLabels is 9: bestOf9 is unrolled for it.
+var _ = [1]struct{}{}[NumLabels-9]
+
+// bestOf9 returns the largest c[p]+t[p] and its p, the first on a tie,
+// as a loop over p from 0 with a strict comparison would. It is unrolled
+// so that the running maximum stays in registers.
+func bestOf9(c, t *[NumLabels]int64) (int64, int) {
+	best, arg := c[0]+t[0], 0
+	if v := c[1] + t[1]; v > best {
+		best, arg = v, 1
+	}
+	if v := c[2] + t[2]; v > best {
+		best, arg = v, 2
+	}
+	if v := c[3] + t[3]; v > best {
+		best, arg = v, 3
+	}
+	if v := c[4] + t[4]; v > best {
+		best, arg = v, 4
+	}
+	if v := c[5] + t[5]; v > best {
+		best, arg = v, 5
+	}
+	if v := c[6] + t[6]; v > best {
+		best, arg = v, 6
+	}
+	if v := c[7] + t[7]; v > best {
+		best, arg = v, 7
+	}
+	if v := c[8] + t[8]; v > best {
+		best, arg = v, 8
+	}
+	return best, arg
 }
 
 var allowedTab = func() (t [NumLabels][NumLabels]bool) {
