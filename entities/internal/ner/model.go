@@ -52,8 +52,9 @@ type Scratch struct {
 	off       []int32
 	emit      [][NumLabels]int32
 	back      [][NumLabels]uint8
-	words     []wordWeights // per position of s.toks, copied from cache
-	cache     *wordCache    // allocated on the first Label with this Scratch
+	words     []wordWeights  // per position of s.toks, copied from cache
+	cache     *wordCache     // allocated on the first Label with this Scratch
+	memo      []analysisSlot // recent words' analyses (see analyzeMemo)
 }
 
 // Label labels one sentence: words are its tokens' texts, as

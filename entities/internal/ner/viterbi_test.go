@@ -87,3 +87,28 @@ func TestViterbiEquivalent(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyzeMemo checks that the analysis memo gives analyze's analysis
+// of every word, with enough distinct words to overwrite its slots,
+// words of every length around the longest memoised, and repeats.
+func TestAnalyzeMemo(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	pieces := []string{"a", "B", "é", "Ö", "1", "-", ".", "'", "’", "—", "\xff", "x", "Z", "日"}
+	var s Scratch
+	for k := range 100000 {
+		var b []byte
+		n := r.IntN(analysisMemoMax + 4)
+		if k%3 == 0 {
+			n = r.IntN(4) // short words repeat
+		}
+		for range n {
+			b = append(b, pieces[r.IntN(len(pieces))]...)
+		}
+		var got, want tok
+		s.analyzeMemo(&got, b)
+		analyze(&want, b, nil)
+		if got != want {
+			t.Fatalf("word %q: memo %+v, analyze %+v", b, got, want)
+		}
+	}
+}
