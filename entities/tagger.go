@@ -229,11 +229,13 @@ type posScores struct {
 }
 
 func (a *posScores) add(row []uint32) {
+	seen := a.seen
 	for _, e := range row {
 		c := prosemodel.EntryClass(e) & (prosemodel.MaxClasses - 1)
 		a.sum[c] += prosemodel.EntryWeight(e)
-		a.seen |= 1 << c
+		seen |= 1 << c
 	}
+	a.seen = seen
 }
 
 // predictPOS is prose's averagedPerceptron.predict for the j-th word,
