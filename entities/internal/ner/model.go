@@ -106,9 +106,15 @@ func (m *Model) LabelExt(words []string, ext []uint64, s *Scratch, out []Label) 
 func (m *Model) sum(fs []uint64, e [NumLabels]int32) [NumLabels]int32 {
 	for _, h := range fs {
 		if row := m.lookup(h); row != nil {
-			for y := range NumLabels {
-				e[y] += int32(row[y])
-			}
+			e[0] += int32(row[0])
+			e[1] += int32(row[1])
+			e[2] += int32(row[2])
+			e[3] += int32(row[3])
+			e[4] += int32(row[4])
+			e[5] += int32(row[5])
+			e[6] += int32(row[6])
+			e[7] += int32(row[7])
+			e[8] += int32(row[8])
 		}
 	}
 	return e
@@ -137,9 +143,15 @@ func (m *Model) emissions(words []string, ext []uint64, s *Scratch) {
 		e := w[i+2].self
 		for k, d := range neighbourOffset {
 			nb := &w[i+2+d].neighbour[k]
-			for y := range NumLabels {
-				e[y] += nb[y]
-			}
+			e[0] += nb[0]
+			e[1] += nb[1]
+			e[2] += nb[2]
+			e[3] += nb[3]
+			e[4] += nb[4]
+			e[5] += nb[5]
+			e[6] += nb[6]
+			e[7] += nb[7]
+			e[8] += nb[8]
 		}
 		s.feats = s.appendContextFeatures(s.feats[:0], i, n, u, ext)
 		s.emit[i] = m.sum(s.feats, e)
@@ -260,7 +272,7 @@ func viterbi(emit [][NumLabels]int32, tr *[NumLabels][NumLabels]int32, first, la
 	}
 }
 
-// NumLabels is 9: bestOf9 is unrolled for it.
+// NumLabels is 9: bestOf9, sum and emissions are unrolled for it.
 var _ = [1]struct{}{}[NumLabels-9]
 
 // bestOf9 returns the largest c[p]+t[p] and its p, the first on a tie,
