@@ -104,8 +104,24 @@ func (m *Model) LabelExt(words []string, ext []uint64, s *Scratch, out []Label) 
 
 // sum adds the weights of the features fs to e and returns it.
 func (m *Model) sum(fs []uint64, e [NumLabels]int32) [NumLabels]int32 {
+	present, tab, mask := m.present, m.tab, m.mask
 	for _, h := range fs {
-		if row := m.lookup(h); row != nil {
+		// lookup, inlined.
+		if b := m.presentBit(h); h == 0 || present[b>>6]&(1<<(b&63)) == 0 {
+			continue
+		}
+		var row *[NumLabels]int16
+		for i := slotIndex(h, mask); ; i = (i + 1) & mask {
+			s := &tab[i]
+			if s.key == h {
+				row = &s.w
+				break
+			}
+			if s.key == 0 {
+				break
+			}
+		}
+		if row != nil {
 			e[0] += int32(row[0])
 			e[1] += int32(row[1])
 			e[2] += int32(row[2])
