@@ -84,7 +84,7 @@ func (e *Extractor) parse(ctx context.Context, doc *Document) error {
 	if e.parser == nil || e.cfg.parse == ParseNone {
 		return nil
 	}
-	ps := e.parses.Get().(*parseScratch)
+	ps := e.parses.Get()
 	defer e.parses.Put(ps)
 	mi := 0
 	for _, st := range doc.Sentences {

@@ -71,7 +71,7 @@ type scratch struct {
 }
 
 func (g *Gazetteer) getScratch() *scratch {
-	s := g.pool.Get().(*scratch)
+	s := g.pool.Get()
 	s.units, s.norm = s.units[:0], s.norm[:0]
 	return s
 }
