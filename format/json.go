@@ -72,7 +72,8 @@ func WriteJSON(w io.Writer, d *Doc) error {
 // WriteJSONL writes d as one JSON object on one line (JSON Lines).
 func WriteJSONL(w io.Writer, d *Doc) error {
 	o := NewOutput(d)
-	b, err := appendOutput(make([]byte, 0, 1024), &o)
+	// About 330 bytes an entity and 600 a relation.
+	b, err := appendOutput(make([]byte, 0, 256+384*len(o.Entities)+768*len(o.Relations)), &o)
 	if err != nil {
 		// encoding/json reports the problem.
 		return writeJSON(w, o, "")
