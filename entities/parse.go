@@ -29,7 +29,7 @@ const (
 // DefaultParse is the parse mode of an Extractor built without
 // [WithParse]. It is ParseNone for now: the parser runs at 150,000 to
 // 200,000 tokens per second on one core, yet parsing the sentences relations read
-// takes the whole pipeline from about 27 to about 16 times
+// takes the whole pipeline from about 28 to about 18 times
 // prose.NewDocument's speed (the target for turning it on is 20), and no
 // relation rule reads the parse yet. It becomes ParseArguments once both
 // change.
