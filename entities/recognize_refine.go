@@ -180,6 +180,7 @@ func (r *recognizer) refineTypes(ctx context.Context, doc *Document, ms []Mentio
 	for _, m := range dms {
 		out = append(out, m.Mention)
 	}
+	inOrder := len(out)
 	for _, m := range added {
 		if t := best(m.Text); t != "" {
 			m.Type = t
@@ -189,7 +190,7 @@ func (r *recognizer) refineTypes(ctx context.Context, doc *Document, ms []Mentio
 		}
 		out = append(out, m.Mention)
 	}
-	slices.SortStableFunc(out, func(a, b Mention) int { return a.Start - b.Start })
+	sortByStart(out, inOrder)
 	// Mentions stay non-overlapping: a name that two cues added twice is
 	// kept once.
 	kept := out[:0]
@@ -200,6 +201,32 @@ func (r *recognizer) refineTypes(ctx context.Context, doc *Document, ms []Mentio
 		kept = append(kept, m)
 	}
 	return kept, nil
+}
+
+// sortByStart sorts ms by Start as slices.SortStableFunc does (equal
+// starts keep their order). When ms[:n] is in order already, as the
+// document's mentions are, it sorts only ms[n:] (the few that a pass
+// added) and merges them in: on a text of megabytes, sorting the whole
+// list of large structs would take longer than a cancellation may wait.
+func sortByStart(ms []Mention, n int) {
+	byStart := func(a, b Mention) int { return a.Start - b.Start }
+	if n < 0 || n > len(ms) || !slices.IsSortedFunc(ms[:n], byStart) {
+		slices.SortStableFunc(ms, byStart)
+		return
+	}
+	tail := slices.Clone(ms[n:])
+	slices.SortStableFunc(tail, byStart)
+	// Merge from the back; on equal starts the added mention goes after.
+	i, k := n-1, len(ms)-1
+	for j := len(tail) - 1; j >= 0; k-- {
+		if i >= 0 && ms[i].Start > tail[j].Start {
+			ms[k] = ms[i]
+			i--
+		} else {
+			ms[k] = tail[j]
+			j--
+		}
+	}
 }
 
 // isPlaceName reports whether the gazetteer knows text as the name of a
