@@ -121,8 +121,32 @@ func mayStartDate(w string) bool {
 	if c := w[0]; c >= '0' && c <= '9' || c == '\'' || c == 0xe2 {
 		return true
 	}
-	return dateStartWords[w] || strings.IndexByte(w, '-') >= 0 || monthNumber(w) > 0 || weekdayNumber(w) >= 0 || seasonCode(w) != ""
+	return strings.IndexByte(w, '-') >= 0 || dateStarters[w]
 }
+
+// dateStarters holds the words that mayStartDate accepts by name: those
+// of dateStartWords, the month names (of monthNumber), the weekdays and
+// the seasons, so that one lookup answers for all.
+var dateStarters = func() map[string]bool {
+	m := map[string]bool{}
+	for w, ok := range dateStartWords {
+		m[w] = ok
+	}
+	for w := range monthNames {
+		if monthNumber(w) > 0 {
+			m[w] = true
+		}
+	}
+	for w := range weekdays {
+		m[w] = true
+	}
+	for _, w := range []string{"spring", "summer", "autumn", "fall", "winter"} {
+		if seasonCode(w) != "" {
+			m[w] = true
+		}
+	}
+	return m
+}()
 
 // writtenInFull reports whether the match writes its year out ("2012",
 // "5 May 2014", "the 1990s"), so that its value owes nothing to the

@@ -85,11 +85,12 @@
 // 200,000 tokens per second on one core, its tagger included, yet in the
 // pipeline, its tables competing for the caches with the other stages',
 // ParseArguments still brings the whole pipeline (relations included)
-// from about 27 to about 16 times prose.NewDocument's speed on the
+// from about 28 to about 18 times prose.NewDocument's speed on the
 // project's benchmark corpus (GOMAXPROCS=1 go run ./examples/bench
 // -parse arguments), which is why it is off by default ([DefaultParse]):
-// ParseArguments parses the sentences with a PERSON, STATE, ORG or
-// LOCATION mention, ParseAll every sentence, and [Extractor.TagWords]
+// ParseArguments parses the sentences with at least two PERSON, STATE,
+// ORG or LOCATION mentions (the only ones whose parse package relations
+// reads), ParseAll every sentence, and [Extractor.TagWords]
 // parses its sentence in either mode. Its model (5.8 MB) is opened only
 // by an Extractor that parses, in about 10 ms.
 //

@@ -11,6 +11,7 @@ import (
 	"github.com/statecraft/statecraft/entities/internal/depparse"
 	"github.com/statecraft/statecraft/entities/internal/ner"
 	"github.com/statecraft/statecraft/gazetteer"
+	"github.com/statecraft/statecraft/internal/pool"
 )
 
 // DefaultMaxBytes is the size limit of [Extractor.Extract] unless
@@ -79,9 +80,9 @@ type Extractor struct {
 	tagger  *tagger
 	rec     recognizer
 	parser  *depparse.Model // nil with ParseNone
-	scratch sync.Pool       // of *tagScratch
-	recs    sync.Pool       // of *recScratch
-	parses  sync.Pool       // of *parseScratch
+	scratch pool.Pool[tagScratch]
+	recs    pool.Pool[recScratch]
+	parses  pool.Pool[parseScratch]
 }
 
 // New returns an Extractor configured by opts.
@@ -137,9 +138,6 @@ func New(opts ...Option) (*Extractor, error) {
 		return nil, fmt.Errorf("entities: loading the parser's model: %w", pErr)
 	}
 	e := &Extractor{cfg: cfg, tagger: t, rec: recognizer{gaz: gaz, ner: nm, lazy: new(lazyBodies)}, parser: parser}
-	e.scratch.New = func() any { return new(tagScratch) }
-	e.recs.New = func() any { return new(recScratch) }
-	e.parses.New = func() any { return new(parseScratch) }
 	return e, nil
 }
 
@@ -172,7 +170,7 @@ func (e *Extractor) ExtractAt(ctx context.Context, text string, date time.Time) 
 		return nil, err
 	}
 	doc.Date = date
-	rs := e.recs.Get().(*recScratch)
+	rs := e.recs.Get()
 	defer func() {
 		rs.release()
 		e.recs.Put(rs)
@@ -241,14 +239,14 @@ func (e *Extractor) TagWords(ctx context.Context, words []string) (*Document, er
 	var sents []Sentence
 	if len(toks) > 0 {
 		sents = []Sentence{{Start: 0, End: len(text), TokenStart: 0, TokenEnd: len(toks)}}
-		s := e.scratch.Get().(*tagScratch)
+		s := e.scratch.Get()
 		e.tagger.tag(toks, s)
 		if cap(s.arena) <= maxPooledScratch {
 			s.release()
 			e.scratch.Put(s)
 		}
 		if e.parser != nil {
-			ps := e.parses.Get().(*parseScratch)
+			ps := e.parses.Get()
 			err := e.parseSentence(toks, 0, ps)
 			e.parses.Put(ps)
 			if err != nil {
@@ -279,7 +277,7 @@ func (e *Extractor) analyze(ctx context.Context, text string) (*Document, error)
 	if err != nil {
 		return nil, err
 	}
-	s := e.scratch.Get().(*tagScratch)
+	s := e.scratch.Get()
 	defer func() {
 		if cap(s.arena) <= maxPooledScratch {
 			s.release()

@@ -59,10 +59,11 @@ func checkTree(t *testing.T, doc *Document) int {
 }
 
 // TestParseModes checks which sentences each mode parses: every sentence
-// with ParseAll, those with a PERSON, STATE, ORG or LOCATION mention with
-// ParseArguments, none with ParseNone, the default.
+// with ParseAll, those with at least two PERSON, STATE, ORG or LOCATION
+// mentions with ParseArguments (not the one naming only Moscow), none
+// with ParseNone, the default.
 func TestParseModes(t *testing.T) {
-	text := "Abkhazia was recognized by Russia in 2008. The weather was mild and dry. Sergei Lavrov, Russia's foreign minister, said the deal was good."
+	text := "Abkhazia was recognized by Russia in 2008. The weather was mild and dry. Sergei Lavrov, Russia's foreign minister, said the deal was good. It rained in Moscow."
 	ctx := context.Background()
 	for _, c := range []struct {
 		name string
@@ -71,7 +72,7 @@ func TestParseModes(t *testing.T) {
 	}{
 		{"default", nil, 0},
 		{"arguments", []Option{WithParse(ParseArguments)}, 2},
-		{"all", []Option{WithParse(ParseAll)}, 3},
+		{"all", []Option{WithParse(ParseAll)}, 4},
 		{"none", []Option{WithParse(ParseNone)}, 0},
 		{"unknown mode is the default", []Option{WithParse(ParseMode(42))}, 0},
 	} {
@@ -83,7 +84,7 @@ func TestParseModes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(doc.Sentences) != 3 {
+		if len(doc.Sentences) != 4 {
 			t.Fatalf("%d sentences", len(doc.Sentences))
 		}
 		if got := checkTree(t, doc); got != c.want {

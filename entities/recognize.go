@@ -101,7 +101,8 @@ type recScratch struct {
 	ner    ner.Scratch
 	cands  []candidate
 	acros  map[string]Mention
-	adjs   []int // token indices of adjectives (orgNameCandidates)
+	adjs   []int     // token indices of adjectives (orgNameCandidates)
+	kept   []Mention // a sentence's mentions (resolve)
 
 	// A second model scratch to label a name alone (isolatedPerson).
 	iso       ner.Scratch
@@ -116,6 +117,8 @@ func (s *recScratch) release() {
 	clear(s.words)
 	clear(s.isoWords)
 	clear(s.cands)
+	clear(s.kept[:cap(s.kept)])
+	s.kept = s.kept[:0]
 	s.words, s.isoWords, s.cands, s.acros = s.words[:0], s.isoWords[:0], s.cands[:0], nil
 }
 
@@ -155,7 +158,8 @@ func (r *recognizer) mentions(ctx context.Context, doc *Document, ref refDate, s
 		}
 		r.modelCandidates(doc.Text, toks, st.TokenStart, si, s)
 		from := len(out)
-		out = append(out, resolve(s.cands)...)
+		s.kept = resolve(s.cands, s.kept[:0])
+		out = append(out, s.kept...)
 		out = r.learnAcronyms(doc, out, from, s)
 	}
 	// The document-level passes look at ctx too: on a text of megabytes
@@ -191,8 +195,9 @@ func (r *recognizer) mentions(ctx context.Context, doc *Document, ref refDate, s
 }
 
 // resolve picks non-overlapping candidates by priority, then length, then
-// position, and returns them as mentions in text order.
-func resolve(cands []candidate) []Mention {
+// position, and returns them as mentions in text order, appended to kept
+// (which must be empty; its array is reused).
+func resolve(cands []candidate, kept []Mention) []Mention {
 	slices.SortStableFunc(cands, func(a, b candidate) int {
 		if a.prio != b.prio {
 			return b.prio - a.prio
@@ -202,7 +207,6 @@ func resolve(cands []candidate) []Mention {
 		}
 		return a.m.Start - b.m.Start
 	})
-	var kept []Mention
 	for _, c := range cands {
 		at, found := slices.BinarySearchFunc(kept, c.m.Start, func(m Mention, start int) int { return m.Start - start })
 		if found || (at > 0 && kept[at-1].End > c.m.Start) || (at < len(kept) && kept[at].Start < c.m.End) {

@@ -104,7 +104,7 @@ type tagScratch struct {
 	spans  []int    // arena offsets of ctx, while the arena grows
 	arena  []byte
 	tags   []string
-	scores []float64
+	scores [256]float64 // maxent scores by label (labels are bytes)
 	// What tagging needs of the words around the one being tagged (see
 	// tagwords.go): word j is at ring[j%len(ring)]. Tagging a word looks
 	// at two words on each side, so memory does not grow with the length
@@ -229,11 +229,13 @@ type posScores struct {
 }
 
 func (a *posScores) add(row []uint32) {
+	seen := a.seen
 	for _, e := range row {
 		c := prosemodel.EntryClass(e) & (prosemodel.MaxClasses - 1)
 		a.sum[c] += prosemodel.EntryWeight(e)
-		a.seen |= 1 << c
+		seen |= 1 << c
 	}
+	a.seen = seen
 }
 
 // predictPOS is prose's averagedPerceptron.predict for the j-th word,
@@ -327,10 +329,8 @@ var (
 func (t *tagger) tagNER(toks []Token, s *tagScratch, i int, prevtag string) string {
 	m := t.ner
 	n := len(toks)
-	if cap(s.scores) < len(m.Labels) {
-		s.scores = make([]float64, len(m.Labels))
-	}
-	sc := s.scores[:len(m.Labels)]
+	sc := &s.scores
+	nl := min(len(m.Labels), len(sc))
 	tw := t.wordAt(s, i, n)
 	pos := s.tags[i]
 	prevpos, prevShape := "None", "None"
@@ -363,32 +363,25 @@ func (t *tagger) tagNER(toks []Token, s *tagScratch, i int, prevtag string) stri
 	m.Rows(hs[:], looked[:])
 	// prose's featureOrder: the order of the sums, after "bias" and
 	// "en-wordlist" (t.nerStart).
-	rows := [15][]prosemodel.Cell{
-		looked[0],   // nextpos
-		nextword,    // nextword
-		looked[1],   // pos
-		looked[2],   // pos+prevtag
-		tw.prefix3,  // prefix3
-		looked[3],   // prevpos
-		looked[4],   // prevtag
-		prevword,    // prevword
-		tw.shapeRow, // shape
-		looked[5],   // shape+prevtag
-		tw.suffix3,  // suffix3
-		tw.wordRow,  // word
-		looked[6],   // word+nextpos
-		tw.lowerRow, // word.lower
-		tw.lenRow,   // wordlen
-	}
-	copy(sc, t.nerStart[tw.inWordList])
-	for _, row := range rows {
-		for _, c := range row {
-			sc[c.Label] += c.Weight
-		}
-	}
+	copy(sc[:nl], t.nerStart[tw.inWordList])
+	addCells(sc, looked[0])   // nextpos
+	addCells(sc, nextword)    // nextword
+	addCells(sc, looked[1])   // pos
+	addCells(sc, looked[2])   // pos+prevtag
+	addCells(sc, tw.prefix3)  // prefix3
+	addCells(sc, looked[3])   // prevpos
+	addCells(sc, looked[4])   // prevtag
+	addCells(sc, prevword)    // prevword
+	addCells(sc, tw.shapeRow) // shape
+	addCells(sc, looked[5])   // shape+prevtag
+	addCells(sc, tw.suffix3)  // suffix3
+	addCells(sc, tw.wordRow)  // word
+	addCells(sc, looked[6])   // word+nextpos
+	addCells(sc, tw.lowerRow) // word.lower
+	addCells(sc, tw.lenRow)   // wordlen
 
 	best, max := -1, math.Inf(-1)
-	for l, v := range sc {
+	for l, v := range sc[:nl] {
 		if v > max {
 			best, max = l, v
 		}
@@ -399,6 +392,14 @@ func (t *tagger) tagNER(toks []Token, s *tagScratch, i int, prevtag string) stri
 	}
 	toks[i].Label = label
 	return proseSimplePOS(label)
+}
+
+// addCells adds the weights of a maxent row to the scores of their labels,
+// in the row's order.
+func addCells(sc *[256]float64, row []prosemodel.Cell) {
+	for _, c := range row {
+		sc[c.Label] += c.Weight
+	}
 }
 
 // proseSimplePOS is prose's simplePOS: the history entry of a label.

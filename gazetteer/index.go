@@ -5,7 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
+
+	"github.com/statecraft/statecraft/internal/pool"
 )
 
 // How says how a [Match] was found.
@@ -43,7 +44,7 @@ type Gazetteer struct {
 	fz       fuzzyIndex
 	conf     map[string]int // confusable form key -> group
 	confKeys [][]string
-	pool     sync.Pool
+	pool     pool.Pool[scratch]
 }
 
 // form is a distinct normalised name: the keys of its units joined by
@@ -192,7 +193,6 @@ func (l *loader) build() *Gazetteer {
 	g.indexFirst()
 	g.indexConfusables()
 	g.fz.build(g)
-	g.pool.New = func() any { return new(scratch) }
 	return g
 }
 

@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"hash/maphash"
 	"math/bits"
 	"unicode/utf8"
 	"unsafe"
@@ -64,10 +65,13 @@ type scratch struct {
 	stamp  []uint32
 	gen    uint32
 	hits   []candidate
+	// noFuzzy remembers recent windows whose fuzzy search found nothing
+	// (see fuzzyMemo); allocated on first use.
+	noFuzzy *[noFuzzySlots]noFuzzySlot
 }
 
 func (g *Gazetteer) getScratch() *scratch {
-	s := g.pool.Get().(*scratch)
+	s := g.pool.Get()
 	s.units, s.norm = s.units[:0], s.norm[:0]
 	return s
 }
@@ -319,8 +323,15 @@ func (g *Gazetteer) fuzzyWindow(s *scratch, i, n int, whole bool) (Match, bool) 
 		return Match{}, false
 	}
 	key := unsafe.String(unsafe.SliceData(s.win), len(s.win)) // s.win is not modified while key is in use
+	slot := s.fuzzyMemo(key, letters)
+	if slot != nil && slot.n == uint8(len(key)) && slot.letters == uint16(letters) && string(slot.key[:slot.n]) == key {
+		return Match{}, false // searched before: nothing
+	}
 	g.fuzzySearch(s, key, letters, d)
 	if len(s.hits) == 0 {
+		if slot != nil {
+			slot.n, slot.letters = uint8(copy(slot.key[:], key)), uint16(letters)
+		}
 		return Match{}, false
 	}
 	h, r, ok := g.pickFuzzy(s, key, d)
@@ -424,4 +435,39 @@ func (g *Gazetteer) newMatch(s *scratch, i, n int, r *rec, dist int, alts []stri
 		m.Score = howScore[r.how] * (0.9 - 0.05*float64(dist))
 	}
 	return m
+}
+
+// The memo of fruitless fuzzy searches. A window's fuzzy search depends
+// only on its key and its number of letters (and on the gazetteer, which
+// does not change), and most searches find nothing; a name the gazetteer
+// lacks ("Schneider") comes back within a text and across texts. A scratch
+// remembers recent fruitless searches in a direct-mapped array of slots
+// indexed by a hash of the key, each holding the key (compared in full)
+// and its number of letters, so that a window searched before in vain is
+// not searched again.
+
+// noFuzzySlots is the number of slots of the memo.
+const noFuzzySlots = 1 << 12
+
+// noFuzzyMax is the longest key remembered.
+const noFuzzyMax = 40
+
+type noFuzzySlot struct {
+	n       uint8 // length of the key; 0: empty
+	letters uint16
+	key     [noFuzzyMax]byte
+}
+
+var noFuzzySeed = maphash.MakeSeed()
+
+// fuzzyMemo returns the memo slot of key, nil when key is not remembered
+// (too long, or too many letters to record).
+func (s *scratch) fuzzyMemo(key string, letters int) *noFuzzySlot {
+	if len(key) == 0 || len(key) > noFuzzyMax || letters > 1<<16-1 {
+		return nil
+	}
+	if s.noFuzzy == nil {
+		s.noFuzzy = new([noFuzzySlots]noFuzzySlot)
+	}
+	return &s.noFuzzy[maphash.String(noFuzzySeed, key)&(noFuzzySlots-1)]
 }

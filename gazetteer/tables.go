@@ -299,7 +299,6 @@ func compiled(b []byte) (*Gazetteer, error) {
 	if err := g.fz.open(u32[gsFuzzy], sec(gsPairs), u32[gsBuckets], sec(gsPresent), len(g.forms)); err != nil {
 		return nil, err
 	}
-	g.pool.New = func() any { return new(scratch) }
 	return g, nil
 }
 

@@ -8,10 +8,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/statecraft/statecraft/entities"
 	"github.com/statecraft/statecraft/gazetteer"
+	"github.com/statecraft/statecraft/internal/pool"
 	"github.com/statecraft/statecraft/relations/internal/relmodel"
 )
 
@@ -38,7 +38,7 @@ type Extractor struct {
 	gaz      *gazetteer.Gazetteer
 	capitals map[string]*stateRef // capital's location id → its state
 	orgCats  map[string]string    // organisation id → its gazetteer category
-	pool     sync.Pool            // of *Sentence
+	pool     pool.Pool[Sentence]
 	rules    []Rule
 	model    *relmodel.Model     // nil: rules only
 	personOf map[string][]string // person id → ids of the states and organisations the gazetteer gives them roles in or a country of
@@ -71,7 +71,6 @@ func New(opts ...Option) (*Extractor, error) {
 		}
 	}
 	e := &Extractor{cfg: cfg, lex: lex, gaz: g, rules: cfg.rules, capitals: capitals(g), orgCats: orgCategories(g), personOf: personOrgs(g)}
-	e.pool.New = func() any { return new(Sentence) }
 	if !cfg.noModel {
 		m, err := defaultModel()
 		if err != nil {
@@ -109,7 +108,7 @@ func (e *Extractor) extract(ctx context.Context, doc *entities.Document, keepCan
 	}
 	dc := newDocState(doc, e.gaz)
 	dc.dateline = e.datelineState(doc)
-	s := e.pool.Get().(*Sentence)
+	s := e.pool.Get()
 	defer func() {
 		s.Doc, s.dc, s.Tokens, s.toks = nil, nil, nil, nil
 		s.rels = s.rels[:0]

@@ -953,7 +953,10 @@ func (s *Sentence) setCues() {
 	for t := range s.stm {
 		var b uint8
 		if s.ment[t] < 0 {
-			b = cueBits[s.stm[t]] | cueBits[s.low[t]]
+			b = cueBits[s.stm[t]]
+			if s.low[t] != s.stm[t] {
+				b |= cueBits[s.low[t]]
+			}
 		}
 		s.cueAt[t] = b
 	}

@@ -415,7 +415,7 @@ func (s *Scratch) analyzeSentence(words []string, ct *clusterTable) (u uint64) {
 	lowerToks, capsToks := 0, 0
 	for i, w := range words {
 		s.norm = normalize(s.norm[:0], w)
-		s.buf = analyze(&toks[i+2], s.norm, s.buf, ct)
+		s.analyzeMemo(&toks[i+2], s.norm, ct)
 		f := toks[i+2].flags
 		if f&flAllCaps == 0 && f&(flLower|flMixedCaps|flInitCap) != 0 {
 			lowerToks++
@@ -588,3 +588,45 @@ func grow[T any](s []T, n int) []T {
 // their ASCII forms; see normalize): the form under which a word is looked
 // up in the cluster table, so the programs that build the table use it.
 func Normalize(w string) string { return string(normalize(nil, w)) }
+
+// The analysis memo. A token's analysis (analyze) depends on its
+// normalised word alone, and news repeats its words, so a Scratch keeps
+// the analyses of recent words: a direct-mapped array of slots indexed by
+// a hash of the word, each holding the word (compared in full) and its
+// analysis. A hit costs a hash and a comparison instead of the hashes of
+// the word, its lower case, affixes and shapes.
+
+// analysisMemoBits is the log2 of the number of slots of the memo.
+const analysisMemoBits = 12
+
+// analysisMemoMax is the longest word memoised; longer ones are analysed
+// every time.
+const analysisMemoMax = 24
+
+type analysisSlot struct {
+	n    uint8 // length of the word; 0: empty (the empty word is not memoised)
+	word [analysisMemoMax]byte
+	t    tok
+}
+
+// analyzeMemo sets t to analyze's analysis of the normalised word w with
+// the cluster table ct, from the memo of s when it holds w. The memo holds
+// the analyses of one cluster table: another empties it.
+func (s *Scratch) analyzeMemo(t *tok, w []byte, ct *clusterTable) {
+	if len(w) == 0 || len(w) > analysisMemoMax {
+		s.buf = analyze(t, w, s.buf, ct)
+		return
+	}
+	if s.memo == nil || s.memoCT != ct {
+		s.memo, s.memoCT = make([]analysisSlot, 1<<analysisMemoBits), ct
+	}
+	h := fnv(fnvOffset, w) * 0x9E3779B97F4A7C15
+	slot := &s.memo[h>>(64-analysisMemoBits)]
+	if int(slot.n) == len(w) && string(slot.word[:slot.n]) == string(w) {
+		*t = slot.t
+		return
+	}
+	s.buf = analyze(t, w, s.buf, ct)
+	slot.n = uint8(copy(slot.word[:], w))
+	slot.t = *t
+}

@@ -54,8 +54,10 @@ type Scratch struct {
 	off       []int32
 	emit      [][NumLabels]int32
 	back      [][NumLabels]uint8
-	words     []wordWeights // per position of s.toks, copied from cache
-	cache     *wordCache    // allocated on the first Label with this Scratch
+	words     []wordWeights  // per position of s.toks, copied from cache
+	cache     *wordCache     // allocated on the first Label with this Scratch
+	memo      []analysisSlot // recent words' analyses (see analyzeMemo)
+	memoCT    *clusterTable  // the cluster table of memo's analyses
 }
 
 // Label labels one sentence: words are its tokens' texts, as
@@ -105,11 +107,33 @@ func (m *Model) LabelExt(words []string, ext []uint64, s *Scratch, out []Label) 
 
 // sum adds the weights of the features fs to e and returns it.
 func (m *Model) sum(fs []uint64, e [NumLabels]int32) [NumLabels]int32 {
+	present, tab, mask := m.present, m.tab, m.mask
 	for _, h := range fs {
-		if row := m.lookup(h); row != nil {
-			for y := range NumLabels {
-				e[y] += int32(row[y])
+		// lookup, inlined.
+		if b := m.presentBit(h); h == 0 || present[b>>6]&(1<<(b&63)) == 0 {
+			continue
+		}
+		var row *[NumLabels]int16
+		for i := slotIndex(h, mask); ; i = (i + 1) & mask {
+			s := &tab[i]
+			if s.key == h {
+				row = &s.w
+				break
 			}
+			if s.key == 0 {
+				break
+			}
+		}
+		if row != nil {
+			e[0] += int32(row[0])
+			e[1] += int32(row[1])
+			e[2] += int32(row[2])
+			e[3] += int32(row[3])
+			e[4] += int32(row[4])
+			e[5] += int32(row[5])
+			e[6] += int32(row[6])
+			e[7] += int32(row[7])
+			e[8] += int32(row[8])
 		}
 	}
 	return e
@@ -138,9 +162,15 @@ func (m *Model) emissions(words []string, ext []uint64, s *Scratch) {
 		e := w[i+2].self
 		for k, d := range neighbourOffset {
 			nb := &w[i+2+d].neighbour[k]
-			for y := range NumLabels {
-				e[y] += nb[y]
-			}
+			e[0] += nb[0]
+			e[1] += nb[1]
+			e[2] += nb[2]
+			e[3] += nb[3]
+			e[4] += nb[4]
+			e[5] += nb[5]
+			e[6] += nb[6]
+			e[7] += nb[7]
+			e[8] += nb[8]
 		}
 		s.feats = s.appendContextFeatures(s.feats[:0], i, n, u, ext)
 		s.emit[i] = m.sum(s.feats, e)
@@ -249,16 +279,33 @@ func viterbi(emit [][NumLabels]int32, tr *[NumLabels][NumLabels]int32, first, la
 			cur[y] = minScore
 		}
 	}
-	for i := 1; i < n; i++ {
+	// The transitions into each label, as int64s, and per label the
+	// labels allowed before it (see allowedPrev): all of them before O
+	// and B- labels, B-k and I-k before I-k. The order of the candidates
+	// and the strict comparison are allowedPrev's, so ties go as there.
+	var into [NumLabels][NumLabels]int64
+	for p := range NumLabels {
 		for y := range NumLabels {
+			into[y][p] = int64(tr[p][y])
+		}
+	}
+	for i := 1; i < n; i++ {
+		e, b := &emit[i], &back[i]
+		for y := range NumLabels {
+			t := &into[y]
 			best, arg := int64(minScore), 0
-			for _, p := range allowedPrev[y] {
-				if v := cur[p] + int64(tr[p][y]); v > best {
-					best, arg = v, int(p)
+			if Label(y).IsInside() {
+				if v := cur[y-1] + t[y-1]; v > best {
+					best, arg = v, y-1
 				}
+				if v := cur[y] + t[y]; v > best {
+					best, arg = v, y
+				}
+			} else {
+				best, arg = bestOf9(&cur, t)
 			}
-			next[y] = best + int64(emit[i][y])
-			back[i][y] = uint8(arg)
+			next[y] = best + int64(e[y])
+			b[y] = uint8(arg)
 		}
 		cur = next
 	}
@@ -272,6 +319,41 @@ func viterbi(emit [][NumLabels]int32, tr *[NumLabels][NumLabels]int32, first, la
 		out[i] = Label(arg)
 		arg = int(back[i][arg])
 	}
+}
+
+// NumLabels is 9: bestOf9, sum and emissions are unrolled for it.
+var _ = [1]struct{}{}[NumLabels-9]
+
+// bestOf9 returns the largest c[p]+t[p] and its p, the first on a tie,
+// as a loop over p from 0 with a strict comparison would. It is unrolled
+// so that the running maximum stays in registers.
+func bestOf9(c, t *[NumLabels]int64) (int64, int) {
+	best, arg := c[0]+t[0], 0
+	if v := c[1] + t[1]; v > best {
+		best, arg = v, 1
+	}
+	if v := c[2] + t[2]; v > best {
+		best, arg = v, 2
+	}
+	if v := c[3] + t[3]; v > best {
+		best, arg = v, 3
+	}
+	if v := c[4] + t[4]; v > best {
+		best, arg = v, 4
+	}
+	if v := c[5] + t[5]; v > best {
+		best, arg = v, 5
+	}
+	if v := c[6] + t[6]; v > best {
+		best, arg = v, 6
+	}
+	if v := c[7] + t[7]; v > best {
+		best, arg = v, 7
+	}
+	if v := c[8] + t[8]; v > best {
+		best, arg = v, 8
+	}
+	return best, arg
 }
 
 var allowedTab = func() (t [NumLabels][NumLabels]bool) {

@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -172,5 +173,30 @@ func TestCorruptAssets(t *testing.T) {
 	_, _, err := load(func(string) ([]byte, error) { return nil, fmt.Errorf("missing") }, true)
 	if err == nil {
 		t.Error("missing assets gave no error")
+	}
+}
+
+// TestRows checks that Rows gives Row's row for every key, however many
+// keys (batches of maxBatch and a partial one), present or absent.
+func TestRows(t *testing.T) {
+	pos, ner, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hs []uint64
+	for i, w := range []string{"the", "said", "Russia", "zzqx", "-", "", "of", "President"} {
+		hs = append(hs, Hash(Offset, "i word "+w), Hash(Offset, "word-"+w), uint64(i)*0x9E3779B97F4A7C15)
+	}
+	hs = append(hs, 0, 1)
+	for n := range len(hs) + 1 {
+		prow := make([][]uint32, n)
+		nrow := make([][]Cell, n)
+		pos.Rows(hs[:n], prow)
+		ner.Rows(hs[:n], nrow)
+		for k, h := range hs[:n] {
+			if !slices.Equal(prow[k], pos.Row(h)) || !slices.Equal(nrow[k], ner.Row(h)) {
+				t.Fatalf("%d keys: key %d: Rows and Row differ", n, k)
+			}
+		}
 	}
 }

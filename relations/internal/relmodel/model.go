@@ -110,12 +110,30 @@ func (m *Model) Bits() uint { return m.bits }
 // Scores adds up the weights of feats for the labels in allowed (bit i
 // for Labels[i]) and writes each label's raw probability into out; labels
 // not allowed get 0.
+//
+// The sums are of float32s, in the order of feats. The weights are
+// int16s, so with at most maxExactFeatures features every partial sum is
+// an integer below 2^24 in magnitude, which float32 holds exactly: the
+// sums are then made in int32, which gives the same values.
 func (m *Model) Scores(feats []uint64, allowed uint32, out *[NumLabels]float32) {
 	var z [NumLabels]float32
-	for _, h := range feats {
-		row := m.w[(h&m.mask)*NumLabels:][:NumLabels]
+	if len(feats) <= maxExactFeatures {
+		var zi [NumLabels]int32
+		for _, h := range feats {
+			row := (*[NumLabels]int16)(m.w[(h&m.mask)*NumLabels:])
+			for i := range zi {
+				zi[i] += int32(row[i])
+			}
+		}
 		for i := range z {
-			z[i] += float32(row[i])
+			z[i] = float32(zi[i])
+		}
+	} else {
+		for _, h := range feats {
+			row := m.w[(h&m.mask)*NumLabels:][:NumLabels]
+			for i := range z {
+				z[i] += float32(row[i])
+			}
 		}
 	}
 	for i := range out {
@@ -126,6 +144,10 @@ func (m *Model) Scores(feats []uint64, allowed uint32, out *[NumLabels]float32) 
 		out[i] = sigmoid(z[i]*m.scale + m.bias[i])
 	}
 }
+
+// maxExactFeatures is the most features whose int16 weights Scores sums
+// in int32: 256 × 2^15 = 2^23, within float32's exact integers.
+const maxExactFeatures = 256
 
 // Calibrate maps a raw probability to the share of such predictions that
 // were right on the calibration data (isotonic regression, piecewise

@@ -3,6 +3,8 @@ package relmodel
 import (
 	"bytes"
 	"errors"
+	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -161,5 +163,64 @@ func TestAggregateAndOneState(t *testing.T) {
 	kept = OneState(preds, cands)
 	if len(kept) != 1 || cands[kept[0].Candidate].IB != "state/b" {
 		t.Errorf("with a rule for x → b, OneState kept %+v, want only x → b", kept)
+	}
+}
+
+// scoresFloat is Scores summing in float32 throughout, its reference.
+func scoresFloat(m *Model, feats []uint64, allowed uint32, out *[NumLabels]float32) {
+	var z [NumLabels]float32
+	for _, h := range feats {
+		row := m.w[(h&m.mask)*NumLabels:][:NumLabels]
+		for i := range z {
+			z[i] += float32(row[i])
+		}
+	}
+	for i := range out {
+		if allowed&(1<<i) == 0 {
+			out[i] = 0
+			continue
+		}
+		out[i] = sigmoid(z[i]*m.scale + m.bias[i])
+	}
+}
+
+// TestScoresExact checks that Scores's integer sums give the float32 sums
+// bit for bit, with the largest weights and up to maxExactFeatures
+// features and beyond.
+func TestScoresExact(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	m := &Model{bits: 8, mask: 1<<8 - 1, scale: 3e-7, w: make([]int16, (1<<8)*NumLabels)}
+	for i := range m.w {
+		switch r.IntN(3) {
+		case 0:
+			m.w[i] = int16(r.IntN(1 << 16))
+		case 1:
+			m.w[i] = 32767
+		default:
+			m.w[i] = -32768
+		}
+	}
+	for i := range m.bias {
+		m.bias[i] = r.Float32() - 0.5
+	}
+	for range 2000 {
+		feats := make([]uint64, r.IntN(maxExactFeatures+40))
+		same := r.Uint64()
+		for i := range feats {
+			if r.IntN(2) == 0 {
+				feats[i] = same // the same row many times: the largest sums
+			} else {
+				feats[i] = r.Uint64()
+			}
+		}
+		allowed := r.Uint32()
+		var got, want [NumLabels]float32
+		m.Scores(feats, allowed, &got)
+		scoresFloat(m, feats, allowed, &want)
+		for i := range got {
+			if math.Float32bits(got[i]) != math.Float32bits(want[i]) {
+				t.Fatalf("%d features: label %d: %v, float sums %v", len(feats), i, got[i], want[i])
+			}
+		}
 	}
 }
