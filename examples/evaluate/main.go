@@ -93,8 +93,8 @@ func run(args []string, out io.Writer) error {
 	brat := fs.String("brat", "", "brat standoff gold .ann file (the .txt is found beside it)")
 	system := fs.String("system", "", "score this saved output (brat .ann, JSON/JSONL or CoNLL) instead of running statecraft")
 	var news newsOptions
-	fs.StringVar(&news.gold, "news", "", "document-level relation gold JSON of news-relations/GUIDELINES.md (with -texts)")
-	fs.StringVar(&news.texts, "texts", "", "the JSON Lines texts of -news ({\"id\",\"text\",\"date\"?} per line)")
+	fs.StringVar(&news.gold, "news", "", "document-level relation gold JSON of news-relations/GUIDELINES.md (with -texts); several joined by + are read as one")
+	fs.StringVar(&news.texts, "texts", "", "the JSON Lines texts of -news ({\"id\",\"text\",\"date\"?} per line); several joined by + are read as one")
 	fs.StringVar(&news.split, "split", "", "split.json of -news (split name → document ids)")
 	fs.StringVar(&news.set, "set", "", "score only this split of -split (dev, test)")
 	timeml := fs.String("timeml", "", "directory of TimeML .tml files (TempEval-3 Task A: time expressions)")

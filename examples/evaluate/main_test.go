@@ -147,6 +147,22 @@ func TestNewsScorer(t *testing.T) {
 	}
 }
 
+// TestNewsJoined: gold and text files joined by "+" are read as one;
+// the same file twice gives each document twice, so the same scores on
+// twice the counts.
+func TestNewsJoined(t *testing.T) {
+	one := evaluate(t, "-news", "testdata/news-gold.json", "-texts", "testdata/news-texts.jsonl")
+	two := evaluate(t, "-news", "testdata/news-gold.json+testdata/news-gold.json", "-texts", "testdata/news-texts.jsonl+testdata/news-texts.jsonl")
+	if !strings.Contains(two, "(2 documents)") {
+		t.Fatalf("report:\n%s", two)
+	}
+	r1, e1 := newsTotals(t, one)
+	r2, e2 := newsTotals(t, two)
+	if r2.gold != 2*r1.gold || e2.gold != 2*e1.gold || r2.p != r1.p || r2.r != r1.r {
+		t.Errorf("joined %+v %+v, one %+v %+v", r2, e2, r1, e1)
+	}
+}
+
 func TestNewsFlags(t *testing.T) {
 	for _, args := range [][]string{
 		{"-news", "testdata/news-gold.json"},

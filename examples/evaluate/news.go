@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/statecraft/statecraft/entities"
@@ -20,18 +21,44 @@ type newsOptions struct {
 	list        bool   // print the misses and the spurious relations and entities
 }
 
+// readGolds reads the gold files of paths, joined by "+"
+// ("a.gold.json+b.gold.json"), as one: their documents one after the
+// other, the aliases of a name from every file.
+func readGolds(paths string) (*newsgold.Gold, error) {
+	out := &newsgold.Gold{Aliases: map[string][]string{}}
+	for _, path := range strings.Split(paths, "+") {
+		g, err := newsgold.ReadGold(path)
+		if err != nil {
+			return nil, err
+		}
+		out.Documents = append(out.Documents, g.Documents...)
+		for name, as := range g.Aliases {
+			for _, a := range as {
+				if !slices.Contains(out.Aliases[name], a) {
+					out.Aliases[name] = append(out.Aliases[name], a)
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
 // evalNews scores statecraft's relations against a document-level gold
 // file of GUIDELINES.md (../shared/dev/news-relations), per type, then
 // its PERSON, STATE and ORG entities (a table after the relations'; see
 // [newsgold.Resolver.Entities] for the rules).
 func evalNews(ex *entities.Extractor, rel *relations.Extractor, g *gazetteer.Gazetteer, o newsOptions, out io.Writer) error {
-	gold, err := newsgold.ReadGold(o.gold)
+	gold, err := readGolds(o.gold)
 	if err != nil {
 		return err
 	}
-	texts, err := newsgold.ReadTexts(o.texts)
-	if err != nil {
-		return err
+	var texts []newsgold.Text
+	for _, path := range strings.Split(o.texts, "+") {
+		ts, err := newsgold.ReadTexts(path)
+		if err != nil {
+			return err
+		}
+		texts = append(texts, ts...)
 	}
 	byID := map[string]newsgold.Text{}
 	for _, t := range texts {
