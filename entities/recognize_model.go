@@ -126,6 +126,11 @@ func proseType(label string) Type {
 // it ("Mladost ( L" -> "Mladost"); spans made only of common words
 // ("Sorry", "Dear") are dropped.
 func (r *recognizer) addModelSpan(text string, toks []Token, base, si, i, j int, typ Type, score float64, prio int, s *recScratch) {
+	if j-i > maxModelSpan {
+		// "Russia Russia Russia ...": no name is that long, and the
+		// names inside it are the gazetteer's to find.
+		return
+	}
 	// A title word starts no organisation's name ("General Motors",
 	// "Chief Executives Organization").
 	orgHead := retypeByHead(toks[i:j], "") == Org
@@ -236,6 +241,12 @@ func notAName(toks []Token, i int, typ Type) bool {
 	}
 	return false
 }
+
+// maxModelSpan is the most tokens of a statistical span taken for a name;
+// the longest names of news ("Organisation for Security and
+// Co-operation in Europe", "Union of Soviet Socialist Republics") are
+// well under it.
+const maxModelSpan = 20
 
 // closes reports whether toks hold a closing parenthesis, opens whether
 // they hold an opening one.

@@ -2,6 +2,7 @@ package entities
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -947,4 +948,22 @@ func TestPartyModifiers(t *testing.T) {
 		{name: "not before a role", text: "The United States voted. The Republican convention opened.", types: []Type{Org}, want: nil},
 	}
 	runRecognitionCases(t, newTestExtractor(t), cases)
+}
+
+// TestRepeatedName: a name repeated without end is each time the
+// gazetteer's, not one long statistical span (and costs linear time).
+func TestRepeatedName(t *testing.T) {
+	text := strings.Repeat("Russia ", 5000)
+	doc, err := newTestExtractor(t).Extract(context.Background(), text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Mentions) != 5000 {
+		t.Fatalf("%d mentions, want 5000", len(doc.Mentions))
+	}
+	for _, m := range doc.Mentions {
+		if m.Type != State || m.ID != "state/russia" || m.Text != "Russia" {
+			t.Fatalf("mention %+v, want the state Russia", m)
+		}
+	}
 }

@@ -247,9 +247,23 @@
 // Demirel and Ciller", "will visit Kenya and Ghana") meets each of them,
 // a pair each, while talks held with several ("held talks with Israeli
 // and Egyptian officials") are one meeting of all; those met or visited
-// by no one the rules find do not meet each other. A person's attack on a
+// by no one the rules find do not meet each other. Negotiations,
+// consultations, phone calls and conferring are meetings too ("Financial
+// negotiations between Lebanon and Pakistan", "Putin phoned Erdogan"), but
+// not with a news organisation ("phoned Reuters"). A person's attack on a
 // person or state ("Johnson attacked Starmer") is [Opposes], not
-// [Attacked].
+// [Attacked]. Adjectives that share a force noun stand each for its state
+// ("Israeli and Egyptian officials met"); a demonym before an
+// organisation is no argument of its own ("attacked Chechen rebels"). A
+// directed noun after "its" whose agent no verb gives takes the state or
+// organisation named last before "its" in the sentence ("sanctions
+// imposed on Iraq after its invasion of Kuwait"), never past a person.
+//
+// A party named by its short name before a role (an adjectival ORG from
+// package entities: "Republican Senator X", "Democrat Tom Daschle",
+// "Republican presidential candidate Bob Dole", "Bob Dole, the Republican
+// nominee") makes the person its member ([MemberOf]), unless the role is
+// an office of the party ("Labour leader X": [OfficialOf]).
 //
 // # Time
 //
