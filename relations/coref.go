@@ -25,6 +25,7 @@ type docState struct {
 
 	singleState int            // the first mention of the one state the document names, or -1 (none or several)
 	dateline    int            // the first mention of the state of the document's dateline (see datelineState), or -1
+	datelineID  string         // that state's gazetteer id
 	stateFirst  map[string]int // state id → its first mention, built when first needed
 
 	earliest     gazetteer.Date // the earliest date the document names (see earliestDate)
@@ -75,12 +76,23 @@ func newDocState(doc *entities.Document, g *gazetteer.Gazetteer) *docState {
 	return dc
 }
 
+// setDateline records the dateline's state mention d (see
+// Extractor.datelineState; -1 for none). A dateline in the capital of
+// another state than the one the document names makes two states: the
+// one named is no longer the document's only state.
+func (dc *docState) setDateline(d int, state string) {
+	dc.dateline, dc.datelineID = d, state
+	if d >= 0 && dc.singleState >= 0 && dc.doc.Mentions[d].Type != entities.State {
+		dc.singleState = -1
+	}
+}
+
 // implicitState returns a mention of the state whose office a title
 // without owner names before the person of mention person ("Prime
 // Minister Ulf Kristersson"): the state the gazetteer gives the person a
-// role of that name in, if the document names it, else the one state the
-// document names (at least once by its name, not only by an adjective);
-// -1 if neither is known.
+// role of that name in, if the document names it or its capital is the
+// dateline, else the one state the document names (at least once by its
+// name, not only by an adjective); -1 if neither is known.
 func (dc *docState) implicitState(person int, role string) int {
 	pm := &dc.doc.Mentions[person]
 	if pm.ID != "" && dc.gaz != nil {
@@ -96,17 +108,24 @@ func (dc *docState) implicitState(person int, role string) int {
 				of = r.Of
 			}
 			if of != "" {
-				return dc.firstStateMention(of)
+				if i := dc.firstStateMention(of); i >= 0 || of != dc.datelineID {
+					return i
+				}
+				return dc.dateline // "WASHINGTON ... President Bill Clinton"
 			}
 		}
 	}
 	if dc.singleState >= 0 {
 		return dc.singleState
 	}
-	// Several states: the dateline's, unless the person holds an office
-	// of another entity somewhere before ("BEIRUT ... Prime Minister
-	// Hariri", but not a minister of another state titled before).
-	if dc.dateline >= 0 && len(dc.links[identity(pm)]) == 0 {
+	// Several states: the dateline's if the document names it, unless
+	// the person holds an office of another entity somewhere before
+	// ("BEIRUT ... Prime Minister Hariri", but not a minister of another
+	// state titled before). A dateline's state the text never names is
+	// only the state of the people the gazetteer knows in its offices
+	// (above): a "WASHINGTON" story on Israel may speak of "Foreign
+	// Minister David Levy".
+	if dc.dateline >= 0 && dc.doc.Mentions[dc.dateline].Type == entities.State && len(dc.links[identity(pm)]) == 0 {
 		return dc.dateline
 	}
 	return -1

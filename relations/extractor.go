@@ -107,7 +107,7 @@ func (e *Extractor) extract(ctx context.Context, doc *entities.Document, keepCan
 		return nil, nil, err
 	}
 	dc := newDocState(doc, e.gaz)
-	dc.dateline = e.datelineState(doc)
+	dc.setDateline(e.datelineState(doc))
 	s := e.pool.Get()
 	defer func() {
 		s.Doc, s.dc, s.Tokens, s.toks = nil, nil, nil, nil
@@ -448,10 +448,12 @@ func (e *Extractor) stateOf(m *entities.Mention) (*stateRef, bool) {
 const maxDatelineBytes = 400
 
 // datelineState returns the first STATE mention of the state of the
-// document's dateline, or -1: a capital written in capitals at the start
+// document's dateline and the state's gazetteer id, or -1 and "": a capital written in capitals at the start
 // of one of the first lines ("BEIRUT 1996-08-22", "MOSCOW (Reuters) -",
-// "NEW DELHI, Aug 22"), whose state the document names.
-func (e *Extractor) datelineState(doc *entities.Document) int {
+// "NEW DELHI, Aug 22"). When the document never names that state ("WASHINGTON
+// ... Secretary of State James Baker"), the capital's mention stands for
+// it, as a capital used for its government does.
+func (e *Extractor) datelineState(doc *entities.Document) (int, string) {
 	for i := range doc.Mentions {
 		m := &doc.Mentions[i]
 		if m.Start > maxDatelineBytes {
@@ -469,10 +471,10 @@ func (e *Extractor) datelineState(doc *entities.Document) int {
 		}
 		for j := range doc.Mentions {
 			if o := &doc.Mentions[j]; o.Type == entities.State && o.ID == st.ID {
-				return j
+				return j, st.ID
 			}
 		}
-		return -1
+		return i, st.ID
 	}
-	return -1
+	return -1, ""
 }

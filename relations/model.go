@@ -224,7 +224,7 @@ func (e *Extractor) facts(ctx context.Context, doc *entities.Document) docFacts 
 	e.mentionContexts(ctx, doc, &f)
 	count := map[string]int{}
 	first := map[string]int{}
-	best := 0
+	best, datelineAt := 0, -1
 	for i := range doc.Mentions {
 		if i%ctxEvery == 0 && ctx.Err() != nil {
 			return f
@@ -232,7 +232,7 @@ func (e *Extractor) facts(ctx context.Context, doc *entities.Document) docFacts 
 		m := &doc.Mentions[i]
 		if f.dateline == "" && m.Sentence < 3 && m.Type == entities.Location {
 			if st, ok := e.capitals[m.ID]; ok && m.ID != "" {
-				f.dateline = st.ID
+				f.dateline, datelineAt = st.ID, i
 			}
 		}
 		if m.Type != entities.State {
@@ -247,6 +247,11 @@ func (e *Extractor) facts(ctx context.Context, doc *entities.Document) docFacts 
 			best = count[id]
 			f.mainIdentity = id
 		}
+	}
+	if _, named := first[f.dateline]; !named && datelineAt >= 0 && f.ident(datelineAt) == f.dateline {
+		// A state the document never names but whose capital is its
+		// dateline: the capital stands for it (see datelineState).
+		first[f.dateline] = datelineAt
 	}
 	ids := make([]string, 0, len(first))
 	for id := range first {
@@ -517,12 +522,6 @@ func (s *Sentence) pairFeatures(h *hasher, c *relmodel.Candidate, ka, kb string,
 	c.NRule = len(h.out)
 	h.add("bias")
 	h.add("ty", ty)
-	if ma.Adjectival {
-		h.add("adjA", ty)
-	}
-	if mb.Adjectival {
-		h.add("adjB", ty)
-	}
 	// What the gazetteer and the document say of the two entities.
 	for _, pair := range [2][2]*entities.Mention{{ma, mb}, {mb, ma}} {
 		p, o := pair[0], pair[1]

@@ -293,6 +293,9 @@ func (s *Sentence) emitOfficial(person cand, t title, mod Modality, at int) {
 	// Offices belong to states and organisations; "Moscow Mayor" is not
 	// an office of Russia.
 	ot := s.m(t.owner).Type
+	if t.owner == s.dc.dateline && ot == loc {
+		ot = sta // the dateline's capital standing for a state the text never names
+	}
 	if ot != sta && ot != org {
 		return
 	}
@@ -349,6 +352,9 @@ func (s *Sentence) emitOfficial(person cand, t title, mod Modality, at int) {
 		own = cand{m: t.owner, anaphor: true, aStart: t.roleStart, aEnd: t.roleEnd, tokStart: t.roleStart, tokEnd: t.roleEnd}
 	} else {
 		own = cand{m: t.owner, tokStart: t.ownerPos, tokEnd: s.mEnd(t.owner)}
+	}
+	if s.m(t.owner).Type == loc {
+		own.state, _ = s.x.stateOf(s.m(t.owner)) // the dateline's capital (see above)
 	}
 	r := Relation{
 		Type:     OfficialOf,

@@ -488,7 +488,7 @@ type devResult struct {
 // precision of the whole output (rules' relations and additions) stays
 // at least targetPrecision.
 const (
-	targetPrecision = 0.87
+	targetPrecision = 0.89
 	minGain         = 3   // a move adds at least this many right relations
 	minThreshold    = 0.6 // thresholds stay at or above this
 	noThreshold     = 1.01
