@@ -3,6 +3,8 @@ package entities
 import (
 	"strings"
 	"testing"
+
+	"github.com/statecraft/statecraft/internal/corpus"
 )
 
 // TestHeadTypeTable checks that the one-lookup headType gives what the
@@ -37,5 +39,40 @@ func TestLowerASCII(t *testing.T) {
 				t.Fatalf("lowerASCII(%q) = %q, want %q", w, got, want)
 			}
 		}
+	}
+}
+
+// TestIsBoilerplateASCII checks isBoilerplate's ASCII path against
+// isBoilerplateSlow: each phrase alone, in upper case, after and before
+// other words, cut short, at the length limit and past it, and the lines
+// of the written corpus.
+func TestIsBoilerplateASCII(t *testing.T) {
+	lines := []string{"", " ", "Copyright 2016 The Associated Press.", "COPYRIGHT reserved", "Photo: Reuters", "© Reuters", "Ünited Press. All Rights Reserved"}
+	for _, ps := range [][]string{boilerplateStarts, boilerplateContains} {
+		for _, p := range ps {
+			for _, l := range []string{p, strings.ToUpper(p), "  " + p + " x ", "The " + p, p + " The", p[:len(p)-1], strings.Repeat("a", maxBoilerplateBytes-len(p)) + p, strings.Repeat("a", maxBoilerplateBytes+1-len(p)) + p} {
+				lines = append(lines, l)
+			}
+		}
+	}
+	docs, err := corpus.Written()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		lines = append(lines, strings.Split(d.Text, "\n")...)
+	}
+	yes := 0
+	for _, l := range lines {
+		got, want := isBoilerplate(l), isBoilerplateSlow(l)
+		if got != want {
+			t.Errorf("isBoilerplate(%q) = %v, want %v", l, got, want)
+		}
+		if got {
+			yes++
+		}
+	}
+	if yes < 100 {
+		t.Errorf("only %d lines of furniture among %d: the test tests little", yes, len(lines))
 	}
 }
