@@ -27,6 +27,9 @@ type Sentence struct {
 	toks []entities.Token
 	low  []string // lower-case token texts
 	stm  []string // stems
+	// words memoises low and stm across the sentences and documents
+	// that reuse this Sentence.
+	words *wordMemo
 	ment []int    // mention index covering each token, or -1
 
 	m0, m1   int   // mentions [m0, m1) of the document lie in this sentence
