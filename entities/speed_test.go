@@ -50,9 +50,8 @@ func TestIsBoilerplateASCII(t *testing.T) {
 	lines := []string{"", " ", "Copyright 2016 The Associated Press.", "COPYRIGHT reserved", "Photo: Reuters", "© Reuters", "Ünited Press. All Rights Reserved"}
 	for _, ps := range [][]string{boilerplateStarts, boilerplateContains} {
 		for _, p := range ps {
-			for _, l := range []string{p, strings.ToUpper(p), "  " + p + " x ", "The " + p, p + " The", p[:len(p)-1], strings.Repeat("a", maxBoilerplateBytes-len(p)) + p, strings.Repeat("a", maxBoilerplateBytes+1-len(p)) + p} {
-				lines = append(lines, l)
-			}
+			lines = append(lines, p, strings.ToUpper(p), "  "+p+" x ", "The "+p, p+" The", p[:len(p)-1],
+				strings.Repeat("a", maxBoilerplateBytes-len(p))+p, strings.Repeat("a", maxBoilerplateBytes+1-len(p))+p)
 		}
 	}
 	docs, err := corpus.Written()
