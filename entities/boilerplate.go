@@ -9,8 +9,10 @@
 package entities
 
 import (
+	"bytes"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // maxBoilerplateBytes bounds the length of a line of page furniture.
@@ -42,7 +44,57 @@ func isBoilerplate(line string) bool {
 	if line == "" || len(line) > maxBoilerplateBytes {
 		return false
 	}
-	low := strings.ToLower(line)
+	// Most lines are ASCII: lower-case them into an array on the stack
+	// rather than into a new string.
+	var buf [maxBoilerplateBytes]byte
+	low := buf[:len(line)]
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		if c >= utf8.RuneSelf {
+			return isBoilerplateLower(strings.ToLower(line))
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low[i] = c
+	}
+	for _, p := range boilerplateStarts {
+		if len(low) >= len(p) && string(low[:len(p)]) == p {
+			return true
+		}
+	}
+	if len(low) >= len("copyright ") && string(low[:len("copyright ")]) == "copyright " && bytes.ContainsAny(low, "0123456789") {
+		return true
+	}
+	for _, p := range boilerplateContainsBytes {
+		if bytes.Contains(low, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// boilerplateContainsBytes is boilerplateContains as byte slices.
+var boilerplateContainsBytes = func() [][]byte {
+	b := make([][]byte, len(boilerplateContains))
+	for i, p := range boilerplateContains {
+		b[i] = []byte(p)
+	}
+	return b
+}()
+
+// isBoilerplateSlow is isBoilerplate by its definition, without the
+// ASCII path.
+func isBoilerplateSlow(line string) bool {
+	line = strings.TrimSpace(line)
+	if line == "" || len(line) > maxBoilerplateBytes {
+		return false
+	}
+	return isBoilerplateLower(strings.ToLower(line))
+}
+
+// isBoilerplateLower is isBoilerplate on a trimmed, lower-cased line.
+func isBoilerplateLower(low string) bool {
 	for _, p := range boilerplateStarts {
 		if strings.HasPrefix(low, p) {
 			return true

@@ -1,7 +1,6 @@
 package entities
 
 import (
-	"hash/maphash"
 	"strings"
 	"sync/atomic"
 	"unicode/utf8"
@@ -35,10 +34,23 @@ func lowerASCII(s string) string {
 // holding an immutable pair replaced atomically, so that it is safe for
 // concurrent use without locks, bounded in size, and invisible except for
 // speed (a slot is checked against the word before its form is used).
-var (
-	lowerMemo     [1 << 12]atomic.Pointer[lowerPair]
-	lowerMemoSeed = maphash.MakeSeed()
-)
+var lowerMemo [1 << lowerMemoBits]atomic.Pointer[lowerPair]
+
+// lowerMemoBits is the base-2 logarithm of the number of slots of
+// lowerMemo.
+const lowerMemoBits = 12
+
+// lowerMemoSlot returns the slot of lowerMemo for s (at most lowerMemoMax
+// bytes): the top bits of FNV-1a over its bytes, inline and a few times
+// cheaper than a call to maphash for these short words. A collision costs
+// only a miss.
+func lowerMemoSlot(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * 1099511628211
+	}
+	return h >> (64 - lowerMemoBits)
+}
 
 // lowerMemoMax is the longest word memoised.
 const lowerMemoMax = 32
@@ -49,7 +61,7 @@ func lowerMemoized(s string) string {
 	if len(s) > lowerMemoMax {
 		return strings.ToLower(s)
 	}
-	slot := &lowerMemo[maphash.String(lowerMemoSeed, s)&(uint64(len(lowerMemo))-1)]
+	slot := &lowerMemo[lowerMemoSlot(s)]
 	if p := slot.Load(); p != nil && p.word == s {
 		return p.lower
 	}

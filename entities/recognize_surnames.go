@@ -16,6 +16,10 @@ import (
 // Botsiyev ... the plan of Botsiyev". linkNameVariants then links it.
 func (r *recognizer) addSurnames(ctx context.Context, doc *Document, ms []Mention) ([]Mention, error) {
 	var surnames map[string]bool
+	// The first bytes and the shortest length of the surnames, to skip
+	// the lookup for most tokens (lower-case words, punctuation).
+	var firsts [4]uint64
+	shortest := 0
 	for i, m := range ms {
 		if every(i, checkMentions) {
 			if err := ctx.Err(); err != nil {
@@ -36,6 +40,10 @@ func (r *recognizer) addSurnames(ctx context.Context, doc *Document, ms []Mentio
 				surnames = map[string]bool{}
 			}
 			surnames[w] = true
+			firsts[w[0]>>6] |= 1 << (w[0] & 63)
+			if shortest == 0 || len(w) < shortest {
+				shortest = len(w)
+			}
 		}
 	}
 	if surnames == nil {
@@ -51,7 +59,7 @@ func (r *recognizer) addSurnames(ctx context.Context, doc *Document, ms []Mentio
 		}
 		for ti := st.TokenStart; ti < st.TokenEnd; ti++ {
 			t := doc.Tokens[ti]
-			if !surnames[t.Text] {
+			if len(t.Text) < shortest || firsts[t.Text[0]>>6]&(1<<(t.Text[0]&63)) == 0 || !surnames[t.Text] {
 				continue
 			}
 			for k < len(ms) && ms[k].End <= t.Start {

@@ -112,8 +112,15 @@ func retypeByHead(toks []Token, typ Type) Type {
 	return typ
 }
 
-// headType returns the type a head word implies, "" for none.
+// headType returns the type a head word implies, "" for none: one
+// lookup in headTypes (retypeByHead asks it of most words of a name).
 func headType(w string) Type {
+	return headTypes[w]
+}
+
+// headTypeSlow is headType by its definition: orgHeads, then placeHeads,
+// then stateHeads.
+func headTypeSlow(w string) Type {
 	switch {
 	case orgHeads[w]:
 		return Org
@@ -124,6 +131,20 @@ func headType(w string) Type {
 	}
 	return ""
 }
+
+// headTypes maps each word of orgHeads, placeHeads and stateHeads to the
+// type that headTypeSlow gives it.
+var headTypes = func() map[string]Type {
+	m := map[string]Type{}
+	for _, heads := range []map[string]bool{orgHeads, placeHeads, stateHeads} {
+		for w, ok := range heads {
+			if t := headTypeSlow(w); ok && t != "" {
+				m[w] = t
+			}
+		}
+	}
+	return m
+}()
 
 // placeBefore reports whether the words before toks[i] make a name there a
 // place: a preposition of place ("in Vestvågøy") or a direction ("north

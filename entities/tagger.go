@@ -130,13 +130,13 @@ func (t *tagger) tag(toks []Token, s *tagScratch) {
 	}
 	s.prepare(toks)
 	for j := range min(n, 2) {
-		s.ring[j%len(s.ring)] = t.word(s, s.words[j])
+		t.word(s, s.words[j], &s.ring[j%len(s.ring)])
 	}
 	p1, p2 := "-START-", "-START2-"
 	prevtag := "None"
 	for j := range n {
 		if j+2 < n {
-			s.ring[(j+2)%len(s.ring)] = t.word(s, s.words[j+2])
+			t.word(s, s.words[j+2], &s.ring[(j+2)%len(s.ring)])
 		}
 		tag := t.tagPOS(s, j, p1, p2)
 		s.tags = append(s.tags, tag)

@@ -75,22 +75,23 @@ type tagCache struct {
 
 var tagCacheSeed = maphash.MakeSeed()
 
-// word returns what tagging needs of w, from the scratch's cache when it
-// holds w. The result is a copy: a later call may reuse the slot.
-func (t *tagger) word(s *tagScratch, w string) tagWord {
+// word sets *dst to what tagging needs of w, from the scratch's cache when
+// it holds w. *dst is a copy: a later call may reuse the slot. (Writing
+// through dst saves copying the large result once more.)
+func (t *tagger) word(s *tagScratch, w string, dst *tagWord) {
 	if len(w) == 0 || len(w) > tagWordMax {
-		return t.newTagWord(w)
+		*dst = t.newTagWord(w)
+		return
 	}
 	if s.cache == nil || s.cache.tagger != t {
 		s.cache = &tagCache{tagger: t, slots: make([]tagCacheSlot, tagCacheSlots)}
 	}
 	slot := &s.cache.slots[maphash.String(tagCacheSeed, w)&(tagCacheSlots-1)]
-	if slot.n == len(w) && string(slot.key[:slot.n]) == w {
-		return slot.word
+	if slot.n != len(w) || string(slot.key[:slot.n]) != w {
+		slot.n = copy(slot.key[:], w)
+		slot.word = t.newTagWord(w)
 	}
-	slot.n = copy(slot.key[:], w)
-	slot.word = t.newTagWord(w)
-	return slot.word
+	*dst = slot.word
 }
 
 // fixedTag returns the tag that prose's perceptronTagger gives w without

@@ -27,9 +27,11 @@ func (s *Sentence) reset(si int) {
 	for i := 0; i < n; i++ {
 		s.modAt = append(s.modAt, false)
 	}
+	if s.words == nil {
+		s.words = new(wordMemo)
+	}
 	for i, t := range s.toks {
-		s.low[i] = lower(t.Text)
-		s.stm[i] = stem(s.low[i])
+		s.low[i], s.stm[i] = s.words.forms(t.Text)
 	}
 	s.m0, s.m1 = s.dc.sentMentions(si)
 	s.mts = resizeInt(s.mts, s.m1-s.m0, -1)

@@ -27,7 +27,10 @@ type Sentence struct {
 	toks []entities.Token
 	low  []string // lower-case token texts
 	stm  []string // stems
-	ment []int    // mention index covering each token, or -1
+	// words memoises low and stm across the sentences and documents
+	// that reuse this Sentence.
+	words *wordMemo
+	ment  []int // mention index covering each token, or -1
 
 	m0, m1   int   // mentions [m0, m1) of the document lie in this sentence
 	mts, mte []int // token range of each mention (index m-m0); -1 if it covers no whole token

@@ -104,9 +104,11 @@ import (
 )
 
 func main() {
+	gc := startGCFloor(gcFloorBytes) // see gcfloor.go
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := runContext(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
+	gc.stop()
 	os.Exit(code)
 }
 

@@ -1,0 +1,77 @@
+package entities
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/statecraft/statecraft/internal/corpus"
+)
+
+// TestHeadTypeTable checks that the one-lookup headType gives what the
+// three head-word tables give in their order, for every word they hold
+// and for words they do not.
+func TestHeadTypeTable(t *testing.T) {
+	words := []string{"", "of", "the", "Bank", "bank", "river", "kingdom", "party", "xyzzy"}
+	for _, heads := range []map[string]bool{orgHeads, placeHeads, stateHeads} {
+		for w := range heads {
+			words = append(words, w, w+"s", strings.ToUpper(w))
+		}
+	}
+	for _, w := range words {
+		if got, want := headType(w), headTypeSlow(w); got != want {
+			t.Errorf("headType(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+// TestLowerASCII checks lowerASCII against strings.ToLower, twice for
+// each word (a miss, then a hit of the memo) and for more words than the
+// memo has slots, so that slots are replaced.
+func TestLowerASCII(t *testing.T) {
+	words := []string{"", "a", "A", "The", "THE", "the", "Ünited", "İstanbul", "ΣΟΦΙΑ", "x\xffY", "McDonald's",
+		strings.Repeat("Ab", lowerMemoMax/2), strings.Repeat("Ab", lowerMemoMax/2+1)}
+	for i := range 3 << lowerMemoBits {
+		words = append(words, "Word"+strings.Repeat("Z", i%7)+string(rune('A'+i%26))+string(rune('a'+i/26%26))+string(rune('A'+i/676%26)))
+	}
+	for range 2 {
+		for _, w := range words {
+			if got, want := lowerASCII(w), strings.ToLower(w); got != want {
+				t.Fatalf("lowerASCII(%q) = %q, want %q", w, got, want)
+			}
+		}
+	}
+}
+
+// TestIsBoilerplateASCII checks isBoilerplate's ASCII path against
+// isBoilerplateSlow: each phrase alone, in upper case, after and before
+// other words, cut short, at the length limit and past it, and the lines
+// of the written corpus.
+func TestIsBoilerplateASCII(t *testing.T) {
+	lines := []string{"", " ", "Copyright 2016 The Associated Press.", "COPYRIGHT reserved", "Photo: Reuters", "© Reuters", "Ünited Press. All Rights Reserved"}
+	for _, ps := range [][]string{boilerplateStarts, boilerplateContains} {
+		for _, p := range ps {
+			lines = append(lines, p, strings.ToUpper(p), "  "+p+" x ", "The "+p, p+" The", p[:len(p)-1],
+				strings.Repeat("a", maxBoilerplateBytes-len(p))+p, strings.Repeat("a", maxBoilerplateBytes+1-len(p))+p)
+		}
+	}
+	docs, err := corpus.Written()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		lines = append(lines, strings.Split(d.Text, "\n")...)
+	}
+	yes := 0
+	for _, l := range lines {
+		got, want := isBoilerplate(l), isBoilerplateSlow(l)
+		if got != want {
+			t.Errorf("isBoilerplate(%q) = %v, want %v", l, got, want)
+		}
+		if got {
+			yes++
+		}
+	}
+	if yes < 100 {
+		t.Errorf("only %d lines of furniture among %d: the test tests little", yes, len(lines))
+	}
+}
