@@ -419,7 +419,13 @@ func (p *bodyPass) label(si, a, b int, state, qual string) {
 // an armed group ("Chechen [rebels]").
 func (p *bodyPass) qualified(i int) {
 	m := &p.ms[i]
-	if m.ID == "" || (m.Type != State && !(m.Adjectival && m.Type == Location)) || m.Sentence < 0 || m.Sentence >= len(p.doc.Sentences) {
+	if m.Sentence < 0 || m.Sentence >= len(p.doc.Sentences) {
+		return
+	}
+	if m.Type == Location {
+		p.placeBody(i)
+	}
+	if m.ID == "" || (m.Type != State && !(m.Adjectival && m.Type == Location)) {
 		return
 	}
 	sent, base := p.sentence(m.Sentence)
@@ -445,6 +451,37 @@ func (p *bodyPass) qualified(i int) {
 	if b := bodyAt(sent, a); b > a {
 		p.label(m.Sentence, base+a, base+b, m.ID, qual)
 	}
+}
+
+// placeBodies, after a place that is no state, name the body that governs
+// or polices it: "the Hong Kong government", "the Tibetan government",
+// "Zadar police".
+var placeBodies = map[string]bool{"government": true, "police": true}
+
+// placeBody reads the word after LOCATION mention i: a body of the place
+// (see placeBodies), an organisation named after the place. A capital's
+// government is its state's (the guidelines write it as the state: "the
+// Kabul government").
+func (p *bodyPass) placeBody(i int) {
+	m := &p.ms[i]
+	sent, base := p.sentence(m.Sentence)
+	a := p.spans[i].te - base
+	if a < 0 || a >= len(sent) || p.covered(base+a) {
+		return
+	}
+	w := lowerASCII(sent[a].Text)
+	if !placeBodies[w] || !sameCase(sent[a:a+1]) && !isCapitalized(m.Text) {
+		return
+	}
+	if _, capital := p.x.capitals[m.ID]; capital && w == "government" {
+		return
+	}
+	if m.Metonymy {
+		return // a place used for a state
+	}
+	p.owner[base+a] = addedBy
+	p.added = append(p.added, Mention{Type: Org, Text: sent[a].Text, Start: sent[a].Start, End: sent[a].End, Sentence: m.Sentence,
+		Source: FromRule, Score: 0.7, Name: m.Text + " " + w})
 }
 
 // foundWhole gives an organisation found whole whose first words are a

@@ -890,6 +890,9 @@ func TestStateBodies(t *testing.T) {
 		{"one name per document", "The Iraqi parliament met. Iraq's parliament then adjourned.", []body{{"parliament", "", "Iraqi parliament", "state/iraq"}, {"parliament", "", "Iraqi parliament", "state/iraq"}}},
 		{"armed group", "Chechen rebels attacked Grozny.", []body{{"rebels", "", "Chechen rebels", ""}}},
 		{"government is the state", "The Iraqi government and the Iraqi military said Iraqi troops left.", nil},
+		{"bodies of places", "The Hong Kong government said Zadar police had arrested Tibetan government officials.",
+			[]body{{"government", "", "Hong Kong government", ""}, {"police", "", "Zadar police", ""}, {"government", "", "Tibetan government", ""}}},
+		{"a capital's government is its state", "The Kabul government denied it.", nil},
 		{"mixed case is no name", "The Greek finance Ministry said so.", nil},
 	}
 	e := newTestExtractor(t)

@@ -344,6 +344,48 @@
 // [Sentence.Time], [Sentence.Match]), and the Extractor completes what the
 // rule leaves out. See the examples.
 //
+// # Patterns
+//
+// Relations can also be written as data: pattern rules, in a
+// line-oriented file that [WithRules] or [WithRuleFile] adds to the
+// built-in one (data/patterns.txt in the source, embedded). A rule has a
+// name, a relation type, one match line of token elements whose captures
+// are the arguments, and the sentences it must and must not match:
+//
+//	list poss: 's ’s
+//
+//	rule user/expelled-diplomats
+//	type: opposes
+//	match: {STATE}=subject !~expel {STATE}=object $poss diplomats|envoys|ambassador
+//	example: Poland expelled Belarus's diplomats on Monday. => opposes asserted Poland -> Belarus
+//	counter: Poland expelled Belarus on Monday.
+//
+// The elements: a word ("by"), a form of a word ("~recognize" matches
+// "recognised"), alternatives ("a|~b|c"), a word of a list the file
+// defines ("$poss"), a tag prefix ("@VB"), any word ("_"), and a whole
+// mention of some types captured as an argument ("{STATE ORG}=object";
+// roles subject and object for directed types, party for symmetric ones;
+// a capital used for its state is a STATE). A word element may end in
+// "?", "*" or "+", start with "!" to mark the trigger, or with "-" to
+// match nothing where the next word is not it ("-$poss"); word elements
+// never match the words of an argument mention. Fields besides type,
+// match, example and counter: "modality: possible" (otherwise the words
+// before the trigger decide, as for every rule), "attr: key=value", and
+// "replaces: TYPE ..." (relations of those types that the built-in rules
+// found between the same two entities give way; a built-in relation of
+// the rule's own type in the other direction always does). A file's
+// "disable NAME" lines switch off pattern rules by name, built-in ones
+// included.
+//
+// [New] checks every file and returns one error wrapping [ErrBadRules]
+// that names each problem as "file:line: reason". Each rule needs at
+// least one example and one counter sentence, and
+// [Extractor.CheckRuleExamples] runs the rule alone on each of them: put
+// it in the tests of a rule file. Pattern rules run on every sentence
+// after the built-in rules and before those of [WithRule]; what they find
+// is a relation with Source [SourceRule] and a feature of the relation
+// model like every rule's.
+//
 // # Accuracy
 //
 // On the seed article (testdata/rt-caucasus-security-outline), compared at

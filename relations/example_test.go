@@ -2,8 +2,11 @@ package relations_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/statecraft/statecraft/entities"
@@ -141,4 +144,77 @@ func ExampleNew_extend() {
 	// opposes asserted: European Union[0] -> Belarus[1]; trigger "imposed sanctions on" 7-27; time 2021-06
 	// sanctions asserted: European Union[0] -> Belarus[1]; trigger "imposed sanctions on" 7-27; time 2021-06
 	// expelled-diplomats-of asserted: Poland[0] -> Russia[1]; trigger "expelled" 7-15
+}
+
+// Add a pattern rule written as data, with the sentences it must and
+// must not match, and check them as a rule file's test would.
+func ExampleWithRules() {
+	rules := `list poss: 's ’s
+
+rule user/expelled-diplomats
+type: opposes
+match: {STATE}=subject !~expel {STATE}=object $poss diplomats|envoys|ambassador
+example: Poland expelled Belarus's diplomats on Monday. => opposes asserted Poland -> Belarus
+counter: Poland expelled Belarus on Monday.
+`
+	ctx := context.Background()
+	ee, err := entities.New()
+	if err != nil {
+		log.Fatal(err)
+	}
+	rx, err := relations.New(relations.WithoutModel(), relations.WithRules(strings.NewReader(rules)))
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := rx.CheckRuleExamples(ctx, ee); err != nil {
+		log.Fatal(err)
+	}
+	doc, err := ee.Extract(ctx, "Lithuania expelled Russia's ambassador in 2022.")
+	if err != nil {
+		log.Fatal(err)
+	}
+	rs, err := rx.Extract(ctx, doc)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, r := range rs {
+		printRelation(r)
+	}
+	// Output:
+	// opposes asserted: Lithuania[0] -> Russia[1]; trigger "expelled" 10-18; time 2022
+}
+
+// A rule file on disk can switch off built-in pattern rules by name; a
+// broken file gives one error naming each problem by file and line.
+func ExampleWithRuleFile() {
+	dir, err := os.MkdirTemp("", "rules")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "site.rules")
+	if err := os.WriteFile(path, []byte("disable recognized-by/passive\n"), 0o644); err != nil {
+		log.Fatal(err)
+	}
+	rx, err := relations.New(relations.WithRuleFile(path))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(rx.PatternRuleNames())
+
+	bad := filepath.Join(dir, "bad.rules")
+	if err := os.WriteFile(bad, []byte("rule x\ntype: befriends\n"), 0o644); err != nil {
+		log.Fatal(err)
+	}
+	_, err = relations.New(relations.WithRuleFile(bad))
+	fmt.Println(errors.Is(err, relations.ErrBadRules))
+	fmt.Println(strings.ReplaceAll(err.Error(), dir, "DIR"))
+	// Output:
+	// [recognized-by/won-recognition-from seeks-membership/approval-of-accession]
+	// true
+	// relations: bad pattern rules:
+	// DIR/bad.rules:2: rule x: unknown relation type "befriends"
+	// DIR/bad.rules:1: rule x has no match line
+	// DIR/bad.rules:1: rule x has no type line
+	// DIR/bad.rules:1: rule x needs at least one example and one counter sentence
 }

@@ -46,9 +46,11 @@ type Extractor struct {
 	thr      [relmodel.NumLabels]float32
 }
 
-// New returns an Extractor with the built-in types, triggers and rules,
-// extended by opts. It returns an error wrapping [ErrUnknownType] or
-// [ErrBadTypeDef] for a malformed option, or the error of loading the
+// New returns an Extractor with the built-in types, triggers, rules and
+// pattern rules, extended by opts. It returns an error wrapping
+// [ErrUnknownType] or [ErrBadTypeDef] for a malformed option, one
+// wrapping [ErrBadRules] that lists every problem of the pattern files
+// given with [WithRules] or [WithRuleFile], or the error of loading the
 // default gazetteer.
 func New(opts ...Option) (*Extractor, error) {
 	var cfg config
@@ -70,7 +72,12 @@ func New(opts ...Option) (*Extractor, error) {
 			return nil, fmt.Errorf("relations: loading the gazetteer: %w", err)
 		}
 	}
-	e := &Extractor{cfg: cfg, lex: lex, gaz: g, rules: cfg.rules, capitals: capitals(g), orgCats: orgCategories(g), personOf: personOrgs(g)}
+	patterns, err := loadPatterns(lex.defs, cfg.ruleFiles)
+	if err != nil {
+		return nil, err
+	}
+	e := &Extractor{cfg: cfg, lex: lex, gaz: g, capitals: capitals(g), orgCats: orgCategories(g), personOf: personOrgs(g)}
+	e.rules = append([]Rule{patterns}, cfg.rules...)
 	if !cfg.noModel {
 		m, err := defaultModel()
 		if err != nil {
@@ -92,14 +99,14 @@ func New(opts ...Option) (*Extractor, error) {
 // [ErrBadDocument]. Extract does not modify doc and keeps no reference to
 // it.
 func (e *Extractor) Extract(ctx context.Context, doc *entities.Document) ([]Relation, error) {
-	out, _, err := e.extract(ctx, doc, false)
+	out, _, err := e.extract(ctx, doc, false, e.rules)
 	return out, err
 }
 
-// extract runs the rules and, when the Extractor has a model, scores the
-// candidates; with keepCands it also returns the candidates (for the
-// trainer).
-func (e *Extractor) extract(ctx context.Context, doc *entities.Document, keepCands bool) ([]Relation, []relmodel.Candidate, error) {
+// extract runs the built-in rules and rules and, when the Extractor has a
+// model, scores the candidates; with keepCands it also returns the
+// candidates (for the trainer).
+func (e *Extractor) extract(ctx context.Context, doc *entities.Document, keepCands bool, rules []Rule) ([]Relation, []relmodel.Candidate, error) {
 	if ctx == nil {
 		return nil, nil, ErrNilContext
 	}
@@ -152,7 +159,7 @@ func (e *Extractor) extract(ctx context.Context, doc *entities.Document, keepCan
 		s.reset(si)
 		s.findTriggers()
 		s.specialRules()
-		for _, r := range e.rules {
+		for _, r := range rules {
 			for _, rel := range r.Relations(s) {
 				if c, ok := s.complete(rel); ok {
 					s.rels = append(s.rels, c)

@@ -34,7 +34,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		_, cands, err := e.extract(ctx, doc, true)
+		_, cands, err := e.extract(ctx, doc, true, e.rules)
 		return cands, err
 	}
 }

@@ -3,6 +3,7 @@ package relations
 import (
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/statecraft/statecraft/entities"
 	"github.com/statecraft/statecraft/gazetteer"
@@ -102,6 +103,8 @@ type config struct {
 
 	noModel   bool
 	threshold float64 // 0: the model's own thresholds
+
+	ruleFiles []ruleSource // pattern files after the built-in one
 }
 
 // WithoutModel leaves out the learned relation model: only the rules run,
@@ -163,6 +166,41 @@ func WithRule(r Rule) Option {
 		}
 		c.rules = append(c.rules, r)
 	}
+}
+
+// WithRules adds the pattern rules read from r (the format of the
+// package documentation, "Patterns"), run after the built-in pattern
+// rules and before the rules of [WithRule]. Its "disable NAME" lines
+// switch off pattern rules by name, built-in ones included. [New] checks
+// every rule and returns one error wrapping [ErrBadRules] that lists each
+// problem as "rules N:line: reason", N counting the calls of WithRules
+// from 1. r is read when the option is applied.
+func WithRules(r io.Reader) Option {
+	return func(c *config) {
+		n := 1
+		for _, f := range c.ruleFiles {
+			if f.path == "" {
+				n++
+			}
+		}
+		name := fmt.Sprintf("rules %d", n)
+		if r == nil {
+			c.errs = append(c.errs, fmt.Errorf("%w: %s: nil reader", ErrBadRules, name))
+			return
+		}
+		b, err := io.ReadAll(r)
+		if err != nil {
+			c.errs = append(c.errs, fmt.Errorf("%w: %s: %v", ErrBadRules, name, err))
+			return
+		}
+		c.ruleFiles = append(c.ruleFiles, ruleSource{name: name, text: string(b)})
+	}
+}
+
+// WithRuleFile adds the pattern rules of the file at path, read by [New],
+// as [WithRules] does; errors name the file by path.
+func WithRuleFile(path string) Option {
+	return func(c *config) { c.ruleFiles = append(c.ruleFiles, ruleSource{name: path, path: path}) }
 }
 
 // WithGazetteer makes the Extractor read categories of organisations (for
