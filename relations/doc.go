@@ -377,6 +377,21 @@
 // "disable NAME" lines switch off pattern rules by name, built-in ones
 // included.
 //
+// A "dep:" line in place of the match line makes a rule over the
+// dependency parse, in the manner of Semgrex: an anchor word, then edges
+// to the words around it, each to a node (a captured mention or a word):
+//
+//	dep: !~recognize >nsubj:pass {STATE}=subject >obl/by {STATE ORG}=object
+//
+// ">rel" is a dependent of the anchor by that Universal Dependencies
+// relation (subtypes included: "obl" matches "obl:agent"; "*" any),
+// ">rel/word" one whose preposition is word, "<rel" the anchor's head. A
+// captured node is the mention that holds the word, else a person in
+// apposition to it or named in it ("The speaker, X, met Y"), with those
+// coordinated with it ("by Russia and Nicaragua"). Dep rules run only on
+// sentences the entities Extractor parsed ([entities.WithParse]); parsing
+// is off by default for speed.
+//
 // [New] checks every file and returns one error wrapping [ErrBadRules]
 // that names each problem as "file:line: reason". Each rule needs at
 // least one example and one counter sentence, and

@@ -214,7 +214,7 @@ func ExampleWithRuleFile() {
 	// true
 	// relations: bad pattern rules:
 	// DIR/bad.rules:2: rule x: unknown relation type "befriends"
-	// DIR/bad.rules:1: rule x has no match line
+	// DIR/bad.rules:1: rule x has no match or dep line
 	// DIR/bad.rules:1: rule x has no type line
 	// DIR/bad.rules:1: rule x needs at least one example and one counter sentence
 }

@@ -81,8 +81,9 @@ type element struct {
 type patternRule struct {
 	name     string
 	typ      Type
-	elems    []element
-	modality Modality // "" : from the words before the trigger
+	elems    []element   // a token pattern (match line), or
+	dep      *depPattern // a pattern over the parse (dep line)
+	modality Modality    // "" : from the words before the trigger
 	attrs    map[string]string
 	replaces []Type // built-in relations of these types between the same entities give way to the rule's
 	examples []patternExample
@@ -137,15 +138,20 @@ func readPatterns(name string, r io.Reader, types map[Type]*typeDef) (*patternFi
 		if cur == nil {
 			return
 		}
-		if match == "" {
-			bad(curLine, "rule %s has no match line", cur.name)
-		} else if elems, err := parsePattern(match, lists); err != nil {
+		var err error
+		switch {
+		case match == "":
+			bad(curLine, "rule %s has no match or dep line", cur.name)
+		case cur.dep != nil:
+			cur.dep, err = parseDepPattern(match, lists)
+		default:
+			cur.elems, err = parsePattern(match, lists)
+		}
+		if err == nil && match != "" {
+			err = checkRoles(cur, types)
+		}
+		if err != nil {
 			bad(matchLine, "rule %s: %v", cur.name, err)
-		} else {
-			cur.elems = elems
-			if err := checkRoles(cur, types); err != nil {
-				bad(matchLine, "rule %s: %v", cur.name, err)
-			}
 		}
 		if cur.typ == "" {
 			bad(curLine, "rule %s has no type line", cur.name)
@@ -235,11 +241,15 @@ func (r *patternRule) set(key, value string, line int, file string, types map[Ty
 			return fmt.Errorf("unknown relation type %q", value)
 		}
 		r.typ = t
-	case "match":
+	case "match", "dep":
 		if *match != "" {
-			return errors.New("a second match line")
+			return errors.New("a second match or dep line")
 		}
 		*match, *matchLine = value, line
+		r.dep = nil
+		if key == "dep" {
+			r.dep = &depPattern{} // parsed with the rule
+		}
 	case "modality":
 		switch m := Modality(value); m {
 		case Asserted, Negated, Possible:
@@ -278,7 +288,7 @@ func (r *patternRule) set(key, value string, line int, file string, types map[Ty
 		}
 		r.examples = append(r.examples, patternExample{text: value, neg: true, pos: fmt.Sprintf("%s:%d", file, line)})
 	default:
-		return fmt.Errorf("unknown field %q (want type, match, modality, replaces, attr, example or counter)", key)
+		return fmt.Errorf("unknown field %q (want type, match, dep, modality, replaces, attr, example or counter)", key)
 	}
 	return nil
 }
@@ -405,10 +415,9 @@ func checkRoles(r *patternRule, types map[Type]*typeDef) error {
 		return nil // reported with the type line
 	}
 	n := map[string]int{}
-	for _, e := range r.elems {
-		if e.kind == elemMention {
-			n[e.role]++
-		}
+	caps := r.captures()
+	for _, e := range caps {
+		n[e.role]++
 	}
 	if def.symmetric {
 		if n["subject"]+n["object"] > 0 || n["party"] < 2 {
@@ -417,10 +426,7 @@ func checkRoles(r *patternRule, types map[Type]*typeDef) error {
 	} else if n["subject"] != 1 || n["object"] != 1 || n["party"] > 0 {
 		return fmt.Errorf("%s is directed: capture one subject and one object", r.typ)
 	}
-	for _, e := range r.elems {
-		if e.kind != elemMention {
-			continue
-		}
+	for _, e := range caps {
 		allowed := def.subj
 		if e.role == "object" {
 			allowed = def.obj
@@ -432,6 +438,24 @@ func checkRoles(r *patternRule, types map[Type]*typeDef) error {
 		}
 	}
 	return nil
+}
+
+// captures returns the mention elements of rule r's pattern.
+func (r *patternRule) captures() []element {
+	var out []element
+	for _, e := range r.elems {
+		if e.kind == elemMention {
+			out = append(out, e)
+		}
+	}
+	if r.dep != nil {
+		for _, e := range r.dep.edges {
+			if e.node.kind == elemMention {
+				out = append(out, e.node)
+			}
+		}
+	}
+	return out
 }
 
 // loadPatterns returns the Extractor's pattern rules: the built-in file,
@@ -522,6 +546,9 @@ func (ps *patternSet) Relations(s *Sentence) []Relation {
 
 // run appends to out the relations of rule r in sentence s.
 func (r *patternRule) run(s *Sentence, out []Relation) []Relation {
+	if r.dep != nil {
+		return r.runDep(s, out)
+	}
 	mk := &matcher{s: s, r: r}
 	for _, e := range r.elems {
 		mk.markTrig = mk.markTrig || e.trigger
@@ -642,7 +669,7 @@ func (mk *matcher) typeOK(e *element, m int) bool {
 // relation builds the relation of a match of tokens [start, end).
 func (mk *matcher) relation(start, end int) (Relation, bool) {
 	s, r := mk.s, mk.r
-	rel := Relation{Type: r.typ, Modality: r.modality, Attrs: maps.Clone(r.attrs)}
+	rel := Relation{Type: r.typ, Modality: r.modality, Attrs: cloneAttrs(r.attrs)}
 	for _, c := range mk.caps {
 		a := Arg{Entity: c.m}
 		if mm := s.m(c.m); mm.Type == entities.Location {
@@ -758,6 +785,9 @@ func (e *Extractor) runRule(ctx context.Context, ee *entities.Extractor, r *patt
 	if err != nil {
 		return nil, err
 	}
+	if r.dep != nil && (len(doc.Tokens) == 0 || doc.Tokens[0].Dep == "") {
+		return []string{"(not parsed: a dep rule needs entities.WithParse)"}, nil
+	}
 	rec := &recorder{inner: &patternSet{rules: []*patternRule{r}}}
 	if _, _, err := e.extract(ctx, doc, false, []Rule{rec}); err != nil {
 		return nil, err
@@ -805,4 +835,13 @@ func ruleString(r Relation) string {
 		return string(r.Type) + " " + string(r.Modality)
 	}
 	return fmt.Sprintf("%s %s %s -> %s", r.Type, r.Modality, r.Subject.Name, r.Object.Name)
+}
+
+// cloneAttrs returns a copy of a rule's attributes, never nil.
+func cloneAttrs(m map[string]string) map[string]string {
+	out := maps.Clone(m)
+	if out == nil {
+		out = map[string]string{}
+	}
+	return out
 }

@@ -178,12 +178,13 @@ func FuzzRules(f *testing.F) {
 		"rule a\ntype: opposes\nmatch: {STATE}=subject !~blame {STATE ORG}=object -$p\nexample: A blamed B. => opposes asserted A -> B\ncounter: A.\n",
 		"list p: 's\nrule b\ntype: met-with\nmatch: {PERSON}=party met|~talk with? the? @NN* {PERSON STATE}=party _* x+ y?\nexample: x => y\ncounter: z\n",
 		"disable recognized-by/passive\n",
+		"rule d\ntype: attacked\ndep: !~shell <obl:* x >nsubj {STATE ORG}=subject >obj {STATE LOCATION}=object >obl/by x\nexample: a => b\ncounter: c\n",
 		"rule {\nmatch: {\n",
 		"rule c\ntype: attacked\nmatch: -a -b -c {STATE}=subject {LOCATION}=object\nreplaces: member-of opposes\nmodality: possible\nattr: k=v\nexample: a => b\ncounter: c\n",
 	} {
 		f.Add(seed)
 	}
-	ee, err := entities.New()
+	ee, err := entities.New(entities.WithParse(entities.ParseAll))
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -225,5 +226,39 @@ func TestPatternBacktracking(t *testing.T) {
 	}
 	if d := time.Since(start); d > 5*time.Second {
 		t.Errorf("Extract took %v with a backtracking pattern", d)
+	}
+}
+
+// TestDepRules checks rules over the parse: they match on parsed
+// sentences, through passive subjects, prepositions and coordination, and
+// report their examples as failing on an unparsed document.
+func TestDepRules(t *testing.T) {
+	rules := `rule user/recognized-by-passive
+type: recognized-by
+dep: !~recognize >nsubj:pass {STATE}=subject >obl/by {STATE ORG}=object
+example: Abkhazia was recognized by Russia and Nicaragua in 2008. => recognized-by asserted Abkhazia -> Nicaragua; recognized-by asserted Abkhazia -> Russia
+counter: Russia recognized the passports of Abkhazia in 2008.
+
+rule user/met
+type: met-with
+dep: ~meet >nsubj {PERSON STATE}=party >obj {PERSON STATE}=party
+example: The speaker, Olaf Scholz, met President Emmanuel Macron in Paris. => met-with asserted [Emmanuel Macron, Olaf Scholz]
+counter: Chancellor Olaf Scholz met reporters in Paris.
+`
+	rx, err := relations.New(relations.WithoutModel(), relations.WithRules(strings.NewReader(rules)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parsed, err := entities.New(entities.WithParse(entities.ParseAll))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := rx.CheckRuleExamples(context.Background(), parsed); err != nil {
+		t.Error(err)
+	}
+	plain, _ := pipeline(t)
+	err = rx.CheckRuleExamples(context.Background(), plain)
+	if err == nil || !strings.Contains(err.Error(), "not parsed") {
+		t.Errorf("unparsed examples: err = %v, want a report of the missing parse", err)
 	}
 }

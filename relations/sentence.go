@@ -56,7 +56,10 @@ type Sentence struct {
 	ruleMasks  map[[2]int]uint32
 	seen       map[[2]int]bool
 	rulePairs  [][2]int
-	cand       relmodel.Candidate
+	// The dependents of each token, for the rules over the parse (see
+	// depatterns.go).
+	kidAt, kids, fill []int32
+	cand              relmodel.Candidate
 
 	sentDate     string // see sentenceDate
 	sentDateDone bool
