@@ -8,6 +8,7 @@ package entities
 import (
 	"context"
 	"slices"
+	"strings"
 
 	"github.com/statecraft/statecraft/entities/internal/ner"
 	"github.com/statecraft/statecraft/gazetteer"
@@ -185,6 +186,10 @@ func (r *recognizer) mentions(ctx context.Context, doc *Document, ref refDate, s
 	if out, err = r.partyModifiers(ctx, doc, out); err != nil {
 		return nil, err
 	}
+	if err := r.localParties(ctx, doc, out); err != nil {
+		return nil, err
+	}
+	out = slices.DeleteFunc(out, func(m Mention) bool { return isNewsDesk(doc.Text, &m) })
 	if furniture != nil {
 		// The candidates of a sentence that holds a line of furniture, and
 		// the document-level passes ("Putin" after "Vladimir Putin"), may
@@ -234,4 +239,23 @@ func isDebrisLine(toks []Token) bool {
 		}
 	}
 	return lower*10 >= len(toks)*9
+}
+
+// isNewsDesk reports whether m names the desk of a news agency in its
+// contact line ("-- Sydney Newsroom 61-2 9373-1800", "-- Oliver Ludwig,
+// New York Energy Desk +1 212 859 1633"): a unit of the agency that
+// wrote the story, not an organisation the story is about. The reporter's
+// name on the line stays.
+func isNewsDesk(text string, m *Mention) bool {
+	if m.Type != Org || m.ID != "" {
+		return false
+	}
+	if strings.HasSuffix(m.Text, " Newsroom") || strings.HasSuffix(m.Text, " Newsdesk") {
+		return true
+	}
+	if !strings.HasSuffix(m.Text, " Desk") {
+		return false
+	}
+	line := text[strings.LastIndexByte(text[:m.Start], '\n')+1 : m.Start]
+	return strings.HasPrefix(strings.TrimSpace(line), "--")
 }

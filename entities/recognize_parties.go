@@ -151,3 +151,71 @@ func (r *recognizer) partyModifiers(ctx context.Context, doc *Document, ms []Men
 	}
 	return mergeMentions(ctx, ms, added) // added is in text order
 }
+
+// localParties relinks a party named by one plural word ("the
+// Democrats", "the Socialists") whose gazetteer entry belongs to a state
+// the document does not name ("the conservative Democrats of President
+// Sali Berisha" in a story from Tirana is not the Democratic Party of the
+// United States): to the one party of a state the document names whose
+// name begins with the word's singular ("Democratic Party of Albania"),
+// or, when there is none, to no entry. The states a document names are
+// its STATE mentions, the states of its institutions, people and other
+// organisations the gazetteer knows, and its dateline's.
+func (r *recognizer) localParties(ctx context.Context, doc *Document, ms []Mention) error {
+	states := map[string]bool{}
+	var suspects []int
+	for i := range ms {
+		if every(i, checkMentions) {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		m := &ms[i]
+		switch {
+		case m.Type == State && m.ID != "":
+			states[m.ID] = true
+		case m.State != "":
+			states[m.State] = true
+		case m.Type == Org && m.ID != "" && !m.Adjectival && !strings.Contains(m.Text, " ") && strings.HasSuffix(m.Text, "s"):
+			suspects = append(suspects, i)
+		case m.ID != "" && (m.Type == Org || m.Type == Person):
+			if e, ok := r.gaz.Entry(m.ID); ok && strings.HasPrefix(e.Country, "state/") {
+				states[e.Country] = true // "President Bill Clinton", "the White House"
+			}
+		}
+	}
+	if len(suspects) == 0 {
+		return nil
+	}
+	if s := r.documentState(doc, ms, r.bodies()); s != "" {
+		states[s] = true
+	}
+	if len(states) == 0 {
+		return nil
+	}
+	for _, i := range suspects {
+		m := &ms[i]
+		e, ok := r.gaz.Entry(m.ID)
+		if !ok || e.Category != "party" || states[e.Country] {
+			continue
+		}
+		stem := strings.TrimSuffix(m.Text, "s")
+		pick := ""
+		for _, o := range r.gaz.Entries(gazetteer.Org) {
+			if o.Category != "party" || !states[o.Country] || !strings.HasPrefix(o.Name, stem) {
+				continue
+			}
+			if pick != "" {
+				pick = ""
+				break
+			}
+			pick = o.ID
+		}
+		if p, ok := r.gaz.Entry(pick); ok && pick != "" {
+			m.ID, m.Name = p.ID, p.Name
+			continue
+		}
+		m.ID, m.Name, m.Source = "", m.Text, FromRule
+	}
+	return nil
+}

@@ -970,3 +970,56 @@ func TestRepeatedName(t *testing.T) {
 		}
 	}
 }
+
+// TestNewsDesk checks that the desks of a news agency's contact lines are
+// no organisations, while the reporter named on the line stays.
+func TestNewsDesk(t *testing.T) {
+	e := newTestExtractor(t)
+	doc, err := e.Extract(context.Background(), "Talks ended on Monday.\n-- Sydney Newsroom 61-2 9373-1800\n-- Oliver Ludwig, New York Energy Desk +1 212 859 1633\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	person := false
+	for _, m := range doc.Mentions {
+		if m.Type == Org {
+			t.Errorf("organisation %q in a contact line", m.Text)
+		}
+		person = person || m.Type == Person && m.Text == "Oliver Ludwig"
+	}
+	if !person {
+		t.Errorf("reporter lost: %+v", doc.Mentions)
+	}
+	if !isNewsDesk("x\n-- A Desk", &Mention{Type: Org, Text: "A Desk", Start: 5, End: 11}) || isNewsDesk("The Africa Desk", &Mention{Type: Org, Text: "Africa Desk", Start: 4, End: 15}) {
+		t.Error("isNewsDesk: a desk outside a contact line, or none inside one")
+	}
+}
+
+// TestLocalParties checks that a party named by a plural word links to
+// the party of that name of the state the document is about, not to a
+// party of another state, and stays linked where its state is named.
+func TestLocalParties(t *testing.T) {
+	e := newTestExtractor(t)
+	cases := []struct{ text, want string }{
+		{"Albania votes.\nTIRANA 1996-08-24\nThe conservative Democrats of President Sali Berisha won the election in Albania.", "org/democratic-party-of-albania"},
+		{"Democrats in Congress criticised the Iraq war on Monday, and President Bill Clinton agreed.", "org/democratic-party-us"},
+		{"The Democrats won in Peru on Sunday.", ""},
+	}
+	for _, c := range cases {
+		doc, err := e.Extract(context.Background(), c.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, m := range doc.Mentions {
+			if m.Text == "Democrats" {
+				found = true
+				if m.ID != c.want {
+					t.Errorf("%q: Democrats linked to %q, want %q", c.text, m.ID, c.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no mention of the Democrats: %+v", c.text, doc.Mentions)
+		}
+	}
+}
