@@ -224,7 +224,7 @@ func (e *Extractor) facts(ctx context.Context, doc *entities.Document) docFacts 
 	e.mentionContexts(ctx, doc, &f)
 	count := map[string]int{}
 	first := map[string]int{}
-	best, datelineAt := 0, -1
+	best := 0
 	for i := range doc.Mentions {
 		if i%ctxEvery == 0 && ctx.Err() != nil {
 			return f
@@ -232,7 +232,7 @@ func (e *Extractor) facts(ctx context.Context, doc *entities.Document) docFacts 
 		m := &doc.Mentions[i]
 		if f.dateline == "" && m.Sentence < 3 && m.Type == entities.Location {
 			if st, ok := e.capitals[m.ID]; ok && m.ID != "" {
-				f.dateline, datelineAt = st.ID, i
+				f.dateline = st.ID
 			}
 		}
 		if m.Type != entities.State {
@@ -248,10 +248,13 @@ func (e *Extractor) facts(ctx context.Context, doc *entities.Document) docFacts 
 			f.mainIdentity = id
 		}
 	}
-	if _, named := first[f.dateline]; !named && datelineAt >= 0 && f.ident(datelineAt) == f.dateline {
+	if d, id := e.datelineState(doc); d >= 0 && doc.Mentions[d].Type == entities.Location {
 		// A state the document never names but whose capital is its
-		// dateline: the capital stands for it (see datelineState).
-		first[f.dateline] = datelineAt
+		// dateline ("WASHINGTON 1996-08-22"): the capital stands for it
+		// (see datelineState).
+		if _, named := first[id]; !named && f.ident(d) == id {
+			first[id] = d
+		}
 	}
 	ids := make([]string, 0, len(first))
 	for id := range first {
