@@ -1,9 +1,11 @@
 package relations
 
 import (
+	_ "embed"
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/statecraft/statecraft/entities"
 )
@@ -95,215 +97,77 @@ type builtinTrigger struct {
 	pending    bool
 }
 
-// builtinTriggers are the trigger words of the built-in types (titles of
-// official-of are in titles.go).
-var builtinTriggers = []builtinTrigger{
-	// member-of
-	{t: MemberOf, phrase: "join", class: verbOnly},
-	{t: MemberOf, phrase: "rejoin", class: verbOnly},
-	{t: MemberOf, phrase: "sign for", class: verbOnly},
-	{t: MemberOf, phrase: "accede to", class: verbOnly},
-	{t: MemberOf, phrase: "admitted to"},
-	{t: MemberOf, phrase: "admitted into"},
-	{t: MemberOf, phrase: "admit", inverse: true, class: verbOnly},
-	{t: MemberOf, phrase: "readmit", inverse: true, class: verbOnly},
-	{t: MemberOf, phrase: "readmitted to"},
-	{t: MemberOf, phrase: "readmitted into"},
-	{t: MemberOf, phrase: "include", inverse: true, class: verbOnly},
-	{t: MemberOf, phrase: "comprise", inverse: true, class: verbOnly},
-	{t: MemberOf, phrase: "consist of", inverse: true, class: verbOnly},
-	{t: MemberOf, phrase: "made up of", inverse: true},
-	{t: MemberOf, phrase: "bring together", inverse: true, class: verbOnly},
-	{t: MemberOf, phrase: "unite", inverse: true, class: verbOnly},
-	{t: MemberOf, phrase: "count among its members", inverse: true},
-	{t: MemberOf, phrase: "group", inverse: true, class: verbOnly},
-	{t: MemberOf, phrase: "participation", class: nounOnly},
-	{t: MemberOf, phrase: "member", class: nounOnly},
-	{t: MemberOf, phrase: "member state", class: nounOnly},
-	{t: MemberOf, phrase: "member country", class: nounOnly},
-	{t: MemberOf, phrase: "member nation", class: nounOnly},
-	{t: MemberOf, phrase: "founding member", class: nounOnly},
-	{t: MemberOf, phrase: "membership", class: nounOnly},
-	{t: MemberOf, phrase: "accession", class: nounOnly},
-	{t: MemberOf, phrase: "entry", class: nounOnly},
-	// observer-of
-	{t: ObserverOf, phrase: "observer", class: nounOnly},
-	{t: ObserverOf, phrase: "observer status", class: nounOnly},
-	{t: ObserverOf, phrase: "observer state", class: nounOnly},
-	{t: ObserverOf, phrase: "observer country", class: nounOnly},
-	{t: ObserverOf, phrase: "observer nation", class: nounOnly},
-	// seeks-membership
-	{t: SeeksMembership, phrase: "accession", class: nounOnly, pending: true},
-	{t: SeeksMembership, phrase: "membership", class: nounOnly, pending: true},
-	{t: SeeksMembership, phrase: "apply to join"},
-	{t: SeeksMembership, phrase: "apply for membership"},
-	{t: SeeksMembership, phrase: "apply for membership in"},
-	{t: SeeksMembership, phrase: "apply for membership of"},
-	{t: SeeksMembership, phrase: "apply for", needMember: true},
-	{t: SeeksMembership, phrase: "apply to", needMember: true},
-	{t: SeeksMembership, phrase: "seek to join"},
-	{t: SeeksMembership, phrase: "seek membership in"},
-	{t: SeeksMembership, phrase: "seek membership of"},
-	{t: SeeksMembership, phrase: "seek", needMember: true},
-	{t: SeeksMembership, phrase: "pursue", needMember: true},
-	{t: SeeksMembership, phrase: "push for", needMember: true},
-	{t: SeeksMembership, phrase: "strive for", needMember: true},
-	{t: SeeksMembership, phrase: "aspire to join"},
-	{t: SeeksMembership, phrase: "aspire to", needMember: true},
-	{t: SeeksMembership, phrase: "want to join"},
-	{t: SeeksMembership, phrase: "hope to join"},
-	{t: SeeksMembership, phrase: "strive to join"},
-	{t: SeeksMembership, phrase: "push to join"},
-	{t: SeeksMembership, phrase: "campaign to join"},
-	{t: SeeksMembership, phrase: "try to join"},
-	{t: SeeksMembership, phrase: "aim to join"},
-	{t: SeeksMembership, phrase: "plan to join"},
-	{t: SeeksMembership, phrase: "determination to join"},
-	{t: SeeksMembership, phrase: "ambition to join"},
-	{t: SeeksMembership, phrase: "effort to join"},
-	{t: SeeksMembership, phrase: "desire to join"},
-	{t: SeeksMembership, phrase: "drive to join"},
-	{t: SeeksMembership, phrase: "quest to join"},
-	{t: SeeksMembership, phrase: "intention to join"},
-	{t: SeeksMembership, phrase: "eager to join"},
-	{t: SeeksMembership, phrase: "keen to join"},
-	{t: SeeksMembership, phrase: "want membership of"},
-	{t: SeeksMembership, phrase: "want membership in"},
-	{t: SeeksMembership, phrase: "bid to join"},
-	{t: SeeksMembership, phrase: "bid for membership"},
-	{t: SeeksMembership, phrase: "bid for membership in"},
-	{t: SeeksMembership, phrase: "bid for membership of"},
-	{t: SeeksMembership, phrase: "application to join"},
-	{t: SeeksMembership, phrase: "application for membership"},
-	{t: SeeksMembership, phrase: "application for membership in"},
-	{t: SeeksMembership, phrase: "application for membership of"},
-	{t: SeeksMembership, phrase: "candidate for membership"},
-	{t: SeeksMembership, phrase: "candidate for membership in"},
-	{t: SeeksMembership, phrase: "candidate for membership of"},
-	{t: SeeksMembership, phrase: "membership bid", class: nounOnly},
-	{t: SeeksMembership, phrase: "membership application", class: nounOnly},
-	{t: SeeksMembership, phrase: "bid", class: nounOnly},
-	{t: SeeksMembership, phrase: "aspiration", class: nounOnly},
-	{t: SeeksMembership, phrase: "ambition", class: nounOnly},
-	{t: SeeksMembership, phrase: "candidacy", class: nounOnly},
-	{t: SeeksMembership, phrase: "candidate status", class: nounOnly},
-	{t: SeeksMembership, phrase: "candidate country", class: nounOnly},
-	// recognized-by
-	{t: RecognizedBy, phrase: "recognize", inverse: true, class: verbOnly},
-	{t: RecognizedBy, phrase: "recognition", inverse: true, class: nounOnly},
-	{t: RecognizedBy, phrase: "diplomatic recognition", inverse: true, class: nounOnly},
-	// treaty-between
-	{t: TreatyBetween, phrase: "treaty", class: nounOnly},
-	{t: TreatyBetween, phrase: "agreement", class: nounOnly},
-	{t: TreatyBetween, phrase: "accord", class: nounOnly},
-	{t: TreatyBetween, phrase: "pact", class: nounOnly},
-	{t: TreatyBetween, phrase: "deal", class: nounOnly},
-	{t: TreatyBetween, phrase: "memorandum", class: nounOnly},
-	{t: TreatyBetween, phrase: "armistice", class: nounOnly},
-	// allied-with
-	{t: AlliedWith, phrase: "allied with"},
-	{t: AlliedWith, phrase: "ally with", class: verbOnly},
-	{t: AlliedWith, phrase: "back", class: verbOnly},
-	{t: AlliedWith, phrase: "ally", class: nounOnly},
-	{t: AlliedWith, phrase: "alliance", class: nounOnly},
-	{t: AlliedWith, phrase: "close ally", class: nounOnly},
-	{t: AlliedWith, phrase: "military alliance", class: nounOnly},
-	// met-with
-	{t: MetWith, phrase: "meet"},
-	{t: MetWith, phrase: "meet with"},
-	{t: MetWith, phrase: "hold talks with"},
-	{t: MetWith, phrase: "hold a meeting with"},
-	{t: MetWith, phrase: "talk", class: nounOnly},
-	{t: MetWith, phrase: "negotiation", class: nounOnly},
-	{t: MetWith, phrase: "consultation", class: nounOnly},
-	{t: MetWith, phrase: "phone", class: verbOnly},
-	{t: MetWith, phrase: "telephone", class: verbOnly},
-	{t: MetWith, phrase: "phone call", class: nounOnly},
-	{t: MetWith, phrase: "telephone call", class: nounOnly},
-	{t: MetWith, phrase: "telephone conversation", class: nounOnly},
-	{t: MetWith, phrase: "phone conversation", class: nounOnly},
-	{t: MetWith, phrase: "speak by telephone with"},
-	{t: MetWith, phrase: "speak by phone with"},
-	{t: MetWith, phrase: "speak by telephone to"},
-	{t: MetWith, phrase: "speak by phone to"},
-	{t: MetWith, phrase: "confer with"},
-	{t: MetWith, phrase: "summit", class: nounOnly},
-	{t: MetWith, phrase: "host", class: verbOnly},
-	{t: MetWith, phrase: "visit"},
-	{t: MetWith, phrase: "state visit", class: nounOnly},
-	{t: MetWith, phrase: "official visit", class: nounOnly},
-	{t: MetWith, phrase: "visit to", class: nounOnly},
-	{t: MetWith, phrase: "state visit to", class: nounOnly},
-	{t: MetWith, phrase: "official visit to", class: nounOnly},
-	// opposes
-	{t: Opposes, phrase: "oppose", class: verbOnly},
-	{t: Opposes, phrase: "opposed to"},
-	{t: Opposes, phrase: "opposition to", class: nounOnly},
-	{t: Opposes, phrase: "counter", class: verbOnly},
-	{t: Opposes, phrase: "resist", class: verbOnly},
-	{t: Opposes, phrase: "confront", class: verbOnly},
-	{t: Opposes, phrase: "condemn", class: verbOnly},
-	{t: Opposes, phrase: "accuse", class: verbOnly},
-	{t: Opposes, phrase: "denounce", class: verbOnly},
-	{t: Opposes, phrase: "stand against"},
-	{t: Opposes, phrase: "protest against"},
-	{t: Opposes, phrase: "sanction"},
-	{t: Opposes, phrase: "impose sanctions on"},
-	{t: Opposes, phrase: "impose sanctions against"},
-	{t: Opposes, phrase: "slap sanctions on"},
-	{t: Opposes, phrase: "criticize", class: verbOnly},
-	{t: Opposes, phrase: "criticise", class: verbOnly},
-	{t: Opposes, phrase: "blame", class: verbOnly},
-	{t: Opposes, phrase: "blast", class: verbOnly},
-	{t: Opposes, phrase: "lambast", class: verbOnly},
-	{t: Opposes, phrase: "slam", class: verbOnly},
-	{t: Opposes, phrase: "rebuke", class: verbOnly},
-	{t: Opposes, phrase: "castigate", class: verbOnly},
-	{t: Opposes, phrase: "deplore", class: verbOnly},
-	{t: Opposes, phrase: "veto", class: verbOnly},
-	{t: Opposes, phrase: "complain to"},
-	{t: Opposes, phrase: "protest to"},
-	{t: Opposes, phrase: "criticism of", class: nounOnly},
-	{t: Opposes, phrase: "condemnation of", class: nounOnly},
-	// attacked
-	{t: Attacked, phrase: "attack"},
-	{t: Attacked, phrase: "invade", class: verbOnly},
-	{t: Attacked, phrase: "invasion", class: nounOnly},
-	{t: Attacked, phrase: "incursion", class: nounOnly},
-	{t: Attacked, phrase: "bomb", class: verbOnly},
-	{t: Attacked, phrase: "bombing", class: nounOnly},
-	{t: Attacked, phrase: "bombard", class: verbOnly},
-	{t: Attacked, phrase: "shell", class: verbOnly},
-	{t: Attacked, phrase: "shelling", class: nounOnly},
-	{t: Attacked, phrase: "strike"},
-	{t: Attacked, phrase: "airstrike", class: nounOnly},
-	{t: Attacked, phrase: "air strike", class: nounOnly},
-	{t: Attacked, phrase: "raid"},
-	{t: Attacked, phrase: "ambush"},
-	{t: Attacked, phrase: "assault"},
-	{t: Attacked, phrase: "offensive", class: nounOnly},
-	{t: Attacked, phrase: "military campaign", class: nounOnly},
-	{t: Attacked, phrase: "bombing campaign", class: nounOnly},
-	{t: Attacked, phrase: "air campaign", class: nounOnly},
-	{t: Attacked, phrase: "aggression", class: nounOnly},
-	{t: Attacked, phrase: "shoot down", class: verbOnly},
-	{t: Attacked, phrase: "fire on"},
-	{t: Attacked, phrase: "fire at"},
-	{t: Attacked, phrase: "open fire on"},
-	{t: Attacked, phrase: "fire rockets into"},
-	{t: Attacked, phrase: "fire rockets at"},
-	{t: Attacked, phrase: "fire missiles into"},
-	{t: Attacked, phrase: "fire missiles at"},
-	{t: Attacked, phrase: "fire shells into"},
-	{t: Attacked, phrase: "fire shells at"},
-	{t: Attacked, phrase: "capture", class: verbOnly},
-	{t: Attacked, phrase: "recapture", class: verbOnly},
-	{t: Attacked, phrase: "overrun", class: verbOnly},
-	{t: Attacked, phrase: "storm", class: verbOnly},
-	{t: Attacked, phrase: "pound", class: verbOnly},
-	{t: Attacked, phrase: "fight", class: verbOnly},
-	{t: Attacked, phrase: "fight against"},
-	{t: Attacked, phrase: "war against", class: nounOnly},
+//go:embed data/triggers.txt
+var builtinTriggerFile string
+
+// builtinTriggerFileName names the trigger file in errors.
+const builtinTriggerFileName = "data/triggers.txt"
+
+// builtinTriggers returns the trigger words of the built-in types, read
+// once from data/triggers.txt (titles of official-of are in titles.go).
+var builtinTriggers = sync.OnceValues(func() ([]builtinTrigger, error) {
+	return readTriggers(builtinTriggerFileName, builtinTriggerFile)
+})
+
+// triggerFlags are the flags of a trigger line, in parentheses after the
+// phrase.
+var triggerFlags = map[string]func(*builtinTrigger){
+	"verb":    func(b *builtinTrigger) { b.class = verbOnly },
+	"noun":    func(b *builtinTrigger) { b.class = nounOnly },
+	"inverse": func(b *builtinTrigger) { b.inverse = true },
+	"member":  func(b *builtinTrigger) { b.needMember = true },
+	"pending": func(b *builtinTrigger) { b.pending = true },
+}
+
+// readTriggers reads a trigger file: per line a built-in type, a phrase
+// and optional flags in parentheses ("member-of admit (verb, inverse)");
+// "#" starts a comment line. Every problem is reported as
+// "name:line: reason".
+func readTriggers(name, text string) ([]builtinTrigger, error) {
+	defs := builtinDefs()
+	var out []builtinTrigger
+	var errs []string
+	for i, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		bad := func(format string, args ...any) {
+			errs = append(errs, fmt.Sprintf("%s:%d: %s", name, i+1, fmt.Sprintf(format, args...)))
+		}
+		typ, rest, _ := strings.Cut(line, " ")
+		if _, ok := defs[Type(typ)]; !ok || Type(typ) == OfficialOf {
+			bad("unknown relation type %q (titles of official-of are in titles.go)", typ)
+			continue
+		}
+		b := builtinTrigger{t: Type(typ)}
+		phrase, flags, hasFlags := strings.Cut(rest, "(")
+		b.phrase = strings.TrimSpace(phrase)
+		if b.phrase == "" {
+			bad("a trigger without a phrase")
+			continue
+		}
+		if hasFlags {
+			flags, ok := strings.CutSuffix(strings.TrimSpace(flags), ")")
+			if !ok {
+				bad("flags without a closing parenthesis")
+				continue
+			}
+			for _, f := range strings.Split(flags, ",") {
+				set, ok := triggerFlags[strings.TrimSpace(f)]
+				if !ok {
+					bad("unknown flag %q (want verb, noun, inverse, member or pending)", strings.TrimSpace(f))
+					continue
+				}
+				set(&b)
+			}
+		}
+		out = append(out, b)
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("%w:\n%s", ErrBadRules, strings.Join(errs, "\n"))
+	}
+	return out, nil
 }
 
 // compiled is the Extractor's immutable lexicon: types, triggers by the
@@ -350,7 +214,11 @@ var prepositions = set("with", "to", "of", "in", "into", "on", "at", "against", 
 // compile builds the lexicon from the built-in tables and the options.
 func compile(cfg *config) (*compiled, error) {
 	c := &compiled{defs: builtinDefs(), triggers: map[string][]*trig{}, titles: newTitleLexicon()}
-	for _, b := range builtinTriggers {
+	triggers, err := builtinTriggers()
+	if err != nil {
+		return nil, err
+	}
+	for _, b := range triggers {
 		if err := c.addTrigger(c.defs[b.t], b.phrase, b.inverse, b.class, b.needMember, b.pending); err != nil {
 			return nil, err
 		}

@@ -110,8 +110,8 @@ var builtinPatterns string
 // builtinPatternFile names the built-in pattern file in errors.
 const builtinPatternFile = "data/patterns.txt"
 
-// ErrBadRules is returned, wrapped, for a pattern file that cannot be
-// read: its message lists every problem as "file:line: reason".
+// ErrBadRules is returned, wrapped, for a pattern or trigger file that
+// cannot be read: its message lists every problem as "file:line: reason".
 var ErrBadRules = errors.New("relations: bad pattern rules")
 
 // patternFile is what a pattern file holds: its rules and the names of
