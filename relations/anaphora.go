@@ -50,12 +50,11 @@ var orgClassCats = [nOrgClasses]map[string]bool{
 
 // pluralStateNouns head descriptions of two or more states: "the two
 // nations", "both countries", "the republics".
-var pluralStateNouns = set("countries", "nations", "states", "republics", "sides", "governments",
-	"neighbours", "neighbors", "powers")
+var pluralStateNouns = set(words("pluralStateNouns")...)
 
 // pluralPersonNouns head descriptions of two or more persons: "the two
 // leaders".
-var pluralPersonNouns = set("leaders", "presidents", "ministers", "politicians", "diplomats", "men", "women")
+var pluralPersonNouns = set(words("pluralPersonNouns")...)
 
 // numberWords give the size of a described group: "the two nations".
 var numberWords = map[string]int{"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
@@ -148,7 +147,7 @@ func (s *Sentence) descriptionEnds(e int) bool {
 
 // stateNouns head descriptions of one state: "the country", "the Nordic
 // country", "the Baltic state".
-var stateNouns = set("country", "nation", "state", "kingdom", "republic")
+var stateNouns = set(words("stateNouns")...)
 
 // stateDescription matches a description of one state that opens the
 // sentence as its subject ("The country joined ...", "The Nordic country
@@ -583,7 +582,7 @@ func (s *Sentence) eventCopula(j int) bool {
 
 // statusNouns name a standing of a state, which "It is a ..." may state
 // of the state named before.
-var statusNouns = set("member", "members", "observer", "ally", "allies", "candidate", "signatory", "party", "partner")
+var statusNouns = set(words("statusNouns")...)
 
 // objectPosition reports whether the pronoun at token j is an object: it
 // follows a verb, or a preposition after a verb ("met with him").

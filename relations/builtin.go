@@ -70,7 +70,7 @@ const (
 
 // membershipCats are the categories of organisations one can be a member,
 // observer or candidate of.
-var membershipCats = set("igo", "alliance", "un-agency", "party", "ngo", "other", "eu-institution")
+var membershipCats = set(words("membershipCats")...)
 
 func builtinDefs() map[Type]*typeDef {
 	return map[Type]*typeDef{
@@ -209,7 +209,7 @@ func (c *compiled) addTrigger(def *typeDef, phrase string, inverse bool, class t
 }
 
 // prepositions that may end a trigger phrase.
-var prepositions = set("with", "to", "of", "in", "into", "on", "at", "against", "for", "from", "by", "between", "among", "over")
+var prepositions = set(words("prepositions")...)
 
 // compile builds the lexicon from the built-in tables and the options.
 func compile(cfg *config) (*compiled, error) {

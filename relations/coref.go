@@ -224,7 +224,7 @@ const maxCorefSentences = 3
 
 // anaphoricPronouns are the pronouns that refer to a person; an
 // unresolved one makes its sentence ambiguous for later pronouns.
-var anaphoricPronouns = set("he", "she", "him", "his", "her", "himself", "herself")
+var anaphoricPronouns = set(words("anaphoricPronouns")...)
 
 // resolvePronouns resolves the person pronouns of the sentence, so that
 // later sentences know which persons it mentions.

@@ -62,6 +62,9 @@ func New(opts ...Option) (*Extractor, error) {
 	if len(cfg.errs) > 0 {
 		return nil, errors.Join(cfg.errs...)
 	}
+	if wordErr != nil {
+		return nil, wordErr
+	}
 	lex, err := compile(&cfg)
 	if err != nil {
 		return nil, err

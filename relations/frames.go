@@ -10,41 +10,27 @@ import (
 
 // symLight are verbs whose subject is a party of the treaty, alliance or
 // meeting named by their object: "Russia and China signed a treaty".
-var symLight = stemSet("sign", "conclude", "enter", "ink", "reach", "negotiate", "seal", "strike",
-	"forge", "form", "have", "hold", "ratify", "renew", "extend", "agree", "implement", "violate",
-	"honour", "honor", "discuss", "propose", "build", "create", "establish", "finalize", "approve",
-	"be", "become", "remain", "announce", "cement", "launch", "start", "begin", "continue", "resume",
-	"host", "draft", "prepare", "initialize", "initial", "broker", "struck", "clinch", "secure",
-	"maintain", "keep", "enjoy", "share", "join")
+var symLight = stemSet(words("symLight")...)
 
 // dirLight are verbs whose subject is the agent of the directed relation
 // named by their object: "Georgia launched an attack on ...", "Serbia
 // holds observer status", "Armenia is a member of the CSTO".
-var dirLight = stemSet("launch", "carry", "conduct", "stage", "mount", "order", "begin", "start",
-	"unleash", "be", "become", "remain", "hold", "have", "enjoy", "gain", "obtain", "receive", "get",
-	"seek", "pursue", "submit", "file", "announce", "grant", "extend", "give", "apply", "lodge",
-	"make", "win", "acquire", "retain", "keep", "continue", "renew", "resume", "press", "push",
-	"step", "lead", "spearhead", "voice", "express", "reaffirm", "declare", "elect", "appoint",
-	"name", "choose", "admit", "accept", "serve", "respond", "retaliate", "reply", "reinforce",
-	"strengthen", "reiterate", "stress", "underline")
+var dirLight = stemSet(words("dirLight")...)
 
 // endVerbs end a membership; their subject is the member, and the
 // relation is negated by the verb itself: "Uzbekistan suspended its
 // membership in the CSTO".
-var endVerbs = stemSet("suspend", "freeze", "end", "withdraw", "quit", "leave", "renounce", "revoke",
-	"lose", "terminate", "cancel", "abandon", "relinquish")
+var endVerbs = stemSet(words("endVerbs")...)
 
 // cancelVerbs, governing a meeting noun, say that the meeting did not
 // take place: "postponed a meeting with", "called off the summit".
-var cancelVerbs = stemSet("postpone", "cancel", "call", "scrap", "block", "delay", "boycott", "skip",
-	"shelve", "suspend", "halt", "abandon", "refuse", "reject", "decline", "snub")
+var cancelVerbs = stemSet(words("cancelVerbs")...)
 
 // pendingVerbs decide on a membership that is still sought: "Turkey
 // approved Sweden's accession to NATO", "Hungary blocked Ukraine's
 // accession": whoever approves or blocks, the possessor seeks membership
 // and is no member yet.
-var pendingVerbs = stemSet("approve", "ratify", "back", "support", "endorse", "veto", "block", "oppose",
-	"delay", "stall", "obstruct", "greenlight", "hinder", "resist")
+var pendingVerbs = stemSet(words("pendingVerbs")...)
 
 // pendingPassive reports whether the first verb after token k is a form
 // of "be" and a participle of [pendingVerbs] ("Ukraine's membership in
@@ -71,9 +57,7 @@ func (s *Sentence) pendingPassive(k int) bool {
 }
 
 // seekWords mark a membership noun as sought rather than held.
-var seekWords = stemSet("bid", "application", "apply", "seek", "pursue", "aspiration", "aspire",
-	"candidate", "candidacy", "want", "hope", "push", "campaign", "path", "quest", "ambition", "drive",
-	"strive", "plan", "prospect", "road", "talks", "negotiation", "way", "toward", "towards", "future")
+var seekWords = stemSet(words("seekWords")...)
 
 // findTriggers matches the trigger phrases of the Extractor in the
 // sentence and applies their frames.
@@ -676,7 +660,7 @@ func (s *Sentence) topicOrg(t int) []cand {
 
 // statusVerbs are the verbs that give their subject a status: "became a
 // member".
-var statusVerbs = stemSet("be", "become", "remain")
+var statusVerbs = stemSet(words("statusVerbs")...)
 
 // implicitOrg returns the organisation of a bare "member" at tokens
 // [t0, t1) that names none: the one organisation named before it in the
@@ -715,7 +699,7 @@ func (s *Sentence) knownAlliance(m int) bool {
 	return mm.Type == org && !mm.Adjectival && mm.ID != "" && s.categoryOK(m, allianceCats)
 }
 
-var allianceCats = set("alliance")
+var allianceCats = set(words("allianceCats")...)
 
 // categoryOK reports whether an ORG mention passes a category constraint:
 // unknown to the gazetteer, or of an allowed category.
@@ -865,10 +849,7 @@ func (s *Sentence) emit(r Relation, def *typeDef) bool {
 }
 
 // memberCompounds may modify "member" without changing its sense.
-var memberCompounds = set("founding", "full", "permanent", "non-permanent", "associate", "honorary",
-	"former", "new", "original", "active", "fellow", "senior", "junior", "longtime", "long-time",
-	"newest", "oldest", "key", "leading", "prominent", "core", "voting", "non-voting", "observer",
-	"last", "youngest", "largest", "smallest", "biggest", "poorest", "richest", "only", "sole", "remaining")
+var memberCompounds = set(words("memberCompounds")...)
 
 // allowedMemberCompound reports whether the words [a, b) before "member"
 // keep its sense of membership ("founding member") rather than making it
@@ -911,8 +892,7 @@ func (s *Sentence) allOrgs(cs []cand) bool {
 
 // targetNouns name what an attack hits inside a place: "struck targets in
 // Syria", "shelled positions in Ukraine".
-var targetNouns = set("targets", "target", "positions", "sites", "facilities", "bases", "villages", "towns",
-	"cities", "areas", "infrastructure", "installations", "depots", "camps", "strongholds", "outposts")
+var targetNouns = set(words("targetNouns")...)
 
 // targetsIn returns the place after "targets in" (up to three
 // determiners, numbers and adjectives before the noun) starting at token
@@ -1002,7 +982,7 @@ func (s *Sentence) relativeAntecedent(agent []cand) []cand {
 
 // governmentNouns are the force nouns that name a state's government
 // rather than its armed forces: "the Eritrean authorities".
-var governmentNouns = set("government", "governments", "authorities", "leadership", "regime", "officials", "diplomats", "side")
+var governmentNouns = set(words("governmentNouns")...)
 
 // governmentForce reports whether force candidate c stands for its state's
 // government: its force noun (right after it, or after one adjective) is
@@ -1018,7 +998,7 @@ func (s *Sentence) governmentForce(c cand) bool {
 
 // arrivalVerbs are the stems of verbs of arriving somewhere for a visit
 // or talks.
-var arrivalVerbs = stemSet("arrive", "fly", "flew", "travel", "land", "come", "came", "go", "went", "head")
+var arrivalVerbs = stemSet(words("arrivalVerbs")...)
 
 // arrivalBefore returns the nearest verb before token k (within a few
 // words) when it is one of arrivalVerbs ("arrived in Beijing on Thursday

@@ -142,91 +142,44 @@ func stemSet(words ...string) map[string]bool {
 
 var (
 	// beForms are the forms of "be" (and "get" of the get-passive).
-	beForms = set("be", "is", "are", "was", "were", "been", "being", "'s", "'re", "am", "get", "got", "gets", "getting", "become", "became", "becomes", "remain", "remains", "remained")
+	beForms = set(words("beForms")...)
 	// auxWords may stand between a subject and its verb.
-	auxWords = set("be", "is", "are", "was", "were", "been", "being", "'s", "'re", "am",
-		"has", "have", "had", "'ve", "having", "do", "does", "did",
-		"will", "would", "shall", "should", "may", "might", "can", "could", "must", "'ll", "'d", "ought",
-		"not", "n't", "never", "also", "still", "already", "soon", "now", "then", "reportedly",
-		"officially", "formally", "finally", "recently", "once", "later", "first", "jointly", "only",
-		"allegedly", "apparently", "effectively", "eventually", "subsequently", "previously", "yet",
-		"both", "all", "just", "even", "again", "long", "since", "ever", "duly", "de", "facto",
-		"unilaterally", "quickly", "immediately", "swiftly", "openly", "publicly", "repeatedly",
-		"briefly", "privately", "secretly", "unanimously", "overwhelmingly", "fully", "partially",
-		"effectively", "ultimately", "actually", "indeed", "therefore", "thus", "however")
+	auxWords = set(words("auxWords")...)
 	// controlVerbs take an infinitive whose subject is their own subject:
 	// "Russia plans to recognize ...".
-	controlVerbs = stemSet("plan", "want", "refuse", "decide", "agree", "seek", "intend", "attempt",
-		"try", "expect", "hope", "fail", "vow", "threaten", "pledge", "promise", "continue", "begin",
-		"start", "move", "aim", "prepare", "offer", "wish", "need", "have", "be", "set", "go",
-		"going", "yet", "decline", "reject", "propose", "agree", "consider", "appear", "seem",
-		"likely", "unlikely", "able", "ready", "willing", "eager", "due", "about", "order", "help",
-		"manage", "choose", "opt", "vote", "resolve", "struggle", "fight", "push", "press", "strive",
-		"bid", "ask", "apply", "aspire", "long", "used", "use", "tend", "came", "come", "return")
+	controlVerbs = stemSet(words("controlVerbs")...)
 	// relPronouns introduce relative clauses.
-	relPronouns = set("that", "which", "who")
+	relPronouns = set(words("relPronouns")...)
 	// personPronouns are the subject pronouns resolved to a PERSON.
-	personPronouns = set("he", "she")
+	personPronouns = set(words("personPronouns")...)
 	// roleNouns are definite descriptions resolved to a PERSON: "the
 	// diplomat", "the Abkhazian official".
-	roleNouns = set("official", "diplomat", "minister", "president", "leader", "ambassador", "envoy",
-		"spokesman", "spokeswoman", "spokesperson", "politician", "premier", "chancellor", "senator",
-		"prime", "secretary", "representative", "negotiator", "governor", "mayor", "king", "queen",
-		"monarch", "emir", "general", "commander", "chief", "head", "chairman", "chairwoman", "lawmaker")
+	roleNouns = set(words("roleNouns")...)
 	// clauseBreak words end the scope of modality cues and times.
-	clauseBreak = set(",", ";", ":", "(", ")", "–", "—", "-", "--", "\"", "“", "”", "that", "which", "who",
-		"whom", "whose", "where", "while", "whereas", "because", "although", "though", "but", "after",
-		"before", "since", "when", "until", "unless", "if", "whether", "as", "said", "says", "say",
-		"told", "tells", "added", "noted", "stressed", "stated", "claimed", "announced", "reported")
+	clauseBreak = set(words("clauseBreak")...)
 	// possibleCues make a relation possible when they precede its trigger
 	// in the same clause, or modify a nominal trigger.
-	possibleCues = set("may", "might", "could", "would", "will", "'ll", "shall", "should", "can", "'d",
-		"plan", "plans", "planned", "planning", "intend", "intends", "intended", "expect", "expects",
-		"expected", "propose", "proposes", "proposed", "proposal", "possible", "possibly", "potential",
-		"potentially", "future", "draft", "prospective", "hope", "hopes", "hoped", "aim", "aims",
-		"aimed", "want", "wants", "wanted", "consider", "considers", "considered", "considering",
-		"ready", "likely", "set", "going", "envisaged", "mooted", "talks", "negotiations", "negotiate",
-		"negotiating", "discuss", "discussed", "discussing", "discussion", "discussions", "if",
-		"whether", "unless", "perhaps", "maybe", "seek", "seeks", "sought", "seeking", "prepare",
-		"prepares", "prepared", "preparing", "upcoming", "forthcoming", "offer", "offered", "offers",
-		"must", "need", "needs", "calls", "called", "urged", "urge", "urges", "would-be", "eventual", "pledged", "pledge", "pledges", "promised", "promise", "vowed", "vow")
+	possibleCues = set(words("possibleCues")...)
 	// negationCues make a relation negated.
-	negationCues = set("not", "n't", "never", "no", "neither", "nor", "without", "refuse", "refused",
-		"refuses", "refusing", "reject", "rejected", "rejects", "rejecting", "decline", "declined",
-		"declines", "deny", "denied", "denies", "fail", "failed", "fails", "withdraw", "withdrew",
-		"withdrawn", "withdraws", "revoke", "revoked", "revokes", "cancel", "cancelled", "canceled",
-		"halt", "halted", "suspended", "suspend", "stop", "stopped", "ended", "scrapped", "annulled",
-		"denounced", "renounced", "abandoned", "froze", "frozen", "freeze", "freezes", "nor")
+	negationCues = set(words("negationCues")...)
 	// determiners and similar words skipped before a noun phrase's head.
-	determiners = set("the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those",
-		"another", "both", "all", "some", "any", "each", "every", "several", "two", "three", "four",
-		"five", "six", "seven", "eight", "nine", "ten")
+	determiners = set(words("determiners")...)
 	// forceNouns turn an adjectival state into the state itself when it
 	// modifies them ("Russian troops" stands for Russia as attacker or
 	// target).
-	forceNouns = set("troops", "forces", "army", "military", "navy", "soldiers", "peacekeepers",
-		"government", "governments", "authorities", "leadership", "warplanes", "jets", "aircraft", "drones", "missiles",
-		"positions", "territory", "border", "embassy", "militants", "rebels", "separatists", "fighters",
-		"officials", "diplomats", "side", "regime", "air", "warships", "ships", "vessels", "units",
-		"servicemen", "personnel", "bases", "base", "villages", "towns", "cities", "civilians", "targets",
-		"facilities", "strongholds", "sites", "installations", "outposts", "convoy", "convoys", "commanders",
-		"infrastructure", "headquarters", "camps", "vessel", "tanks", "artillery", "warplane", "jet",
-		"plane", "drone", "helicopter", "warship", "ship", "submarine", "soldier", "troop")
+	forceNouns = set(words("forceNouns")...)
 	// collectiveNouns name groupings whose members are the parties of the
 	// sentence's subject: "Russia, Abkhazia and South Ossetia may ... form
 	// a bloc that would oppose NATO".
-	collectiveNouns = set("bloc", "alliance", "coalition", "union", "grouping", "group", "partnership",
-		"axis", "pact", "entente", "federation", "confederation", "commonwealth")
+	collectiveNouns = set(words("collectiveNouns")...)
 	// membershipNouns name membership: "NATO entry", "EU membership".
-	membershipNouns = stemSet("entry", "membership", "accession", "integration", "admission", "bid",
-		"aspirations", "candidacy", "application", "ambitions", "path", "hopes", "dream", "course")
+	membershipNouns = stemSet(words("membershipNouns")...)
 	// tailNouns end coordinations such as "Russia and a few other
 	// countries".
-	tailNouns = set("countries", "states", "nations", "members", "others", "governments", "powers",
-		"republics", "partners", "allies", "nation", "country", "state")
+	tailNouns = set(words("tailNouns")...)
 	// independenceNouns may stand between "recognize" and its object:
 	// "recognized the independence of Kosovo".
-	independenceNouns = set("independence", "sovereignty", "statehood", "existence", "government", "annexation")
+	independenceNouns = set(words("independenceNouns")...)
 )
 
 // isVerbTag reports whether a Penn tag is a verb tag.

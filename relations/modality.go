@@ -13,18 +13,11 @@ const modalityWindow = 12
 // presupposing verbs take a treaty, membership or attack that exists
 // whatever their own modality: "South Ossetia could join the existing
 // treaty between Abkhazia and Russia" asserts the treaty.
-var presupposing = stemSet("join", "violate", "honour", "honor", "implement", "ratify", "maintain",
-	"keep", "enjoy", "share", "respect", "breach", "abandon", "quit", "leave", "exit", "criticize",
-	"praise", "welcome", "cite", "mention", "defend", "uphold", "review", "revise", "amend", "extend",
-	"renew", "follow", "condemn", "denounce", "recall", "remember", "commemorate", "mark", "blame",
-	"investigate", "protest", "oppose", "support", "back", "endorse", "question", "challenge", "use",
-	"invoke", "reference", "examine", "study", "analyze", "describe", "compare", "say", "tell", "add",
-	"note", "stress", "claim", "announce", "report", "confirm", "acknowledge")
+var presupposing = stemSet(words("presupposing")...)
 
 // agreeToCues, before "to", put the infinitive that follows in the
 // future: "Putin and Erdogan agreed to meet in Moscow".
-var agreeToCues = set("agree", "agrees", "agreed", "agreeing", "arrange", "arranges", "arranged",
-	"arranging")
+var agreeToCues = set(words("agreeToCues")...)
 
 // modality returns the modality of a relation triggered by tokens
 // [t0, t1): the cue words before the trigger, back to the start of its

@@ -859,32 +859,10 @@ func (s *Sentence) ancestors(t int, up []int) int {
 // Mercosur, whose members are Brazil and Paraguay" opposes no one), and
 // the model does not score the type. A rule's relation needs none.
 var cueWords = map[string]map[string]bool{
-	"opposes": stemSet("accuse", "accusation", "blame", "criticise", "criticize", "criticism", "critic", "critical",
-		"condemn", "condemnation", "denounce", "oppose", "opposition", "opponent", "protest", "reject", "rejection",
-		"veto", "sanction", "slam", "blast", "lambast", "rebuke", "attack", "fight", "war", "against", "rival",
-		"enemy", "dispute", "charge", "allege", "allegation", "threaten", "threat", "warn", "warning", "ban", "expel",
-		"expulsion", "hostile", "hostility", "conflict", "tension", "anger", "angry", "complain", "complaint",
-		"demand", "impeach", "impeachment", "sue", "boycott", "strike", "overthrow", "resist", "resistance",
-		"confront", "confrontation", "deplore", "defy", "defiance", "retaliate", "retaliation", "dismiss", "snub",
-		"insult", "quarrel", "feud", "row", "clash", "rebel", "rebellion", "uprising", "crackdown", "arrest", "jail",
-		"detain", "prosecute", "extradite", "violate", "violation", "interfere", "interference", "aggression",
-		"obstruct", "block", "oust", "refuse", "pressure", "punish", "punishment", "anti",
-		"denunciation", "disapprove", "objection", "object", "challenge", "scold", "assail", "split",
-		"break", "sever", "cut", "halt", "suspend", "suspension", "stop", "dissident", "hardline", "struggle"),
-	"attacked": stemSet("attack", "strike", "bomb", "bombing", "bomber", "shell", "shelling", "raid", "invade",
-		"invasion", "fire", "kill", "shoot", "missile", "rocket", "assault", "offensive", "capture", "seize",
-		"occupy", "occupation", "overrun", "storm", "ambush", "clash", "fight", "fighting", "war", "battle",
-		"troops", "forces", "airstrike", "artillery", "grenade", "explosion", "blast", "massacre", "siege",
-		"besiege", "incursion", "shot", "gunfire", "gunmen", "killing", "wound", "destroy", "hit", "target",
-		"pound", "bombard", "bombardment", "combat", "military", "army", "violence", "violent", "terror",
-		"terrorist", "hijack", "kidnap", "abduct", "burst", "retake", "recapture", "advance", "push", "drive"),
-	"treaty-between": stemSet("treaty", "agreement", "accord", "pact", "deal", "sign", "agree", "memorandum",
-		"protocol", "convention", "ceasefire", "cease-fire", "truce", "armistice", "contract", "settlement",
-		"negotiate", "negotiation", "partnership", "charter", "conclude", "ratify", "ratification", "signatory",
-		"arrangement", "understanding", "compact", "bilateral", "talks"),
-	"allied-with": stemSet("ally", "allied", "alliance", "coalition", "bloc", "back", "backing", "backer",
-		"support", "partner", "partnership", "side", "join", "together", "pact", "alongside", "axis", "union",
-		"united", "front", "friend", "friendship", "loyal", "aid", "arm", "help"),
+	"opposes":        stemSet(words("cueOpposes")...),
+	"attacked":       stemSet(words("cueAttacked")...),
+	"treaty-between": stemSet(words("cueTreatyBetween")...),
+	"allied-with":    stemSet(words("cueAlliedWith")...),
 }
 
 // cueMasks are the labels of each type of cueWords.

@@ -9,19 +9,19 @@ import (
 
 // apposEnd are the tokens that may follow an apposition: "Sergei Lavrov,
 // the Russian foreign minister, said".
-var apposEnd = set(",", ".", ";", ")", "–", "—", "and", "said", "says", "told", "who", "\"", "”", ":", "has", "had", "was", "is", "will", "would")
+var apposEnd = set(words("apposEnd")...)
 
 // implicitHeads are the heads of the titles whose state may be left
 // implicit before a name: "Prime Minister Ulf Kristersson", "President
 // Maia Sandu", "Foreign Minister X". Monarchs are left out: "King
 // George" in a text that names one state is as often a king of another.
-var implicitHeads = set("president", "minister", "premier", "chancellor", "speaker")
+var implicitHeads = set(words("implicitHeads")...)
 
 // qualifiedImplicitHeads are heads whose state may be left implicit only
 // after a governmental qualifier: "Foreign Ministry spokesman X",
 // "Defence Secretary X", but not a bare "spokesman X" (of a party, a
 // company).
-var qualifiedImplicitHeads = set("spokesman", "spokeswoman", "spokesperson", "secretary")
+var qualifiedImplicitHeads = set(words("qualifiedImplicitHeads")...)
 
 // implicitOffice reports whether the state of title t may be left
 // implicit (see implicitHeads).
@@ -32,14 +32,11 @@ func (s *Sentence) implicitOffice(t title) bool {
 
 // copulas introduce a title after a person: "X is the president of Y",
 // "X was elected president of Y", "X served as ambassador".
-var copulas = set("is", "was", "became", "becomes", "remains", "remained", "'s", "been", "be", "elected",
-	"reigned", "reigns", "ruled", "rules", "governed", "governs",
-	"re-elected", "appointed", "named", "serves", "served", "serving", "acts", "acted", "nominated",
-	"installed", "reappointed", "re-appointed", "sworn", "became", "become")
+var copulas = set(words("copulas")...)
 
 // frontingPreps are prepositions before a title that, followed by a
 // comma and a name, belongs to a fronted phrase rather than to the name.
-var frontingPreps = set("with", "to", "from", "by", "for", "of", "after", "before", "against", "on", "at", "like", "unlike", "than", "toward", "towards", "about", "between", "among")
+var frontingPreps = set(words("frontingPreps")...)
 
 // personPhrase builds the entity phrase of PERSON mention m with a title
 // before it ("Russian President Vladimir Putin", "South Ossetia's
@@ -206,8 +203,7 @@ func (s *Sentence) copula(person cand, k int) {
 // partyOffices are the titles that a party's short name before them
 // ("Labour leader X", "Republican chairman X") makes offices of the party;
 // any other ("Republican Senator X") makes their bearer its member.
-var partyOffices = set("leader", "chairman", "chairwoman", "chair", "head", "president", "secretary-general",
-	"secretary", "spokesman", "spokeswoman", "spokesperson", "whip", "treasurer", "founder", "co-founder")
+var partyOffices = set(words("partyOffices")...)
 
 // partyModifier reports whether mention m is a party named by its short
 // name as a modifier ("Republican" in "Republican Senator").
@@ -385,7 +381,7 @@ func (s *Sentence) emitOfficial(person cand, t title, mod Modality, at int) {
 
 // bodyStateCategories are the gazetteer categories of organisations that
 // belong to a state: its government bodies and armed forces.
-var bodyStateCategories = set("government", "military")
+var bodyStateCategories = set(words("bodyStateCategories")...)
 
 // bodyState returns the first STATE mention of the state whose
 // government body or armed force the organisation of mention m is (its
@@ -427,7 +423,7 @@ func (s *Sentence) objectOfComplement(i int) bool {
 
 // brokerHeads are the roles whose bearer may deal with a state rather
 // than serve it.
-var brokerHeads = set("negotiator", "negotiators", "envoy", "envoys", "mediator", "mediators")
+var brokerHeads = set(words("brokerHeads")...)
 
 // dealsWith reports whether title t names the state its bearer deals
 // with rather than serves: a state's name as a bare noun right before
@@ -524,7 +520,7 @@ func (s *Sentence) emitTitleMember(person cand, t title, mod Modality, at int) {
 
 // honorifics may stand between a title and a name: "Prime Minister Dr.
 // Mahathir bin Mohamad".
-var honorifics = set("dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "sir", "dame", "lord", "prof.", "professor", "sheikh", "general", "gen.")
+var honorifics = set(words("honorifics")...)
 
 // titleModality is the modality of an official-of read from a title:
 // possible for "future", "incoming", asserted otherwise.
@@ -605,7 +601,7 @@ func (dc *docState) earliestDate() (gazetteer.Date, bool) {
 
 // genericBodyWords are the words of an unqualified government body:
 // "Foreign Ministry", "the Ministry of Defence", "Interior Department".
-var genericBodyWords = set("ministry", "ministries", "department", "office", "of", "the", "and")
+var genericBodyWords = set(words("genericBodyWords")...)
 
 // genericBody reports whether mention m is a government body named
 // without its state ("the Foreign Ministry", "Defence Ministry"): an

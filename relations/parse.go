@@ -150,7 +150,7 @@ func (s *Sentence) findModifiers() {
 
 // timeNouns are adverbs of time that taggers read as nouns; they do not
 // make the name before them a modifier ("attacked Odesa overnight").
-var timeNouns = set("overnight", "today", "yesterday", "tonight", "tomorrow", "now", "earlier", "later")
+var timeNouns = set(words("timeNouns")...)
 
 // addEP records an entity phrase unless it overlaps an earlier one.
 func (s *Sentence) addEP(start, end, m int) bool {
@@ -735,13 +735,7 @@ type nounInfo struct {
 }
 
 // genericAdjectives are left out of treaty names.
-var genericAdjectives = set("existing", "new", "trilateral", "bilateral", "multilateral", "separate",
-	"joint", "major", "possible", "planned", "proposed", "draft", "future", "potential", "historic",
-	"landmark", "three-party", "two-party", "three-sided", "first", "second", "previous", "current",
-	"old", "so-called", "controversial", "interim", "long-term", "key", "such", "similar", "any",
-	"final", "full", "formal", "broad", "comprehensive", "eventual", "prospective", "recent", "big",
-	"huge", "important", "strategic", "signed", "unsigned", "binding", "tentative", "preliminary",
-	"secret", "alleged", "disputed")
+var genericAdjectives = set(words("genericAdjectives")...)
 
 // maxItsDistance bounds the tokens between "its" and the mention it
 // refers to.
@@ -1039,13 +1033,7 @@ func (s *Sentence) appositiveHead(k int) int {
 
 // institutionWords end names of institutions, not of people; a PERSON
 // mention ending in one is not used as an argument.
-var institutionWords = set("league", "court", "council", "party", "union", "association", "committee",
-	"club", "ministry", "agency", "organization", "organisation", "assembly", "parliament", "bank",
-	"university", "college", "institute", "school", "company", "corporation", "group", "army", "navy",
-	"force", "forces", "office", "department", "commission", "front", "movement", "church", "cup",
-	"championship", "federation", "foundation", "society", "academy", "museum", "airport", "station",
-	"street", "square", "district", "province", "region", "city", "county", "republic", "kingdom",
-	"empire", "state", "states", "news", "times", "post", "press", "tribunal", "prize", "award")
+var institutionWords = set(words("institutionWords")...)
 
 // implausiblePerson reports whether a PERSON mention's last word names an
 // institution ("District Court", "League").
@@ -1071,8 +1059,7 @@ var titleHeadSet = set(titleHeads...)
 // interruptionStarts open a relative clause or apposition between a
 // subject and its verb: "Serbia, which does not recognize Kosovo, has
 // applied ...", "Kazakhstan, a member of the SCO, hosted ...".
-var interruptionStarts = set("which", "who", "whose", "where", "a", "an", "the", "one", "also",
-	"its", "his", "her", "their", "home", "itself", "long", "now", "then", "once", "like")
+var interruptionStarts = set(words("interruptionStarts")...)
 
 // beforeInterruption returns the subject before a relative clause or
 // apposition that ends with the comma at token j, or the members of an
@@ -1124,15 +1111,11 @@ func (s *Sentence) beforeInterruption(j int) []cand {
 }
 
 // directions are adjectives that name a part of a place: "northern Cyprus".
-var directions = set("northern", "southern", "eastern", "western", "central", "north", "south", "east",
-	"west", "northeastern", "northwestern", "southeastern", "southwestern", "occupied", "mainland",
-	"coastal", "neighbouring", "neighboring")
+var directions = set(words("directions")...)
 
 // placeNouns name a place by its kind: "the city of Mariupol", "the
 // breakaway region of Abkhazia".
-var placeNouns = set("city", "town", "village", "region", "port", "capital", "province", "republic",
-	"enclave", "island", "territory", "district", "oblast", "area", "peninsula", "state", "country",
-	"exclave", "settlement", "county", "municipality", "border", "outskirts")
+var placeNouns = set(words("placeNouns")...)
 
 // joinedMentions returns the mentions that make up token j when it is two
 // or more state or organisation names joined by hyphens, dashes or
@@ -1203,8 +1186,7 @@ func (s *Sentence) misTaggedVerb(k int) bool {
 
 // reportingVerbs introduce what a state or organisation says of itself:
 // "Pakistan said it shot down ...".
-var reportingVerbs = set("said", "says", "announced", "announces", "added", "claimed", "claims", "stated",
-	"insisted", "insists", "confirmed", "confirms", "declared", "declares")
+var reportingVerbs = set(words("reportingVerbs")...)
 
 // reportedIt resolves the subject pronoun "it" at token j when it follows
 // a reporting verb whose subject is one state or organisation ("Pakistan

@@ -4,7 +4,7 @@ import "sort"
 
 // forceVerbs take a place "by force": "attempted to take South Ossetia by
 // military force".
-var forceVerbs = stemSet("take", "seize", "capture", "retake", "recapture", "grab", "annex", "conquer", "occupy", "reclaim", "regain")
+var forceVerbs = stemSet(words("forceVerbs")...)
 
 // specialRules applies the constructions that trigger words cannot
 // express.
@@ -55,7 +55,7 @@ var specialVerbs = func() map[string]int {
 // foundingVerbs make their subjects members of the organisation they
 // create: "Niger, Mali and Burkina Faso formed the Alliance of Sahel
 // States".
-var foundingVerbs = stemSet("form", "found", "co-found", "establish", "create")
+var foundingVerbs = stemSet(words("foundingVerbs")...)
 
 // foundOrganisationAt finds, at token i, "X (and Y) formed/founded/established ORG" with
 // states or organisations as subjects and records member-of for each
@@ -117,7 +117,7 @@ func (s *Sentence) namedPact(k int) []cand {
 // leaveVerbs end a membership when their object is an organisation:
 // "Britain left the EU", "Mali withdrew from ECOWAS", "Hungary quit the
 // ICC", "the US pulled out of UNESCO".
-var leaveVerbs = stemSet("leave", "quit", "exit", "withdraw", "pull", "walk", "secede")
+var leaveVerbs = stemSet(words("leaveVerbs")...)
 
 // leaveMembershipAt finds, at token i, "X left/quit/exited ORG", "X withdrew from ORG"
 // and "X pulled out of ORG" and records member-of(X, ORG) with
@@ -181,9 +181,7 @@ func (s *Sentence) isPassiveAt(i int) bool {
 // groupNouns name organisations whose people are members: "Kiril
 // Marichkov of Bulgarian rock band Shturtzite", "X of the opposition party
 // Y".
-var groupNouns = set("band", "group", "party", "club", "team", "movement", "faction", "outfit", "duo",
-	"trio", "quartet", "organization", "organisation", "militia", "alliance", "coalition", "bloc",
-	"collective", "ensemble", "choir", "orchestra", "union", "association", "society", "academy")
+var groupNouns = set(words("groupNouns")...)
 
 // personOfGroup finds "PERSON(s) of [the] [adjectives] group-noun ORG" and
 // records member-of for each person.
@@ -261,7 +259,7 @@ func (s *Sentence) takeByForceAt(i int) {
 
 // settleVerbs, after "agreed to", make an agreement of the parties that
 // agree: "Somalia and Ethiopia agreed in Ankara to end a dispute".
-var settleVerbs = stemSet("end", "settle", "resolve", "normalize", "normalise", "restore", "establish", "resume", "defuse")
+var settleVerbs = stemSet(words("settleVerbs")...)
 
 // agreeToSettleAt finds, at token i, "X and Y agreed (in Ankara, in
 // December 2024) to end/settle/restore ..." and records treaty-between of

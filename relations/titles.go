@@ -11,95 +11,40 @@ type titleLexicon struct {
 }
 
 // titleHeads are the words that end a title.
-var titleHeads = []string{
-	"president", "vice-president", "president-elect", "ex-president", "premier", "vice-premier",
-	"chancellor", "minister", "secretary", "secretary-general", "ambassador", "envoy", "leader",
-	"spokesman", "spokeswoman", "spokesperson", "king", "queen", "prince", "princess", "emir",
-	"sultan", "monarch", "sheikh", "governor", "mayor", "speaker", "chairman", "chairwoman", "chair",
-	"chief", "head", "commander", "commander-in-chief", "diplomat", "official", "representative",
-	"negotiator", "adviser", "advisor", "aide", "director", "director-general", "commissioner",
-	"ombudsman", "senator", "lawmaker", "mp", "general", "admiral", "marshal", "consul",
-	"consul-general", "chargé", "attaché", "attache", "premier-elect", "vice-chancellor", "co-chair", "co-chairman",
-	"deputy", "ruler", "dictator", "strongman", "boss", "czar", "tsar", "coordinator",
-	"prosecutor", "judge", "congressman", "congresswoman", "legislator", "parliamentarian",
-	"delegate", "emissary", "counsellor", "counselor", "regent", "president-in-office", "autocrat",
-	"counterpart",
-}
+var titleHeads = words("titleHeads")
 
 // membershipRoles are titles that, with an organisation as owner, make
 // their bearer a member of it rather than an official: "Labour MP X",
 // "Fall Out Boy bassist Pete Wentz", "former La Oreja de Van Gogh member,
 // Amaia Montero". With a state as owner they express no relation
 // ("British singer Rob Fisher").
-var membershipRoles = set("member", "mp", "lawmaker", "legislator", "deputy", "parliamentarian",
-	"congressman", "congresswoman", "activist", "militant", "fighter", "bassist", "guitarist",
-	"drummer", "singer", "vocalist", "keyboardist", "frontman", "frontwoman", "rapper", "player",
-	"striker", "midfielder", "defender", "goalkeeper", "forward", "politician", "councillor",
-	"councilor", "stalwart", "backbencher")
+var membershipRoles = set(words("membershipRoles")...)
 
 // govQualifiers may stand in a title before its head when the owner is a
 // state ("Russian deputy foreign minister"); any other word there
 // ("American film director", "South Korean Presbyterian leader") means the
 // title is not an office of that state.
-var govQualifiers = set("foreign", "defence", "defense", "interior", "home", "finance", "economy",
-	"economic", "trade", "energy", "justice", "health", "education", "culture", "agriculture",
-	"transport", "labour", "labor", "environment", "emergency", "emergencies", "industry",
-	"development", "security", "national", "deputy", "vice", "prime", "first", "chief", "acting",
-	"interim", "special", "permanent", "presidential", "state", "military", "intelligence", "army",
-	"navy", "air", "force", "naval", "armed", "forces", "staff", "general", "top", "senior", "head",
-	"affairs", "policy", "digital", "communications", "information", "sports", "youth", "science",
-	"technology", "housing", "social", "welfare", "public", "communication", "treasury", "budget",
-	"fiscal", "finance", "customs", "border", "police", "regional", "federal", "supreme", "high",
-	"executive", "associate", "assistant", "principal", "executive", "lead", "commerce", "tourism",
-	"water", "oil", "mining", "petroleum", "resources", "natural", "fisheries", "planning", "sport",
-	"investment", "interior", "immigration", "migration", "refugee", "refugees", "veterans",
-	"reconstruction", "unification", "reunification", "integration", "european", "eu", "nato",
-	"un", "cabinet", "government", "parliamentary", "parliament", "senate", "press", "media",
-	"ministry", "kremlin", "white", "house", "prosecutor", "attorney", "solicitor", "crown",
-	"grand", "vice-", "co-", "counter-terrorism", "counterterrorism", "nuclear", "arms", "peace",
-	"climate", "envoy", "human", "rights", "legal", "election", "electoral", "central", "bank",
-	"monetary", "finances", "strategic", "coalition", "ruling", "elected", "incoming", "outgoing",
-	"embassy", "consulate", "mission", "delegation")
+var govQualifiers = set(words("govQualifiers")...)
 
 // multiTitles are titles of several words whose last word is not a head
 // on its own, or whose words would otherwise be read as a complement.
-var multiTitles = []string{
-	"prime minister", "vice president", "secretary general", "general secretary",
-	"head of state", "head of government", "secretary of state", "chief of staff",
-	"chief of the general staff", "commander in chief", "supreme leader", "crown prince",
-	"high representative", "high commissioner", "director general", "chief executive",
-	"foreign policy chief", "minister of foreign affairs", "minister of defence",
-	"minister of defense", "minister of the interior", "head of the delegation", "grand duke",
-	"supreme commander", "chief negotiator", "permanent representative", "special envoy",
-	"special representative", "prime minister-elect", "first lady",
-}
+var multiTitles = words("multiTitles")
 
 // possessivePronouns may open a title: "his Moldovan counterpart".
-var possessivePronouns = set("his", "her", "its", "their")
+var possessivePronouns = set(words("possessivePronouns")...)
 
 // formerWords mark an office no longer held.
-var formerWords = set("former", "ex", "ex-", "then", "late", "outgoing", "erstwhile", "one-time", "onetime", "previous", "ousted", "deposed", "exiled")
+var formerWords = set(words("formerWords")...)
 
 // preRoleAdjectives may stand before a title without being part of it.
-var preRoleAdjectives = set("new", "current", "top", "senior", "veteran", "longtime", "long-time",
-	"powerful", "incumbent", "newly", "elected", "newly-elected", "re-elected", "hardline", "hard-line",
-	"influential", "embattled", "self-proclaimed", "self-declared", "de", "facto", "popular", "young",
-	"controversial", "respected", "leading", "prominent", "high-ranking", "high-level", "unnamed",
-	"anonymous", "sitting", "recently", "appointed", "reformist", "moderate", "conservative", "liberal",
-	"nationalist", "separatist", "rebel", "opposition", "pro-russian", "pro-kremlin", "pro-western",
-	"pro-moscow", "pro-eu", "pro-nato", "interim", "caretaker", "acting", "constitutional",
-	"transitional", "provisional", "last", "only", "sole", "democratically", "legitimate", "unelected",
-	"longest-serving", "long-serving", "reigning", "ruling", "absolutist", "authoritarian")
+var preRoleAdjectives = set(words("preRoleAdjectives")...)
 
 // futureWords make a title one not yet held.
-var futureWords = set("future", "would-be", "incoming", "designate", "presumptive", "prospective")
+var futureWords = set(words("futureWords")...)
 
 // ordinals may precede a title: "the 45th President", "the first prime
 // minister".
-var ordinalWords = set("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-	"eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
-	"nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth",
-	"ninetieth", "hundredth")
+var ordinalWords = set(words("ordinalWords")...)
 
 // isOrdinal reports whether w is an ordinal: "first", "45th", "2nd".
 func isOrdinal(w string) bool {
@@ -120,9 +65,7 @@ func isOrdinal(w string) bool {
 
 // roleWords may be part of a title before its head ("deputy foreign
 // minister", "national security adviser").
-var roleStopWords = set("and", "or", "of", "to", "in", "at", "for", "on", "with", "by", "the", "a", "an",
-	"his", "her", "its", "their", "who", "which", "that", "said", "says", "told", "has", "have", "had",
-	"is", "was", "were", "are", "will", "would", "also", "not")
+var roleStopWords = set(words("roleStopWords")...)
 
 func newTitleLexicon() *titleLexicon {
 	t := &titleLexicon{heads: map[string]bool{}, multi: map[string][][]string{}}

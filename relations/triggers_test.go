@@ -35,3 +35,32 @@ func TestTriggerFile(t *testing.T) {
 		}
 	}
 }
+
+// TestWordFile checks that the word-list file reads without error, that
+// every list it holds is used by the code and none is empty, and that a
+// broken file gives every problem as file:line: reason.
+func TestWordFile(t *testing.T) {
+	if wordErr != nil {
+		t.Fatal(wordErr)
+	}
+	for name, ws := range wordLists {
+		if !wordsRead[name] {
+			t.Errorf("list [%s] is not used", name)
+		}
+		if len(ws) == 0 {
+			t.Errorf("list [%s] is empty", name)
+		}
+	}
+	if len(wordLists) < 60 {
+		t.Errorf("only %d lists", len(wordLists))
+	}
+	_, err := readWords("w.txt", "stray\n[a]\nx\n[a]\n[]\n")
+	if !errors.Is(err, ErrBadRules) {
+		t.Fatalf("err = %v, want ErrBadRules", err)
+	}
+	for _, w := range []string{"w.txt:1: a word before the first [list]", `w.txt:4: list "a" defined twice`, `w.txt:5: list "" defined twice or without a name`} {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("error lacks %q:\n%v", w, err)
+		}
+	}
+}
