@@ -71,3 +71,38 @@ func lowerMemoized(s string) string {
 	slot.Store(&lowerPair{word: strings.Clone(s), lower: lower})
 	return lower
 }
+
+// endsFilter is a necessary condition for a word's lower-case form to be
+// one of a set of words, cheaper than lower-casing it and looking it up:
+// the pair of its first and last bytes, folded (c|0x20, which maps an
+// upper-case ASCII letter and its lower case to the same byte), must be
+// the pair of one of the set's words. A word whose first or last byte is
+// not ASCII always passes (its lower-case form's ends are not its own
+// ends lower-cased); a word of the set whose ends are not ASCII needs no
+// pair (no word with ASCII ends lower-cases to it).
+type endsFilter [128][2]uint64
+
+// newEndsFilter returns the filter of the words (lower case).
+func newEndsFilter(words []string) *endsFilter {
+	f := new(endsFilter)
+	for _, w := range words {
+		if w == "" {
+			continue // no word passes for it: mayHold("") is false
+		}
+		a, z := w[0]|0x20, w[len(w)-1]|0x20
+		if a < utf8.RuneSelf && z < utf8.RuneSelf {
+			f[a][z>>6] |= 1 << (z & 63)
+		}
+	}
+	return f
+}
+
+// mayHold reports whether lowerASCII(s) may be one of the filter's words:
+// false means that it is not.
+func (f *endsFilter) mayHold(s string) bool {
+	if s == "" {
+		return false
+	}
+	a, z := s[0]|0x20, s[len(s)-1]|0x20
+	return (a|z) >= utf8.RuneSelf || f[a][z>>6]&(1<<(z&63)) != 0
+}
