@@ -1,6 +1,10 @@
 package relations
 
-import "strings"
+import (
+	"iter"
+	"maps"
+	"strings"
+)
 
 // wordClass is the set of word lists that a token's lower-case form (or
 // stem) belongs to, found once per distinct word (see wordMemo) so that
@@ -32,11 +36,14 @@ const (
 // stem stm, with the triggers and titles of x, and the bits of the
 // cueTypes whose cue words it is (see setCues).
 func classify(x *Extractor, low, stm string) (wordClass, uint8) {
-	e := classTable[low]
+	var e classEntry
+	if classFilter.mayHave(low) {
+		e = classTable[low]
+	}
 	c, cue := e.low, e.cue
 	if stm == low {
 		c |= e.stem
-	} else {
+	} else if classFilter.mayHave(stm) {
 		e := classTable[stm]
 		c |= e.stem
 		cue |= e.cue
@@ -49,10 +56,10 @@ func classify(x *Extractor, low, stm string) (wordClass, uint8) {
 		c |= wcRoleStop
 	}
 	if x != nil && x.lex != nil {
-		if len(x.lex.triggers[stm]) > 0 {
+		if x.lex.trigFilter.mayHave(stm) && len(x.lex.triggers[stm]) > 0 {
 			c |= wcTrigger
 		}
-		if x.lex.titles.heads[low] {
+		if x.lex.headFilter.mayHave(low) && x.lex.titles.heads[low] {
 			c |= wcTitleHead
 		}
 	}
@@ -94,6 +101,39 @@ var classTable = func() map[string]classEntry {
 	}
 	return m
 }()
+
+// classFilter is the wordFilter of the keys of classTable.
+var classFilter = newWordFilter(maps.Keys(classTable))
+
+// wordFilter is a necessary condition for a string to be one of a set of
+// keys, cheaper than a map lookup for the many words of a text that are
+// none of a list's: a bit for each triple of length (31 for longer), and
+// the low five bits of the first and of the last byte that a key has.
+type wordFilter struct {
+	bits  [1 << 10]uint32
+	empty bool // "" is a key
+}
+
+// newWordFilter returns the filter of the keys.
+func newWordFilter(keys iter.Seq[string]) *wordFilter {
+	f := new(wordFilter)
+	for k := range keys {
+		if k == "" {
+			f.empty = true
+			continue
+		}
+		f.bits[int(k[0]&31)<<5|int(k[len(k)-1]&31)] |= 1 << min(len(k), 31)
+	}
+	return f
+}
+
+// mayHave reports whether w may be a key: false means that it is not.
+func (f *wordFilter) mayHave(w string) bool {
+	if w == "" {
+		return f.empty
+	}
+	return f.bits[int(w[0]&31)<<5|int(w[len(w)-1]&31)]&(1<<min(len(w), 31)) != 0
+}
 
 // lowClassLists are the lists that give a class to the words of their
 // lower-case form.

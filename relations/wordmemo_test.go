@@ -106,3 +106,51 @@ func slicesOf(set map[string]bool) []string {
 	}
 	return out
 }
+
+// TestWordFilter checks that a wordFilter passes every key, and rejects
+// some other words.
+func TestWordFilter(t *testing.T) {
+	x, err := New(WithTriggers(Attacked, "pound", "strafe"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sets := []map[string]bool{presupposing, possessivePronouns, {"": true, strings.Repeat("long", 20): true, "é": true}}
+	for _, l := range lowClassLists {
+		sets = append(sets, l.words)
+	}
+	heads := x.lex.titles.heads
+	trigs := map[string]bool{}
+	for k := range x.lex.triggers {
+		trigs[k] = true
+	}
+	for _, set := range append(sets, heads, trigs) {
+		f := newWordFilter(maps.Keys(set))
+		rejected := 0
+		for _, w := range append(slicesOf(set), "", "zzzq", "said", "x", strings.Repeat("long", 21)) {
+			if !f.mayHave(w) {
+				rejected++
+				if set[w] {
+					t.Errorf("the filter rejects %q, a key", w)
+				}
+			}
+		}
+		if rejected == 0 {
+			t.Errorf("the filter of %d keys rejects nothing", len(set))
+		}
+	}
+	for k := range classTable {
+		if !classFilter.mayHave(k) {
+			t.Errorf("classFilter rejects %q", k)
+		}
+	}
+	for k := range trigs {
+		if !x.lex.trigFilter.mayHave(k) {
+			t.Errorf("trigFilter rejects %q", k)
+		}
+	}
+	for k := range heads {
+		if !x.lex.headFilter.mayHave(k) {
+			t.Errorf("headFilter rejects %q", k)
+		}
+	}
+}
