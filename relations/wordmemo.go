@@ -16,11 +16,8 @@ type wordMemo struct {
 	slots [wordMemoSlots]wordForms
 }
 
-// wordMemoSlots is the number of slots of a wordMemo (of 56 bytes each,
-// 0.46 MB): enough that most words of a document remain from the
-// documents before (with 2^11 slots, a third of the tokens of 500 news
-// documents missed).
-const wordMemoSlots = 1 << 13
+// wordMemoSlots is the number of slots of a wordMemo.
+const wordMemoSlots = 1 << 11
 
 // wordMemoMax is the longest token text memoised.
 const wordMemoMax = 32
