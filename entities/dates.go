@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Date recognition.
@@ -124,6 +125,36 @@ func mayStartDate(w string) bool {
 	return strings.IndexByte(w, '-') >= 0 || dateStarters[w]
 }
 
+// mayStartDateAt is mayStartDate(lowerAt(toks, i)), which it answers
+// without lower-casing most words that start no date: a word whose first
+// byte is ASCII starts with the same byte lower-cased, has a hyphen if its
+// lower-case form has one, and is one of dateStarters only if it passes
+// dateStarterEnds.
+func mayStartDateAt(toks []Token, i int) bool {
+	if i < 0 || i >= len(toks) {
+		return false
+	}
+	s := toks[i].Text
+	if s == "" || s[0] >= utf8.RuneSelf {
+		return mayStartDate(lowerASCII(s))
+	}
+	if c := s[0]; c >= '0' && c <= '9' || c == '\'' || strings.IndexByte(s, '-') >= 0 {
+		return true
+	}
+	return dateStarterEnds.mayHold(s) && dateStarters[lowerASCII(s)]
+}
+
+// dateStarterEnds is the endsFilter of dateStarters.
+var dateStarterEnds = func() *endsFilter {
+	var ws []string
+	for w, ok := range dateStarters {
+		if ok {
+			ws = append(ws, w)
+		}
+	}
+	return newEndsFilter(ws)
+}()
+
 // dateStarters holds the words that mayStartDate accepts by name: those
 // of dateStartWords, the month names (of monthNumber), the weekdays and
 // the seasons, so that one lookup answers for all.
@@ -169,10 +200,10 @@ func writtenInFull(toks []Token, m dateMatch) bool {
 
 // matchDateAt tries every rule at token i, the longest expressions first.
 func matchDateAt(toks []Token, i int, ref refDate, st *dateState) (dateMatch, bool) {
-	w := lowerAt(toks, i)
-	if !mayStartDate(w) {
+	if !mayStartDateAt(toks, i) {
 		return dateMatch{}, false
 	}
+	w := lowerAt(toks, i)
 	if m, ok := clockTime(toks, i); ok {
 		return m, true
 	}

@@ -226,8 +226,11 @@ func (r *recognizer) orgNameCandidates(text string, toks []Token, base, si int, 
 	slices.Sort(adjs)
 	s.adjs = adjs
 	for h := 0; h < len(toks); h++ {
+		if !isCapitalized(toks[h].Text) {
+			continue
+		}
 		hw := lowerASCII(toks[h].Text)
-		if !isOrgNameHead(toks, h, hw) || !isCapitalized(toks[h].Text) || lowerAt(toks, h+1) == "-" || isAllUpper(toks[h].Text) && len(toks[h].Text) > 3 {
+		if !isOrgNameHead(toks, h, hw) || lowerAt(toks, h+1) == "-" || isAllUpper(toks[h].Text) && len(toks[h].Text) > 3 {
 			continue
 		}
 		// Further heads right after extend the name: "Swiss Bank Corp".

@@ -40,7 +40,21 @@ var personTitles = map[string]bool{
 }
 
 // isTitle reports whether the token is a person title.
-func isTitle(t Token) bool { return personTitles[lowerASCII(t.Text)] }
+func isTitle(t Token) bool {
+	return titleEnds.mayHold(t.Text) && personTitles[lowerASCII(t.Text)]
+}
+
+// titleEnds is the endsFilter of the titles of personTitles (those with
+// the value true).
+var titleEnds = func() *endsFilter {
+	var ws []string
+	for w, ok := range personTitles {
+		if ok {
+			ws = append(ws, w)
+		}
+	}
+	return newEndsFilter(ws)
+}()
 
 // ruleCandidates adds persons named after titles and roles, and acronyms
 // defined earlier in the document.

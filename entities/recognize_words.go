@@ -91,9 +91,17 @@ var (
 // Lake Forest" is an organisation): in English names the head comes last
 // or before "of".
 func retypeByHead(toks []Token, typ Type) Type {
+	before := "" // lowerASCII(toks[k-1].Text), which is the next step's word
 	for k := len(toks) - 1; k >= 0; k-- {
-		w := lowerASCII(toks[k].Text)
-		if k > 0 && lowerASCII(toks[k-1].Text) == "of" {
+		w := before
+		if k == len(toks)-1 {
+			w = lowerASCII(toks[k].Text)
+		}
+		before = ""
+		if k > 0 {
+			before = lowerASCII(toks[k-1].Text)
+		}
+		if k > 0 && before == "of" {
 			continue // the complement of "of" is not the head
 		}
 		if w == "of" {

@@ -25,11 +25,26 @@ func TestHeadTypeTable(t *testing.T) {
 }
 
 // TestLowerASCII checks lowerASCII against strings.ToLower, twice for
-// each word (a miss, then a hit of the memo) and for more words than the
-// memo has slots, so that slots are replaced.
+// each word (a miss, then a hit of the memo), for words of every length
+// with a byte to lower-case anywhere, and for more words than the memo has
+// slots, so that slots are replaced.
 func TestLowerASCII(t *testing.T) {
 	words := []string{"", "a", "A", "The", "THE", "the", "Ünited", "İstanbul", "ΣΟΦΙΑ", "x\xffY", "McDonald's",
 		strings.Repeat("Ab", lowerMemoMax/2), strings.Repeat("Ab", lowerMemoMax/2+1)}
+	// Every length to 20, with an upper-case letter, a non-ASCII byte or
+	// the bytes around the letters ('@', '[', '`', '{') at each position,
+	// so that each chunk of lowerASCII and each of its bytes is tested.
+	for n := 1; n <= 20; n++ {
+		base := []byte(strings.Repeat("m", n))
+		words = append(words, string(base))
+		for i := range n {
+			for _, c := range []byte{'A', 'Z', 'a', 'z', '@', '[', '`', '{', 0x7f, 0x80, 0xc3, 0xff, '0'} {
+				w := append([]byte(nil), base...)
+				w[i] = c
+				words = append(words, string(w))
+			}
+		}
+	}
 	for i := range 3 << lowerMemoBits {
 		words = append(words, "Word"+strings.Repeat("Z", i%7)+string(rune('A'+i%26))+string(rune('a'+i/26%26))+string(rune('A'+i/676%26)))
 	}

@@ -3,6 +3,8 @@ package entities
 import (
 	"context"
 	"errors"
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -66,5 +68,35 @@ func TestTagWords(t *testing.T) {
 	//lint:ignore SA1012 the nil context is what is tested
 	if _, err := e.TagWords(nil, []string{"a"}); !errors.Is(err, ErrNilContext) {
 		t.Errorf("nil context: %v", err)
+	}
+}
+
+// TestTagCacheGrows checks the word cache against newTagWord while it
+// grows: more distinct words than its largest size, twice each, and that
+// it grew to tagCacheMaxSlots.
+func TestTagCacheGrows(t *testing.T) {
+	tg, err := sharedTagger()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s tagScratch
+	var got tagWord
+	words := []string{"the", "The", "Russia", "said", "x", strings.Repeat("y", tagWordMax), strings.Repeat("z", tagWordMax+1)}
+	for i := range 2 * tagCacheMaxSlots {
+		words = append(words, fmt.Sprintf("w%dq", i))
+	}
+	for round := range 2 {
+		for i, w := range words {
+			tg.word(&s, w, &got)
+			if round == 1 && i%97 != 0 {
+				continue // the comparison is slow: a sample the second time
+			}
+			if want := tg.newTagWord(w); !reflect.DeepEqual(got, want) {
+				t.Fatalf("word(%q) = %+v, want %+v", w, got, want)
+			}
+		}
+	}
+	if n := len(s.cache.slots); n != tagCacheMaxSlots {
+		t.Errorf("the cache has %d slots, want %d", n, tagCacheMaxSlots)
 	}
 }

@@ -346,7 +346,7 @@ func (s *Sentence) leadersStates(pg *pluralGroup, desc, descPerson bool) bool {
 // and Egypt).
 func (s *Sentence) sameClause(a, b int) bool {
 	for k := a; k < b; k++ {
-		if w := s.low[k]; clauseBreak[w] || w == "and" || w == "or" || w == "." {
+		if w := s.low[k]; s.cls[k]&wcClauseBreak != 0 || w == "and" || w == "or" || w == "." {
 			return false
 		}
 	}

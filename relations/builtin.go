@@ -3,6 +3,7 @@ package relations
 import (
 	_ "embed"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -176,6 +177,10 @@ type compiled struct {
 	defs     map[Type]*typeDef
 	triggers map[string][]*trig // by first stem, longest first
 	titles   *titleLexicon
+
+	// The wordFilters of the keys of triggers and titles.heads, for
+	// classify.
+	trigFilter, headFilter *wordFilter
 }
 
 func (c *compiled) addTrigger(def *typeDef, phrase string, inverse bool, class trigClass, needMember, pending bool) error {
@@ -266,5 +271,7 @@ func compile(cfg *config) (*compiled, error) {
 			}
 		}
 	}
+	c.trigFilter = newWordFilter(maps.Keys(c.triggers))
+	c.headFilter = newWordFilter(maps.Keys(c.titles.heads))
 	return c, nil
 }

@@ -38,7 +38,7 @@ var pendingVerbs = stemSet(words("pendingVerbs")...)
 func (s *Sentence) pendingPassive(k int) bool {
 	n := len(s.low)
 	for j := k; j < n && j < k+12; j++ {
-		if clauseBreak[s.low[j]] {
+		if s.cls[j]&wcClauseBreak != 0 {
 			return false
 		}
 		if s.ment[j] >= 0 || !isVerbTag(s.toks[j].Tag) && !beForms[s.low[j]] {
@@ -70,6 +70,9 @@ func (s *Sentence) findTriggers() {
 		// The longest phrase that matches here is the trigger, for every
 		// type that has it; its words are not read again as shorter
 		// triggers ("applied to join" is not "join").
+		if s.cls[i]&wcTrigger == 0 {
+			continue
+		}
 		list := s.x.lex.triggers[s.stm[i]]
 		matched := 0
 		for _, tr := range list {

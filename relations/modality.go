@@ -31,29 +31,29 @@ func (s *Sentence) modality(t0, t1 int) Modality {
 func (s *Sentence) modalityOf(t0, t1 int, noun bool) Modality {
 	neg, pos := false, false
 	for j := t0 - 1; j >= 0 && t0-j <= modalityWindow; j-- {
-		w := s.low[j]
+		w, c := s.low[j], s.cls[j]
 		if s.ment[j] >= 0 {
 			if s.epAt[j] >= 0 {
 				break
 			}
 			continue
 		}
-		if noun && isVerbTag(s.toks[j].Tag) && presupposing[s.stm[j]] {
+		if noun && c&wcPresupposing != 0 && isVerbTag(s.toks[j].Tag) {
 			break
 		}
 		switch {
-		case negationCues[w]:
+		case c&wcNegation != 0:
 			neg = true
 		case w == "yet" && j+1 < len(s.low) && s.low[j+1] == "to":
 			neg = true
-		case (agreeToCues[w] || w == "due") && j+1 < len(s.low) && s.low[j+1] == "to":
+		case (c&wcAgreeTo != 0 || w == "due") && j+1 < len(s.low) && s.low[j+1] == "to":
 			// "agreed to meet", "arranged to meet", "due to meet": the
 			// event is still to come.
 			pos = true
-		case possibleCues[w]:
+		case c&wcPossible != 0:
 			pos = true
 		}
-		if clauseBreak[w] {
+		if c&wcClauseBreak != 0 {
 			break
 		}
 	}

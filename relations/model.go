@@ -376,7 +376,7 @@ func (e *Extractor) mentionContexts(ctx context.Context, doc *entities.Document,
 func (s *Sentence) sentenceCandidates(ctx context.Context, f *docFacts, h *hasher, emit func(*relmodel.Candidate)) bool {
 	s.trigToks = s.trigToks[:0]
 	for t := range s.toks {
-		if s.ment[t] < 0 && len(s.x.lex.triggers[s.stm[t]]) > 0 {
+		if s.ment[t] < 0 && s.cls[t]&wcTrigger != 0 {
 			s.trigToks = append(s.trigToks, t)
 		}
 	}
@@ -933,10 +933,7 @@ func (s *Sentence) setCues() {
 	for t := range s.stm {
 		var b uint8
 		if s.ment[t] < 0 {
-			b = cueBits[s.stm[t]]
-			if s.low[t] != s.stm[t] {
-				b |= cueBits[s.low[t]]
-			}
+			b = s.wcue[t]
 		}
 		s.cueAt[t] = b
 	}

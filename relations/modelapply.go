@@ -339,11 +339,11 @@ func (s *Sentence) modalityBetween(as, ae, bs int) Modality {
 	}
 	neg, pos := false, false
 	for t := ae; t < bs && t < len(s.low); t++ {
-		w := s.low[t]
+		w, c := s.low[t], s.cls[t]
 		switch {
-		case negationCues[w]:
+		case c&wcNegation != 0:
 			neg = true
-		case possibleCues[w]:
+		case c&wcPossible != 0:
 			pos = true
 		case w == "to" && t+1 < bs && s.toks[t+1].Tag == "VB":
 			pos = true

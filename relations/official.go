@@ -133,7 +133,7 @@ func (s *Sentence) personPhrase(m int) {
 		if s.low[k] == "who" {
 			rel = true
 			k++
-			for k < n && (auxWords[s.low[k]] || copulas[s.low[k]] || s.low[k] == "as" || s.low[k] == "in") {
+			for k < n && (s.cls[k]&(wcAux|wcCopula) != 0 || s.low[k] == "as" || s.low[k] == "in") {
 				k++
 			}
 		}
@@ -171,8 +171,8 @@ func (s *Sentence) copula(person cand, k int) {
 	seen := false
 	v := -1
 	for steps := 0; j < n && steps < 6; steps++ {
-		w := s.low[j]
-		if copulas[w] {
+		w, c := s.low[j], s.cls[j]
+		if c&wcCopula != 0 {
 			seen = true
 			if v < 0 {
 				v = j
@@ -180,7 +180,7 @@ func (s *Sentence) copula(person cand, k int) {
 			j++
 			continue
 		}
-		if auxWords[w] || s.toks[j].Tag == "RB" || w == "as" || w == "in" && seen || w == "office" && seen || w == "took" || w == "take" || w == "takes" {
+		if c&wcAux != 0 || s.toks[j].Tag == "RB" || w == "as" || w == "in" && seen || w == "office" && seen || w == "took" || w == "take" || w == "takes" {
 			if w == "took" || w == "take" || w == "takes" {
 				seen = true
 				v = j

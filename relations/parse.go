@@ -1,6 +1,7 @@
 package relations
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -30,8 +31,11 @@ func (s *Sentence) reset(si int) {
 	if s.words == nil {
 		s.words = new(wordMemo)
 	}
+	s.cls = slices.Grow(s.cls[:0], n)[:n]
+	s.wcue = slices.Grow(s.wcue[:0], n)[:n]
 	for i, t := range s.toks {
-		s.low[i], s.stm[i] = s.words.forms(t.Text)
+		f := s.words.forms(s.x, t.Text)
+		s.low[i], s.stm[i], s.cls[i], s.wcue[i] = f.low, f.stm, f.cls, f.cue
 	}
 	s.m0, s.m1 = s.dc.sentMentions(si)
 	s.mts = resizeInt(s.mts, s.m1-s.m0, -1)

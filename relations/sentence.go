@@ -25,8 +25,10 @@ type Sentence struct {
 	x    *Extractor
 	dc   *docState
 	toks []entities.Token
-	low  []string // lower-case token texts
-	stm  []string // stems
+	low  []string    // lower-case token texts
+	stm  []string    // stems
+	cls  []wordClass // the classes of each token's word (see wordClass)
+	wcue []uint8     // the cue bits of each token's word (see setCues)
 	// words memoises low and stm across the sentences and documents
 	// that reuse this Sentence.
 	words *wordMemo

@@ -158,13 +158,13 @@ func (s *Sentence) parseTitle(i int) (title, bool) {
 	n := len(s.low)
 	t := title{start: i, owner: -1, ownerPos: -1}
 	j := i
-	if j < n && (s.low[j] == "the" || s.low[j] == "a" || s.low[j] == "an" || possessivePronouns[s.low[j]]) {
+	if j < n && (s.low[j] == "the" || s.low[j] == "a" || s.low[j] == "an" || s.cls[j]&wcPossessive != 0) {
 		t.definite = s.low[j] == "the"
 		j++
 	}
 	// Adjectives and owner before the role.
 	for steps := 0; j < n && steps < 6; steps++ {
-		w := s.low[j]
+		w, c := s.low[j], s.cls[j]
 		if m := s.ment[j]; m >= 0 {
 			if t.owner >= 0 || !s.ownerCapable(m) {
 				break
@@ -176,17 +176,17 @@ func (s *Sentence) parseTitle(i int) (title, bool) {
 			}
 			continue
 		}
-		if formerWords[w] {
+		if c&wcFormer != 0 {
 			t.former = true
 			j++
 			continue
 		}
-		if futureWords[w] {
+		if c&wcFuture != 0 {
 			t.future = true
 			j++
 			continue
 		}
-		if preRoleAdjectives[w] || strings.HasPrefix(w, "pro-") || strings.HasPrefix(w, "anti-") || (isAdjTag(s.toks[j].Tag) && strings.HasSuffix(w, "-based")) || isOrdinal(w) {
+		if c&wcPreRole != 0 || isAdjTag(s.toks[j].Tag) && strings.HasSuffix(w, "-based") {
 			j++
 			continue
 		}
@@ -203,21 +203,21 @@ func (s *Sentence) parseTitle(i int) (title, bool) {
 		if s.ment[k] >= 0 {
 			break
 		}
-		w := s.low[k]
+		w, c := s.low[k], s.cls[k]
 		if l := tl.matchMulti(s, k); l > 0 {
 			t.head = k + l - 1
 			k += l
 			headEnd = k
 			continue
 		}
-		if tl.heads[w] || tl.heads[strings.TrimSuffix(w, "s")] && len(w) > 3 && w != "sheikhs" ||
+		if c&wcTitleHead != 0 || tl.heads[strings.TrimSuffix(w, "s")] && len(w) > 3 && w != "sheikhs" ||
 			strings.HasPrefix(w, "ex-") && tl.heads[w[3:]] {
 			t.head = k
 			k++
 			headEnd = k
 			continue
 		}
-		if roleStopWords[w] || isPunct(w) || formerWords[w] {
+		if c&(wcRoleStop|wcFormer) != 0 {
 			break
 		}
 		tag := s.toks[k].Tag
@@ -259,7 +259,7 @@ func (s *Sentence) parseTitle(i int) (title, bool) {
 			// Non-entity words: part of the role ("Minister of Foreign
 			// Affairs", "head of state").
 			e := k
-			for e < n && e < k+4 && s.ment[e] < 0 && !roleStopWords[s.low[e]] && !isPunct(s.low[e]) && isNounTag(s.toks[e].Tag) {
+			for e < n && e < k+4 && s.ment[e] < 0 && s.cls[e]&wcRoleStop == 0 && isNounTag(s.toks[e].Tag) {
 				e++
 			}
 			if e == k || !titleComplement(s, k, e) {

@@ -9,8 +9,8 @@ import (
 // cache equal, exactly, the sums over every feature of prepare, on the
 // first 1,000 sentences of the written corpus (about 27,000 words)
 // labelled one after another with one Scratch (so that words hit, miss and
-// evict each other's slots), in mixed case and in capitals, with and
-// without external bits.
+// evict each other's slots, and the cache grows), in mixed case and in
+// capitals, with and without external bits.
 func TestWordCacheExact(t *testing.T) {
 	m := mustDefault(t)
 	sents := writtenSentences(t)[:1000]
@@ -42,5 +42,8 @@ func TestWordCacheExact(t *testing.T) {
 				}
 			}
 		}
+	}
+	if n := len(cached.cache.slots); n != 1<<wordCacheMaxBits {
+		t.Errorf("the cache has %d slots, want %d: it did not grow", n, 1<<wordCacheMaxBits)
 	}
 }
