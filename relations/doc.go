@@ -486,7 +486,7 @@
 //
 // What it costs: relations with the model take about 17 % of the
 // pipeline's processor time on news (the rules alone about 7 %; the whole
-// pipeline ran at 27.5 to 28 times prose's speed in the last benchmark), 4.5 MB
+// pipeline ran at 28 to 29 times prose's speed in the last benchmark), 4.5 MB
 // of binary, and memory in proportion to the predictions, not the
 // candidates.
 package relations
