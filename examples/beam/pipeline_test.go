@@ -531,12 +531,21 @@ func TestGazetteerFlag(t *testing.T) {
 		keys = append(keys, strings.Join(f[:3], " "))
 	}
 	slices.Sort(keys)
+	// The edges of the person only the user's file knows; the others
+	// (what the relation model adds about Vladimir Putin) are not this
+	// test's concern.
+	var got []string
+	for _, k := range keys {
+		if strings.Contains(k, "person/zorbal-quentin") {
+			got = append(got, k)
+		}
+	}
 	want := []string{
 		"met-with person/vladimir-putin person/zorbal-quentin",
 		"official-of person/zorbal-quentin state/armenia",
 	}
-	if diff := cmp.Diff(want, keys); diff != "" {
-		t.Errorf("edges (-want +got):\n%s", diff)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("edges of the user gazetteer's person (-want +got):\n%s\nall edges: %q", diff, keys)
 	}
 }
 
