@@ -553,7 +553,16 @@ func (r *patternRule) run(s *Sentence, out []Relation) []Relation {
 	for _, e := range r.elems {
 		mk.markTrig = mk.markTrig || e.trigger
 	}
+	// A pattern that starts with a mention, or with a word that must be
+	// there, can only match where one is: skip the other tokens without
+	// setting up a match.
+	first := &r.elems[0]
+	wordFirst := first.kind != elemMention && first.min >= 1 && !first.not
 	for start := 0; start < len(s.toks); {
+		if first.kind == elemMention && s.ment[start] < 0 || wordFirst && !mk.wordOK(first, start) {
+			start++
+			continue
+		}
 		mk.caps = mk.caps[:0]
 		mk.trig, mk.words, mk.steps = [2]int{-1, -1}, [2]int{-1, -1}, 0
 		end, ok := mk.match(0, start)
