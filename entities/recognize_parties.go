@@ -74,29 +74,9 @@ func (r *recognizer) partyModifiers(ctx context.Context, doc *Document, ms []Men
 	if len(x) == 0 || len(ms) == 0 {
 		return ms, nil
 	}
-	states := map[string]bool{}
-	seen := map[string]bool{} // ids looked up
-	for i := range ms {
-		if every(i, checkMentions) {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		m := &ms[i]
-		switch {
-		case m.Type == State && m.ID != "":
-			states[m.ID] = true
-		case m.State != "":
-			states[m.State] = true
-		case m.ID != "" && (m.Type == Org || m.Type == Person) && !seen[m.ID]:
-			seen[m.ID] = true
-			if e, ok := r.gaz.Entry(m.ID); ok && strings.HasPrefix(e.Country, "state/") {
-				states[e.Country] = true
-			}
-		}
-	}
-	if s := r.documentState(doc, ms, r.bodies()); s != "" {
-		states[s] = true
+	states, err := r.namedStates(ctx, doc, ms, nil)
+	if err != nil {
+		return nil, err
 	}
 	if len(states) == 0 {
 		return ms, nil
@@ -162,33 +142,21 @@ func (r *recognizer) partyModifiers(ctx context.Context, doc *Document, ms []Men
 // its STATE mentions, the states of its institutions, people and other
 // organisations the gazetteer knows, and its dateline's.
 func (r *recognizer) localParties(ctx context.Context, doc *Document, ms []Mention) error {
-	states := map[string]bool{}
+	suspect := func(m *Mention) bool {
+		return m.Type == Org && m.ID != "" && m.State == "" && !m.Adjectival && !strings.Contains(m.Text, " ") && strings.HasSuffix(m.Text, "s")
+	}
 	var suspects []int
 	for i := range ms {
-		if every(i, checkMentions) {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
-		m := &ms[i]
-		switch {
-		case m.Type == State && m.ID != "":
-			states[m.ID] = true
-		case m.State != "":
-			states[m.State] = true
-		case m.Type == Org && m.ID != "" && !m.Adjectival && !strings.Contains(m.Text, " ") && strings.HasSuffix(m.Text, "s"):
+		if suspect(&ms[i]) {
 			suspects = append(suspects, i)
-		case m.ID != "" && (m.Type == Org || m.Type == Person):
-			if e, ok := r.gaz.Entry(m.ID); ok && strings.HasPrefix(e.Country, "state/") {
-				states[e.Country] = true // "President Bill Clinton", "the White House"
-			}
 		}
 	}
 	if len(suspects) == 0 {
 		return nil
 	}
-	if s := r.documentState(doc, ms, r.bodies()); s != "" {
-		states[s] = true
+	states, err := r.namedStates(ctx, doc, ms, suspect)
+	if err != nil {
+		return err
 	}
 	if len(states) == 0 {
 		return nil
@@ -218,4 +186,37 @@ func (r *recognizer) localParties(ctx context.Context, doc *Document, ms []Menti
 		m.ID, m.Name, m.Source = "", m.Text, FromRule
 	}
 	return nil
+}
+
+// namedStates returns the states document doc names: those of its STATE
+// mentions, the states of its institutions (Mention.State), the
+// countries of the people and organisations the gazetteer knows ("President
+// Bill Clinton", "the White House") except the mentions skip leaves out,
+// and its dateline's state. It checks ctx as it goes.
+func (r *recognizer) namedStates(ctx context.Context, doc *Document, ms []Mention, skip func(*Mention) bool) (map[string]bool, error) {
+	states := map[string]bool{}
+	seen := map[string]bool{} // ids looked up
+	for i := range ms {
+		if every(i, checkMentions) {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		m := &ms[i]
+		switch {
+		case m.Type == State && m.ID != "":
+			states[m.ID] = true
+		case m.State != "":
+			states[m.State] = true
+		case m.ID != "" && (m.Type == Org || m.Type == Person) && !seen[m.ID] && (skip == nil || !skip(m)):
+			seen[m.ID] = true
+			if e, ok := r.gaz.Entry(m.ID); ok && strings.HasPrefix(e.Country, "state/") {
+				states[e.Country] = true
+			}
+		}
+	}
+	if s := r.documentState(doc, ms, r.bodies()); s != "" {
+		states[s] = true
+	}
+	return states, nil
 }
