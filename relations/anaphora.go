@@ -94,6 +94,12 @@ func (s *Sentence) resolveAnaphors() {
 					j = e - 1
 					continue
 				}
+				if e, ok := s.governmentDescription(j); ok {
+					o := s.dc.documentState()
+					s.addAnaphor(j, e, []cand{{m: o}}, o >= 0, false)
+					j = e - 1
+					continue
+				}
 				if e, cls, ok := s.orgDescription(j); ok {
 					cs, ok := s.resolveOrg(j, cls)
 					s.addAnaphor(j, e, cs, ok, false)
@@ -174,6 +180,24 @@ func (s *Sentence) stateDescription(j int) (int, bool) {
 		return 0, false
 	}
 	return e, true
+}
+
+// governmentNouns1 head descriptions of the government of the state a
+// document is about: "the government", "the regime".
+var governmentNouns1 = set(words("governmentDescriptions")...)
+
+// governmentDescription matches "the government" and "the regime" at token
+// j, a complete description (not "the government of X", "the
+// government's"), and returns its end.
+func (s *Sentence) governmentDescription(j int) (int, bool) {
+	k := j + 1
+	if s.low[j] != "the" || k >= len(s.low) || s.ment[k] >= 0 || !governmentNouns1[s.low[k]] || s.toks[k].Tag != "NN" {
+		return 0, false
+	}
+	if !s.descriptionEnds(k + 1) {
+		return 0, false
+	}
+	return k + 1, true
 }
 
 // orgDescription matches "the alliance", "the bloc" (also as a possessor:

@@ -131,6 +131,20 @@ func (dc *docState) implicitState(person int, role string) int {
 	return -1
 }
 
+// documentState returns the first mention of the state a document is
+// about, for "the government" without a state: the one state it names,
+// else the state of its dateline when it names that state; -1 if
+// neither.
+func (dc *docState) documentState() int {
+	if dc.singleState >= 0 {
+		return dc.singleState
+	}
+	if dc.dateline >= 0 && dc.doc.Mentions[dc.dateline].Type == entities.State {
+		return dc.dateline
+	}
+	return -1
+}
+
 // sentMentions returns the range [m0, m1) of the mentions of sentence si.
 // Mentions are in text order, so their sentence indices do not decrease.
 func (dc *docState) sentMentions(si int) (int, int) {

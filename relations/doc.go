@@ -362,10 +362,14 @@
 //
 // The elements: a word ("by"), a form of a word ("~recognize" matches
 // "recognised"), alternatives ("a|~b|c"), a word of a list the file
-// defines ("$poss"), a tag prefix ("@VB"), any word ("_"), and a whole
-// mention of some types captured as an argument ("{STATE ORG}=object";
-// roles subject and object for directed types, party for symmetric ones;
-// a capital used for its state is a STATE). A word element may end in
+// defines ("$poss") or of the lists of the built-in rules in
+// data/words.txt ("$honorifics", "$titleHeads"), a tag prefix ("@VB";
+// "@JJ|@NN" for either), any word ("_"), and a whole mention of some
+// types captured as an argument ("{STATE ORG}=object"; roles subject and
+// object for directed types, party for symmetric ones; a capital used
+// for its state is a STATE), or matched without being captured
+// ("{STATE}", and "{STATE}?" where it may be missing: "Russia's" in
+// "met {STATE}? $poss? @JJ|@NN* {PERSON}=party"). A word element may end in
 // "?", "*" or "+", start with "!" to mark the trigger, or with "-" to
 // match nothing where the next word is not it ("-$poss"); word elements
 // never match the words of an argument mention. Fields besides type,

@@ -210,7 +210,7 @@ func ExampleWithRuleFile() {
 	fmt.Println(errors.Is(err, relations.ErrBadRules))
 	fmt.Println(strings.ReplaceAll(err.Error(), dir, "DIR"))
 	// Output:
-	// [recognized-by/won-recognition-from seeks-membership/approval-of-accession]
+	// [met-with/meet-titled met-with/pay-visit met-with/talks-between recognized-by/won-recognition-from seeks-membership/approval-of-accession]
 	// true
 	// relations: bad pattern rules:
 	// DIR/bad.rules:2: rule x: unknown relation type "befriends"

@@ -164,7 +164,7 @@ func (e *Extractor) extract(ctx context.Context, doc *entities.Document, keepCan
 		s.specialRules()
 		for _, r := range rules {
 			for _, rel := range r.Relations(s) {
-				if c, ok := s.complete(rel); ok {
+				if c, ok := s.complete(rel); ok && !s.hasRelation(&c) {
 					s.rels = append(s.rels, c)
 				}
 			}
@@ -194,6 +194,32 @@ func (e *Extractor) extract(ctx context.Context, doc *entities.Document, keepCan
 		}
 	}
 	return out, cands, nil
+}
+
+// hasRelation reports whether the sentence already holds a relation of
+// r's type between the same entities (in the same direction for a
+// directed type): a pattern rule that finds what a built-in rule found
+// adds nothing, and a second copy would make the relation's parties look
+// like two meetings to a later "the two countries".
+func (s *Sentence) hasRelation(r *Relation) bool {
+	ents := func(x *Relation) []string {
+		var out []string
+		if x.Subject != nil && x.Object != nil {
+			return []string{identity(s.m(x.Subject.Entity)), identity(s.m(x.Object.Entity))}
+		}
+		for _, p := range x.Parties {
+			out = append(out, identity(s.m(p.Entity)))
+		}
+		slices.Sort(out)
+		return out
+	}
+	want := ents(r)
+	for i := range s.rels {
+		if s.rels[i].Type == r.Type && slices.Equal(ents(&s.rels[i]), want) {
+			return true
+		}
+	}
+	return false
 }
 
 // validate checks that doc's offsets fit its text, so that extraction

@@ -53,13 +53,18 @@ func (s *Sentence) personPhrase(m int) {
 	if lo < 0 {
 		lo = 0
 	}
+	// hs starts the honorifics and ranks just before the name ("NATO
+	// spokesman Lieutenant Colonel Max Marriner"), at most maxHonorifics.
+	hs := ps
+	for hs > lo && ps-hs < maxHonorifics && s.ment[hs-1] < 0 && honorifics[s.low[hs-1]] {
+		hs--
+	}
 	for a := lo; a < ps; a++ {
 		if a > 0 && s.ment[a] >= 0 && s.ment[a-1] == s.ment[a] {
 			continue // not the start of a mention
 		}
 		t, ok := s.parseTitle(a)
-		if !ok || !(t.end == ps || t.end == ps-1 && (s.low[ps-1] == "," || honorifics[s.low[ps-1]]) ||
-			t.end == ps-2 && s.low[ps-2] == "," && honorifics[s.low[ps-1]]) {
+		if !ok || !(t.end == ps || t.end == hs || t.end == hs-1 && s.low[hs-1] == "," || t.end == ps-1 && s.low[ps-1] == ",") {
 			continue
 		}
 		k := a - 1
@@ -137,7 +142,7 @@ func (s *Sentence) personPhrase(m int) {
 				k++
 			}
 		}
-		if t, ok := s.parseTitle(k); ok && (t.end == n || apposEnd[s.low[t.end]]) && (t.end > k) {
+		if t, ok := s.parseTitle(k); ok && (t.end == n || apposEnd[s.low[s.afterParen(t.end)]]) && (t.end > k) {
 			s.emitOfficial(person, t, titleModality(t), t.roleStart)
 			if !rel {
 				end = t.end
@@ -153,6 +158,32 @@ func (s *Sentence) personPhrase(m int) {
 	}
 	s.addEP(start, end, m)
 }
+
+// maxHonorifics is the most honorifics and ranks between a title and a
+// name: "Lieutenant Colonel", "Brigadier General Sir".
+const maxHonorifics = 3
+
+// afterParen returns the token after a short parenthesis that starts at
+// token k, an abbreviation as in "leader of the Patriotic Union of
+// Kurdistan (PUK),", or k when none starts there; the result is always
+// below the sentence's length when k is.
+func (s *Sentence) afterParen(k int) int {
+	if k >= len(s.low) || s.low[k] != "(" {
+		return k
+	}
+	for j := k + 1; j < len(s.low)-1 && j <= k+maxParen; j++ {
+		switch s.low[j] {
+		case ")":
+			return j + 1
+		case "(":
+			return k
+		}
+	}
+	return k
+}
+
+// maxParen is the most words of a parenthesis afterParen skips.
+const maxParen = 4
 
 // copula looks for "is/was/became/was elected/served as [the] TITLE of
 // OWNER" after token k and records official-of for person.
@@ -289,8 +320,10 @@ func (s *Sentence) emitOfficial(person cand, t title, mod Modality, at int) {
 	// Offices belong to states and organisations; "Moscow Mayor" is not
 	// an office of Russia.
 	ot := s.m(t.owner).Type
-	if t.owner == s.dc.dateline && ot == loc {
-		ot = sta // the dateline's capital standing for a state the text never names
+	if ot == loc && (t.owner == s.dc.dateline || s.capitalPossessive(t.owner)) {
+		// The dateline's capital standing for a state the text never
+		// names; "Washington's ambassador".
+		ot = sta
 	}
 	if ot != sta && ot != org {
 		return

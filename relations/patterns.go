@@ -33,11 +33,18 @@ import (
 //	~word        a form of word ("~recognize" matches "recognised")
 //	a|~b|c       any of the words or forms
 //	$list        a word of a list the file defines ("list be: is are was")
-//	@TAG         a token whose Penn tag starts with TAG ("@VB")
+//	@TAG         a token whose Penn tag starts with TAG ("@VB"); @A|@B
+//	             one whose tag starts with A or B
 //	_            any one token
 //	{TYPES}=role a whole mention of one of TYPES (PERSON STATE ORG
 //	             LOCATION; a capital used for its state is a STATE) that
 //	             becomes the argument role: subject, object or party
+//	{TYPES}      such a mention, not captured; {TYPES}? one that may be
+//	             missing
+//
+// A $list is a list of the file ("list poss: 's ’s") or, when the file
+// defines none of that name, one of the built-in rules' word lists
+// (data/words.txt: "$honorifics", "$titleHeads", ...).
 //
 // A word element (not a mention) may end in ? (optional), * (any number)
 // or + (one or more), and start with ! to mark the relation's trigger
@@ -125,7 +132,13 @@ type patternFile struct {
 // of the file is reported, each as "name:line: reason".
 func readPatterns(name string, r io.Reader, types map[Type]*typeDef) (*patternFile, error) {
 	pf := &patternFile{}
-	lists := map[string][]string{}
+	// The word lists of the built-in rules (data/words.txt) are there for
+	// patterns too ("$honorifics"); a file's own list of the same name
+	// takes its place.
+	lists := maps.Clone(wordLists)
+	if lists == nil {
+		lists = map[string][]string{}
+	}
 	var errs []string
 	bad := func(line int, format string, args ...any) {
 		errs = append(errs, fmt.Sprintf("%s:%d: %s", name, line, fmt.Sprintf(format, args...)))
@@ -301,12 +314,21 @@ func parsePattern(src string, lists map[string][]string) ([]element, error) {
 		e.min, e.max = 1, 1
 		if strings.HasPrefix(f, "{") {
 			close := strings.Index(f, "}")
-			if close < 0 || !strings.HasPrefix(f[close+1:], "=") {
-				return nil, fmt.Errorf("mention element %q (want {TYPES}=role)", f)
+			if close < 0 {
+				return nil, fmt.Errorf("mention element %q (want {TYPES}=role, {TYPES} or {TYPES}?)", f)
 			}
-			e.kind, e.role = elemMention, f[close+2:]
-			if e.role != "subject" && e.role != "object" && e.role != "party" {
-				return nil, fmt.Errorf("role %q of %q (want subject, object or party)", e.role, f)
+			e.kind = elemMention
+			switch rest := f[close+1:]; {
+			case rest == "":
+			case rest == "?":
+				e.min = 0
+			case strings.HasPrefix(rest, "="):
+				e.role = rest[1:]
+				if e.role != "subject" && e.role != "object" && e.role != "party" {
+					return nil, fmt.Errorf("role %q of %q (want subject, object or party)", e.role, f)
+				}
+			default:
+				return nil, fmt.Errorf("mention element %q (want {TYPES}=role, {TYPES} or {TYPES}?)", f)
 			}
 			for _, t := range strings.FieldsFunc(f[1:close], func(r rune) bool { return r == ' ' || r == ',' || r == '|' }) {
 				switch et := entities.Type(t); et {
@@ -342,10 +364,13 @@ func parsePattern(src string, lists map[string][]string) ([]element, error) {
 		case f == "_":
 			e.kind = elemAny
 		case strings.HasPrefix(f, "@"):
-			if len(f) == 1 {
-				return nil, errors.New("@ without a tag")
+			e.kind = elemTag
+			for _, t := range strings.Split(f, "|") {
+				if len(t) < 2 || t[0] != '@' {
+					return nil, fmt.Errorf("element %q: want @TAG or @TAG|@TAG", f)
+				}
+				e.words = append(e.words, t[1:])
 			}
-			e.kind, e.words = elemTag, []string{f[1:]}
 		case strings.HasPrefix(f, "$"):
 			ws, ok := lists[f[1:]]
 			if !ok {
@@ -444,13 +469,13 @@ func checkRoles(r *patternRule, types map[Type]*typeDef) error {
 func (r *patternRule) captures() []element {
 	var out []element
 	for _, e := range r.elems {
-		if e.kind == elemMention {
+		if e.kind == elemMention && e.role != "" {
 			out = append(out, e)
 		}
 	}
 	if r.dep != nil {
 		for _, e := range r.dep.edges {
-			if e.node.kind == elemMention {
+			if e.node.kind == elemMention && e.node.role != "" {
 				out = append(out, e.node)
 			}
 		}
@@ -558,8 +583,9 @@ func (r *patternRule) run(s *Sentence, out []Relation) []Relation {
 	// setting up a match.
 	first := &r.elems[0]
 	wordFirst := first.kind != elemMention && first.min >= 1 && !first.not
+	mentionFirst := first.kind == elemMention && first.min >= 1
 	for start := 0; start < len(s.toks); {
-		if first.kind == elemMention && s.ment[start] < 0 || wordFirst && !mk.wordOK(first, start) {
+		if mentionFirst && s.ment[start] < 0 || wordFirst && !mk.wordOK(first, start) {
 			start++
 			continue
 		}
@@ -591,19 +617,7 @@ func (mk *matcher) match(ei, t int) (int, bool) {
 	e := &mk.r.elems[ei]
 	s := mk.s
 	if e.kind == elemMention {
-		if t >= len(s.toks) {
-			return 0, false
-		}
-		m := s.ment[t]
-		if m < 0 || m < s.m0 || m >= s.m1 || s.mStart(m) != t || !mk.typeOK(e, m) {
-			return 0, false
-		}
-		mk.caps = append(mk.caps, capture{e.role, m})
-		if end, ok := mk.match(ei+1, s.mEnd(m)); ok {
-			return end, true
-		}
-		mk.caps = mk.caps[:len(mk.caps)-1]
-		return 0, false
+		return mk.matchMention(e, ei, t)
 	}
 	if e.not {
 		if t < len(s.toks) && mk.wordOK(e, t) {
@@ -632,6 +646,31 @@ func (mk *matcher) match(ei, t int) (int, bool) {
 	return 0, false
 }
 
+// matchMention matches mention element e (elements[ei]) at token t, then
+// the elements after it: a whole mention of e's types, captured when e
+// has a role; an optional one ("{STATE}?") may also match nothing.
+func (mk *matcher) matchMention(e *element, ei, t int) (int, bool) {
+	s := mk.s
+	if t < len(s.toks) {
+		m := s.ment[t]
+		if m >= s.m0 && m < s.m1 && s.mStart(m) == t && mk.typeOK(e, m) {
+			if e.role != "" {
+				mk.caps = append(mk.caps, capture{e.role, m})
+			}
+			if end, ok := mk.match(ei+1, s.mEnd(m)); ok {
+				return end, true
+			}
+			if e.role != "" {
+				mk.caps = mk.caps[:len(mk.caps)-1]
+			}
+		}
+	}
+	if e.min == 0 {
+		return mk.match(ei+1, t)
+	}
+	return 0, false
+}
+
 func (mk *matcher) extend(span *[2]int, a, b int) {
 	if span[0] < 0 {
 		*span = [2]int{a, b}
@@ -650,7 +689,12 @@ func (mk *matcher) wordOK(e *element, t int) bool {
 	case elemWord:
 		return slices.Contains(e.words, s.low[t]) || slices.Contains(e.stems, s.stm[t])
 	case elemTag:
-		return strings.HasPrefix(s.toks[t].Tag, e.words[0])
+		for _, p := range e.words {
+			if strings.HasPrefix(s.toks[t].Tag, p) {
+				return true
+			}
+		}
+		return false
 	case elemAny:
 		return true
 	}

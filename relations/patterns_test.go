@@ -262,3 +262,45 @@ counter: Chancellor Olaf Scholz met reporters in Paris.
 		t.Errorf("unparsed examples: err = %v, want a report of the missing parse", err)
 	}
 }
+
+// TestPatternElements checks the elements that match without capturing:
+// a mention that must be there ("{STATE}"), one that may be ("{STATE}?"),
+// tag alternatives ("@JJ|@NN") and the word lists of the built-in rules
+// ("$honorifics"), with the examples they must and must not match.
+func TestPatternElements(t *testing.T) {
+	ee, _ := pipeline(t)
+	rules := `list poss: 's
+rule user/envoy-talks
+type: met-with
+match: {PERSON}=party held talks with {STATE}? $poss? @JJ|@NN* $honorifics? {PERSON}=party
+example: Kerry held talks with Russia's foreign minister Sergei Lavrov. => met-with asserted [John Kerry, Sergei Lavrov]
+example: Kerry held talks with Sir Nigel Sheinwald. => met-with asserted [John Kerry, Nigel Sheinwald]
+counter: Kerry held talks with Russia on Monday.
+
+rule user/state-envoy
+type: official-of
+match: {STATE} $poss envoy {PERSON}=subject of the? {STATE ORG}=object
+example: Russia's envoy Sergei Lavrov of the United Nations spoke. => official-of asserted Sergei Lavrov -> United Nations
+counter: The envoy Sergei Lavrov of the United Nations spoke.
+`
+	rx, err := relations.New(relations.WithoutModel(), relations.WithRules(strings.NewReader(rules)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := rx.CheckRuleExamples(context.Background(), ee); err != nil {
+		t.Error(err)
+	}
+	for _, bad := range []struct{ match, want string }{
+		{"{STATE}=subject criticised {STATE}=boss", `role "boss"`},
+		{"{STATE}=subject criticised {STATE}!", `want {TYPES}=role, {TYPES} or {TYPES}?`},
+		{"{STATE}=subject criticised @ {STATE}=object", `want @TAG or @TAG|@TAG`},
+		{"{STATE}=subject criticised @JJ|NN {STATE}=object", `want @TAG or @TAG|@TAG`},
+		{"{STATE}=subject criticised $noSuchList {STATE}=object", `unknown list "$noSuchList"`},
+	} {
+		file := "rule x\ntype: opposes\nmatch: " + bad.match + "\nexample: a => b\ncounter: c\n"
+		_, err := relations.New(relations.WithoutModel(), relations.WithRules(strings.NewReader(file)))
+		if !errors.Is(err, relations.ErrBadRules) || !strings.Contains(err.Error(), bad.want) {
+			t.Errorf("match %q: err = %v, want ErrBadRules naming %q", bad.match, err, bad.want)
+		}
+	}
+}

@@ -314,9 +314,25 @@ func (s *Sentence) ownerCapable(m int) bool {
 	case sta, org:
 		return true
 	case loc:
-		return mm.Metonymy || mm.Adjectival
+		return mm.Metonymy || mm.Adjectival || s.capitalPossessive(m)
 	}
 	return false
+}
+
+// capitalPossessive reports whether mention m is a capital in the
+// possessive, standing for its state's government: "Washington's new
+// ambassador", "Beijing's top negotiator".
+func (s *Sentence) capitalPossessive(m int) bool {
+	mm := s.m(m)
+	if mm.Type != loc || m < s.m0 || m >= s.m1 {
+		return false
+	}
+	e := s.mEnd(m)
+	if e < 0 || e >= len(s.low) || s.low[e] != "'s" && s.low[e] != "'" {
+		return false
+	}
+	_, ok := s.x.capitals[mm.ID]
+	return ok
 }
 
 // headWord returns the lower-case head word of a title, without a plural s.

@@ -38,6 +38,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -413,7 +414,13 @@ func devPredictions(ex *entities.Extractor, gaz *gazetteer.Gazetteer, model func
 				}
 			}
 		}
+		// With RELTRAIN_MISSES=type, the type's gold relations that the
+		// rules miss and the model leaves below RELTRAIN_THR are listed
+		// with the model's best probability and the best pair's words.
+		found := map[newsgold.Key]bool{}
+		printMisses := func() {}
 		if os.Getenv("RELTRAIN_MISSES") != "" {
+			missThreshold, _ = strconv.ParseFloat(os.Getenv("RELTRAIN_THR"), 32)
 			best := map[newsgold.Key]float32{}
 			ctx := map[newsgold.Key]string{}
 			for ci := range cands {
@@ -435,9 +442,11 @@ func devPredictions(ex *entities.Extractor, gaz *gazetteer.Gazetteer, model func
 					}
 				}
 			}
-			for k := range want {
-				if k.Type == os.Getenv("RELTRAIN_MISSES") {
-					fmt.Fprintf(os.Stderr, "%.2f %v %s %s | %.150s\n", best[k], reach[k], d.ID, k.Args, strings.ReplaceAll(ctx[k], "\n", " "))
+			printMisses = func() {
+				for k := range want {
+					if k.Type == os.Getenv("RELTRAIN_MISSES") && !found[k] {
+						fmt.Fprintf(os.Stderr, "%.2f %v %s %s | %.150s\n", best[k], reach[k], d.ID, k.Args, strings.ReplaceAll(ctx[k], "\n", " "))
+					}
 				}
 			}
 		}
@@ -465,13 +474,18 @@ func devPredictions(ex *entities.Extractor, gaz *gazetteer.Gazetteer, model func
 			}
 			seen[k] = true
 			res.preds = append(res.preds, devPred{typ: lb.Type, label: pr.Label, p: pr.P, rule: pr.Rule, right: want[k]})
+			found[k] = pr.Rule || float64(pr.P) >= missThreshold
 			if os.Getenv("RELTRAIN_ERRORS") != "" && !pr.Rule && pr.P >= 0.5 {
 				fmt.Fprintf(os.Stderr, "%v %.2f %s %s %s | %s\n", want[k], pr.P, d.ID, k.Type, k.Args, doc.Text[doc.Mentions[c.A].Start:doc.Mentions[c.B].End][:min(160, doc.Mentions[c.B].End-doc.Mentions[c.A].Start)])
 			}
 		}
+		printMisses()
 	}
 	return res, nil
 }
+
+// missThreshold is the threshold RELTRAIN_THR gives the list of misses.
+var missThreshold float64
 
 type devResult struct {
 	preds     []devPred
