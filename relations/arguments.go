@@ -6,7 +6,11 @@ import (
 	"github.com/statecraft/statecraft/entities"
 )
 
-// subjectOf finds the subject of the verb at token v.
+// subjectOf finds the subject of the verb at token v, reading back from
+// it over adverbs, auxiliaries, dates and interruptions
+// ([Sentence.subjectAt]); depth bounds the recursion through coordinated
+// and relative clauses. The subject of a participle that opens the
+// sentence follows its clause ([Sentence.subjectAfterFronted]).
 func (s *Sentence) subjectOf(v, depth int) []cand {
 	if v == 0 && s.toks[v].Tag == "VBG" {
 		// "Accusing Netanyahu of stupidity, Arafat launched ...": the
@@ -15,116 +19,186 @@ func (s *Sentence) subjectOf(v, depth int) []cand {
 	}
 	j := v - 1
 	for steps := 0; j >= 0 && steps < 30; steps++ {
-		if a := s.anaAt[j]; a >= 0 {
-			return append([]cand{}, s.anas[a].cands...)
-		}
-		if g := s.tailAt[j]; g >= 0 {
-			c, _ := s.groupCands(g)
+		c, next, done := s.subjectAt(j, v, depth)
+		if done {
 			return c
 		}
-		if e := s.epAt[j]; e >= 0 {
-			// "X's": the subject is something X has, not X.
-			if end := s.eps[e].end; end < len(s.low) && end <= v-1 && (s.low[end] == "'s" || s.low[end] == "'") {
-				return nil
-			}
-			c, _ := s.epCands(j)
+		j = next
+	}
+	return nil
+}
+
+// subjectAt reads token j on the way back from the verb at v to its
+// subject. An anaphor, the tail of a group ("and others"), an entity
+// phrase or a mention ends the search; a date is skipped with its
+// preposition ("in 2008"); other words are read by
+// [Sentence.subjectAtWord]. It returns the subject (nil for none) with
+// done set, or the next token to read.
+func (s *Sentence) subjectAt(j, v, depth int) (c []cand, next int, done bool) {
+	if a := s.anaAt[j]; a >= 0 {
+		return append([]cand{}, s.anas[a].cands...), 0, true
+	}
+	if g := s.tailAt[j]; g >= 0 {
+		c, _ := s.groupCands(g)
+		return c, 0, true
+	}
+	if e := s.epAt[j]; e >= 0 {
+		// "X's": the subject is something X has, not X.
+		if end := s.eps[e].end; end < len(s.low) && end <= v-1 && (s.low[end] == "'s" || s.low[end] == "'") {
+			return nil, 0, true
+		}
+		c, _ := s.epCands(j)
+		return c, 0, true
+	}
+	if m := s.ment[j]; m >= 0 {
+		if s.m(m).Type == entities.Date {
+			return nil, s.beforeDate(m), false
+		}
+		return s.memberNounSubject(j), 0, true
+	}
+	return s.subjectAtWord(j, v, depth)
+}
+
+// beforeDate returns the token before the date mention m and the word
+// that introduces it: a preposition ("in 2008") or "last", "this",
+// "early", "late" ("last week").
+func (s *Sentence) beforeDate(m int) int {
+	j := s.mStart(m) - 1
+	if j >= 0 && prepositions[s.low[j]] || j >= 0 && (s.low[j] == "last" || s.low[j] == "this" || s.low[j] == "early" || s.low[j] == "late") {
+		j--
+	}
+	return j
+}
+
+// subjectAtWord reads the word at token j, outside entity phrases and
+// mentions, on the way back from the verb at v: "to" after a control verb
+// or auxiliary, a relative pronoun ([Sentence.relativeSubject]), the
+// conjunction before a participle ("before joining"), a pronoun, a comma
+// ([Sentence.beforeInterruption]), a conjunction of clauses
+// ([Sentence.conjoinedSubject]); the words that do not end the search
+// are left to [Sentence.subjectAtModifier]. It returns like
+// [Sentence.subjectAt].
+func (s *Sentence) subjectAtWord(j, v, depth int) (c []cand, next int, done bool) {
+	w := s.low[j]
+	switch {
+	case w == "to":
+		if j > 0 && (controlVerbs[s.stm[j-1]] || auxWords[s.low[j-1]]) {
+			return nil, j - 2, false
+		}
+		return nil, 0, true
+	case relPronouns[w]:
+		return s.relativeSubject(j, depth), 0, true
+	case participleLink(w) && j+1 == v && s.toks[v].Tag == "VBG":
+		return s.mainSubjectAny(j), 0, true
+	case personPronouns[w]:
+		if c, ok := s.resolvePerson(j, j+1, -1); ok {
+			return []cand{c}, 0, true
+		}
+		return nil, 0, true
+	case w == "it":
+		if c := s.reportedIt(j); c != nil {
+			return c, 0, true
+		}
+		return s.sentenceIt(j), 0, true
+	case w == ",":
+		if j >= 2 && (s.toks[j-1].Tag == "RB" || auxWords[s.low[j-1]]) && s.low[j-2] == "," {
+			// ", however,": read on before it.
+			return nil, j - 3, false
+		}
+		return s.beforeInterruption(j), 0, true
+	case w == "and" || w == "but" || w == "or":
+		return s.conjoinedSubject(j, depth), 0, true
+	}
+	return s.subjectAtModifier(j, v)
+}
+
+// participleLink reports whether w links a participle to the main clause
+// whose subject it shares: "before joining", "after meeting", ", saying".
+func participleLink(w string) bool {
+	switch w {
+	case "before", "after", "while", "since", "upon", "by", ",":
+		return true
+	}
+	return false
+}
+
+// subjectAtModifier reads the word at token j that [Sentence.subjectAtWord]
+// left: an auxiliary, adverb, control verb before "to", "no" or "any" is
+// skipped; a role noun is a description ("the foreign minister said") or
+// ends a member noun; "members of" nouns and "X's independence" name the
+// subject ([Sentence.memberNounSubject]); any other word ends the search
+// with no subject. It returns like [Sentence.subjectAt].
+func (s *Sentence) subjectAtModifier(j, v int) (c []cand, next int, done bool) {
+	w := s.low[j]
+	tag := s.toks[j].Tag
+	switch {
+	case auxWords[w] || tag == "RB" || tag == "RBR" || tag == "RBS":
+		return nil, j - 1, false
+	case controlVerbs[s.stm[j]] && (isVerbTag(tag) || isAdjTag(tag)) && j+1 < v && s.low[j+1] == "to":
+		return nil, j - 1, false
+	case roleNouns[w]:
+		if c, ok := s.descriptionAt(j); ok {
+			return []cand{c}, 0, true
+		}
+		return s.memberNounSubject(j), 0, true
+	case w == "members" || w == "member" || w == "states" || w == "countries":
+		return s.memberNounSubject(j), 0, true
+	case independenceNouns[w] && j >= 2 && (s.low[j-1] == "'s" || s.low[j-1] == "'") && s.epAt[j-2] >= 0:
+		// "Abkhazia's independence was recognized by Russia".
+		c, _ := s.epCands(j - 2)
+		return c, 0, true
+	case w == "no" || w == "any":
+		return nil, j - 1, false
+	}
+	return nil, 0, true
+}
+
+// relativeSubject returns the subject of a verb after the relative
+// pronoun at token j: the antecedent before it (and a comma), an entity
+// phrase or an anaphor, or for a collective noun the organisation it
+// describes ([Sentence.namedCollective]: "Mercosur is a bloc that
+// includes ...") or else the sentence's main subject
+// ([Sentence.mainSubject]).
+func (s *Sentence) relativeSubject(j, depth int) []cand {
+	k := j - 1
+	if k >= 0 && s.low[k] == "," {
+		k--
+	}
+	if k >= 0 && s.epAt[k] >= 0 {
+		c, _ := s.epCands(k)
+		return c
+	}
+	if k >= 0 && s.anaAt[k] >= 0 {
+		return append([]cand{}, s.anas[s.anaAt[k]].cands...)
+	}
+	if k >= 0 && isNounTag(s.toks[k].Tag) && collectiveNouns[s.low[k]] {
+		if c := s.namedCollective(k, depth); c != nil {
 			return c
 		}
-		w := s.low[j]
-		if m := s.ment[j]; m >= 0 {
-			if s.m(m).Type == entities.Date {
-				j = s.mStart(m) - 1
-				if j >= 0 && prepositions[s.low[j]] || j >= 0 && (s.low[j] == "last" || s.low[j] == "this" || s.low[j] == "early" || s.low[j] == "late") {
-					j--
-				}
-				continue
-			}
-			return s.memberNounSubject(j)
-		}
-		tag := s.toks[j].Tag
-		switch {
-		case w == "to":
-			if j > 0 && (controlVerbs[s.stm[j-1]] || auxWords[s.low[j-1]]) {
-				j -= 2
-				continue
-			}
-			return nil
-		case relPronouns[w]:
-			k := j - 1
-			if k >= 0 && s.low[k] == "," {
+		return s.mainSubject()
+	}
+	return nil
+}
+
+// conjoinedSubject returns the subject of a verb after the conjunction
+// "and", "but" or "or" at token j: the subject of the verb group before
+// it in the clause, within 16 tokens ("Russia recognised Abkhazia and
+// opened an embassy"), unless depth is 3 or more.
+func (s *Sentence) conjoinedSubject(j, depth int) []cand {
+	if depth >= 3 {
+		return nil
+	}
+	for k := j - 1; k >= 0 && k > j-16; k-- {
+		if (isFiniteTag(s.toks[k].Tag) || s.misTaggedVerb(k)) && s.ment[k] < 0 {
+			// The first verb of that verb group.
+			for k > 0 && s.ment[k-1] < 0 && (auxWords[s.low[k-1]] || s.toks[k-1].Tag == "RB") && !relPronouns[s.low[k-1]] {
 				k--
 			}
-			if k >= 0 && s.epAt[k] >= 0 {
-				c, _ := s.epCands(k)
-				return c
-			}
-			if k >= 0 && s.anaAt[k] >= 0 {
-				return append([]cand{}, s.anas[s.anaAt[k]].cands...)
-			}
-			if k >= 0 && isNounTag(s.toks[k].Tag) && collectiveNouns[s.low[k]] {
-				if c := s.namedCollective(k, depth); c != nil {
-					return c
-				}
-				return s.mainSubject()
-			}
-			return nil
-		case (w == "before" || w == "after" || w == "while" || w == "since" || w == "upon" || w == "by" || w == ",") && j+1 == v && s.toks[v].Tag == "VBG":
-			return s.mainSubjectAny(j)
-		case personPronouns[w]:
-			if c, ok := s.resolvePerson(j, j+1, -1); ok {
-				return []cand{c}
-			}
-			return nil
-		case w == "it":
-			if c := s.reportedIt(j); c != nil {
-				return c
-			}
-			return s.sentenceIt(j)
-		case w == ",":
-			if j >= 2 && (s.toks[j-1].Tag == "RB" || auxWords[s.low[j-1]]) && s.low[j-2] == "," {
-				j -= 3
-				continue
-			}
-			return s.beforeInterruption(j)
-		case w == "and" || w == "but" || w == "or":
-			if depth >= 3 {
-				return nil
-			}
-			for k := j - 1; k >= 0 && k > j-16; k-- {
-				if (isFiniteTag(s.toks[k].Tag) || s.misTaggedVerb(k)) && s.ment[k] < 0 {
-					// The first verb of that verb group.
-					for k > 0 && s.ment[k-1] < 0 && (auxWords[s.low[k-1]] || s.toks[k-1].Tag == "RB") && !relPronouns[s.low[k-1]] {
-						k--
-					}
-					return s.subjectOf(k, depth+1)
-				}
-				if w2 := s.low[k]; w2 == ";" || w2 == ":" || w2 == "(" || w2 == "." {
-					break
-				}
-			}
-			return nil
-		case auxWords[w] || tag == "RB" || tag == "RBR" || tag == "RBS":
-			j--
-			continue
-		case controlVerbs[s.stm[j]] && (isVerbTag(tag) || isAdjTag(tag)) && j+1 < v && s.low[j+1] == "to":
-			j--
-			continue
-		case roleNouns[w]:
-			if c, ok := s.descriptionAt(j); ok {
-				return []cand{c}
-			}
-			return s.memberNounSubject(j)
-		case w == "members" || w == "member" || w == "states" || w == "countries":
-			return s.memberNounSubject(j)
-		case independenceNouns[w] && j >= 2 && (s.low[j-1] == "'s" || s.low[j-1] == "'") && s.epAt[j-2] >= 0:
-			// "Abkhazia's independence was recognized by Russia".
-			c, _ := s.epCands(j - 2)
-			return c
-		case w == "no" || w == "any":
-			j--
-			continue
+			return s.subjectOf(k, depth+1)
 		}
-		return nil
+		if w2 := s.low[k]; w2 == ";" || w2 == ":" || w2 == "(" || w2 == "." {
+			break
+		}
 	}
 	return nil
 }
@@ -245,83 +319,133 @@ func (s *Sentence) objectAfter(k int, member bool) []cand {
 	return c
 }
 
+// objectAfterEnd is [Sentence.objectAfter] that also returns the token
+// after the object, or where the search stopped when there is none. It
+// reads at most eight tokens ([Sentence.objectStep]).
 func (s *Sentence) objectAfterEnd(k int, member bool) ([]cand, int) {
 	n := len(s.low)
 	for steps := 0; k < n && steps < 8; steps++ {
-		if a := s.anaAt[k]; a >= 0 {
-			if member {
-				return nil, k
-			}
-			return append([]cand{}, s.anas[a].cands...), s.anas[a].end
+		c, at, done := s.objectStep(k, member)
+		if done {
+			return c, at
 		}
-		if s.epAt[k] >= 0 {
-			if member {
-				return nil, k
-			}
-			e := s.eps[s.epAt[k]]
-			if e.end < n && (s.low[e.end] == "'s" || s.low[e.end] == "'") {
-				// "recognized Kosovo's independence" but not "recognized
-				// Russia's concerns".
-				if e.end+1 < n && independenceNouns[s.low[e.end+1]] {
-					return []cand{{m: e.m, tokStart: e.hs, tokEnd: e.he, force: e.force}}, e.end + 2
-				}
-				return nil, k
-			}
-			return s.epCands(k)
-		}
-		w := s.low[k]
-		if ledModifier(w) && (isAdjTag(s.toks[k].Tag) || s.toks[k].Tag == "VBN") {
-			// "the Russian-led CSTO", "the US-backed government".
-			k++
-			continue
-		}
-		if m := s.ment[k]; m >= 0 {
-			e := s.mEnd(m)
-			if s.m(m).Adjectival && e+1 < n && placeNouns[s.low[e]] && s.low[e+1] == "of" {
-				// "the Ukrainian city of Mariupol".
-				k = e
-				continue
-			}
-			if s.m(m).Adjectival && e < n && s.ment[e] >= 0 && s.mStart(s.ment[e]) == e && s.m(s.ment[e]).Type == org {
-				// "attacked Chechen rebels": the demonym names the
-				// organisation after it.
-				k = e
-				continue
-			}
-			// A modifier mention: "NATO entry", "EU membership".
-			if member && e < n && membershipNouns[s.stm[e]] && s.m(m).Type == org {
-				return []cand{{m: m, tokStart: s.mStart(m), tokEnd: e}}, e + 1
-			}
+		k = at
+	}
+	return nil, k
+}
+
+// objectStep reads token k on the way to an object: an anaphor or entity
+// phrase is the object ([Sentence.objectPhrase]); a hyphenated
+// participle ("the Russian-led CSTO") is skipped; a mention is read by
+// [Sentence.objectMention] and another word by [Sentence.objectWord]. It
+// returns the object (nil for none) and the token after it with done
+// set, or the next token to read.
+func (s *Sentence) objectStep(k int, member bool) (c []cand, at int, done bool) {
+	if s.anaAt[k] >= 0 || s.epAt[k] >= 0 {
+		c, at := s.objectPhrase(k, member)
+		return c, at, true
+	}
+	if ledModifier(s.low[k]) && (isAdjTag(s.toks[k].Tag) || s.toks[k].Tag == "VBN") {
+		// "the Russian-led CSTO", "the US-backed government".
+		return nil, k + 1, false
+	}
+	if m := s.ment[k]; m >= 0 {
+		return s.objectMention(k, m, member)
+	}
+	return s.objectWord(k, member)
+}
+
+// objectPhrase returns the object that starts with the anaphor or entity
+// phrase at token k, and the token after it: the anaphor's antecedents,
+// the phrase's group, or the possessor of an independence ("recognized
+// Kosovo's independence", but not "recognized Russia's concerns"). With
+// member set, it is no membership phrase and gives nothing.
+func (s *Sentence) objectPhrase(k int, member bool) ([]cand, int) {
+	n := len(s.low)
+	if a := s.anaAt[k]; a >= 0 {
+		if member {
 			return nil, k
 		}
-		switch {
-		case w == "the" || w == "a" || w == "an" || s.toks[k].Tag == "RB" || w == "formally" || w == "officially" || s.toks[k].Tag == "CD":
-			k++
-			continue
-		case independenceNouns[w] && k+1 < n && s.low[k+1] == "of":
-			k += 2
-			continue
-		case placeNouns[w] && k+1 < n && s.low[k+1] == "of":
-			// "the Ukrainian city of Mariupol".
-			k += 2
-			continue
-
-		case member && membershipNouns[s.stm[k]] && k+1 < n && (s.low[k+1] == "in" || s.low[k+1] == "of" || s.low[k+1] == "to" || s.low[k+1] == "into"):
-			c, e := s.objectAfterEnd(k+2, false)
-			return c, e
-		case member && (w == "to" || w == "for") && k+1 < n && s.low[k+1] == "join":
-			c, e := s.objectAfterEnd(k+2, false)
-			return c, e
-		}
-		// A common noun in apposition before the name: "the skiing club
-		// SK Ull", "the breakaway region Abkhazia".
-		if e := s.appositiveHead(k); e > k && !member {
-			k = e
-			continue
+		return append([]cand{}, s.anas[a].cands...), s.anas[a].end
+	}
+	if member {
+		return nil, k
+	}
+	e := s.eps[s.epAt[k]]
+	if e.end < n && (s.low[e.end] == "'s" || s.low[e.end] == "'") {
+		// "recognized Kosovo's independence" but not "recognized
+		// Russia's concerns".
+		if e.end+1 < n && independenceNouns[s.low[e.end+1]] {
+			return []cand{{m: e.m, tokStart: e.hs, tokEnd: e.he, force: e.force}}, e.end + 2
 		}
 		return nil, k
 	}
-	return nil, k
+	return s.epCands(k)
+}
+
+// objectMention reads the mention m, not an entity phrase, that starts
+// at token k on the way to an object: a demonym before a place noun ("the
+// Ukrainian city of Mariupol") or before an organisation ("attacked
+// Chechen rebels") is skipped; with member set, an organisation before a
+// membership noun is the object ("NATO entry"); any other ends the search
+// with none. It returns like [Sentence.objectStep].
+func (s *Sentence) objectMention(k, m int, member bool) (c []cand, at int, done bool) {
+	n := len(s.low)
+	e := s.mEnd(m)
+	if s.m(m).Adjectival && e+1 < n && placeNouns[s.low[e]] && s.low[e+1] == "of" {
+		// "the Ukrainian city of Mariupol".
+		return nil, e, false
+	}
+	if s.m(m).Adjectival && e < n && s.ment[e] >= 0 && s.mStart(s.ment[e]) == e && s.m(s.ment[e]).Type == org {
+		// "attacked Chechen rebels": the demonym names the
+		// organisation after it.
+		return nil, e, false
+	}
+	// A modifier mention: "NATO entry", "EU membership".
+	if member && e < n && membershipNouns[s.stm[e]] && s.m(m).Type == org {
+		return []cand{{m: m, tokStart: s.mStart(m), tokEnd: e}}, e + 1, true
+	}
+	return nil, k, true
+}
+
+// objectWord reads the word at token k, outside mentions, on the way to
+// an object: articles, adverbs and numbers are skipped ([Sentence.objectFiller]),
+// as are "the independence of" and "the city of"; with member set, a
+// membership noun with its preposition ("membership in the EU") or "to
+// join" leads to the object; a common noun in apposition before a name
+// ("the breakaway region Abkhazia", [Sentence.appositiveHead]) is
+// skipped. It returns like [Sentence.objectStep].
+func (s *Sentence) objectWord(k int, member bool) (c []cand, at int, done bool) {
+	n := len(s.low)
+	w := s.low[k]
+	switch {
+	case s.objectFiller(k):
+		return nil, k + 1, false
+	case independenceNouns[w] && k+1 < n && s.low[k+1] == "of":
+		return nil, k + 2, false
+	case placeNouns[w] && k+1 < n && s.low[k+1] == "of":
+		// "the Ukrainian city of Mariupol".
+		return nil, k + 2, false
+	case member && membershipNouns[s.stm[k]] && k+1 < n && (s.low[k+1] == "in" || s.low[k+1] == "of" || s.low[k+1] == "to" || s.low[k+1] == "into"):
+		c, e := s.objectAfterEnd(k+2, false)
+		return c, e, true
+	case member && (w == "to" || w == "for") && k+1 < n && s.low[k+1] == "join":
+		c, e := s.objectAfterEnd(k+2, false)
+		return c, e, true
+	}
+	// A common noun in apposition before the name: "the skiing club
+	// SK Ull", "the breakaway region Abkhazia".
+	if e := s.appositiveHead(k); e > k && !member {
+		return nil, e, false
+	}
+	return nil, k, true
+}
+
+// objectFiller reports whether token k is a word skipped before an
+// object: an article, an adverb ("formally", "officially") or a number.
+func (s *Sentence) objectFiller(k int) bool {
+	w := s.low[k]
+	return w == "the" || w == "a" || w == "an" || s.toks[k].Tag == "RB" || w == "formally" || w == "officially" || s.toks[k].Tag == "CD"
 }
 
 // ledModifier reports whether a token is a hyphenated participle that
