@@ -521,115 +521,179 @@ func (s *Sentence) itsAntecedent(j int) (cand, bool) {
 	return cand{}, false
 }
 
-// nounFrame analyses the noun phrase around a nominal trigger [t0, t1).
+// nounFrame analyses the noun phrase around a nominal trigger [t0, t1):
+// the modifiers, possessor and determiner on its left
+// ([Sentence.nounLeft]), the verb that governs it
+// ([Sentence.nounGovernor]), a phrase in apposition before it
+// ("Armenia, a member of the CSTO,"), the agent of a passive after it
+// ([Sentence.nounPassiveBy]), and an apposition and prepositional phrases
+// on its right ([Sentence.nounRight]).
 func (s *Sentence) nounFrame(t0, t1 int) nounInfo {
-	n := len(s.low)
 	ni := nounInfo{gov: -1, npStart: t0, compStart: t0, topicStart: -1, its: -1}
-	// Left: modifiers, possessor, determiner.
+	ni.npStart = s.nounLeft(&ni, t0)
+	ni.gov = s.nounGovernor(ni.npStart)
+	if k2 := ni.npStart - 1; k2 >= 1 && s.low[k2] == "," && s.epAt[k2-1] >= 0 {
+		ni.before, _ = s.epCands(k2 - 1)
+	}
+	s.nounPassiveBy(&ni, t0, t1)
+	s.nounRight(&ni, t1)
+	return ni
+}
+
+// nounLeft reads, from the trigger at t0 leftwards, at most eight tokens
+// of the noun phrase into ni ([Sentence.nounLeftStep]) and returns the
+// phrase's first token.
+func (s *Sentence) nounLeft(ni *nounInfo, t0 int) int {
 	j := t0 - 1
 	comp := true
 	for steps := 0; j >= 0 && steps < 8; steps++ {
-		w := s.low[j]
-		if m := s.ment[j]; m >= 0 {
-			mm := s.m(m)
-			st := s.mStart(m)
-			comp = false
-			if mm.Type == entities.Date {
-				j = st - 1
-				continue
-			}
-			if s.epAt[j] >= 0 {
-				// An entity phrase right before the noun: "Russia-Abkhazia
-				// treaty" style compounds are modifiers; a phrase is not.
-				break
-			}
-			c := cand{m: m, tokStart: st, tokEnd: s.mEnd(m)}
-			if mm.Adjectival {
-				ni.adjMods = append(ni.adjMods, c)
-			} else {
-				ni.nomMods = append(ni.nomMods, c)
-			}
-			j = st - 1
-			continue
-		}
-		if s.ment[j] < 0 && s.innerAt[j] >= 0 && comp {
-			// "the Russia-Belarus treaty": the mentions joined in one token.
-			if cs := s.joinedMentions(j); len(cs) > 0 {
-				ni.joined = true
-				for _, c := range cs {
-					if s.m(c.m).Adjectival {
-						ni.adjMods = append(ni.adjMods, c)
-					} else {
-						ni.nomMods = append(ni.nomMods, c)
-					}
-				}
-				comp = false
-				j--
-				continue
-			}
-		}
-		if (w == "-" || w == "–" || w == "/") && j > 0 && j+1 < t0 && s.ment[j+1] >= 0 && s.ment[j-1] >= 0 && len(ni.adjMods)+len(ni.nomMods) > 0 {
-			// "the EU – Mercosur agreement".
-			m := s.ment[j-1]
-			if isEntityType(s.m(m).Type) && s.m(m).Type != per {
-				c := cand{m: m, tokStart: s.mStart(m), tokEnd: s.mEnd(m)}
-				if s.m(m).Adjectival {
-					ni.adjMods = append(ni.adjMods, c)
-				} else {
-					ni.nomMods = append(ni.nomMods, c)
-				}
-				j = s.mStart(m) - 1
-				continue
-			}
-		}
-		if w == "'s" || w == "'" {
-			if j > 0 && s.anaAt[j-1] >= 0 {
-				// "the bloc's tenth member".
-				a := &s.anas[s.anaAt[j-1]]
-				ni.possessor = append([]cand{}, a.cands...)
-				j = a.start - 1
-				break
-			}
-			if j > 0 && s.epAt[j-1] >= 0 {
-				c, _ := s.epCands(j - 1)
-				ni.possessor = c
-				j = s.groups[s.eps[s.epAt[j-1]].group].start - 1
-				if j >= 0 && s.low[j] == "the" {
-					j--
-				}
-			}
+		next, more := s.nounLeftStep(ni, j, t0, &comp)
+		j = next
+		if !more {
 			break
 		}
-		if determiners[w] || s.toks[j].Tag == "PRP$" {
-			if w == "its" && s.anaAt[j] < 0 {
-				ni.its = j
-			}
-			j--
-			break
-		}
-		tag := s.toks[j].Tag
-		if isAdjTag(tag) || tag == "VBN" || tag == "VBG" || tag == "NN" || tag == "NNS" || tag == "CD" || tag == "NNP" && s.ment[j] < 0 && isCapWord(s.toks[j].Text) {
-			if comp && !genericAdjectives[w] && !possibleCues[w] && !negationCues[w] && isWordy(w) || comp && tag == "NNP" {
-				ni.compStart = j
-			} else {
-				comp = false
-			}
-			j--
-			continue
-		}
-		break
 	}
-	ni.npStart = j + 1
-	// Before the noun phrase: a governing verb, or an apposition
-	// ("Armenia, a member of the CSTO,").
-	k := ni.npStart - 1
-	// A quantity: "signed more than 15 agreements", "at least two deals".
-	if k >= 1 && (s.low[k] == "than" && (s.low[k-1] == "more" || s.low[k-1] == "fewer" || s.low[k-1] == "less") || s.low[k] == "least" && s.low[k-1] == "at") {
-		k -= 2
-	} else if k >= 0 && (s.low[k] == "about" || s.low[k] == "nearly" || s.low[k] == "almost" || s.low[k] == "around" || s.low[k] == "some") && ni.npStart < len(s.low) && s.toks[ni.npStart].Tag == "CD" {
-		k--
+	return j + 1
+}
+
+// nounLeftStep reads token j left of the trigger at t0 into ni: a
+// mention ([Sentence.nounLeftMention]), the names joined in one token
+// ("the Russia-Belarus treaty"), a name before a dash ("the EU – Mercosur
+// agreement", [Sentence.nounLeftDash]), a possessor
+// ([Sentence.nounLeftPossessor]), a determiner, or a word of a compound
+// ("peace treaty"); comp is whether the words read so far all belong to
+// a compound, which starts at ni.compStart. It returns the next token to
+// read, and whether to read on; else the token before the phrase.
+func (s *Sentence) nounLeftStep(ni *nounInfo, j, t0 int, comp *bool) (next int, more bool) {
+	w := s.low[j]
+	if m := s.ment[j]; m >= 0 {
+		return s.nounLeftMention(ni, j, m, comp)
 	}
-	if k >= 0 && (s.low[k] == "out" || s.low[k] == "up" || s.low[k] == "into" || s.low[k] == "in" || s.low[k] == "for" || s.low[k] == "on" || s.low[k] == "to" || s.low[k] == "with" || s.low[k] == "off") {
+	if s.innerAt[j] >= 0 && *comp {
+		// "the Russia-Belarus treaty": the mentions joined in one token.
+		if cs := s.joinedMentions(j); len(cs) > 0 {
+			ni.joined = true
+			for _, c := range cs {
+				s.addModifier(ni, c)
+			}
+			*comp = false
+			return j - 1, true
+		}
+	}
+	if next, ok := s.nounLeftDash(ni, j, t0); ok {
+		return next, true
+	}
+	if w == "'s" || w == "'" {
+		return s.nounLeftPossessor(ni, j), false
+	}
+	if determiners[w] || s.toks[j].Tag == "PRP$" {
+		if w == "its" && s.anaAt[j] < 0 {
+			ni.its = j
+		}
+		return j - 1, false
+	}
+	if s.compoundWord(j) {
+		if *comp && s.compoundPart(j) {
+			ni.compStart = j
+		} else {
+			*comp = false
+		}
+		return j - 1, true
+	}
+	return j, false
+}
+
+// addModifier adds mention c to the adjectival or nominal modifiers of
+// ni.
+func (s *Sentence) addModifier(ni *nounInfo, c cand) {
+	if s.m(c.m).Adjectival {
+		ni.adjMods = append(ni.adjMods, c)
+	} else {
+		ni.nomMods = append(ni.nomMods, c)
+	}
+}
+
+// nounLeftMention reads the mention m at token j left of a nominal
+// trigger: a date is skipped ("the 2008 war"), an entity phrase ends the
+// noun phrase ("Russia-Abkhazia treaty" style compounds are modifiers; a
+// phrase is not), any other mention is a modifier ("the NATO summit",
+// "Russian recognition"). It returns like [Sentence.nounLeftStep].
+func (s *Sentence) nounLeftMention(ni *nounInfo, j, m int, comp *bool) (next int, more bool) {
+	mm := s.m(m)
+	st := s.mStart(m)
+	*comp = false
+	if mm.Type == entities.Date {
+		return st - 1, true
+	}
+	if s.epAt[j] >= 0 {
+		return j, false
+	}
+	s.addModifier(ni, cand{m: m, tokStart: st, tokEnd: s.mEnd(m)})
+	return st - 1, true
+}
+
+// nounLeftDash reads a dash or slash at token j between a modifier
+// already read and a state or organisation before it: "the EU – Mercosur
+// agreement". It returns the token before the name and true, or false.
+func (s *Sentence) nounLeftDash(ni *nounInfo, j, t0 int) (int, bool) {
+	w := s.low[j]
+	if !((w == "-" || w == "–" || w == "/") && j > 0 && j+1 < t0 && s.ment[j+1] >= 0 && s.ment[j-1] >= 0 && len(ni.adjMods)+len(ni.nomMods) > 0) {
+		return 0, false
+	}
+	m := s.ment[j-1]
+	if !isEntityType(s.m(m).Type) || s.m(m).Type == per {
+		return 0, false
+	}
+	s.addModifier(ni, cand{m: m, tokStart: s.mStart(m), tokEnd: s.mEnd(m)})
+	return s.mStart(m) - 1, true
+}
+
+// nounLeftPossessor reads the possessive "'s" or "'" at token j into
+// ni.possessor: the antecedents of an anaphor ("the bloc's tenth
+// member") or the group of an entity phrase ("Russia's recognition").
+// It returns the token before the possessor and its "the".
+func (s *Sentence) nounLeftPossessor(ni *nounInfo, j int) int {
+	if j > 0 && s.anaAt[j-1] >= 0 {
+		// "the bloc's tenth member".
+		a := &s.anas[s.anaAt[j-1]]
+		ni.possessor = append([]cand{}, a.cands...)
+		return a.start - 1
+	}
+	if j > 0 && s.epAt[j-1] >= 0 {
+		c, _ := s.epCands(j - 1)
+		ni.possessor = c
+		j = s.groups[s.eps[s.epAt[j-1]].group].start - 1
+		if j >= 0 && s.low[j] == "the" {
+			j--
+		}
+	}
+	return j
+}
+
+// compoundWord reports whether token j may stand in a noun phrase before
+// its head: an adjective, participle, common noun or number, or a
+// capitalised proper noun outside mentions, as in treaty names.
+func (s *Sentence) compoundWord(j int) bool {
+	tag := s.toks[j].Tag
+	return isAdjTag(tag) || tag == "VBN" || tag == "VBG" || tag == "NN" || tag == "NNS" || tag == "CD" || tag == "NNP" && s.ment[j] < 0 && isCapWord(s.toks[j].Text)
+}
+
+// compoundPart reports whether the word at token j, before a nominal
+// trigger, belongs to a treaty's name: a proper noun, or a word but a
+// generic adjective or a cue of possibility or negation.
+func (s *Sentence) compoundPart(j int) bool {
+	w := s.low[j]
+	return !genericAdjectives[w] && !possibleCues[w] && !negationCues[w] && isWordy(w) || s.toks[j].Tag == "NNP"
+}
+
+// nounGovernor returns the verb that governs the noun phrase starting at
+// npStart, or -1: the verb before it, across a quantity ("signed more
+// than 15 agreements", [Sentence.beforeQuantity]), a particle or
+// preposition ("applied for membership") and adverbs or negation ("is no
+// longer a member").
+func (s *Sentence) nounGovernor(npStart int) int {
+	k := s.beforeQuantity(npStart)
+	if k >= 0 && governorParticle(s.low[k]) {
 		k--
 	}
 	// Adverbs and negation: "is not a member", "is no longer a member".
@@ -637,24 +701,64 @@ func (s *Sentence) nounFrame(t0, t1 int) nounInfo {
 		k--
 	}
 	if k >= 0 && s.ment[k] < 0 && (isVerbTag(s.toks[k].Tag) || beForms[s.low[k]]) {
-		ni.gov = k
+		return k
 	}
-	if k2 := ni.npStart - 1; k2 >= 1 && s.low[k2] == "," && s.epAt[k2-1] >= 0 {
-		ni.before, _ = s.epCands(k2 - 1)
+	return -1
+}
+
+// beforeQuantity returns the token before the noun phrase starting at
+// npStart and the quantity before it: "signed more than 15 agreements",
+// "at least two deals", "about 20 agreements".
+func (s *Sentence) beforeQuantity(npStart int) int {
+	k := npStart - 1
+	if k >= 1 && (s.low[k] == "than" && (s.low[k-1] == "more" || s.low[k-1] == "fewer" || s.low[k-1] == "less") || s.low[k] == "least" && s.low[k-1] == "at") {
+		return k - 2
 	}
-	// A passive after the noun phrase: "The treaty was signed by Russia
-	// and Abkhazia".
-	if t0 == ni.npStart || determiners[s.low[ni.npStart]] {
-		k := t1
-		for k < n && k < t1+4 && (auxWords[s.low[k]] || s.toks[k].Tag == "RB") {
-			k++
-		}
-		if k+1 < n && k > t1 && s.toks[k].Tag == "VBN" && s.low[k+1] == "by" && (symLight[s.stm[k]] || dirLight[s.stm[k]] || s.stm[k] == "carry") && s.stm[k] != "broker" {
-			ni.by = s.objectAfter(k+2, false)
-		}
+	if k >= 0 && (s.low[k] == "about" || s.low[k] == "nearly" || s.low[k] == "almost" || s.low[k] == "around" || s.low[k] == "some") && npStart < len(s.low) && s.toks[npStart].Tag == "CD" {
+		return k - 1
 	}
-	// Right: an apposition, then prepositional phrases.
-	j = t1
+	return k
+}
+
+// governorParticle reports whether w may stand between a verb and the
+// noun phrase it governs: "entered into an alliance", "applied for
+// membership".
+func governorParticle(w string) bool {
+	switch w {
+	case "out", "up", "into", "in", "for", "on", "to", "with", "off":
+		return true
+	}
+	return false
+}
+
+// nounPassiveBy reads into ni.by the agent of a passive that follows the
+// noun phrase of the trigger [t0, t1), when the phrase is the trigger
+// with at most a determiner: "The treaty was signed by Russia and
+// Abkhazia".
+func (s *Sentence) nounPassiveBy(ni *nounInfo, t0, t1 int) {
+	if t0 != ni.npStart && !determiners[s.low[ni.npStart]] {
+		return
+	}
+	n := len(s.low)
+	k := t1
+	for k < n && k < t1+4 && (auxWords[s.low[k]] || s.toks[k].Tag == "RB") {
+		k++
+	}
+	if k+1 < n && k > t1 && s.toks[k].Tag == "VBN" && s.low[k+1] == "by" && (symLight[s.stm[k]] || dirLight[s.stm[k]] || s.stm[k] == "carry") && s.stm[k] != "broker" {
+		ni.by = s.objectAfter(k+2, false)
+	}
+}
+
+// nounRight reads into ni what follows the nominal trigger ending at t1:
+// an apposition ("the US allies Japan and South Korea"), then up to three
+// prepositional phrases with an entity object ([nounInfo.setPrepObject]:
+// "a treaty between Russia and Abkhazia") or a non-entity one, skipped
+// and, right after the trigger, kept as its topic ([Sentence.nounTopic]).
+// A non-entity object that names another relation ("talks on a free
+// trade agreement between ...") takes the prepositions that follow.
+func (s *Sentence) nounRight(ni *nounInfo, t1 int) {
+	n := len(s.low)
+	j := t1
 	ni.end = t1
 	for pp := 0; pp < 3 && j < n; pp++ {
 		w := s.low[j]
@@ -669,34 +773,14 @@ func (s *Sentence) nounFrame(t0, t1 int) nounInfo {
 		}
 		c, e := s.objectAfterEnd(j+1, false)
 		if len(c) > 0 {
-			switch {
-			case w == "between" || w == "among":
-				ni.between = c
-			case w == "with" && ni.with == nil:
-				ni.with = c
-			case w == "of" && ni.of == nil:
-				ni.of = c
-			case w == "by" && ni.by == nil:
-				ni.by = c
-			case ni.on == nil && w != "with" && w != "of" && w != "by":
-				ni.on = c
-			}
+			ni.setPrepObject(w, c)
 			j, ni.end = e, e
 			continue
 		}
 		// A non-entity object: skip it ("on friendship and cooperation").
-		e = j + 1
-		for e < n && e < j+8 && s.ment[e] < 0 && !prepositions[s.low[e]] && !isPunct(s.low[e]) && !isFiniteTag(s.toks[e].Tag) && !relPronouns[s.low[e]] {
-			e++
-		}
+		e = s.nonEntityEnd(j)
 		if pp == 0 && (w == "on" || w == "of") && e > j+1 {
-			ts := j + 1
-			for ts < e && (determiners[s.low[ts]] || s.low[ts] == "the") {
-				ts++
-			}
-			if ts < e {
-				ni.topicStart, ni.topicEnd = ts, e
-			}
+			s.nounTopic(ni, j, e)
 		}
 		// A phrase that names another relation ("talks on a free trade
 		// agreement between ...") takes the prepositions that follow.
@@ -705,7 +789,51 @@ func (s *Sentence) nounFrame(t0, t1 int) nounInfo {
 		}
 		j = e
 	}
-	return ni
+}
+
+// setPrepObject records c as the object of preposition w after a nominal
+// trigger: "between" and "among" always, "with", "of" and "by" unless
+// already found, and any other preposition ("on", "against") as ni.on,
+// once.
+func (ni *nounInfo) setPrepObject(w string, c []cand) {
+	switch {
+	case w == "between" || w == "among":
+		ni.between = c
+	case w == "with" && ni.with == nil:
+		ni.with = c
+	case w == "of" && ni.of == nil:
+		ni.of = c
+	case w == "by" && ni.by == nil:
+		ni.by = c
+	case ni.on == nil && w != "with" && w != "of" && w != "by":
+		ni.on = c
+	}
+}
+
+// nonEntityEnd returns the end of the non-entity object of the
+// preposition at token j: up to seven tokens before a mention,
+// preposition, punctuation, finite verb or relative pronoun ("on
+// friendship and cooperation").
+func (s *Sentence) nonEntityEnd(j int) int {
+	n := len(s.low)
+	e := j + 1
+	for e < n && e < j+8 && s.ment[e] < 0 && !prepositions[s.low[e]] && !isPunct(s.low[e]) && !isFiniteTag(s.toks[e].Tag) && !relPronouns[s.low[e]] {
+		e++
+	}
+	return e
+}
+
+// nounTopic records as ni's topic the non-entity object [j+1, e) of "on"
+// or "of" right after a nominal trigger, without its determiners: "the
+// Treaty on Friendship and Cooperation".
+func (s *Sentence) nounTopic(ni *nounInfo, j, e int) {
+	ts := j + 1
+	for ts < e && (determiners[s.low[ts]] || s.low[ts] == "the") {
+		ts++
+	}
+	if ts < e {
+		ni.topicStart, ni.topicEnd = ts, e
+	}
 }
 
 // isCapWord reports whether a token starts with an upper-case ASCII letter.
