@@ -839,8 +839,8 @@ func (s *Sentence) nounTopic(ni *nounInfo, j, e int) {
 // isCapWord reports whether a token starts with an upper-case ASCII letter.
 func isCapWord(t string) bool { return t != "" && t[0] >= 'A' && t[0] <= 'Z' }
 
-// lowerText returns the lower-case text of tokens [a, b) of the sentence
-// as written, spaces kept.
+// text returns the text of tokens [a, b) of the sentence as written,
+// spaces and case kept.
 func (s *Sentence) text(a, b int) string {
 	if a >= b {
 		return ""
@@ -848,7 +848,7 @@ func (s *Sentence) text(a, b int) string {
 	return s.Doc.Text[s.toks[a].Start:s.toks[b-1].End]
 }
 
-// hasWordNear reports whether a token with a stem in set lies within
+// hasStemIn reports whether a token with a stem in set lies within
 // [a, b) of the sentence.
 func (s *Sentence) hasStemIn(a, b int, set map[string]bool) bool {
 	if a < 0 {
@@ -902,7 +902,9 @@ var interruptionStarts = set(words("interruptionStarts")...)
 // beforeInterruption returns the subject before a relative clause or
 // apposition that ends with the comma at token j, or the members of an
 // "including" list in it ("More than 100 countries, including the United
-// States, have recognized Kosovo").
+// States, have recognized Kosovo", [Sentence.includedList]). It reads
+// back at most 24 tokens to the comma that opens the interruption, and
+// not across a clause boundary.
 func (s *Sentence) beforeInterruption(j int) []cand {
 	for k := j - 1; k >= 1 && k > j-25; k-- {
 		w := s.low[k]
@@ -914,22 +916,8 @@ func (s *Sentence) beforeInterruption(j int) []cand {
 		}
 		next := s.low[k+1]
 		switch {
-		case next == "including" || next == "notably" || next == "especially" || next == "among":
-			e := k + 2
-			if e < j && (s.low[e] == "the" || s.low[e] == "such") {
-				e++
-			}
-			if e < j && s.epAt[e] >= 0 {
-				g := s.eps[s.epAt[e]].group
-				for x := s.groups[g].end; x < j; x++ {
-					if isVerbTag(s.toks[x].Tag) {
-						return nil
-					}
-				}
-				c, _ := s.groupCands(g)
-				return c
-			}
-			return nil
+		case listOpener(next):
+			return s.includedList(k, j)
 		case interruptionStarts[next] && s.epAt[k-1] >= 0:
 			c, _ := s.epCands(k - 1)
 			return c
@@ -946,6 +934,34 @@ func (s *Sentence) beforeInterruption(j int) []cand {
 		return nil
 	}
 	return nil
+}
+
+// listOpener reports whether w, after a comma, opens a list of examples:
+// "including", "notably", "especially", "among".
+func listOpener(w string) bool {
+	return w == "including" || w == "notably" || w == "especially" || w == "among"
+}
+
+// includedList returns the group of an "including" list that opens after
+// the comma at token k and ends at the comma at token j with no verb
+// after the group ("More than 100 countries, including the United
+// States, have ..."), or nil.
+func (s *Sentence) includedList(k, j int) []cand {
+	e := k + 2
+	if e < j && (s.low[e] == "the" || s.low[e] == "such") {
+		e++
+	}
+	if e >= j || s.epAt[e] < 0 {
+		return nil
+	}
+	g := s.eps[s.epAt[e]].group
+	for x := s.groups[g].end; x < j; x++ {
+		if isVerbTag(s.toks[x].Tag) {
+			return nil
+		}
+	}
+	c, _ := s.groupCands(g)
+	return c
 }
 
 // directions are adjectives that name a part of a place: "northern Cyprus".
