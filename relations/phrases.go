@@ -9,7 +9,8 @@ import (
 )
 
 // reset prepares s for sentence si of the document: tokens, lower-case
-// forms, stems, the mentions' token ranges, entity phrases and groups.
+// forms, stems ([Sentence.resetTokens]), the mentions' token ranges
+// ([Sentence.placeMentions]), entity phrases and groups.
 func (s *Sentence) reset(si int) {
 	doc := s.Doc
 	st := doc.Sentences[si]
@@ -17,6 +18,30 @@ func (s *Sentence) reset(si int) {
 	s.toks = doc.Tokens[st.TokenStart:st.TokenEnd]
 	s.Tokens = s.toks
 	n := len(s.toks)
+	s.resetTokens(n)
+	s.m0, s.m1 = s.dc.sentMentions(si)
+	s.mts = resizeInt(s.mts, s.m1-s.m0, -1)
+	s.mte = resizeInt(s.mte, s.m1-s.m0, -1)
+	s.placeMentions()
+	s.eps = s.eps[:0]
+	s.groups = s.groups[:0]
+	s.persons = s.persons[:0]
+	s.rels = s.rels[:0]
+	s.budget = 8*n + 64
+	s.sentDate, s.sentDateDone = "", false
+	s.findModifiers()
+	s.findPhrases()
+	s.findGroups()
+	s.anas = s.anas[:0]
+	s.anaAt = resizeInt(s.anaAt, n, -1)
+	s.resolvePronouns()
+	s.resolveAnaphors()
+}
+
+// resetTokens sizes the per-token slices of s for the n tokens of the
+// sentence, cleared, and fills in each token's lower-case form, stem,
+// word classes and cues.
+func (s *Sentence) resetTokens(n int) {
 	s.low = resize(s.low, n)
 	s.stm = resize(s.stm, n)
 	s.ment = resizeInt(s.ment, n, -1)
@@ -37,16 +62,19 @@ func (s *Sentence) reset(si int) {
 		f := s.words.forms(s.x, t.Text)
 		s.low[i], s.stm[i], s.cls[i], s.wcue[i] = f.low, f.stm, f.cls, f.cue
 	}
-	s.m0, s.m1 = s.dc.sentMentions(si)
-	s.mts = resizeInt(s.mts, s.m1-s.m0, -1)
-	s.mte = resizeInt(s.mte, s.m1-s.m0, -1)
-	// Token ranges of mentions: the tokens must cover the mention exactly.
+}
+
+// placeMentions records the token range of each mention of the sentence
+// whose tokens cover it exactly ([Sentence.mentionEnd]) and that may be
+// an argument ([Sentence.usableMention]). A vague time ("now", "the
+// current president", "recently") anchors nothing and its words belong
+// to the clause.
+func (s *Sentence) placeMentions() {
+	n := len(s.toks)
 	k := 0
 	for m := s.m0; m < s.m1; m++ {
-		mm := &doc.Mentions[m]
+		mm := &s.Doc.Mentions[m]
 		if mm.Type == entities.Date && strings.HasSuffix(mm.Value, "_REF") {
-			// "now", "the current president", "recently": a vague time
-			// anchors nothing and its words belong to the clause.
 			continue
 		}
 		for k < n && s.toks[k].End <= mm.Start {
@@ -55,33 +83,8 @@ func (s *Sentence) reset(si int) {
 		if k >= n {
 			continue
 		}
-		if s.toks[k].Start != mm.Start {
-			// A mention inside a token: "Russia-Belarus".
-			if s.toks[k].Start < mm.Start && mm.End <= s.toks[k].End && s.innerAt[k] < 0 {
-				s.innerAt[k] = m
-			}
-			continue
-		}
-		e := k
-		for e < n && s.toks[e].End <= mm.End {
-			e++
-		}
-		if e == k || s.toks[e-1].End != mm.End {
-			if e == k && mm.End < s.toks[k].End && s.innerAt[k] < 0 {
-				s.innerAt[k] = m
-			}
-			continue
-		}
-		free := true
-		for i := k; i < e; i++ {
-			if s.ment[i] >= 0 {
-				free = false
-			}
-		}
-		if !free {
-			continue
-		}
-		if mm.Type == sta && len(mm.Alternatives) > 0 && s.notStateContext(k, e) || implausiblePerson(mm) {
+		e, ok := s.mentionEnd(m, k)
+		if !ok || !s.usableMention(m, k, e) {
 			continue
 		}
 		s.mts[m-s.m0], s.mte[m-s.m0] = k, e
@@ -89,19 +92,49 @@ func (s *Sentence) reset(si int) {
 			s.ment[i] = m
 		}
 	}
-	s.eps = s.eps[:0]
-	s.groups = s.groups[:0]
-	s.persons = s.persons[:0]
-	s.rels = s.rels[:0]
-	s.budget = 8*n + 64
-	s.sentDate, s.sentDateDone = "", false
-	s.findModifiers()
-	s.findPhrases()
-	s.findGroups()
-	s.anas = s.anas[:0]
-	s.anaAt = resizeInt(s.anaAt, n, -1)
-	s.resolvePronouns()
-	s.resolveAnaphors()
+}
+
+// mentionEnd returns the end of the tokens [k, e) that cover mention m
+// exactly, k being the first token that ends after the mention's start.
+// A mention inside a token ("Russia-Belarus") has no tokens of its own:
+// it is recorded as the token's first inner mention, and mentionEnd
+// reports false, as for a mention that ends inside a token.
+func (s *Sentence) mentionEnd(m, k int) (int, bool) {
+	mm := &s.Doc.Mentions[m]
+	n := len(s.toks)
+	if s.toks[k].Start != mm.Start {
+		// A mention inside a token: "Russia-Belarus".
+		if s.toks[k].Start < mm.Start && mm.End <= s.toks[k].End && s.innerAt[k] < 0 {
+			s.innerAt[k] = m
+		}
+		return 0, false
+	}
+	e := k
+	for e < n && s.toks[e].End <= mm.End {
+		e++
+	}
+	if e == k || s.toks[e-1].End != mm.End {
+		if e == k && mm.End < s.toks[k].End && s.innerAt[k] < 0 {
+			s.innerAt[k] = m
+		}
+		return 0, false
+	}
+	return e, true
+}
+
+// usableMention reports whether mention m at tokens [k, e) may be an
+// argument: no earlier mention holds its tokens, and it is neither a
+// name of a state used for a US state or another non-sovereign place
+// ([Sentence.notStateContext]: "Georgia, the US state") nor a person
+// named like an institution ([implausiblePerson]).
+func (s *Sentence) usableMention(m, k, e int) bool {
+	for i := k; i < e; i++ {
+		if s.ment[i] >= 0 {
+			return false
+		}
+	}
+	mm := &s.Doc.Mentions[m]
+	return !(mm.Type == sta && len(mm.Alternatives) > 0 && s.notStateContext(k, e) || implausiblePerson(mm))
 }
 
 func resize(b []string, n int) []string {
@@ -172,10 +205,10 @@ func (s *Sentence) addEP(start, end, m int) bool {
 }
 
 // findPhrases builds the entity phrases: titled and apposed persons
-// (recording official-of on the way), states standing for their forces,
-// and plain mentions.
+// (recording official-of on the way), definite descriptions, states
+// standing for their forces ([Sentence.forcePhrase]), and plain mentions;
+// then it indexes them by token and lists the persons.
 func (s *Sentence) findPhrases() {
-	n := len(s.toks)
 	// Persons with titles and appositions.
 	for m := s.m0; m < s.m1; m++ {
 		a := s.mts[m-s.m0]
@@ -190,31 +223,7 @@ func (s *Sentence) findPhrases() {
 	// States for their forces or government: "Russian troops", "Russia's
 	// army".
 	for m := s.m0; m < s.m1; m++ {
-		a := s.mts[m-s.m0]
-		if a < 0 || s.epAt[a] >= 0 {
-			continue
-		}
-		mm := s.m(m)
-		if mm.Type != sta && mm.Type != org && !(mm.Type == loc && (mm.Adjectival || mm.Metonymy)) {
-			continue
-		}
-		e := s.mte[m-s.m0]
-		if e < n && (s.low[e] == "'s" || s.low[e] == "'") {
-			e++
-		}
-		// Allow one adjective: "Russian military forces".
-		if e+1 < n && isAdjTag(s.toks[e].Tag) && s.ment[e] < 0 && forceNouns[s.low[e+1]] {
-			e++
-		}
-		if e < n && s.ment[e] < 0 && forceNouns[s.low[e]] && s.addEP(a, e+1, m) {
-			s.eps[len(s.eps)-1].force = true
-			continue
-		}
-		if mm.Adjectival && s.sharedForceNoun(e) && s.addEP(a, e, m) {
-			// "Israeli and Egyptian officials": each adjective stands
-			// for its state; the last one takes the noun above.
-			s.eps[len(s.eps)-1].force = true
-		}
+		s.forcePhrase(m)
 	}
 	// Plain mentions.
 	for m := s.m0; m < s.m1; m++ {
@@ -235,6 +244,42 @@ func (s *Sentence) findPhrases() {
 		if s.m(ep.m).Type == per {
 			s.persons = append(s.persons, i)
 		}
+	}
+}
+
+// forcePhrase builds the entity phrase of mention m, not yet in a
+// phrase, when it is a state, an organisation or an adjectival or
+// metonymic place standing for its forces or government: before a force
+// noun, after a possessive and one adjective ("Russian troops", "Russia's
+// army", "Russian military forces"), or an adjective sharing the force
+// noun of the last one ("Israeli and Egyptian officials",
+// [Sentence.sharedForceNoun]).
+func (s *Sentence) forcePhrase(m int) {
+	n := len(s.toks)
+	a := s.mts[m-s.m0]
+	if a < 0 || s.epAt[a] >= 0 {
+		return
+	}
+	mm := s.m(m)
+	if mm.Type != sta && mm.Type != org && !(mm.Type == loc && (mm.Adjectival || mm.Metonymy)) {
+		return
+	}
+	e := s.mte[m-s.m0]
+	if e < n && (s.low[e] == "'s" || s.low[e] == "'") {
+		e++
+	}
+	// Allow one adjective: "Russian military forces".
+	if e+1 < n && isAdjTag(s.toks[e].Tag) && s.ment[e] < 0 && forceNouns[s.low[e+1]] {
+		e++
+	}
+	if e < n && s.ment[e] < 0 && forceNouns[s.low[e]] && s.addEP(a, e+1, m) {
+		s.eps[len(s.eps)-1].force = true
+		return
+	}
+	if mm.Adjectival && s.sharedForceNoun(e) && s.addEP(a, e, m) {
+		// "Israeli and Egyptian officials": each adjective stands
+		// for its state; the last one takes the noun above.
+		s.eps[len(s.eps)-1].force = true
 	}
 }
 
@@ -322,8 +367,9 @@ func (s *Sentence) separator(a, b int) (ok, conj bool) {
 // with persons, the others with one another.
 func compatible(a, b entities.Type) bool { return (a == per) == (b == per) }
 
-// absorbTail extends a group over "and (a few) other countries", "and
-// others", "among others", "etc.".
+// absorbTail extends a group ending at token end over "etc.", "among
+// others", or a tail after "and" or "or" ([Sentence.otherTail]: "and (a
+// few) other countries", "and others"); n is the sentence's length.
 func (s *Sentence) absorbTail(end, n int) int {
 	if end >= n {
 		return end
@@ -341,7 +387,14 @@ func (s *Sentence) absorbTail(end, n int) int {
 	if k >= n || s.low[k] != "and" && s.low[k] != "or" {
 		return end
 	}
-	k++
+	return s.otherTail(k+1, end, n)
+}
+
+// otherTail returns the end of a tail starting at token k after "and" or
+// "or" that closes a group ending at end: up to five determiners,
+// adjectives and numbers with "other" and ending in "others" or a noun
+// of [tailNouns] ("a few other countries", "others"); else end.
+func (s *Sentence) otherTail(k, end, n int) int {
 	other := false
 	for steps := 0; k < n && steps < 5; steps++ {
 		w := s.low[k]
@@ -351,12 +404,20 @@ func (s *Sentence) absorbTail(end, n int) int {
 		if (w == "others" || tailNouns[w]) && other {
 			return k + 1
 		}
-		if s.ment[k] >= 0 || !(determiners[w] || isAdjTag(s.toks[k].Tag) || w == "other" || w == "few" || w == "many" || w == "several" || w == "some" || s.toks[k].Tag == "CD") {
+		if s.ment[k] >= 0 || !s.tailModifier(k) {
 			return end
 		}
 		k++
 	}
 	return end
+}
+
+// tailModifier reports whether token k may stand in a group's tail before
+// its noun: a determiner, an adjective, a number, "other", "few", "many",
+// "several" or "some".
+func (s *Sentence) tailModifier(k int) bool {
+	w := s.low[k]
+	return determiners[w] || isAdjTag(s.toks[k].Tag) || w == "other" || w == "few" || w == "many" || w == "several" || w == "some" || s.toks[k].Tag == "CD"
 }
 
 // groupCands returns the members of group g as candidates, and the
