@@ -101,8 +101,9 @@ func (s *Sentence) findTriggers() {
 
 // triggerClass decides whether the trigger at [t0, t1) is used as a verb
 // (true) or a noun (false) ([Sentence.verbUse]), and whether its class is
-// allowed: a verb-only trigger as a verb, a noun-only trigger as a noun,
-// a gerund or a phrase ending in a noun ("peace treaty").
+// allowed: a verb-only trigger as a verb; a noun-only trigger as a noun,
+// a gerund, or a phrase ending in a noun ("peace treaty"); any other
+// starting with a verb, noun or adjective, or ending in a preposition.
 func (s *Sentence) triggerClass(tr *trig, t0, t1 int) (verb, ok bool) {
 	first, last := s.toks[t0].Tag, s.toks[t1-1].Tag
 	verb = s.verbUse(tr, t0, t1)
@@ -252,10 +253,11 @@ func (s *Sentence) passiveArgs(t0, t1 int) (agent, patient []cand) {
 
 // activeArgs finds the arguments of the active verb trigger [t0, t1): the
 // agent is its subject and the patient its object ("Russia recognized
-// Abkhazia"), or the object of "with" after a verb of meeting, or the
-// antecedent of a relative clause, or the place of "struck targets in".
-// It reports false when a trigger that needs a membership object ("seeks
-// membership in the EU") has none.
+// Abkhazia"), or the object of "with" after a verb of meeting ("met with
+// ..."), or what an object relative clause is about ("Somaliland, which
+// Ethiopia had offered to recognise"), or the place of "struck targets
+// in". It reports false when a trigger that needs a membership object
+// ("seeks membership in the EU") has none.
 func (s *Sentence) activeArgs(tr *trig, t0, t1 int, a *triggerArgs) bool {
 	def := tr.def
 	a.agent = s.subjectOf(t0, 0)
