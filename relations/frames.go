@@ -100,26 +100,13 @@ func (s *Sentence) findTriggers() {
 }
 
 // triggerClass decides whether the trigger at [t0, t1) is used as a verb
-// (true) or a noun (false), and whether its class is allowed.
+// (true) or a noun (false) ([Sentence.verbUse]), and whether its class is
+// allowed: a verb-only trigger as a verb; a noun-only trigger as a noun,
+// a gerund, or a phrase ending in a noun ("peace treaty"); any other
+// starting with a verb, noun or adjective, or ending in a preposition.
 func (s *Sentence) triggerClass(tr *trig, t0, t1 int) (verb, ok bool) {
 	first, last := s.toks[t0].Tag, s.toks[t1-1].Tag
-	verb = isVerbTag(first)
-	if tr.phraseEndsPrep && (first == "VBN" || first == "JJ" || first == "VBD") {
-		verb = true
-	}
-	// Words the tagger often gets wrong after a determiner or possessive.
-	if verb && t0 > 0 && (determiners[s.low[t0-1]] && s.low[t0-1] != "that" && s.low[t0-1] != "both" && s.low[t0-1] != "all" || s.low[t0-1] == "'s" || s.toks[t0-1].Tag == "JJ") {
-		verb = false
-	}
-	if !verb && first == "NNS" && t1-t0 == 1 && t0 > 0 && relPronouns[s.low[t0-1]] && t1 < len(s.low) && (s.ment[t1] >= 0 || determiners[s.low[t1]]) {
-		// "The GCC, which groups Saudi Arabia, ...": a plural noun
-		// between a relative pronoun and a name is its verb.
-		verb = true
-	}
-	if !verb && tr.class == verbOnly && t1-t0 == 1 && s.misTaggedVerb(t0) {
-		// "Turkey backs Azerbaijan".
-		verb = true
-	}
+	verb = s.verbUse(tr, t0, t1)
 	switch tr.class {
 	case verbOnly:
 		return verb, verb
@@ -129,269 +116,235 @@ func (s *Sentence) triggerClass(tr *trig, t0, t1 int) (verb, ok bool) {
 	return verb, isVerbTag(first) || isNounTag(first) || isAdjTag(first) || tr.phraseEndsPrep
 }
 
+// verbUse reports whether the trigger at [t0, t1) is used as a verb: its
+// first word is tagged as a verb, or as a participle or adjective in a
+// phrase ending in a preposition ("allied with", "opposed to"); then the
+// tags the tagger often gets wrong are corrected: no verb after a
+// determiner, possessive or adjective ([Sentence.afterDeterminer]), a
+// plural noun as the verb of a relative clause
+// ([Sentence.verbAfterRelative]), a verb-only word tagged as a plural noun
+// between names ("Turkey backs Azerbaijan", [Sentence.misTaggedVerb]).
+func (s *Sentence) verbUse(tr *trig, t0, t1 int) bool {
+	first := s.toks[t0].Tag
+	verb := isVerbTag(first) || tr.phraseEndsPrep && (first == "VBN" || first == "JJ" || first == "VBD")
+	if verb && s.afterDeterminer(t0) {
+		verb = false
+	}
+	if !verb && first == "NNS" && t1-t0 == 1 && s.verbAfterRelative(t0, t1) {
+		verb = true
+	}
+	if !verb && tr.class == verbOnly && t1-t0 == 1 && s.misTaggedVerb(t0) {
+		verb = true
+	}
+	return verb
+}
+
+// afterDeterminer reports whether token t0 follows a determiner (but
+// "that", "both" and "all"), a possessive "'s" or an adjective, after
+// which a word tagged as a verb is a noun ("Russia's support").
+func (s *Sentence) afterDeterminer(t0 int) bool {
+	if t0 == 0 {
+		return false
+	}
+	w := s.low[t0-1]
+	return determiners[w] && w != "that" && w != "both" && w != "all" || w == "'s" || s.toks[t0-1].Tag == "JJ"
+}
+
+// verbAfterRelative reports whether the one-token trigger [t0, t1), a
+// plural noun, stands between a relative pronoun and a name or
+// determiner, and so is the verb of the relative clause: "The GCC, which
+// groups Saudi Arabia, ...".
+func (s *Sentence) verbAfterRelative(t0, t1 int) bool {
+	return t0 > 0 && relPronouns[s.low[t0-1]] && t1 < len(s.low) && (s.ment[t1] >= 0 || determiners[s.low[t1]])
+}
+
+// triggerArgs are the arguments found around one trigger: the agent and
+// patient of a directed relation, the parties of a symmetric one, and the
+// relation's attributes. other is, for "X and Y are allies of Z", the one
+// party on the other side of each of the others: one relation per pair,
+// not one of three parties.
+type triggerArgs struct {
+	agent, patient []cand
+	parties, other []cand
+	attrs          map[string]string
+}
+
 // applyTrigger applies the frames of trigger tr matched at tokens
 // [t0, t1). It reports whether a relation was found.
+//
+// It goes in stages: the trigger's use as a verb or a noun
+// ([Sentence.triggerClass]); its arguments ([Sentence.verbArgs],
+// [Sentence.nounArgs]); a patient the phrase leaves implicit
+// ([Sentence.implicitPatient]); the modality
+// ([Sentence.triggerModality]); the relations, of a bloc's members
+// ([Sentence.emitBlocMembers]), symmetric ([Sentence.emitSymmetric]) or
+// directed ([Sentence.emitDirected]).
 func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 	verb, ok := s.triggerClass(tr, t0, t1)
 	if !ok {
 		return false
 	}
 	def := tr.def
-	var agent, patient, parties []cand
-	// other: for "X and Y are allies of Z", the one party on the other
-	// side of each of the others: one relation per pair, not one of
-	// three parties.
-	var other []cand
-	attrs := map[string]string{}
+	a := triggerArgs{attrs: map[string]string{}}
 	if verb {
-		passive := s.isPassive(tr, t0, t1)
-		if passive {
-			patient = s.subjectOf(t0, 0)
-			if len(patient) == 0 && t0 >= 2 && s.low[t0-1] == "," && s.epAt[t0-2] >= 0 {
-				patient, _ = s.epCands(t0 - 2)
-			}
-			k := t1
-			for k < len(s.low) && s.toks[k].Tag == "RB" {
-				k++
-			}
-			if k < len(s.low) && s.low[k] == "by" {
-				agent = s.objectAfter(k+1, false)
-			}
-		} else {
-			agent = s.subjectOf(t0, 0)
-			patient = s.objectAfter(t1, tr.needMember)
-			if def.t == MetWith && s.low[t0] == "visiting" && t0 > 0 && isVerbTag(s.toks[t0-1].Tag) && !auxWords[s.low[t0-1]] {
-				// "Saddam told visiting Russian nationalist Zhirinovsky":
-				// the visitor meets the subject of the verb before.
-				agent = s.subjectOf(t0-1, 0)
-			}
-			if tr.meet && len(patient) == 0 && t1 < len(s.low) && s.low[t1] == "with" {
-				patient = s.objectAfter(t1+1, false)
-			}
-			if tr.needMember && len(patient) == 0 {
-				return false
-			}
-			if def.t == Opposes && strings.HasPrefix(s.low[t0], "accus") {
-				// "accused Rwandan troops of fighting alongside the
-				// rebels" blames what troops did, not their state.
-				// The state's government is another matter: "accused
-				// the Eritrean authorities of" opposes Eritrea.
-				patient = slices.DeleteFunc(slices.Clone(patient), func(c cand) bool { return c.force && !s.governmentForce(c) })
-			}
-			if len(patient) == 0 && len(agent) > 0 && !def.symmetric {
-				patient = s.relativeAntecedent(agent)
-			}
-			if def.t == Attacked && len(patient) == 0 {
-				// "struck targets in Syria".
-				patient = s.targetsIn(t1)
-			}
-		}
-		if def.symmetric {
-			if len(patient) == 0 {
-				if tr.meet && !s.intransitive(t1) {
-					return false
-				}
-				if !tr.meet && tr.phraseEndsPrep {
-					return false
-				}
-			}
-			if def.t == MetWith && (tr.words[0] == "visit" || tr.words[0] == "meet") && len(agent) == 0 && len(patient) > 0 {
-				// "He had earlier visited Japan, South Korea and
-				// China", "was scheduled to meet Chinese President
-				// Jiang Zemin and Premier Li Peng": those visited or
-				// met do not meet each other.
-				return false
-			}
-			parties = append(append(parties, agent...), patient...)
-			if def.t == MetWith && (tr.words[0] == "meet" || tr.words[0] == "visit") && len(agent) == 1 && len(patient) > 1 {
-				// "Prodi will meet Demirel and Ciller": the one
-				// visitor meets each of them, a pair each (but "held
-				// talks with Israeli and Egyptian officials" is one
-				// meeting of all).
-				other = agent
-			}
-		}
+		ok = s.verbArgs(tr, t0, t1, &a)
 	} else {
-		ni := s.nounFrame(t0, t1)
-		s.nounGov = ni.gov
-		pending := t1 < len(s.low) && !isNounTag(s.toks[t1].Tag) && s.ment[t1] < 0 &&
-			(ni.gov >= 0 && ni.gov < t0 && pendingVerbs[s.stm[ni.gov]] || ni.gov < 0 && s.pendingPassive(t1))
-		if tr.pending != pending && (tr.pending || def.t == MemberOf && (s.low[t0] == "accession" || s.low[t0] == "membership")) {
-			// The decision on an application belongs to
-			// seeks-membership, every other use of the noun to member-of.
-			return false
-		}
-		if def.t == MemberOf && tr.blockSeek && (s.hasStemIn(ni.npStart-4, ni.npStart, seekWords) || s.hasStemIn(t1, t1+2, seekWords) || s.hasStemIn(ni.npStart, t0, seekWords)) {
-			return false
-		}
-		if def.t == MemberOf && ni.compStart < t0 && !s.allowedMemberCompound(ni.compStart, t0) {
-			return false
-		}
-		if def.t == MetWith && s.hasStemIn(ni.compStart, t0, membershipNouns) {
-			// "accession talks" negotiate a membership; they are no
-			// meeting of the parties named around them.
-			return false
-		}
-		if def.t == MemberOf && tr.words[len(tr.words)-1] == "participation" && (ni.gov < 0 || !endVerbs[s.stm[ni.gov]]) {
-			// Only a frozen or suspended participation ("Armenia froze
-			// its participation in the CSTO") speaks of membership.
-			return false
-		}
-		govSubj := func(light map[string]bool) []cand {
-			if ni.gov < 0 || !light[s.stm[ni.gov]] {
-				return nil
-			}
-			return s.subjectOf(ni.gov, 0)
-		}
-		if def.symmetric {
-			parties = append(parties, ni.by...)
-			parties = append(parties, ni.possessor...)
-			parties = append(parties, ni.adjMods...)
-			for _, c := range ni.nomMods {
-				switch {
-				case def.t == MetWith && len(ni.nomMods) == 1 && s.m(c.m).Type == org:
-					// "the BRICS summit" is the organisation's own meeting.
-				case (def.t == TreatyBetween || def.t == AlliedWith) && s.knownAlliance(c.m):
-					// "the AUKUS security pact" names the pact.
-				default:
-					parties = append(parties, c)
-				}
-			}
-			parties = append(parties, ni.between...)
-			if len(ni.between) == 0 {
-				parties = append(parties, ni.with...)
-				if def.t == AlliedWith && len(ni.of) == 1 && s.low[t1-1] != "alliance" {
-					// "Japan and South Korea are allies of Washington".
-					other = ni.of
-				}
-				if !(def.t == MetWith && len(ni.of) == 1 && s.m(ni.of[0].m).Type == org) {
-					// "a summit of the SCO" is held by the organisation,
-					// not with it.
-					parties = append(parties, ni.of...)
-				}
-				parties = append(parties, ni.appos...)
-				parties = append(parties, ni.before...)
-				if len(parties) < 2 || len(ni.with) > 0 || len(ni.appos) == 0 {
-					parties = append(parties, govSubj(symLight)...)
-					if def.t == MetWith && (ni.gov < 0 || s.stm[ni.gov] != "block") {
-						// "Orban postponed a meeting with Zelensky"; but
-						// who blocks talks need not take part in them.
-						parties = append(parties, govSubj(cancelVerbs)...)
-					}
-				}
-			}
-			if gov := s.arrivalBefore(ni.npStart); def.t == MetWith && gov >= 0 {
-				// "Downer arrived in Beijing on Thursday for a four-day
-				// visit": the visitor meets the government of the place.
-				if place := s.placeAfterIn(gov+1, ni.npStart); len(place) > 0 {
-					parties = append(parties, s.subjectOf(gov, 0)...)
-					parties = append(parties, place...)
-				}
-			}
-			if def.t == AlliedWith && t1-t0 == 1 && s.stm[t0] == "ally" && len(ni.between) == 0 && len(ni.of) == 0 && len(ni.appos) > 0 {
-				// "the US allies Japan and South Korea", "NATO and its
-				// allies Japan and Australia": each ally with the owner,
-				// not a group allied as a whole.
-				owners := append(append(append([]cand{}, ni.possessor...), ni.nomMods...), ni.adjMods...)
-				if len(owners) == 0 && t0 >= 3 && (s.low[t0-1] == "its" || s.low[t0-1] == "their") && s.low[t0-2] == "and" && s.epAt[t0-3] >= 0 {
-					if c, _ := s.epCands(t0 - 3); len(c) == 1 {
-						owners = c
-						parties = append(parties, c...)
-					}
-				}
-				if len(owners) == 1 {
-					other = owners
-				}
-			}
-			if def.t == TreatyBetween {
-				switch {
-				case ni.topicStart >= 0:
-					attrs["treaty"] = s.text(ni.topicStart, ni.topicEnd)
-				case ni.compStart < t0:
-					attrs["treaty"] = s.text(ni.compStart, t1)
-				}
-			}
-		} else {
-			// Agent: "by", possessor, adjectival modifier, apposition,
-			// governing verb.
-			orgPossessor := def.modPatient && len(ni.possessor) > 0 && len(ni.of) == 0 &&
-				(tr.words[len(tr.words)-1] == "member" || tr.words[len(tr.words)-1] == "observer") && s.allOrgs(ni.possessor)
-			byOrg := def.modPatient && len(ni.by) > 0 && len(ni.of) == 0 && len(ni.nomMods) == 0 && s.allOrgs(ni.by)
-			switch {
-			case byOrg:
-				// "Moldova was granted candidate status by the EU": the
-				// organisation grants; the subject holds the status.
-				agent = govSubj(dirLight)
-				patient = ni.by
-			case len(ni.by) > 0:
-				agent = ni.by
-			case orgPossessor:
-				// "Belarus became the SCO's tenth member": the possessor
-				// is the organisation.
-				switch {
-				case len(ni.appos) > 0:
-					agent = ni.appos
-				case len(ni.before) > 0:
-					agent = ni.before
-				default:
-					agent = govSubj(dirLight)
-				}
-				patient = ni.possessor
-			case len(ni.possessor) > 0:
-				agent = ni.possessor
-			case len(ni.adjMods) > 0 && !def.modPatient:
-				agent = ni.adjMods
-				if ni.joined {
-					agent = append(append([]cand{}, ni.adjMods...), ni.nomMods...)
-				}
-			case len(ni.nomMods) > 0 && !def.modPatient:
-				agent = ni.nomMods
-			case len(ni.appos) > 0 && len(tr.words) == 1:
-				agent = ni.appos
-			case len(ni.before) > 0:
-				agent = ni.before
-			default:
-				agent = govSubj(dirLight)
-				if len(agent) == 0 && tr.blockSeek {
-					// "Uzbekistan suspended its membership in the CSTO".
-					agent = govSubj(endVerbs)
-				}
-				if len(agent) == 0 && ni.its >= 0 {
-					// "sanctions imposed on Iraq after its invasion of
-					// Kuwait": the state or organisation named last
-					// before "its".
-					if c, ok := s.itsAntecedent(ni.its); ok {
-						agent = []cand{c}
-					}
-				}
-			}
-			switch {
-			case orgPossessor, byOrg:
-			case len(ni.of) > 0:
-				patient = ni.of
-			case len(ni.on) > 0:
-				patient = ni.on
-			case len(ni.with) > 0 && !def.modPatient:
-				patient = ni.with
-			case len(ni.nomMods) > 0 && def.modPatient:
-				patient = ni.nomMods
-			case len(ni.adjMods) > 0 && def.modPatient && def.t != MemberOf:
-				patient = ni.adjMods
-			case len(ni.appos) > 0 && len(tr.words) > 1 && !strings.HasPrefix(s.low[t1-1], "member"):
-				patient = ni.appos
-			}
-			if len(tr.words) > 1 && (tr.words[len(tr.words)-1] == "join") {
-				patient = s.objectAfter(t1, false)
-			}
+		ok = s.nounArgs(tr, t0, t1, &a)
+	}
+	if !ok {
+		return false
+	}
+	s.implicitPatient(tr, t0, t1, verb, &a)
+	mod := s.triggerModality(tr, t0, t1, verb)
+	trigger := s.Span(t0, t1)
+	time := s.timeAt(t0)
+	if def.t == MetWith {
+		if p := s.placeAfter(t1); p != "" {
+			a.attrs["place"] = p
 		}
 	}
-	if def.t == ObserverOf && len(patient) == 0 && len(agent) > 0 {
-		patient = s.topicOrg(t0)
+	if def.symmetric && !verb && def.t == AlliedWith && s.stm[t1-1] == "ally" && t1-t0 == 1 {
+		if bloc := s.allianceModifier(t0); bloc >= 0 {
+			// "NATO allies Poland and Lithuania", "Poland, a NATO ally":
+			// the states are members of the alliance, not its allies.
+			return s.emitBlocMembers(bloc, a.parties, mod, time, trigger)
+		}
 	}
-	if def.t == MemberOf && !verb && len(patient) == 0 && len(agent) > 0 && s.low[t1-1] == "member" && s.nounGov >= 0 && statusVerbs[s.stm[s.nounGov]] {
-		// "Finland applied to join NATO. It became a member in 2023."
-		patient = s.implicitOrg(t0, t1, agent)
+	if def.symmetric {
+		return s.emitSymmetric(def, &a, mod, time, trigger)
 	}
+	return s.emitDirected(tr, t0, t1, verb, &a, mod, time, trigger)
+}
+
+// verbArgs finds the arguments of the trigger [t0, t1) used as a verb,
+// passive ([Sentence.passiveArgs]) or active ([Sentence.activeArgs]), and
+// for a symmetric type gathers them as parties ([Sentence.verbParties]).
+// It reports whether the frame applies.
+func (s *Sentence) verbArgs(tr *trig, t0, t1 int, a *triggerArgs) bool {
+	if s.isPassive(tr, t0, t1) {
+		a.agent, a.patient = s.passiveArgs(t0, t1)
+	} else if !s.activeArgs(tr, t0, t1, a) {
+		return false
+	}
+	if tr.def.symmetric {
+		return s.verbParties(tr, t1, a)
+	}
+	return true
+}
+
+// passiveArgs finds the arguments of the passive verb trigger [t0, t1):
+// the patient is its subject, or the entity phrase before a comma right
+// before it, and the agent follows "by", after adverbs ("Abkhazia was
+// recognized by Russia").
+func (s *Sentence) passiveArgs(t0, t1 int) (agent, patient []cand) {
+	patient = s.subjectOf(t0, 0)
+	if len(patient) == 0 && t0 >= 2 && s.low[t0-1] == "," && s.epAt[t0-2] >= 0 {
+		patient, _ = s.epCands(t0 - 2)
+	}
+	k := t1
+	for k < len(s.low) && s.toks[k].Tag == "RB" {
+		k++
+	}
+	if k < len(s.low) && s.low[k] == "by" {
+		agent = s.objectAfter(k+1, false)
+	}
+	return agent, patient
+}
+
+// activeArgs finds the arguments of the active verb trigger [t0, t1): the
+// agent is its subject and the patient its object ("Russia recognized
+// Abkhazia"), or the object of "with" after a verb of meeting ("met with
+// ..."), or what an object relative clause is about ("Somaliland, which
+// Ethiopia had offered to recognise"), or the place of "struck targets
+// in". It reports false when a trigger that needs a membership object
+// ("seeks membership in the EU") has none.
+func (s *Sentence) activeArgs(tr *trig, t0, t1 int, a *triggerArgs) bool {
+	def := tr.def
+	a.agent = s.subjectOf(t0, 0)
+	a.patient = s.objectAfter(t1, tr.needMember)
+	if def.t == MetWith && s.low[t0] == "visiting" && t0 > 0 && isVerbTag(s.toks[t0-1].Tag) && !auxWords[s.low[t0-1]] {
+		// "Saddam told visiting Russian nationalist Zhirinovsky":
+		// the visitor meets the subject of the verb before.
+		a.agent = s.subjectOf(t0-1, 0)
+	}
+	if tr.meet && len(a.patient) == 0 && t1 < len(s.low) && s.low[t1] == "with" {
+		a.patient = s.objectAfter(t1+1, false)
+	}
+	if tr.needMember && len(a.patient) == 0 {
+		return false
+	}
+	if def.t == Opposes && strings.HasPrefix(s.low[t0], "accus") {
+		// "accused Rwandan troops of fighting alongside the
+		// rebels" blames what troops did, not their state.
+		// The state's government is another matter: "accused
+		// the Eritrean authorities of" opposes Eritrea.
+		a.patient = slices.DeleteFunc(slices.Clone(a.patient), func(c cand) bool { return c.force && !s.governmentForce(c) })
+	}
+	if len(a.patient) == 0 && len(a.agent) > 0 && !def.symmetric {
+		a.patient = s.relativeAntecedent(a.agent)
+	}
+	if def.t == Attacked && len(a.patient) == 0 {
+		// "struck targets in Syria".
+		a.patient = s.targetsIn(t1)
+	}
+	return true
+}
+
+// verbParties gathers the subject and object of the symmetric verb
+// trigger ending at t1 as the relation's parties ("Russia and China
+// signed ..."). It reports false for a verb of meeting with a non-entity
+// object ("met criticism"), a phrase ending in a preposition with no
+// object, and those visited or met by no one named.
+func (s *Sentence) verbParties(tr *trig, t1 int, a *triggerArgs) bool {
+	def := tr.def
+	if len(a.patient) == 0 {
+		if tr.meet && !s.intransitive(t1) {
+			return false
+		}
+		if !tr.meet && tr.phraseEndsPrep {
+			return false
+		}
+	}
+	meetOrVisit := def.t == MetWith && (tr.words[0] == "visit" || tr.words[0] == "meet")
+	if meetOrVisit && len(a.agent) == 0 && len(a.patient) > 0 {
+		// "He had earlier visited Japan, South Korea and
+		// China", "was scheduled to meet Chinese President
+		// Jiang Zemin and Premier Li Peng": those visited or
+		// met do not meet each other.
+		return false
+	}
+	a.parties = append(append(a.parties, a.agent...), a.patient...)
+	if meetOrVisit && len(a.agent) == 1 && len(a.patient) > 1 {
+		// "Prodi will meet Demirel and Ciller": the one
+		// visitor meets each of them, a pair each (but "held
+		// talks with Israeli and Egyptian officials" is one
+		// meeting of all).
+		a.other = a.agent
+	}
+	return true
+}
+
+// implicitPatient fills in a patient that the phrase of the trigger
+// [t0, t1) leaves implicit: the organisation of an observer status that
+// names none ([Sentence.topicOrg]), and the organisation of a bare
+// "member" after a status verb ([Sentence.implicitOrg]): "Finland applied
+// to join NATO. It became a member in 2023."
+func (s *Sentence) implicitPatient(tr *trig, t0, t1 int, verb bool, a *triggerArgs) {
+	def := tr.def
+	if def.t == ObserverOf && len(a.patient) == 0 && len(a.agent) > 0 {
+		a.patient = s.topicOrg(t0)
+	}
+	if def.t == MemberOf && !verb && len(a.patient) == 0 && len(a.agent) > 0 && s.low[t1-1] == "member" && s.nounGov >= 0 && statusVerbs[s.stm[s.nounGov]] {
+		a.patient = s.implicitOrg(t0, t1, a.agent)
+	}
+}
+
+// triggerModality returns the modality of the relations of the trigger
+// [t0, t1): that of its clause ([Sentence.modalityOf]), with the
+// exceptions of a decision on an application, a gerund under a verb, a
+// cancelled meeting and a blocked membership.
+func (s *Sentence) triggerModality(tr *trig, t0, t1 int, verb bool) Modality {
+	def := tr.def
 	mod := s.modalityOf(t0, t1, !verb)
 	if tr.pending {
 		// "Turkey may veto Sweden's accession": Sweden seeks membership
@@ -415,87 +368,87 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 		// "Hungary has blocked Sweden's NATO membership": envisaged.
 		mod = Possible
 	}
-	trigger := s.Span(t0, t1)
-	time := s.timeAt(t0)
-	if def.t == MetWith {
-		if p := s.placeAfter(t1); p != "" {
-			attrs["place"] = p
+	return mod
+}
+
+// emitSymmetric emits the relation of a symmetric trigger among those of
+// its parties that have the type's categories ("Russia and China signed
+// a treaty"), or, when one party stands on the other side of all the
+// others ([triggerArgs] other), one relation per pair
+// ([Sentence.emitPairs]). It reports whether a relation was kept.
+func (s *Sentence) emitSymmetric(def *typeDef, a *triggerArgs, mod Modality, time string, trigger Span) bool {
+	parties := s.typed(a.parties, def, true)
+	parties = dedupe(s, parties)
+	sort.SliceStable(parties, func(i, j int) bool { return parties[i].m < parties[j].m })
+	if len(parties) < 2 {
+		return false
+	}
+	if other := s.typed(a.other, def, true); len(other) == 1 && len(parties) > 2 {
+		return s.emitPairs(def, parties, other[0], a.attrs, mod, time, trigger)
+	}
+	r := Relation{Type: def.t, Modality: mod, Time: time, Trigger: trigger, Attrs: a.attrs}
+	for _, p := range parties {
+		r.Parties = append(r.Parties, *s.arg(p))
+	}
+	r.Evidence = s.evidence(trigger, parties...)
+	return s.emit(r, def)
+}
+
+// emitPairs emits one symmetric relation between other and each of the
+// parties that is not other itself: "Prodi will meet Demirel and Ciller"
+// is a meeting of Prodi and Demirel and one of Prodi and Ciller. It
+// reports whether a relation was kept.
+func (s *Sentence) emitPairs(def *typeDef, parties []cand, other cand, attrs map[string]string, mod Modality, time string, trigger Span) bool {
+	o := s.candIdentity(other)
+	kept := false
+	for _, p := range parties {
+		if s.candIdentity(p) == o {
+			continue
+		}
+		pair := []cand{p, other}
+		sort.SliceStable(pair, func(i, j int) bool { return pair[i].m < pair[j].m })
+		r := Relation{Type: def.t, Modality: mod, Time: time, Trigger: trigger, Attrs: copyAttrs(attrs)}
+		for _, q := range pair {
+			r.Parties = append(r.Parties, *s.arg(q))
+		}
+		r.Evidence = s.evidence(trigger, pair...)
+		if s.emit(r, def) {
+			kept = true
 		}
 	}
-	found := false
-	if def.symmetric && !verb && def.t == AlliedWith && s.stm[t1-1] == "ally" && t1-t0 == 1 {
-		if bloc := s.allianceModifier(t0); bloc >= 0 {
-			// "NATO allies Poland and Lithuania", "Poland, a NATO ally":
-			// the states are members of the alliance, not its allies.
-			return s.emitBlocMembers(bloc, parties, mod, time, trigger)
-		}
-	}
-	if def.symmetric {
-		parties = s.typed(parties, def, true)
-		parties = dedupe(s, parties)
-		sort.SliceStable(parties, func(i, j int) bool { return parties[i].m < parties[j].m })
-		if len(parties) < 2 {
-			return false
-		}
-		if other = s.typed(other, def, true); len(other) == 1 && len(parties) > 2 {
-			o := s.candIdentity(other[0])
-			kept := false
-			for _, p := range parties {
-				if s.candIdentity(p) == o {
-					continue
-				}
-				pair := []cand{p, other[0]}
-				sort.SliceStable(pair, func(i, j int) bool { return pair[i].m < pair[j].m })
-				r := Relation{Type: def.t, Modality: mod, Time: time, Trigger: trigger, Attrs: copyAttrs(attrs)}
-				for _, q := range pair {
-					r.Parties = append(r.Parties, *s.arg(q))
-				}
-				r.Evidence = s.evidence(trigger, pair...)
-				if s.emit(r, def) {
-					kept = true
-				}
-			}
-			return kept
-		}
-		r := Relation{Type: def.t, Modality: mod, Time: time, Trigger: trigger, Attrs: attrs}
-		for _, p := range parties {
-			r.Parties = append(r.Parties, *s.arg(p))
-		}
-		r.Evidence = s.evidence(trigger, parties...)
-		return s.emit(r, def)
-	}
-	subj, obj := agent, patient
+	return kept
+}
+
+// emitDirected emits a relation from each subject to each object of the
+// directed trigger [t0, t1), of the type's categories: from agent to
+// patient, or the reverse for an inverse trigger, with a trailing
+// companion on the side named before the trigger
+// ([Sentence.shareCompanions]). It reports whether a relation was kept,
+// and stops when the sentence's budget is spent.
+func (s *Sentence) emitDirected(tr *trig, t0, t1 int, verb bool, a *triggerArgs, mod Modality, time string, trigger Span) bool {
+	def := tr.def
+	subj, obj := a.agent, a.patient
 	if tr.inverse {
-		subj, obj = patient, agent
+		subj, obj = a.patient, a.agent
 	}
-	if comp := s.companions(t1); len(comp) > 0 {
-		// "Moldova was granted candidate status by the EU in June 2022,
-		// together with Ukraine": the companion shares the side named
-		// before the trigger.
-		before := func(cs []cand) bool { return len(cs) > 0 && cs[0].tokStart < t0 }
-		switch {
-		case before(subj) && !before(obj):
-			subj = append(append([]cand{}, subj...), comp...)
-		case before(obj) && !before(subj):
-			obj = append(append([]cand{}, obj...), comp...)
-		}
-	}
+	subj, obj = s.shareCompanions(t0, t1, subj, obj)
 	subj = s.typed(subj, def, true)
 	obj = s.typed(obj, def, false)
-	for _, a := range subj {
-		for _, b := range obj {
-			if s.candIdentity(a) == s.candIdentity(b) {
+	found := false
+	for _, from := range subj {
+		for _, to := range obj {
+			if s.candIdentity(from) == s.candIdentity(to) {
 				continue
 			}
 			d := def
-			if def.t == Attacked && verb && s.stm[t0] == "attack" && s.m(a.m).Type == per && !a.force {
+			if def.t == Attacked && verb && s.stm[t0] == "attack" && s.m(from.m).Type == per && !from.force {
 				// "Trump attacked Trudeau": a politician's attack is
 				// one of words.
 				d = s.x.lex.defs[Opposes]
 			}
-			r := Relation{Type: d.t, Modality: mod, Time: time, Trigger: trigger, Attrs: copyAttrs(attrs),
-				Subject: s.arg(a), Object: s.arg(b)}
-			r.Evidence = s.evidence(trigger, a, b)
+			r := Relation{Type: d.t, Modality: mod, Time: time, Trigger: trigger, Attrs: copyAttrs(a.attrs),
+				Subject: s.arg(from), Object: s.arg(to)}
+			r.Evidence = s.evidence(trigger, from, to)
 			if s.emit(r, d) {
 				found = true
 			}
@@ -505,6 +458,25 @@ func (s *Sentence) applyTrigger(tr *trig, t0, t1 int) bool {
 		}
 	}
 	return found
+}
+
+// shareCompanions adds the names of a trailing ", together with Y"
+// ([Sentence.companions]) after the trigger [t0, t1) to the side, subject
+// or object, named before the trigger: "Moldova was granted candidate
+// status by the EU in June 2022, together with Ukraine".
+func (s *Sentence) shareCompanions(t0, t1 int, subj, obj []cand) ([]cand, []cand) {
+	comp := s.companions(t1)
+	if len(comp) == 0 {
+		return subj, obj
+	}
+	before := func(cs []cand) bool { return len(cs) > 0 && cs[0].tokStart < t0 }
+	switch {
+	case before(subj) && !before(obj):
+		subj = append(append([]cand{}, subj...), comp...)
+	case before(obj) && !before(subj):
+		obj = append(append([]cand{}, obj...), comp...)
+	}
+	return subj, obj
 }
 
 // companionWindow bounds the search for a trailing companion.
