@@ -12,6 +12,7 @@ import (
 	"github.com/statecraft/statecraft/entities/internal/ner"
 	"github.com/statecraft/statecraft/gazetteer"
 	"github.com/statecraft/statecraft/internal/pool"
+	"github.com/statecraft/statecraft/internal/titles"
 )
 
 // DefaultMaxBytes is the size limit of [Extractor.Extract] unless
@@ -95,6 +96,9 @@ type Extractor struct {
 // An error means a model's tables are damaged; it is returned again by
 // every later call.
 func New(opts ...Option) (*Extractor, error) {
+	if err := titles.Err(); err != nil {
+		return nil, fmt.Errorf("entities: the title list: %w", err)
+	}
 	cfg := config{maxBytes: DefaultMaxBytes, parse: DefaultParse}
 	for _, o := range opts {
 		if o != nil {

@@ -8,36 +8,27 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/statecraft/statecraft/internal/titles"
 )
 
 // personTitles are words and phrases that, before a capitalised name,
 // make it a person: "President Vladimir Putin", "ambassador ..., Oleg
-// Botsiyev". Keys are lower case; multi-word titles end with their last
-// word and are checked backwards by isTitleAt.
-var personTitles = map[string]bool{
-	"president": true, "vice-president": true, "vice": false, "premier": true, "chancellor": true,
-	"minister": true, "secretary": true, "secretary-general": true, "ambassador": true, "envoy": true,
-	"leader": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "king": true, "queen": true,
-	"prince": true, "princess": true, "emir": true, "sheikh": true, "sultan": true, "general": true, "gen.": true,
-	"col.": true, "colonel": true, "lt.": true, "lieutenant": true, "major": false, "capt.": true, "captain": true,
-	"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "mr": true, "mrs": true, "ms": true, "dr": true, "sen.": true, "senator": true, "rep.": true,
-	"gov.": true, "governor": true, "mayor": true, "judge": true, "justice": true, "chairman": true,
-	"chairwoman": true, "chair": true, "commander": true, "diplomat": true, "official": true, "chief": true,
-	"head": true, "director": true, "adviser": true, "advisor": true, "aide": true, "deputy": true,
-	"foreign": false, "prime": false, "defence": false, "defense": false, "pope": true, "patriarch": true,
-	"ayatollah": true, "archbishop": true, "bishop": true, "coach": true, "striker": true, "spokesmen": true,
-	"counterpart": true, "opposition": false, "activist": true, "journalist": true, "correspondent": true,
-	"analyst": true, "economist": true, "lawmaker": true, "legislator": true, "mp": true, "congressman": true,
-	"congresswoman": true, "representative": true, "negotiator": true, "admiral": true, "marshal": true,
-	"commissioner": true, "ombudsman": true, "speaker": true, "president-elect": true, "ex-president": true,
-	"dictator": true, "strongman": true, "warlord": true, "militant": false, "businessman": true, "tycoon": true,
-	"oligarch": true, "billionaire": true, "dissident": true, "rebel": false, "secretary-of-state": true,
-	"sir": true, "dame": true, "lord": true, "lady": true, "reverend": true, "rev.": true, "rabbi": true,
-	"imam": true, "cardinal": true, "duke": true, "duchess": true, "earl": true, "baron": true, "baroness": true,
-	"viscount": true, "marquis": true, "emperor": true, "empress": true, "tsar": true, "czar": true,
-	"shah": true, "maharaja": true, "pharaoh": true, "elector": true, "sen": false, "prof.": true,
-	"professor": true, "sgt.": true, "sergeant": true, "cpl.": true, "pvt.": true, "maj.": true, "adm.": true,
-}
+// Botsiyev" (true), and the words of titles that are none alone
+// ("prime", "foreign": false). Keys are lower case; multi-word titles end
+// with their last word and are checked backwards by isTitleAt. They are
+// the person and word titles of the title list entities shares with
+// relations (internal/titles/titles.txt).
+var personTitles = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range titles.Of(titles.Word) {
+		m[w] = false
+	}
+	for _, w := range titles.Of(titles.Person) {
+		m[w] = true
+	}
+	return m
+}()
 
 // isTitle reports whether the token is a person title.
 func isTitle(t Token) bool {

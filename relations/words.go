@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/statecraft/statecraft/internal/titles"
 )
 
 //go:embed data/words.txt
@@ -16,7 +18,34 @@ const wordFileName = "data/words.txt"
 // wordLists are the lists of data/words.txt by name, and wordErr the
 // problems of reading them or of a list the code names that the file
 // lacks: relations.New returns it.
-var wordLists, wordErr = readWords(wordFileName, wordFile)
+var wordLists, wordErr = withTitles(readWords(wordFileName, wordFile))
+
+// titleLists name the lists of the shared title file
+// (internal/titles/titles.txt) that the rules read as word lists.
+var titleLists = map[string]titles.Kind{
+	"titleHeads":      titles.Office,
+	"membershipRoles": titles.Member,
+	"multiTitles":     titles.Multi,
+	"roleNouns":       titles.Role,
+}
+
+// withTitles adds to the word lists those of the title file that packages
+// entities and relations share (see titleLists), and its problems to err.
+func withTitles(lists map[string][]string, err error) (map[string][]string, error) {
+	if lists == nil {
+		lists = map[string][]string{}
+	}
+	for name, k := range titleLists {
+		if _, dup := lists[name]; dup {
+			err = errors.Join(err, fmt.Errorf("%w: %s: list [%s] is the title file's", ErrBadRules, wordFileName, name))
+		}
+		lists[name] = titles.Of(k)
+	}
+	if terr := titles.Err(); terr != nil {
+		err = errors.Join(err, fmt.Errorf("%w: %w", ErrBadRules, terr))
+	}
+	return lists, err
+}
 
 // wordsRead are the names of the lists the code read (for the test that
 // every list of the file is used). It is written only while the package's
