@@ -29,7 +29,7 @@ func ExampleWriteSummary() {
 	// STATE     Armenia ×1 (state/armenia)
 	// ORG       Collective Security Treaty Organization ×1 (org/csto)
 	//
-	// Armenia —member-of→ Collective Security Treaty Organization (asserted, rule 0.98)
+	// Armenia —member-of→ Collective Security Treaty Organization (asserted, rule 0.87)
 }
 
 // WriteCoNLLU writes the tokens, tags and dependency parse of each

@@ -7,6 +7,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/statecraft/statecraft/entities"
@@ -200,7 +201,9 @@ func ExampleWithRuleFile() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(rx.PatternRuleNames())
+	names := rx.PatternRuleNames()
+	fmt.Println("recognized-by/passive:", slices.Contains(names, "recognized-by/passive"))
+	fmt.Println("recognized-by/won-recognition-from:", slices.Contains(names, "recognized-by/won-recognition-from"))
 
 	bad := filepath.Join(dir, "bad.rules")
 	if err := os.WriteFile(bad, []byte("rule x\ntype: befriends\n"), 0o644); err != nil {
@@ -210,7 +213,8 @@ func ExampleWithRuleFile() {
 	fmt.Println(errors.Is(err, relations.ErrBadRules))
 	fmt.Println(strings.ReplaceAll(err.Error(), dir, "DIR"))
 	// Output:
-	// [met-with/meet-titled met-with/pay-visit met-with/talks-between recognized-by/won-recognition-from seeks-membership/approval-of-accession]
+	// recognized-by/passive: false
+	// recognized-by/won-recognition-from: true
 	// true
 	// relations: bad pattern rules:
 	// DIR/bad.rules:2: rule x: unknown relation type "befriends"

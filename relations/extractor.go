@@ -198,9 +198,11 @@ func (e *Extractor) extract(ctx context.Context, doc *entities.Document, keepCan
 
 // hasRelation reports whether the sentence already holds a relation of
 // r's type between the same entities (in the same direction for a
-// directed type): a pattern rule that finds what a built-in rule found
-// adds nothing, and a second copy would make the relation's parties look
-// like two meetings to a later "the two countries".
+// directed type; for a symmetric one, among parties that include all of
+// r's): a pattern rule that finds what a built-in rule found adds
+// nothing ("Belarus and Russia signed" inside "Kazakhstan, Belarus and
+// Russia signed"), and a second copy would make the relation's parties
+// look like two meetings to a later "the two countries".
 func (s *Sentence) hasRelation(r *Relation) bool {
 	ents := func(x *Relation) []string {
 		var out []string
@@ -215,11 +217,25 @@ func (s *Sentence) hasRelation(r *Relation) bool {
 	}
 	want := ents(r)
 	for i := range s.rels {
-		if s.rels[i].Type == r.Type && slices.Equal(ents(&s.rels[i]), want) {
+		if s.rels[i].Type != r.Type {
+			continue
+		}
+		have := ents(&s.rels[i])
+		if slices.Equal(have, want) || len(r.Parties) > 0 && len(s.rels[i].Parties) > 0 && containsAll(have, want) {
 			return true
 		}
 	}
 	return false
+}
+
+// containsAll reports whether sorted list a holds every element of b.
+func containsAll(a, b []string) bool {
+	for _, x := range b {
+		if _, ok := slices.BinarySearch(a, x); !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // validate checks that doc's offsets fit its text, so that extraction
