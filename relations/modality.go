@@ -57,13 +57,7 @@ func (s *Sentence) modalityOf(t0, t1 int, noun bool) Modality {
 			break
 		}
 	}
-	switch {
-	case neg:
-		return Negated
-	case pos:
-		return Possible
-	}
-	return Asserted
+	return modalityOf(neg, pos)
 }
 
 // isAnchorDate reports whether a DATE mention can anchor a relation in
@@ -269,4 +263,16 @@ func (s *Sentence) lifespan(m int) bool {
 	}
 	p := s.ment[j-1]
 	return p >= 0 && s.m(p).Type == entities.Person
+}
+
+// modalityOf is the modality of cues found: negated before possible
+// before asserted.
+func modalityOf(neg, pos bool) Modality {
+	switch {
+	case neg:
+		return Negated
+	case pos:
+		return Possible
+	}
+	return Asserted
 }

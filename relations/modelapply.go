@@ -349,13 +349,7 @@ func (s *Sentence) modalityBetween(as, ae, bs int) Modality {
 			pos = true
 		}
 	}
-	switch {
-	case neg:
-		return Negated
-	case pos:
-		return Possible
-	}
-	return Asserted
+	return modalityOf(neg, pos)
 }
 
 // markFound records in found the keys of rule relation r that the model
