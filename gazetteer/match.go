@@ -48,10 +48,12 @@ type unit struct {
 }
 
 const (
-	uWord  uint8 = 1 << iota // starts with a letter or digit
-	uLower                   // starts with a lower-case letter
-	uUpper                   // starts with an upper-case letter
-	uDigit                   // contains a digit
+	uWord        uint8 = 1 << iota // starts with a letter or digit
+	uLower                         // starts with a lower-case letter
+	uUpper                         // starts with an upper-case letter
+	uDigit                         // contains a digit
+	uCommonKnown                   // uCommon is set (by scratch.common)
+	uCommon                        // the key is a common English word
 )
 
 // scratch is per-call working memory, pooled.
@@ -265,6 +267,20 @@ func (s *scratch) asciiWordUnit(text string, t Span, k int) bool {
 	return true
 }
 
+// common reports whether the key of unit i is a common English word
+// (words.Common), looked up once per unit: fuzzyWindow asks it of each
+// unit of each window that contains it.
+func (s *scratch) common(i int) bool {
+	u := &s.units[i]
+	if u.flags&uCommonKnown == 0 {
+		u.flags |= uCommonKnown
+		if words.Common(s.norm[u.ks:u.ke]) {
+			u.flags |= uCommon
+		}
+	}
+	return u.flags&uCommon != 0
+}
+
 func (s *scratch) key(i int) []byte { u := &s.units[i]; return s.norm[u.ks:u.ke] }
 
 // matchAt tries the names that start at unit i, longest first, then fuzzy
@@ -362,7 +378,7 @@ func (g *Gazetteer) fuzzyWindow(s *scratch, i, n int, whole bool) (Match, bool) 
 		k := s.key(j)
 		s.win = append(s.win, k...)
 		letters += int(u.letters)
-		if words.Common(k) {
+		if s.common(j) {
 			common++
 		}
 	}

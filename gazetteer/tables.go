@@ -4,7 +4,6 @@ import (
 	_ "embed" // the compiled default gazetteer
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"sync"
 
@@ -365,13 +364,17 @@ func (x *fuzzyIndex) open(hdr []uint32, pairs []byte, buckets []uint32, present,
 		}
 		prev = b
 	}
-	if !slices.IsSorted(p) {
-		return errors.New("fuzzy index pairs out of order")
-	}
+	// One pass over the pairs (the longest table read at start-up):
+	// sorted, and naming only forms that exist.
+	var last uint64
 	for _, v := range p {
+		if v < last {
+			return errors.New("fuzzy index pairs out of order")
+		}
 		if int64(uint32(v)) >= int64(forms) {
 			return errors.New("fuzzy index names a missing form")
 		}
+		last = v
 	}
 	*x = fuzzyIndex{pairs: p, buckets: buckets, shift: uint(shift), maxUnits: int(maxUnits), present: pr, pshift: uint(pshift),
 		filter: fuzzyFilter{words: fw, bshift: uint(bshift)}}
