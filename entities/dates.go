@@ -721,13 +721,31 @@ func countValue(w string) (int, bool) {
 		n, _ := strconv.Atoi(w)
 		return n, n > 0
 	}
-	words := [...]string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
-	for n, s := range words[1:] {
-		if w == s {
-			return n + 1, true
-		}
-	}
 	switch w {
+	case "one":
+		return 1, true
+	case "two":
+		return 2, true
+	case "three":
+		return 3, true
+	case "four":
+		return 4, true
+	case "five":
+		return 5, true
+	case "six":
+		return 6, true
+	case "seven":
+		return 7, true
+	case "eight":
+		return 8, true
+	case "nine":
+		return 9, true
+	case "ten":
+		return 10, true
+	case "eleven":
+		return 11, true
+	case "twelve":
+		return 12, true
 	case "a", "an":
 		return 1, true
 	case "several", "few", "some", "many":

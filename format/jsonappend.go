@@ -273,6 +273,24 @@ func appendJSONFloat(b []byte, f float64) ([]byte, bool) {
 
 const hexDigits = "0123456789abcdef"
 
+// jsonPlain[h][c] reports whether appendJSONString copies the ASCII byte
+// c as it is, with escapeHTML false (h 0) or true (h 1): not a control
+// character, '"' or '\\', nor with h 1 '<', '>' or '&'.
+var jsonPlain = func() (t [2][utf8.RuneSelf]bool) {
+	for c := byte(0x20); c < utf8.RuneSelf; c++ {
+		t[0][c] = c != '"' && c != '\\'
+		t[1][c] = t[0][c] && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}()
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // appendJSONString appends s as a JSON string, escaped as encoding/json
 // escapes it: '"' and '\\' with a backslash, the control characters as
 // \b, \f, \n, \r, \t or \u00XX, and with escapeHTML '<', '>' and '&' as
@@ -280,10 +298,11 @@ const hexDigits = "0123456789abcdef"
 // \u2029.
 func appendJSONString(b []byte, s string, escapeHTML bool) []byte {
 	b = append(b, '"')
+	plain := &jsonPlain[b2i(escapeHTML)]
 	start := 0
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && (!escapeHTML || c != '<' && c != '>' && c != '&') {
+			if plain[c] {
 				i++
 				continue
 			}

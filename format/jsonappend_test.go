@@ -165,3 +165,24 @@ func FuzzAppendOutput(f *testing.F) {
 		checkAppendOutput(t, o)
 	})
 }
+
+// TestAppendJSONStringBytes checks appendJSONString, with its table of
+// plain bytes, against encoding/json on every byte alone and between
+// letters, with and without HTML escaping.
+func TestAppendJSONStringBytes(t *testing.T) {
+	for _, html := range []bool{false, true} {
+		for c := range 256 {
+			for _, s := range []string{string([]byte{byte(c)}), "ab" + string([]byte{byte(c)}) + "cd"} {
+				var want bytes.Buffer
+				enc := json.NewEncoder(&want)
+				enc.SetEscapeHTML(html)
+				if err := enc.Encode(s); err != nil {
+					t.Fatal(err)
+				}
+				if got := string(appendJSONString(nil, s, html)) + "\n"; got != want.String() {
+					t.Fatalf("%q, escapeHTML %v: %s, encoding/json %s", s, html, got, want.String())
+				}
+			}
+		}
+	}
+}

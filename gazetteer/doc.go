@@ -122,6 +122,11 @@
 // variants of both signatures, at most about a hundred hashes, and verifies
 // only the names it finds with a real Levenshtein distance. The cost of a
 // query depends on the length of the window, not on the number of names.
+// Most windows find nothing, so a Bloom filter of the same deletion
+// variants, keyed also by the name's first rune (and, for windows of
+// several words, of the short words at their place in names) turns most
+// of them away first, at a few additions per variant, without ever
+// turning away one that finds a name.
 // The alternatives were weighed as follows:
 //
 //   - A BK-tree needs no extra memory, but a query with radius 2 over short

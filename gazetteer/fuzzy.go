@@ -84,6 +84,7 @@ type fuzzyIndex struct {
 	maxUnits int      // most units of an indexed form, at most maxFuzzyUnits
 	present  []uint64 // bit filterBit(h) is set for every hash h of pairs
 	pshift   uint     // 32 minus the bits of present
+	filter   fuzzyFilter
 }
 
 // filterBit returns the bit of hash h in x.present.
@@ -127,6 +128,7 @@ func (x *fuzzyIndex) build(g *Gazetteer) {
 		}
 	}
 	x.pairs = make([]uint64, 0, total)
+	x.filter.init(total)
 	for _, f := range eligible {
 		fm := &g.forms[f]
 		size := sigSize(int(fm.letters))
@@ -134,6 +136,9 @@ func (x *fuzzyIndex) build(g *Gazetteer) {
 		n := signatureRunes(runes[:], fm.key, size, suffix)
 		d := fuzzyBound(int(fm.letters))
 		hashes = appendDeleteHashes(hashes[:0], runes[:n], d, seeds[b2i(d > 1)][b2i(suffix)])
+		first, _ := utf8.DecodeRuneInString(fm.key)
+		x.filter.addForm(runes[:n], d, seeds[b2i(d > 1)][b2i(suffix)], first)
+		x.filter.addWords(fm.key, int(fm.units))
 		for _, h := range hashes {
 			x.pairs = append(x.pairs, uint64(h)<<32|uint64(f))
 		}
@@ -335,10 +340,17 @@ type candidate struct {
 // and never more than d = fuzzyBound(letters).
 func (g *Gazetteer) fuzzySearch(s *scratch, key string, letters, d int) {
 	s.hits = s.hits[:0]
-	x := &g.fz
-	if len(x.pairs) == 0 || d == 0 {
+	if len(g.fz.pairs) == 0 || d == 0 || !g.fz.filter.mayMatch(s, key, d) {
 		return
 	}
+	g.searchIndex(s, key, letters, d)
+}
+
+// searchIndex is fuzzySearch without the filter: it reads the postings of
+// every deletion variant of key and appends the forms within reach to
+// s.hits (empty on entry; d > 0).
+func (g *Gazetteer) searchIndex(s *scratch, key string, letters, d int) {
+	x := &g.fz
 	s.hashes = s.hashes[:0]
 	for _, suffix := range [2]bool{false, true} {
 		n := signatureRunes(s.runes[:], key, sigShort, suffix)

@@ -3,6 +3,7 @@ package gazetteer
 import (
 	"hash/maphash"
 	"math/bits"
+	"slices"
 	"unicode/utf8"
 	"unsafe"
 
@@ -47,10 +48,12 @@ type unit struct {
 }
 
 const (
-	uWord  uint8 = 1 << iota // starts with a letter or digit
-	uLower                   // starts with a lower-case letter
-	uUpper                   // starts with an upper-case letter
-	uDigit                   // contains a digit
+	uWord        uint8 = 1 << iota // starts with a letter or digit
+	uLower                         // starts with a lower-case letter
+	uUpper                         // starts with an upper-case letter
+	uDigit                         // contains a digit
+	uCommonKnown                   // uCommon is set (by scratch.common)
+	uCommon                        // the key is a common English word
 )
 
 // scratch is per-call working memory, pooled.
@@ -177,41 +180,105 @@ func (g *Gazetteer) units(text string, tokens []Span, s *scratch) {
 			continue
 		}
 		prev = t.End
-		sc := scanner{s: text[t.Start:t.End], pend: -1}
-		for {
-			st, e, ok := sc.nextUnit()
-			if !ok {
-				break
+		if s.asciiWordUnit(text, t, k) {
+			continue
+		}
+		s.scanUnits(text, t, k)
+	}
+}
+
+// scanUnits appends the units of token k, span t of text, with the
+// scanner: the general path of units.
+func (s *scratch) scanUnits(text string, t Span, k int) {
+	sc := scanner{s: text[t.Start:t.End], pend: -1}
+	for {
+		st, e, ok := sc.nextUnit()
+		if !ok {
+			break
+		}
+		u := unit{start: t.Start + st, end: t.Start + e, tok: int32(k), ks: int32(len(s.norm))}
+		piece := text[u.start:u.end]
+		r, _ := utf8.DecodeRuneInString(piece)
+		switch {
+		case isWordRune(r):
+			u.flags |= uWord
+			if isLowerRune(r) {
+				u.flags |= uLower
+			} else if isUpperRune(r) {
+				u.flags |= uUpper
 			}
-			u := unit{start: t.Start + st, end: t.Start + e, tok: int32(k), ks: int32(len(s.norm))}
-			piece := text[u.start:u.end]
-			r, _ := utf8.DecodeRuneInString(piece)
-			switch {
-			case isWordRune(r):
-				u.flags |= uWord
-				if isLowerRune(r) {
-					u.flags |= uLower
-				} else if isUpperRune(r) {
-					u.flags |= uUpper
+		}
+		s.norm = appendNorm(s.norm, piece)
+		u.ke = int32(len(s.norm))
+		if u.flags&uWord != 0 {
+			letters := 0
+			for _, c := range s.norm[u.ks:u.ke] {
+				switch {
+				case '0' <= c && c <= '9':
+					u.flags |= uDigit
+				case c < utf8.RuneSelf && c != '\'' && c != '-' || c >= 0xC0: // a letter or the first byte of a non-ASCII rune
+					letters++
 				}
 			}
-			s.norm = appendNorm(s.norm, piece)
-			u.ke = int32(len(s.norm))
-			if u.flags&uWord != 0 {
-				letters := 0
-				for _, c := range s.norm[u.ks:u.ke] {
-					switch {
-					case '0' <= c && c <= '9':
-						u.flags |= uDigit
-					case c < utf8.RuneSelf && c != '\'' && c != '-' || c >= 0xC0: // a letter or the first byte of a non-ASCII rune
-						letters++
-					}
-				}
-				u.letters = uint16(min(letters, 1<<16-1))
-			}
-			s.units = append(s.units, u)
+			u.letters = uint16(min(letters, 1<<16-1))
+		}
+		s.units = append(s.units, u)
+	}
+}
+
+// asciiWordUnit appends the unit of token k, span t of text, when the
+// token is a word of ASCII letters and digits only, as most tokens are:
+// then it is one unit, its key is the token in lower case and its letters
+// are its bytes that are not digits, which is what the scanner, appendNorm
+// and the count of units give, in one pass. It reports false, appending
+// nothing, for any other token (TestASCIIWordUnit checks both paths).
+func (s *scratch) asciiWordUnit(text string, t Span, k int) bool {
+	tok := text[t.Start:t.End]
+	if len(tok) == 0 {
+		return false
+	}
+	ks := len(s.norm)
+	s.norm = slices.Grow(s.norm, len(tok))[:ks+len(tok)]
+	key := s.norm[ks:]
+	letters, flags := 0, uWord
+	for i := 0; i < len(tok) && i < len(key); i++ {
+		c := tok[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+			letters++
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+			letters++
+		case '0' <= c && c <= '9':
+			flags |= uDigit
+		default:
+			s.norm = s.norm[:ks]
+			return false
+		}
+		key[i] = c
+	}
+	switch c := tok[0]; {
+	case 'a' <= c && c <= 'z':
+		flags |= uLower
+	case 'A' <= c && c <= 'Z':
+		flags |= uUpper
+	}
+	s.units = append(s.units, unit{start: t.Start, end: t.End, tok: int32(k), ks: int32(ks), ke: int32(len(s.norm)), letters: uint16(min(letters, 1<<16-1)), flags: flags})
+	return true
+}
+
+// common reports whether the key of unit i is a common English word
+// (words.Common), looked up once per unit: fuzzyWindow asks it of each
+// unit of each window that contains it.
+func (s *scratch) common(i int) bool {
+	u := &s.units[i]
+	if u.flags&uCommonKnown == 0 {
+		u.flags |= uCommonKnown
+		if words.Common(s.norm[u.ks:u.ke]) {
+			u.flags |= uCommon
 		}
 	}
+	return u.flags&uCommon != 0
 }
 
 func (s *scratch) key(i int) []byte { u := &s.units[i]; return s.norm[u.ks:u.ke] }
@@ -311,7 +378,7 @@ func (g *Gazetteer) fuzzyWindow(s *scratch, i, n int, whole bool) (Match, bool) 
 		k := s.key(j)
 		s.win = append(s.win, k...)
 		letters += int(u.letters)
-		if words.Common(k) {
+		if s.common(j) {
 			common++
 		}
 	}

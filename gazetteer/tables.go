@@ -4,7 +4,6 @@ import (
 	_ "embed" // the compiled default gazetteer
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"sync"
 
@@ -18,7 +17,7 @@ var ErrCompiled = errors.New("gazetteer: bad compiled tables")
 
 // compiledMagic names the layout of [Gazetteer.MarshalBinary]; change it
 // with the layout.
-const compiledMagic = "SCGAZT01"
+const compiledMagic = "SCGAZT02"
 
 // compiledDefault is the default data (data/*.jsonl) compiled by
 // cmd/gengaz (go generate ./gazetteer); TestCompiledUpToDate fails when it
@@ -45,10 +44,11 @@ const (
 	gsForms    // formWords uint32s per form
 	gsRecs     // recWords uint32s per name
 	gsKindEnd  // int32s, State+1 of them
-	gsFuzzy    // uint32s: shift, maxUnits, pshift
+	gsFuzzy    // uint32s: shift, maxUnits, pshift, filter bshift
 	gsPairs    // uint64s
 	gsBuckets  // uint32s
 	gsPresent  // uint64s
+	gsFilter   // uint64s: the words of the fuzzy filter
 	gsSections // the number of sections
 )
 
@@ -117,10 +117,11 @@ func (g *Gazetteer) MarshalBinary() ([]byte, error) {
 	w.Add(tables.AppendUint32s(nil, forms))
 	w.Add(tables.AppendUint32s(nil, recs))
 	w.Add(tables.AppendInt32s(nil, g.kindEnd[:]))
-	w.Add(tables.AppendUint32s(nil, []uint32{uint32(g.fz.shift), uint32(g.fz.maxUnits), uint32(g.fz.pshift)}))
+	w.Add(tables.AppendUint32s(nil, []uint32{uint32(g.fz.shift), uint32(g.fz.maxUnits), uint32(g.fz.pshift), uint32(g.fz.filter.bshift)}))
 	w.Add(tables.AppendUint64s(nil, g.fz.pairs))
 	w.Add(tables.AppendUint32s(nil, g.fz.buckets))
 	w.Add(tables.AppendUint64s(nil, g.fz.present))
+	w.Add(tables.AppendUint64s(nil, g.fz.filter.words))
 	return w.Bytes(compiledMagic)
 }
 
@@ -296,7 +297,7 @@ func compiled(b []byte) (*Gazetteer, error) {
 	}
 	g.indexFirst()
 	g.indexConfusables()
-	if err := g.fz.open(u32[gsFuzzy], sec(gsPairs), u32[gsBuckets], sec(gsPresent), len(g.forms)); err != nil {
+	if err := g.fz.open(u32[gsFuzzy], sec(gsPairs), u32[gsBuckets], sec(gsPresent), sec(gsFilter), len(g.forms)); err != nil {
 		return nil, err
 	}
 	return g, nil
@@ -334,11 +335,11 @@ func (g *Gazetteer) indexConfusables() {
 
 // open sets x from compiled tables, checking what lookups rely on: the
 // bucket table's size and order, the presence bits' size, and form indices.
-func (x *fuzzyIndex) open(hdr []uint32, pairs []byte, buckets []uint32, present []byte, forms int) error {
-	if len(hdr) != 3 {
+func (x *fuzzyIndex) open(hdr []uint32, pairs []byte, buckets []uint32, present, filter []byte, forms int) error {
+	if len(hdr) != 4 {
 		return errors.New("bad fuzzy index header")
 	}
-	shift, maxUnits, pshift := hdr[0], hdr[1], hdr[2]
+	shift, maxUnits, pshift, bshift := hdr[0], hdr[1], hdr[2], hdr[3]
 	p, err := tables.Uint64s(pairs)
 	if err != nil {
 		return err
@@ -347,8 +348,13 @@ func (x *fuzzyIndex) open(hdr []uint32, pairs []byte, buckets []uint32, present 
 	if err != nil {
 		return err
 	}
+	fw, err := tables.Uint64s(filter)
+	if err != nil {
+		return err
+	}
 	if shift == 0 || shift > 32 || pshift == 0 || pshift > 32 || maxUnits > maxFuzzyUnits ||
-		len(buckets) != 1<<(32-shift)+1 || len(pr) != (1<<(32-pshift)+63)/64 {
+		len(buckets) != 1<<(32-shift)+1 || len(pr) != (1<<(32-pshift)+63)/64 ||
+		bshift < 64-20 || bshift > 64-6 || len(fw) != 1<<(64-bshift) {
 		return errors.New("bad fuzzy index sizes")
 	}
 	prev := uint32(0)
@@ -358,14 +364,19 @@ func (x *fuzzyIndex) open(hdr []uint32, pairs []byte, buckets []uint32, present 
 		}
 		prev = b
 	}
-	if !slices.IsSorted(p) {
-		return errors.New("fuzzy index pairs out of order")
-	}
+	// One pass over the pairs (the longest table read at start-up):
+	// sorted, and naming only forms that exist.
+	var last uint64
 	for _, v := range p {
+		if v < last {
+			return errors.New("fuzzy index pairs out of order")
+		}
 		if int64(uint32(v)) >= int64(forms) {
 			return errors.New("fuzzy index names a missing form")
 		}
+		last = v
 	}
-	*x = fuzzyIndex{pairs: p, buckets: buckets, shift: uint(shift), maxUnits: int(maxUnits), present: pr, pshift: uint(pshift)}
+	*x = fuzzyIndex{pairs: p, buckets: buckets, shift: uint(shift), maxUnits: int(maxUnits), present: pr, pshift: uint(pshift),
+		filter: fuzzyFilter{words: fw, bshift: uint(bshift)}}
 	return nil
 }

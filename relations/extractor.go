@@ -141,6 +141,7 @@ func (e *Extractor) extract(ctx context.Context, doc *entities.Document, keepCan
 	if useModel {
 		facts = e.facts(ctx, doc)
 	}
+	h.anyOrder = scored
 	emit := func(c *relmodel.Candidate) {
 		if keepCands {
 			cc := *c

@@ -125,7 +125,64 @@ func computeAllowed(a, b string) uint32 {
 }
 
 // hasher builds the 64-bit hashes of string features (FNV-1a).
-type hasher struct{ out []uint64 }
+//
+// With anyOrder set (the features go only to the model's Scores), it
+// also removes repeated features with a small hash set (dedupe) instead
+// of sorting them, when there are few enough for Scores to sum them
+// exactly in any order.
+type hasher struct {
+	out      []uint64
+	anyOrder bool
+	gen      uint32              // the generation of the current dedupe
+	stamp    [dedupeSlots]uint32 // slot i holds keys[i] when stamp[i] == gen
+	keys     [dedupeSlots]uint64 // the features seen by dedupe
+}
+
+// dedupeSlots is the size of the hash set of dedupe, a power of two at
+// least twice relmodel.MaxExactFeatures, the most features it takes
+// (TestDedupeFeatures).
+const (
+	dedupeBits  = 9
+	dedupeSlots = 1 << dedupeBits
+)
+
+// dedupe removes the repeated values of v (at most dedupeSlots/2), in
+// place, keeping the first of each, and returns what remains: the values
+// of slices.Compact(slices.Sorted(v)), in another order
+// (TestDedupeFeatures).
+func (f *hasher) dedupe(v []uint64) []uint64 {
+	f.gen++
+	if f.gen == 0 { // wrapped: forget the old stamps
+		clear(f.stamp[:])
+		f.gen = 1
+	}
+	w := 0
+	for _, x := range v {
+		i := (x * 0x9E3779B97F4A7C15) >> (64 - dedupeBits)
+		for f.stamp[i] == f.gen && f.keys[i] != x {
+			i = (i + 1) & (dedupeSlots - 1)
+		}
+		if f.stamp[i] == f.gen {
+			continue
+		}
+		f.stamp[i], f.keys[i] = f.gen, x
+		v[w] = x
+		w++
+	}
+	return v[:w]
+}
+
+// uniqueFeatures removes the repeated features of rest, h.out after the
+// rules' features: sorted, or in any order when the features go only to
+// Scores and are few enough for it to sum them exactly, which makes the
+// sum independent of their order.
+func (f *hasher) uniqueFeatures(rest []uint64) []uint64 {
+	if f.anyOrder && len(f.out) <= relmodel.MaxExactFeatures {
+		return f.dedupe(rest)
+	}
+	slices.Sort(rest)
+	return slices.Compact(rest)
+}
 
 const (
 	fnvOffset = 14695981039346656037
@@ -460,9 +517,8 @@ func (s *Sentence) sentenceCandidates(ctx context.Context, f *docFacts, h *hashe
 		// Each feature counts once: a long list of mentions between the
 		// two must not add up the weight of "a mention between" hundreds
 		// of times. The rules' features stay first.
-		rest := h.out[c.NRule:]
-		slices.Sort(rest)
-		c.Feats = h.out[:c.NRule+len(slices.Compact(rest))]
+		rest := h.uniqueFeatures(h.out[c.NRule:])
+		c.Feats = h.out[:c.NRule+len(rest)]
 		emit(c)
 	}
 	for i, a := range args {

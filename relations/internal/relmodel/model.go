@@ -149,6 +149,10 @@ func (m *Model) Scores(feats []uint64, allowed uint32, out *[NumLabels]float32) 
 // in int32: 256 × 2^15 = 2^23, within float32's exact integers.
 const maxExactFeatures = 256
 
+// MaxExactFeatures is the most features that Scores sums exactly, so that
+// its results do not depend on the order of the features.
+const MaxExactFeatures = maxExactFeatures
+
 // Calibrate maps a raw probability to the share of such predictions that
 // were right on the calibration data (isotonic regression, piecewise
 // linear between knots).
