@@ -256,24 +256,57 @@ func (s *Sentence) eligible(person bool, ms []int, num int, pronoun, descPerson 
 
 // resolvePlural resolves the plural anaphor at tokens [a, b): to the one
 // group of two or more entities before it in the sentence (within
-// anaphorWindow tokens), else to the one such group of the nearest of the
-// three previous sentences that has any. A subject pronoun ("they") needs
-// a group that is the subject of its clause; a pronoun is left
-// unresolved when a plural common noun ("officials") stands between it
-// and its antecedent in the sentence; an object pronoun ("them") is not
-// the subject of its own verb, and no anaphor refers to a group of its
-// own clause.
+// anaphorWindow tokens; [Sentence.pluralInSentence]), else to the one such
+// group of the nearest of the three previous sentences that has any
+// ([Sentence.pluralBefore]). A subject pronoun ("they") needs a group that
+// is the subject of its clause; a pronoun is left unresolved when a plural
+// common noun ("officials") stands between it and its antecedent in the
+// sentence; an object pronoun ("them") is not the subject of its own verb
+// ([Sentence.pronounSubject]), and no anaphor refers to a group of its own
+// clause.
 func (s *Sentence) resolvePlural(a, b, num int, subjPronoun, desc, descPerson bool) ([]cand, bool) {
 	pronoun := !desc
-	// Groups of the sentence before the anaphor.
-	var exclude int = -1
-	if pronoun && !subjPronoun && a > 0 && isVerbTag(s.toks[a-1].Tag) {
+	exclude := -1
+	if pronoun && !subjPronoun {
+		exclude = s.pronounSubject(a)
+	}
+	found, ambiguous, nouns := s.pluralInSentence(a, num, pronoun, subjPronoun, descPerson, exclude)
+	if ambiguous {
+		return nil, false
+	}
+	if found >= 0 {
+		cs, _ := s.groupCands(found)
+		return cs, true
+	}
+	if pronoun && nouns {
+		return nil, false
+	}
+	return s.pluralBefore(num, subjPronoun, desc, descPerson)
+}
+
+// pronounSubject returns the mention of the subject of the verb right
+// before an object pronoun at token a ("Putin and Xi met them"), which the
+// pronoun cannot name, or -1.
+func (s *Sentence) pronounSubject(a int) int {
+	if a > 0 && isVerbTag(s.toks[a-1].Tag) {
 		if sc := s.subjectOf(a-1, 0); len(sc) > 0 {
-			exclude = sc[0].m
+			return sc[0].m
 		}
 	}
-	found, ambiguous := -1, false
-	nouns := false
+	return -1
+}
+
+// pluralInSentence looks back from the plural anaphor at token a, within
+// anaphorWindow tokens, for a group of two or more entities of the
+// sentence that it may name: of types that go together, eligible for the
+// anaphor ([Sentence.eligible]), the subject of its clause for a subject
+// pronoun, not led by the mention exclude and not in the anaphor's own
+// clause ("Qatar and Egypt mediated talks between the two sides"). It
+// returns the group, whether a second one or, for a pronoun, a plural
+// common noun between ("officials") makes it ambiguous, and whether such
+// a noun stands before the anaphor.
+func (s *Sentence) pluralInSentence(a, num int, pronoun, subjPronoun, descPerson bool, exclude int) (found int, ambiguous, nouns bool) {
+	found = -1
 	for k := a - 1; k >= 0 && k >= a-anaphorWindow; k-- {
 		if pronoun && s.ment[k] < 0 && s.toks[k].Tag == "NNS" && s.grpAt[k] < 0 {
 			nouns = true
@@ -295,21 +328,22 @@ func (s *Sentence) resolvePlural(a, b, num int, subjPronoun, desc, descPerson bo
 			continue
 		}
 		if found >= 0 || nouns {
-			ambiguous = true
-			break
+			return found, true, nouns
 		}
 		found = g
 	}
-	if ambiguous {
-		return nil, false
-	}
-	if found >= 0 {
-		cs, _ := s.groupCands(found)
-		return cs, true
-	}
-	if pronoun && nouns {
-		return nil, false
-	}
+	return found, false, nouns
+}
+
+// pluralBefore resolves a plural anaphor to the one eligible plural group
+// of the nearest of the three previous sentences that has any
+// ([Sentence.recordAntecedents]), or, for a description of states ("the
+// two countries"), to the states of two leaders who met there
+// ([Sentence.leadersStates]): "Putin met Kim in Pyongyang. The two
+// countries signed a treaty". A sentence with too many groups, or with an
+// unresolved plural pronoun for a pronoun, stops the search.
+func (s *Sentence) pluralBefore(num int, subjPronoun, desc, descPerson bool) ([]cand, bool) {
+	pronoun := !desc
 	for back := 1; back <= maxCorefSentences && s.Index-back >= 0; back++ {
 		si := s.Index - back
 		an := &s.dc.antes[si]
@@ -336,8 +370,7 @@ func (s *Sentence) resolvePlural(a, b, num int, subjPronoun, desc, descPerson bo
 		cs := make([]cand, len(ms))
 		for i, m := range ms {
 			if pick.person && desc && !descPerson {
-				// "Putin met Kim in Pyongyang. The two countries signed
-				// a treaty": the states of the two leaders.
+				// The states of the two leaders.
 				m, _ = s.dc.stateOf(m)
 			}
 			cs[i] = cand{m: m}
@@ -453,20 +486,48 @@ func (s *Sentence) orgOfClass(m int, cls orgClass) bool {
 }
 
 // recordAntecedents records the plural groups and the organisations of
-// the sentence for the anaphors of later sentences.
+// the sentence for the anaphors of later sentences: its groups of two or
+// more entities ([Sentence.recordGroups]), its resolved plural anaphors
+// and the organisations its anaphors and mentions name
+// ([Sentence.recordAnaphors], [Sentence.noteOrg]), and its subject
+// ([Sentence.openingSubject]).
 func (s *Sentence) recordAntecedents() {
 	dc := s.dc
 	an := &dc.antes[s.Index]
 	an.plFrom = int32(len(dc.plurals))
-	add := func(ms []int, subject bool) {
-		if len(dc.plurals)-int(an.plFrom) >= maxPluralGroups {
-			an.manyPlurals = true
-			return
-		}
-		from := int32(len(dc.pluralMs))
-		dc.pluralMs = append(dc.pluralMs, ms...)
-		dc.plurals = append(dc.plurals, pluralGroup{from: from, to: int32(len(dc.pluralMs)), subject: subject, person: s.m(ms[0]).Type == per})
+	s.recordGroups(an)
+	for c := range an.orgs {
+		an.orgs[c] = -1
 	}
+	s.recordAnaphors(an)
+	for m := s.m0; m < s.m1; m++ {
+		if s.mts[m-s.m0] >= 0 && s.m(m).Type == org {
+			s.noteOrg(an, m)
+		}
+	}
+	an.plTo = int32(len(dc.plurals))
+	an.subject = s.openingSubject()
+}
+
+// addPlural records the mentions ms as a plural group of the sentence
+// whose antecedents are an, the subject of its clause or not, unless the
+// sentence has maxPluralGroups already, which marks it as having too
+// many.
+func (s *Sentence) addPlural(an *sentAntecedents, ms []int, subject bool) {
+	dc := s.dc
+	if len(dc.plurals)-int(an.plFrom) >= maxPluralGroups {
+		an.manyPlurals = true
+		return
+	}
+	from := int32(len(dc.pluralMs))
+	dc.pluralMs = append(dc.pluralMs, ms...)
+	dc.plurals = append(dc.plurals, pluralGroup{from: from, to: int32(len(dc.pluralMs)), subject: subject, person: s.m(ms[0]).Type == per})
+}
+
+// recordGroups records the groups of two or more entities of the
+// sentence whose types go together ("Russia and China", "Putin and Xi")
+// as plural groups in an, until there are too many.
+func (s *Sentence) recordGroups(an *sentAntecedents) {
 	var buf [16]int
 	for g := range s.groups {
 		gr := &s.groups[g]
@@ -480,32 +541,19 @@ func (s *Sentence) recordAntecedents() {
 		if !s.groupTypesOK(ms) {
 			continue
 		}
-		add(ms, s.groupIsSubject(g))
+		s.addPlural(an, ms, s.groupIsSubject(g))
 		if an.manyPlurals {
 			break
 		}
 	}
-	for c := range an.orgs {
-		an.orgs[c] = -1
-	}
-	note := func(m int) {
-		mm := s.m(m)
-		if mm.Type != org || mm.Adjectival {
-			return
-		}
-		cat, known := s.x.orgCats[mm.ID]
-		for c := orgClass(0); c < nOrgClasses; c++ {
-			if known && !orgClassCats[c][cat] || c == orgGroup && mm.ID == "" {
-				continue // as in orgOfClass: "the group" names known blocs only
-			}
-			switch {
-			case an.orgs[c] == -1:
-				an.orgs[c] = int32(m)
-			case an.orgs[c] >= 0 && identity(s.m(int(an.orgs[c]))) != identity(s.m(m)):
-				an.orgs[c] = -2
-			}
-		}
-	}
+}
+
+// recordAnaphors records in an the antecedents of the sentence's
+// anaphors: a plural anaphor ("the two countries") as a plural group,
+// the subject of its clause when its verb follows across auxiliaries and
+// adverbs, and the organisation of a singular one ("the alliance").
+func (s *Sentence) recordAnaphors(an *sentAntecedents) {
+	var buf [16]int
 	for i := range s.anas {
 		a := &s.anas[i]
 		if a.plural {
@@ -517,27 +565,50 @@ func (s *Sentence) recordAntecedents() {
 			for k < len(s.low) && k < a.end+4 && (auxWords[s.low[k]] || s.toks[k].Tag == "RB") {
 				k++
 			}
-			add(ms, k < len(s.low) && isVerbTag(s.toks[k].Tag) && s.ment[k] < 0)
+			s.addPlural(an, ms, k < len(s.low) && isVerbTag(s.toks[k].Tag) && s.ment[k] < 0)
 		} else if len(a.cands) == 1 && s.m(a.cands[0].m).Type == org {
-			note(a.cands[0].m)
+			s.noteOrg(an, a.cands[0].m)
 		}
 	}
-	for m := s.m0; m < s.m1; m++ {
-		if s.mts[m-s.m0] >= 0 && s.m(m).Type == org {
-			note(m)
+}
+
+// noteOrg records organisation mention m in an as the organisation of
+// each class that may name it ("the alliance", "the bloc"), or, when the
+// sentence names another organisation of that class, the class as
+// ambiguous (-2). As in orgOfClass, "the group" names known blocs only.
+func (s *Sentence) noteOrg(an *sentAntecedents, m int) {
+	mm := s.m(m)
+	if mm.Type != org || mm.Adjectival {
+		return
+	}
+	cat, known := s.x.orgCats[mm.ID]
+	for c := orgClass(0); c < nOrgClasses; c++ {
+		if known && !orgClassCats[c][cat] || c == orgGroup && mm.ID == "" {
+			continue
+		}
+		switch {
+		case an.orgs[c] == -1:
+			an.orgs[c] = int32(m)
+		case an.orgs[c] >= 0 && identity(s.m(int(an.orgs[c]))) != identity(s.m(m)):
+			an.orgs[c] = -2
 		}
 	}
-	an.plTo = int32(len(dc.plurals))
-	an.subject = -1
-	if len(s.groups) > 0 {
-		// The first group, if it opens the sentence and is its subject.
-		gr := &s.groups[0]
-		ep := &s.eps[gr.members[0]]
-		opens := gr.start == 0 || gr.start == 1 && s.low[0] == "the"
-		if mm := s.m(ep.m); opens && len(gr.members) == 1 && !ep.force && s.groupIsSubject(0) && (mm.Type == sta || mm.Type == org) && !mm.Adjectival {
-			an.subject = int32(ep.m)
-		}
+}
+
+// openingSubject returns the mention of the sentence's first group if it
+// opens the sentence, is one state or organisation, and is the subject
+// ("Russia said ...", "The EU agreed ..."), or -1.
+func (s *Sentence) openingSubject() int32 {
+	if len(s.groups) == 0 {
+		return -1
 	}
+	gr := &s.groups[0]
+	ep := &s.eps[gr.members[0]]
+	opens := gr.start == 0 || gr.start == 1 && s.low[0] == "the"
+	if mm := s.m(ep.m); opens && len(gr.members) == 1 && !ep.force && s.groupIsSubject(0) && (mm.Type == sta || mm.Type == org) && !mm.Adjectival {
+		return int32(ep.m)
+	}
+	return -1
 }
 
 // recordMeetings records the parties of the sentence's asserted meetings

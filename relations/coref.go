@@ -274,57 +274,80 @@ func (s *Sentence) resolvePronouns() {
 // [a, b) of s to a PERSON mention.
 //
 // Without an owner, the antecedent is, first, the person who is the
-// subject of a clause earlier in the same sentence ("Putin said he ..."),
-// if there is exactly one; otherwise the person of the nearest of the
-// three previous sentences that mentions any person, provided it mentions
-// exactly one (counting the antecedents of its own pronouns) and has no
-// unresolved person pronoun. With an owner (a mention: "the Abkhazian
+// subject of a clause earlier in the same sentence ("Putin said he ...";
+// [Sentence.subjectPerson]), if there is exactly one; otherwise the
+// person of the nearest of the three previous sentences that mentions any
+// person, provided it mentions exactly one (counting the antecedents of
+// its own pronouns) and has no unresolved person pronoun
+// ([Sentence.personBefore]). With an owner (a mention: "the Abkhazian
 // official"), it is the most recent person known to hold an office of that
 // owner ([docState.linked]), provided no other such person occurs in the
-// same sentence.
+// same sentence ([Sentence.ownerOfficial]).
 func (s *Sentence) resolvePerson(a, b, owner int) (cand, bool) {
 	if s.x.cfg.noCoref {
 		return cand{}, false
 	}
-	found := func(m int) (cand, bool) {
-		return cand{m: m, anaphor: true, aStart: a, aEnd: b, tokStart: a, tokEnd: b}, true
-	}
-	// unique returns the last of ms if they all name one person.
-	unique := func(ms []int) (int, bool) {
-		if len(ms) == 0 {
-			return -1, false
-		}
-		id := identity(&s.Doc.Mentions[ms[0]])
-		for _, m := range ms[1:] {
-			if identity(&s.Doc.Mentions[m]) != id {
-				return -1, false
-			}
-		}
-		return ms[len(ms)-1], true
-	}
+	var m int
+	var ok bool
 	if owner >= 0 {
-		ow := &s.Doc.Mentions[owner]
-		for back := 0; back <= maxCorefSentences && s.Index-back >= 0; back++ {
-			si := s.Index - back
-			var ms []int
-			for _, p := range append(append([]int{}, s.dc.persons[si]...), s.dc.resolved[si]...) {
-				if back == 0 && s.Doc.Mentions[p].Sentence == si && s.Doc.Mentions[p].End > s.toks[a].Start {
-					continue
-				}
-				if s.dc.linked(&s.Doc.Mentions[p], ow) {
-					ms = append(ms, p)
-				}
-			}
-			if len(ms) > 0 {
-				if m, ok := unique(ms); ok {
-					return found(m)
-				}
-				return cand{}, false
-			}
+		m, ok = s.ownerOfficial(a, owner)
+	} else {
+		var subj bool
+		if m, ok, subj = s.subjectPerson(a); !subj {
+			m, ok = s.personBefore()
 		}
+	}
+	if !ok {
 		return cand{}, false
 	}
-	// Subjects earlier in the same sentence.
+	return cand{m: m, anaphor: true, aStart: a, aEnd: b, tokStart: a, tokEnd: b}, true
+}
+
+// uniquePerson returns the last of the mentions ms if they all name one
+// person.
+func (s *Sentence) uniquePerson(ms []int) (int, bool) {
+	if len(ms) == 0 {
+		return -1, false
+	}
+	id := identity(&s.Doc.Mentions[ms[0]])
+	for _, m := range ms[1:] {
+		if identity(&s.Doc.Mentions[m]) != id {
+			return -1, false
+		}
+	}
+	return ms[len(ms)-1], true
+}
+
+// ownerOfficial returns the person known to hold an office of mention
+// owner ("the Abkhazian official") in the nearest of this sentence, before
+// token a, and the three previous ones that names any, among the persons
+// they mention and the antecedents of their pronouns, provided that
+// sentence names one such person only.
+func (s *Sentence) ownerOfficial(a, owner int) (int, bool) {
+	ow := &s.Doc.Mentions[owner]
+	for back := 0; back <= maxCorefSentences && s.Index-back >= 0; back++ {
+		si := s.Index - back
+		var ms []int
+		for _, p := range append(append([]int{}, s.dc.persons[si]...), s.dc.resolved[si]...) {
+			if back == 0 && s.Doc.Mentions[p].Sentence == si && s.Doc.Mentions[p].End > s.toks[a].Start {
+				continue
+			}
+			if s.dc.linked(&s.Doc.Mentions[p], ow) {
+				ms = append(ms, p)
+			}
+		}
+		if len(ms) > 0 {
+			return s.uniquePerson(ms)
+		}
+	}
+	return -1, false
+}
+
+// subjectPerson returns the person who is the subject of a clause that
+// ends before token a in the sentence, a person followed by its verb
+// ("Putin said he ..."), if they are all one person. Its third result
+// reports whether there is any such subject: then the search stops.
+func (s *Sentence) subjectPerson(a int) (int, bool, bool) {
 	var subj []int
 	for _, e := range s.persons {
 		ep := &s.eps[e]
@@ -332,33 +355,40 @@ func (s *Sentence) resolvePerson(a, b, owner int) (cand, bool) {
 			subj = append(subj, ep.m)
 		}
 	}
-	if len(subj) > 0 {
-		if m, ok := unique(subj); ok {
-			return found(m)
-		}
-		return cand{}, false
+	if len(subj) == 0 {
+		return -1, false, false
 	}
+	m, ok := s.uniquePerson(subj)
+	return m, ok, true
+}
+
+// personBefore returns the person of the nearest of the three previous
+// sentences that mentions any person, counting the antecedents of its
+// pronouns, provided they are all one person and the sentences between
+// have no unresolved person pronoun; its explicit mention, the last, if
+// the person has one.
+func (s *Sentence) personBefore() (int, bool) {
 	for back := 1; back <= maxCorefSentences && s.Index-back >= 0; back++ {
 		si := s.Index - back
 		if s.dc.unresolved[si] {
-			return cand{}, false
+			return -1, false
 		}
 		ms := append(append([]int{}, s.dc.persons[si]...), s.dc.resolved[si]...)
 		if len(ms) == 0 {
 			continue
 		}
-		// The explicit mention last, if the person has one.
-		if m, ok := unique(ms); ok {
-			for i := len(s.dc.persons[si]) - 1; i >= 0; i-- {
-				if p := s.dc.persons[si][i]; identity(&s.Doc.Mentions[p]) == identity(&s.Doc.Mentions[m]) {
-					return found(p)
-				}
-			}
-			return found(m)
+		m, ok := s.uniquePerson(ms)
+		if !ok {
+			return -1, false
 		}
-		return cand{}, false
+		for i := len(s.dc.persons[si]) - 1; i >= 0; i-- {
+			if p := s.dc.persons[si][i]; identity(&s.Doc.Mentions[p]) == identity(&s.Doc.Mentions[m]) {
+				return p, true
+			}
+		}
+		return m, true
 	}
-	return cand{}, false
+	return -1, false
 }
 
 // firstStateMention returns the first STATE mention of the state id, or

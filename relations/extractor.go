@@ -160,17 +160,7 @@ func (e *Extractor) extract(ctx context.Context, doc *entities.Document, keepCan
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
-		s.reset(si)
-		s.findTriggers()
-		s.specialRules()
-		for _, r := range rules {
-			for _, rel := range r.Relations(s) {
-				if c, ok := s.complete(rel); ok && !s.hasRelation(&c) {
-					s.rels = append(s.rels, c)
-				}
-			}
-		}
-		s.recordMeetings()
+		s.sentenceRelations(si, rules)
 		if useModel && !s.sentenceCandidates(ctx, &facts, &h, emit) {
 			return nil, nil, ctx.Err()
 		}
@@ -186,6 +176,30 @@ func (e *Extractor) extract(ctx context.Context, doc *entities.Document, keepCan
 			return nil, nil, err
 		}
 	}
+	fillDefaults(out)
+	return out, cands, nil
+}
+
+// sentenceRelations prepares s for sentence si and finds its relations
+// with the built-in rules and rules, then records its meetings for the
+// anaphors of later sentences ("The two leaders").
+func (s *Sentence) sentenceRelations(si int, rules []Rule) {
+	s.reset(si)
+	s.findTriggers()
+	s.specialRules()
+	for _, r := range rules {
+		for _, rel := range r.Relations(s) {
+			if c, ok := s.complete(rel); ok && !s.hasRelation(&c) {
+				s.rels = append(s.rels, c)
+			}
+		}
+	}
+	s.recordMeetings()
+}
+
+// fillDefaults gives each relation of out without attributes an empty
+// map and without a source [SourceRule].
+func fillDefaults(out []Relation) {
 	for i := range out {
 		if out[i].Attrs == nil {
 			out[i].Attrs = map[string]string{}
@@ -194,7 +208,6 @@ func (e *Extractor) extract(ctx context.Context, doc *entities.Document, keepCan
 			out[i].Source = SourceRule
 		}
 	}
-	return out, cands, nil
 }
 
 // hasRelation reports whether the sentence already holds a relation of
@@ -270,65 +283,24 @@ func validate(doc *entities.Document) error {
 }
 
 // complete fills in what a user rule left out of r (see [Rule]) and
-// checks it.
+// checks it: its arguments ([Sentence.completeParties],
+// [Sentence.completePair]), its modality, time and trigger text
+// ([Sentence.completeTrigger]), its evidence, sentence and attributes.
 func (s *Sentence) complete(r Relation) (Relation, bool) {
 	def, ok := s.x.lex.defs[r.Type]
 	if !ok || s.budget <= 0 {
 		return r, false
 	}
-	nm := len(s.Doc.Mentions)
-	fix := func(a *Arg) bool {
-		if a.Entity < 0 || a.Entity >= nm {
-			return false
-		}
-		m := &s.Doc.Mentions[a.Entity]
-		if a.ID == "" && a.Name == "" && a.Text == "" {
-			a.ID, a.Name, a.Text = m.ID, m.Name, m.Text
-		}
-		return true
-	}
 	var cs []cand
 	if def.symmetric || len(r.Parties) > 0 {
-		if r.Subject != nil || r.Object != nil {
-			return r, false
-		}
-		r.Parties = slices.Clone(r.Parties)
-		seen := map[string]bool{}
-		for i := range r.Parties {
-			if !fix(&r.Parties[i]) {
-				return r, false
-			}
-			seen[identity(&s.Doc.Mentions[r.Parties[i].Entity])] = true
-			cs = append(cs, cand{m: r.Parties[i].Entity})
-		}
-		if len(seen) < 2 {
-			return r, false
-		}
+		cs, ok = s.completeParties(&r)
 	} else {
-		if r.Subject == nil || r.Object == nil {
-			return r, false
-		}
-		sub, obj := *r.Subject, *r.Object
-		if !fix(&sub) || !fix(&obj) {
-			return r, false
-		}
-		r.Subject, r.Object = &sub, &obj
-		cs = append(cs, cand{m: sub.Entity}, cand{m: obj.Entity})
+		cs, ok = s.completePair(&r)
 	}
-	tok := s.tokenAt(r.Trigger.Start)
-	if r.Modality == "" {
-		if tok >= 0 {
-			r.Modality = s.modality(tok, tok+1)
-		} else {
-			r.Modality = Asserted
-		}
+	if !ok {
+		return r, false
 	}
-	if r.Time == "" && tok >= 0 {
-		r.Time = s.timeAt(tok)
-	}
-	if r.Trigger.Text == "" && r.Trigger.Start < r.Trigger.End && r.Trigger.End <= len(s.Doc.Text) && r.Trigger.Start >= 0 {
-		r.Trigger.Text = s.Doc.Text[r.Trigger.Start:r.Trigger.End]
-	}
+	s.completeTrigger(&r)
 	if r.Evidence.IsZero() {
 		for i := range cs {
 			mm := &s.Doc.Mentions[cs[i].m]
@@ -345,6 +317,80 @@ func (s *Sentence) complete(r Relation) (Relation, bool) {
 	}
 	s.budget -= 1 + len(r.Parties)
 	return r, true
+}
+
+// completeArg fills in the id, name and text of argument a from its
+// mention when the rule gave none of them, and reports whether a names a
+// mention of the document.
+func (s *Sentence) completeArg(a *Arg) bool {
+	if a.Entity < 0 || a.Entity >= len(s.Doc.Mentions) {
+		return false
+	}
+	m := &s.Doc.Mentions[a.Entity]
+	if a.ID == "" && a.Name == "" && a.Text == "" {
+		a.ID, a.Name, a.Text = m.ID, m.Name, m.Text
+	}
+	return true
+}
+
+// completeParties completes the parties of a relation of a symmetric type
+// or one given with parties, on a copy of r's parties, and returns them
+// as candidates. It reports false for a relation that also has a subject
+// or an object, a party that names no mention, or fewer than two
+// entities.
+func (s *Sentence) completeParties(r *Relation) ([]cand, bool) {
+	if r.Subject != nil || r.Object != nil {
+		return nil, false
+	}
+	var cs []cand
+	r.Parties = slices.Clone(r.Parties)
+	seen := map[string]bool{}
+	for i := range r.Parties {
+		if !s.completeArg(&r.Parties[i]) {
+			return nil, false
+		}
+		seen[identity(&s.Doc.Mentions[r.Parties[i].Entity])] = true
+		cs = append(cs, cand{m: r.Parties[i].Entity})
+	}
+	if len(seen) < 2 {
+		return nil, false
+	}
+	return cs, true
+}
+
+// completePair completes copies of the subject and object of r and
+// returns them as candidates. It reports false when one is missing or
+// names no mention.
+func (s *Sentence) completePair(r *Relation) ([]cand, bool) {
+	if r.Subject == nil || r.Object == nil {
+		return nil, false
+	}
+	sub, obj := *r.Subject, *r.Object
+	if !s.completeArg(&sub) || !s.completeArg(&obj) {
+		return nil, false
+	}
+	r.Subject, r.Object = &sub, &obj
+	return []cand{{m: sub.Entity}, {m: obj.Entity}}, true
+}
+
+// completeTrigger fills in the modality of r from the words before its
+// trigger (asserted without a trigger token), its time at the trigger,
+// and its trigger's text from the document.
+func (s *Sentence) completeTrigger(r *Relation) {
+	tok := s.tokenAt(r.Trigger.Start)
+	if r.Modality == "" {
+		if tok >= 0 {
+			r.Modality = s.modality(tok, tok+1)
+		} else {
+			r.Modality = Asserted
+		}
+	}
+	if r.Time == "" && tok >= 0 {
+		r.Time = s.timeAt(tok)
+	}
+	if r.Trigger.Text == "" && r.Trigger.Start < r.Trigger.End && r.Trigger.End <= len(s.Doc.Text) && r.Trigger.Start >= 0 {
+		r.Trigger.Text = s.Doc.Text[r.Trigger.Start:r.Trigger.End]
+	}
 }
 
 // evidenceOf is the evidence of a user relation: the trigger and the

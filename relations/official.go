@@ -40,25 +40,46 @@ var frontingPreps = set(words("frontingPreps")...)
 
 // personPhrase builds the entity phrase of PERSON mention m with a title
 // before it ("Russian President Vladimir Putin", "South Ossetia's
-// ambassador to Abkhazia, Oleg Botsiyev,"), an apposition after it
-// ("Sergei Lavrov, the Russian foreign minister,") and records the
-// official-of relations they and a copula ("X is the president of Y")
-// express.
+// ambassador to Abkhazia, Oleg Botsiyev,"; [Sentence.titleBefore]) or in
+// it ("King Harald of Norway"; [Sentence.titleInName]), an apposition
+// after it ("Sergei Lavrov, the Russian foreign minister,";
+// [Sentence.apposition]) and records the official-of relations they, an
+// inverted copula ("the first prime minister of Siam was X";
+// [Sentence.invertedCopula]) and a copula ("X is the president of Y";
+// [Sentence.copula]) express.
 func (s *Sentence) personPhrase(m int) {
-	n := len(s.low)
 	ps, pe := s.mStart(m), s.mEnd(m)
-	start, end := ps, pe
 	person := cand{m: m, tokStart: ps, tokEnd: pe}
-	lo := ps - 12
-	if lo < 0 {
-		lo = 0
+	start, end := s.titleBefore(person)
+	if start == ps {
+		if e, ok := s.titleInName(person); ok {
+			end = e
+		}
+		s.invertedCopula(person)
 	}
-	// hs starts the honorifics and ranks just before the name ("NATO
-	// spokesman Lieutenant Colonel Max Marriner"), at most maxHonorifics.
-	hs := ps
-	for hs > lo && ps-hs < maxHonorifics && s.ment[hs-1] < 0 && honorifics[s.low[hs-1]] {
-		hs--
+	if e, ok := s.apposition(person); ok {
+		end = e
 	}
+	// Copula: "X is the president of Y", "X was elected president of Y".
+	if end == pe {
+		s.copula(person, pe)
+	}
+	s.addEP(start, end, m)
+}
+
+// titleBefore looks for a title that ends at the name of person, or at
+// the honorifics and ranks before it ([Sentence.honorificsStart]), within
+// 12 tokens: "Russian President Vladimir Putin", "NATO spokesman
+// Lieutenant Colonel Max Marriner", "South Ossetia's ambassador to
+// Abkhazia, Oleg Botsiyev". It records the official-of relation of the
+// first that fits, with the owner [Sentence.titleOwner] finds, and returns
+// the phrase of the person and title: from the title's first token to the
+// end of the name, or of an owner after it ("King Hassan of Morocco").
+// Without a title it returns the name's tokens.
+func (s *Sentence) titleBefore(person cand) (start, end int) {
+	ps, pe := person.tokStart, person.tokEnd
+	lo := max(ps-12, 0)
+	hs := s.honorificsStart(ps, lo)
 	for a := lo; a < ps; a++ {
 		if a > 0 && s.ment[a] >= 0 && s.ment[a-1] == s.ment[a] {
 			continue // not the start of a mention
@@ -67,96 +88,150 @@ func (s *Sentence) personPhrase(m int) {
 		if !ok || !(t.end == ps || t.end == hs || t.end == hs-1 && s.low[hs-1] == "," || t.end == ps-1 && s.low[ps-1] == ",") {
 			continue
 		}
-		k := a - 1
-		if k > 0 && (determiners[s.low[k]] || possessivePronouns[s.low[k]]) {
-			k--
-		}
-		if comma := t.end < ps && s.low[t.end] == ","; comma && k >= 0 && frontingPreps[s.low[k]] && !s.verbBefore(k) {
-			// "In a meeting with the North Korean leader, Mr Trump
-			// said": the title ends a fronted phrase, the name begins
-			// the clause.
+		if s.frontedTitle(t, ps) {
 			continue
 		}
-		if t.owner >= 0 && t.owner != m && s.m(t.owner).Type == per {
+		if t.owner >= 0 && t.owner != person.m && s.m(t.owner).Type == per {
 			continue
 		}
-		start = a
-		if t.owner < 0 && !membershipRoles[s.headWord(t)] {
-			// "King Hassan of Morocco", "Queen Beatrix of the
-			// Netherlands": the owner follows the name.
-			if o := s.stateAfterOf(pe); o >= 0 {
-				t.owner, t.ownerPos = o, s.mStart(o)
-				end = s.mEnd(o)
-			}
-		}
-		if t.owner >= 0 && !s.x.cfg.noCoref && s.genericBody(t.owner) {
-			// "Foreign Ministry spokesman X": the ministry of the
-			// document's state, which the guidelines write as the state.
-			if o := s.dc.implicitState(m, ""); o >= 0 {
-				t.owner, t.ownerPos = o, -1
-				if o >= s.m0 && o < s.m1 {
-					t.ownerPos = s.mStart(o)
-				}
-			}
-		}
-		if t.owner < 0 && !s.x.cfg.noCoref && s.implicitOffice(t) {
-			// "Prime Minister Ulf Kristersson" in a document about Sweden.
-			if o := s.dc.implicitState(m, s.text(t.roleStart, t.roleEnd)); o >= 0 {
-				t.owner, t.ownerPos = o, -1
-				if o >= s.m0 && o < s.m1 {
-					t.ownerPos = s.mStart(o)
-				}
-			}
-		}
+		t, end = s.titleOwner(t, person.m, pe)
 		s.emitOfficial(person, t, titleModality(t), t.roleStart)
-		break
+		return a, end
 	}
-	// A title inside the name the gazetteer knows, and its state after
-	// it: "King Harald of Norway".
-	if start == ps && pe-ps >= 2 && s.x.lex.titles.heads[s.low[ps]] && !membershipRoles[s.low[ps]] {
+	return ps, pe
+}
+
+// honorificsStart returns the start of the honorifics and ranks just
+// before the name that starts at token ps ("NATO spokesman Lieutenant
+// Colonel Max Marriner"), at most maxHonorifics and not before token lo;
+// ps when there are none.
+func (s *Sentence) honorificsStart(ps, lo int) int {
+	hs := ps
+	for hs > lo && ps-hs < maxHonorifics && s.ment[hs-1] < 0 && honorifics[s.low[hs-1]] {
+		hs--
+	}
+	return hs
+}
+
+// frontedTitle reports whether title t, followed by a comma before the
+// name at token ps, ends a fronted phrase that a preposition opens rather
+// than naming the person: "In a meeting with the North Korean leader, Mr
+// Trump said": the title ends a fronted phrase, the name begins the
+// clause.
+func (s *Sentence) frontedTitle(t title, ps int) bool {
+	k := t.start - 1
+	if k > 0 && (determiners[s.low[k]] || possessivePronouns[s.low[k]]) {
+		k--
+	}
+	comma := t.end < ps && s.low[t.end] == ","
+	return comma && k >= 0 && frontingPreps[s.low[k]] && !s.verbBefore(k)
+}
+
+// titleOwner completes the owner of title t before PERSON mention m, whose
+// name ends at token pe, and returns t and the end of the person's phrase:
+// an owner after the name ("King Hassan of Morocco", "Queen Beatrix of
+// the Netherlands"), which the phrase takes in; the document's state for
+// a generic body ("Foreign Ministry spokesman X": the ministry of the
+// document's state, which the guidelines write as the state); and the
+// document's state for a title whose state may be left implicit ("Prime
+// Minister Ulf Kristersson" in a document about Sweden).
+func (s *Sentence) titleOwner(t title, m, pe int) (title, int) {
+	end := pe
+	if t.owner < 0 && !membershipRoles[s.headWord(t)] {
 		if o := s.stateAfterOf(pe); o >= 0 {
-			t := title{start: ps, end: ps + 1, roleStart: ps, roleEnd: ps + 1, head: ps, owner: o, ownerPos: s.mStart(o)}
-			s.emitOfficial(person, t, Asserted, ps)
+			t.owner, t.ownerPos = o, s.mStart(o)
 			end = s.mEnd(o)
 		}
 	}
-	// Inverted copula: "the first prime minister of Siam was Phraya
-	// Manopakorn Nititada".
-	if start == ps && ps >= 2 && (s.low[ps-1] == "was" || s.low[ps-1] == "is" || s.low[ps-1] == "became") {
-		for a := max(ps-13, 0); a < ps-1; a++ {
-			if t, ok := s.parseTitle(a); ok && t.end == ps-1 && t.owner >= 0 {
-				s.emitOfficial(person, t, titleModality(t), t.roleStart)
-				break
-			}
+	if t.owner >= 0 && !s.x.cfg.noCoref && s.genericBody(t.owner) {
+		if o := s.dc.implicitState(m, ""); o >= 0 {
+			t.owner, t.ownerPos = o, s.ownerStart(o)
 		}
 	}
-	// Apposition: ", the Russian foreign minister," or ", who is the
-	// foreign minister of Russia,".
-	if pe+1 < n && s.low[pe] == "," {
-		k := pe + 1
-		rel := false
-		if s.low[k] == "who" {
-			rel = true
-			k++
-			for k < n && (s.cls[k]&(wcAux|wcCopula) != 0 || s.low[k] == "as" || s.low[k] == "in") {
-				k++
-			}
+	if t.owner < 0 && !s.x.cfg.noCoref && s.implicitOffice(t) {
+		if o := s.dc.implicitState(m, s.text(t.roleStart, t.roleEnd)); o >= 0 {
+			t.owner, t.ownerPos = o, s.ownerStart(o)
 		}
-		if t, ok := s.parseTitle(k); ok && (t.end == n || apposEnd[s.low[s.afterParen(t.end)]]) && (t.end > k) {
+	}
+	return t, end
+}
+
+// ownerStart returns the first token of mention o as the owner of a
+// title: its start when the sentence holds it, else -1, an owner the
+// title leaves implicit.
+func (s *Sentence) ownerStart(o int) int {
+	if o >= s.m0 && o < s.m1 {
+		return s.mStart(o)
+	}
+	return -1
+}
+
+// titleInName records official-of for a title inside the name the
+// gazetteer knows, and its state after it: "King Harald of Norway". It
+// returns the end of the state's mention, which ends the person's phrase.
+func (s *Sentence) titleInName(person cand) (int, bool) {
+	ps, pe := person.tokStart, person.tokEnd
+	if pe-ps < 2 || !s.x.lex.titles.heads[s.low[ps]] || membershipRoles[s.low[ps]] {
+		return 0, false
+	}
+	o := s.stateAfterOf(pe)
+	if o < 0 {
+		return 0, false
+	}
+	t := title{start: ps, end: ps + 1, roleStart: ps, roleEnd: ps + 1, head: ps, owner: o, ownerPos: s.mStart(o)}
+	s.emitOfficial(person, t, Asserted, ps)
+	return s.mEnd(o), true
+}
+
+// invertedCopula records official-of for a title with an owner that ends
+// right before "was", "is" or "became" and the name: "the first prime
+// minister of Siam was Phraya Manopakorn Nititada".
+func (s *Sentence) invertedCopula(person cand) {
+	ps := person.tokStart
+	if ps < 2 || s.low[ps-1] != "was" && s.low[ps-1] != "is" && s.low[ps-1] != "became" {
+		return
+	}
+	for a := max(ps-13, 0); a < ps-1; a++ {
+		if t, ok := s.parseTitle(a); ok && t.end == ps-1 && t.owner >= 0 {
 			s.emitOfficial(person, t, titleModality(t), t.roleStart)
-			if !rel {
-				end = t.end
-				if end < n && s.low[end] == "," {
-					end++
-				}
-			}
+			return
 		}
 	}
-	// Copula: "X is the president of Y", "X was elected president of Y".
-	if end == pe {
-		s.copula(person, pe)
+}
+
+// apposition records official-of for a title in apposition after the
+// name of person: ", the Russian foreign minister," or ", who is the
+// foreign minister of Russia,". For an apposition without "who" it
+// returns the end of the person's phrase: the title's end, and the comma
+// after it.
+func (s *Sentence) apposition(person cand) (int, bool) {
+	n := len(s.low)
+	pe := person.tokEnd
+	if pe+1 >= n || s.low[pe] != "," {
+		return 0, false
 	}
-	s.addEP(start, end, m)
+	k := pe + 1
+	rel := false
+	if s.low[k] == "who" {
+		rel = true
+		k++
+		for k < n && (s.cls[k]&(wcAux|wcCopula) != 0 || s.low[k] == "as" || s.low[k] == "in") {
+			k++
+		}
+	}
+	t, ok := s.parseTitle(k)
+	if !ok || !(t.end == n || apposEnd[s.low[s.afterParen(t.end)]]) || !(t.end > k) {
+		return 0, false
+	}
+	s.emitOfficial(person, t, titleModality(t), t.roleStart)
+	if rel {
+		return 0, false
+	}
+	end := t.end
+	if end < n && s.low[end] == "," {
+		end++
+	}
+	return end, true
 }
 
 // maxHonorifics is the most honorifics and ranks between a title and a
@@ -186,21 +261,45 @@ func (s *Sentence) afterParen(k int) int {
 const maxParen = 4
 
 // copula looks for "is/was/became/was elected/served as [the] TITLE of
-// OWNER" after token k and records official-of for person.
+// OWNER" after token k, past a parenthesis after the name
+// ([Sentence.afterDates]) and the verbs ([Sentence.copulaVerbs]), and
+// records official-of for person.
 func (s *Sentence) copula(person cand, k int) {
+	j, v, seen := s.copulaVerbs(s.afterDates(k))
+	if !seen || j >= len(s.low) {
+		return
+	}
+	t, ok := s.parseTitle(j)
+	if !ok || t.owner < 0 {
+		return
+	}
+	s.emitOfficial(person, t, s.modality(v, v+1), t.roleStart)
+}
+
+// afterDates returns the token after a parenthesis of at most 23 tokens
+// that starts at token j, after a name: "X (1823–1899) was ...", or j
+// when none does.
+func (s *Sentence) afterDates(j int) int {
 	n := len(s.low)
-	j := k
-	// Skip a parenthesis after the name: "X (1823–1899) was ...".
 	if j < n && s.low[j] == "(" {
 		for e := j + 1; e < n && e < j+24; e++ {
 			if s.low[e] == ")" {
-				j = e + 1
-				break
+				return e + 1
 			}
 		}
 	}
-	seen := false
-	v := -1
+	return j
+}
+
+// copulaVerbs skips at most six words of a copula from token j: copulas
+// and auxiliaries, adverbs, "as" ("served as"), "in"/"office" after a
+// copula ("was in office as") and "took"/"take"/"takes" ("took office
+// as"). It returns the token after them, the copula or "took" whose
+// modality the relation takes (the first copula, or the last "took"), and
+// whether there was any.
+func (s *Sentence) copulaVerbs(j int) (next, v int, seen bool) {
+	n := len(s.low)
+	v = -1
 	for steps := 0; j < n && steps < 6; steps++ {
 		w, c := s.low[j], s.cls[j]
 		if c&wcCopula != 0 {
@@ -221,14 +320,7 @@ func (s *Sentence) copula(person cand, k int) {
 		}
 		break
 	}
-	if !seen || j >= n {
-		return
-	}
-	t, ok := s.parseTitle(j)
-	if !ok || t.owner < 0 {
-		return
-	}
-	s.emitOfficial(person, t, s.modality(v, v+1), t.roleStart)
+	return j, v, seen
 }
 
 // partyOffices are the titles that a party's short name before them
@@ -312,25 +404,24 @@ func isWordToken(w string) bool {
 	return w != "" && ('a' <= w[0] && w[0] <= 'z' || 'A' <= w[0] && w[0] <= 'Z')
 }
 
-// emitOfficial records official-of(person, t.owner) with the role of t.
+// emitOfficial records official-of(person, t.owner) with the role of t
+// ([Sentence.officialRole]) at the time of token at
+// ([Sentence.officialTime]), and, for an office of a state's government
+// body, of the state too ([Sentence.emitBodyOfficial]). Offices belong to
+// states and organisations ([Sentence.officeOwnerType]); "Moscow Mayor"
+// is not an office of Russia. A membership role of an organisation
+// ("Labour MP X") and a title after a party's short name ("Republican
+// Senator X": a senator of the state, a member of the party) make its
+// bearer a member instead ([Sentence.emitTitleMember]).
 func (s *Sentence) emitOfficial(person cand, t title, mod Modality, at int) {
 	if t.owner < 0 || t.owner == person.m {
 		return
 	}
-	// Offices belong to states and organisations; "Moscow Mayor" is not
-	// an office of Russia.
-	ot := s.m(t.owner).Type
-	if ot == loc && (t.owner == s.dc.dateline || s.capitalPossessive(t.owner)) {
-		// The dateline's capital standing for a state the text never
-		// names; "Washington's ambassador".
-		ot = sta
-	}
+	ot := s.officeOwnerType(t.owner)
 	if ot != sta && ot != org {
 		return
 	}
 	if ot == org && (membershipRoles[s.headWord(t)] || s.partyModifier(t.owner) && !partyOffices[s.headWord(t)]) {
-		// "Labour MP X"; "Republican Senator X": a senator of the
-		// state, a member of the party.
 		s.emitTitleMember(person, t, mod, at)
 		return
 	}
@@ -340,51 +431,17 @@ func (s *Sentence) emitOfficial(person cand, t title, mod Modality, at int) {
 	if s.dealsWith(t) {
 		return
 	}
-	role := s.text(t.roleStart, t.roleEnd)
-	if s.headWord(t) == "counterpart" {
-		// "his Moldovan counterpart": the role of the official met or
-		// named before in the sentence.
-		// A counterpart of a minister of another government may hold a
-		// title of another name ("Secretary of State"): only the titles of
-		// heads of state and government and ministers carry over.
-		prev := ""
-		for i := len(s.rels) - 1; i >= 0; i-- {
-			if s.rels[i].Type == OfficialOf {
-				prev = s.rels[i].Attrs["role"]
-				break
-			}
-		}
-		if prev == "" {
-			return
-		}
-		switch l := strings.ToLower(prev); {
-		case l == "president" || l == "prime minister" || l == "premier" || l == "leader" || l == "chancellor" ||
-			strings.HasSuffix(l, "minister") && !strings.Contains(l, "prime"):
-			role = prev
-		}
+	role, ok := s.officialRole(t)
+	if !ok {
+		return
 	}
-	time := s.timeAt(at)
-	if s.objectOfComplement(t.start) {
-		// "In 1996, he published a biography of the Russian military
-		// leader X": a date outside the title's own clause times the verb
-		// whose object holds it, not the office.
-		time = s.clauseTimeAt(at)
-	}
+	time := s.officialTime(t, at)
 	attrs := map[string]string{"role": role}
 	if t.former || s.roleEnded(person.m, t.owner, role, time) {
 		attrs["former"] = "true"
 	}
 	trigger := s.Span(t.roleStart, t.roleEnd)
-	var own cand
-	if t.ownerPos < 0 {
-		// An owner the title leaves implicit: the role stands for it.
-		own = cand{m: t.owner, anaphor: true, aStart: t.roleStart, aEnd: t.roleEnd, tokStart: t.roleStart, tokEnd: t.roleEnd}
-	} else {
-		own = cand{m: t.owner, tokStart: t.ownerPos, tokEnd: s.mEnd(t.owner)}
-	}
-	if s.m(t.owner).Type == loc {
-		own.state, _ = s.x.stateOf(s.m(t.owner)) // the dateline's capital (see above)
-	}
+	own := s.ownerCand(t)
 	r := Relation{
 		Type:     OfficialOf,
 		Modality: mod,
@@ -399,16 +456,97 @@ func (s *Sentence) emitOfficial(person cand, t title, mod Modality, at int) {
 		s.dc.link(person.m, t.owner)
 	}
 	if ot == org && !s.x.cfg.noCoref {
-		// An official of a state's government body ("State Department
-		// spokeswoman X", "Pentagon press secretary X") holds an office
-		// of that state too, when the document names it.
-		if st := s.bodyState(t.owner); st >= 0 {
-			t.owner, t.ownerPos = st, -1
-			if st >= s.m0 && st < s.m1 {
-				t.ownerPos = s.mStart(st)
-			}
-			s.emitOfficial(person, t, mod, at)
+		s.emitBodyOfficial(person, t, mod, at)
+	}
+}
+
+// officeOwnerType returns the entity type of owner as the owner of an
+// office: a place's type, except that the dateline's capital standing
+// for a state the text never names, and a capital in the possessive
+// ("Washington's ambassador"), are a STATE.
+func (s *Sentence) officeOwnerType(owner int) entities.Type {
+	ot := s.m(owner).Type
+	if ot == loc && (owner == s.dc.dateline || s.capitalPossessive(owner)) {
+		ot = sta
+	}
+	return ot
+}
+
+// officialRole returns the role of title t as an official-of relation
+// writes it: the title's role words, or for "his Moldovan counterpart"
+// the role of the official met or named before in the sentence
+// ([Sentence.counterpartRole]). It reports false for a counterpart of no
+// one.
+func (s *Sentence) officialRole(t title) (string, bool) {
+	role := s.text(t.roleStart, t.roleEnd)
+	if s.headWord(t) != "counterpart" {
+		return role, true
+	}
+	prev := s.counterpartRole()
+	if prev == "" {
+		return "", false
+	}
+	// A counterpart of a minister of another government may hold a title
+	// of another name ("Secretary of State"): only the titles of heads of
+	// state and government and ministers carry over.
+	switch l := strings.ToLower(prev); {
+	case l == "president" || l == "prime minister" || l == "premier" || l == "leader" || l == "chancellor" ||
+		strings.HasSuffix(l, "minister") && !strings.Contains(l, "prime"):
+		role = prev
+	}
+	return role, true
+}
+
+// counterpartRole returns the role of the last official-of relation of
+// the sentence, the official whose counterpart "his Moldovan
+// counterpart" names, or "".
+func (s *Sentence) counterpartRole() string {
+	for i := len(s.rels) - 1; i >= 0; i-- {
+		if s.rels[i].Type == OfficialOf {
+			return s.rels[i].Attrs["role"]
 		}
+	}
+	return ""
+}
+
+// officialTime returns the time of an office whose title t is read at
+// token at: the time of that token, or, for a title that is the object of
+// a complement ("In 1996, he published a biography of the Russian
+// military leader X"), the time of its own clause: a date outside it
+// times the verb whose object holds it, not the office.
+func (s *Sentence) officialTime(t title, at int) string {
+	time := s.timeAt(at)
+	if s.objectOfComplement(t.start) {
+		time = s.clauseTimeAt(at)
+	}
+	return time
+}
+
+// ownerCand returns the argument for the owner of title t: its mention,
+// or for an owner the title leaves implicit, the role standing for it
+// ("Prime Minister X" for Sweden). A place owner (the dateline's capital,
+// see [Sentence.officeOwnerType]) carries its state.
+func (s *Sentence) ownerCand(t title) cand {
+	var own cand
+	if t.ownerPos < 0 {
+		own = cand{m: t.owner, anaphor: true, aStart: t.roleStart, aEnd: t.roleEnd, tokStart: t.roleStart, tokEnd: t.roleEnd}
+	} else {
+		own = cand{m: t.owner, tokStart: t.ownerPos, tokEnd: s.mEnd(t.owner)}
+	}
+	if s.m(t.owner).Type == loc {
+		own.state, _ = s.x.stateOf(s.m(t.owner))
+	}
+	return own
+}
+
+// emitBodyOfficial records that an official of a state's government body
+// ("State Department spokeswoman X", "Pentagon press secretary X") holds
+// an office of that state too, when the document names it
+// ([Sentence.bodyState]).
+func (s *Sentence) emitBodyOfficial(person cand, t title, mod Modality, at int) {
+	if st := s.bodyState(t.owner); st >= 0 {
+		t.owner, t.ownerPos = st, s.ownerStart(st)
+		s.emitOfficial(person, t, mod, at)
 	}
 }
 

@@ -131,7 +131,6 @@ type patternFile struct {
 // readPatterns reads a pattern file; name is used in errors. Every problem
 // of the file is reported, each as "name:line: reason".
 func readPatterns(name string, r io.Reader, types map[Type]*typeDef) (*patternFile, error) {
-	pf := &patternFile{}
 	// The word lists of the built-in rules (data/words.txt) are there for
 	// patterns too ("$honorifics"); a file's own list of the same name
 	// takes its place.
@@ -139,110 +138,146 @@ func readPatterns(name string, r io.Reader, types map[Type]*typeDef) (*patternFi
 	if lists == nil {
 		lists = map[string][]string{}
 	}
-	var errs []string
-	bad := func(line int, format string, args ...any) {
-		errs = append(errs, fmt.Sprintf("%s:%d: %s", name, line, fmt.Sprintf(format, args...)))
-	}
-	var cur *patternRule
-	var curLine int
-	var match string
-	var matchLine int
-	finish := func() {
-		if cur == nil {
-			return
-		}
-		var err error
-		switch {
-		case match == "":
-			bad(curLine, "rule %s has no match or dep line", cur.name)
-		case cur.dep != nil:
-			cur.dep, err = parseDepPattern(match, lists)
-		default:
-			cur.elems, err = parsePattern(match, lists)
-		}
-		if err == nil && match != "" {
-			err = checkRoles(cur, types)
-		}
-		if err != nil {
-			bad(matchLine, "rule %s: %v", cur.name, err)
-		}
-		if cur.typ == "" {
-			bad(curLine, "rule %s has no type line", cur.name)
-		}
-		pos, neg := 0, 0
-		for _, ex := range cur.examples {
-			if ex.neg {
-				neg++
-			} else {
-				pos++
-			}
-		}
-		if pos == 0 || neg == 0 {
-			bad(curLine, "rule %s needs at least one example and one counter sentence", cur.name)
-		}
-		pf.rules = append(pf.rules, cur)
-		cur, match = nil, ""
-	}
-	seen := map[string]int{}
+	p := &patternReader{name: name, types: types, pf: &patternFile{}, lists: lists, seen: map[string]int{}}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	line := 0
 	for sc.Scan() {
 		line++
-		text := strings.TrimSpace(sc.Text())
-		if text == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
-		key, rest, _ := strings.Cut(text, " ")
-		rest = strings.TrimSpace(rest)
-		switch {
-		case key == "rule":
-			finish()
-			if rest == "" || strings.ContainsAny(rest, " \t") {
-				bad(line, "a rule needs one name without spaces")
-				rest = fmt.Sprintf("#%d", line)
-			}
-			if prev, dup := seen[rest]; dup {
-				bad(line, "rule %s already defined on line %d", rest, prev)
-			}
-			seen[rest] = line
-			cur, curLine = &patternRule{name: rest, attrs: map[string]string{}, pos: fmt.Sprintf("%s:%d", name, line)}, line
-		case key == "list":
-			lname, words, ok := strings.Cut(rest, ":")
-			lname = strings.TrimSpace(lname)
-			if !ok || lname == "" || strings.TrimSpace(words) == "" {
-				bad(line, "a list is written \"list NAME: word word ...\"")
-				continue
-			}
-			if cur != nil {
-				bad(line, "list %s inside rule %s: lists come before the rules", lname, cur.name)
-				continue
-			}
-			lists[lname] = strings.Fields(strings.ToLower(words))
-		case key == "disable":
-			if rest == "" {
-				bad(line, "disable needs a rule name")
-				continue
-			}
-			pf.disabled = append(pf.disabled, rest)
-		case strings.HasSuffix(key, ":") && cur != nil:
-			if err := cur.set(strings.TrimSuffix(key, ":"), rest, line, name, types, &match, &matchLine); err != nil {
-				bad(line, "rule %s: %v", cur.name, err)
-			}
-		case strings.HasSuffix(key, ":"):
-			bad(line, "%s outside a rule", key)
-		default:
-			bad(line, "unknown line %q (want rule, list, disable, or a field of a rule)", key)
-		}
+		p.readLine(strings.TrimSpace(sc.Text()), line)
 	}
 	if err := sc.Err(); err != nil {
-		bad(line+1, "%v", err)
+		p.bad(line+1, "%v", err)
 	}
-	finish()
-	if len(errs) > 0 {
-		return nil, fmt.Errorf("%w:\n%s", ErrBadRules, strings.Join(errs, "\n"))
+	p.finish()
+	if len(p.errs) > 0 {
+		return nil, fmt.Errorf("%w:\n%s", ErrBadRules, strings.Join(p.errs, "\n"))
 	}
-	return pf, nil
+	return p.pf, nil
+}
+
+// patternReader is the state of [readPatterns] reading one pattern file.
+type patternReader struct {
+	name      string // the file's name, for errors
+	types     map[Type]*typeDef
+	pf        *patternFile
+	lists     map[string][]string // the word lists the patterns may name
+	errs      []string            // the problems, as "name:line: reason"
+	cur       *patternRule        // the rule being read, or nil
+	curLine   int                 // the line of cur's "rule" line
+	match     string              // cur's match or dep line
+	matchLine int
+	seen      map[string]int // the line of each rule name
+}
+
+// bad records a problem of the file at line.
+func (p *patternReader) bad(line int, format string, args ...any) {
+	p.errs = append(p.errs, fmt.Sprintf("%s:%d: %s", p.name, line, fmt.Sprintf(format, args...)))
+}
+
+// readLine reads one line of the file, trimmed: a blank line or a
+// "#" comment, "rule NAME" ([patternReader.startRule]), "list NAME: word
+// word ..." ([patternReader.addList]), "disable NAME", or a field of the
+// current rule ("type: opposes"; [patternRule.set]).
+func (p *patternReader) readLine(text string, line int) {
+	if text == "" || strings.HasPrefix(text, "#") {
+		return
+	}
+	key, rest, _ := strings.Cut(text, " ")
+	rest = strings.TrimSpace(rest)
+	switch {
+	case key == "rule":
+		p.startRule(rest, line)
+	case key == "list":
+		p.addList(rest, line)
+	case key == "disable":
+		if rest == "" {
+			p.bad(line, "disable needs a rule name")
+			return
+		}
+		p.pf.disabled = append(p.pf.disabled, rest)
+	case strings.HasSuffix(key, ":") && p.cur != nil:
+		if err := p.cur.set(strings.TrimSuffix(key, ":"), rest, line, p.name, p.types, &p.match, &p.matchLine); err != nil {
+			p.bad(line, "rule %s: %v", p.cur.name, err)
+		}
+	case strings.HasSuffix(key, ":"):
+		p.bad(line, "%s outside a rule", key)
+	default:
+		p.bad(line, "unknown line %q (want rule, list, disable, or a field of a rule)", key)
+	}
+}
+
+// startRule finishes the current rule and starts rule name at line
+// ("rule recognized-by/passive"), whose name must be one word the file
+// uses once.
+func (p *patternReader) startRule(name string, line int) {
+	p.finish()
+	if name == "" || strings.ContainsAny(name, " \t") {
+		p.bad(line, "a rule needs one name without spaces")
+		name = fmt.Sprintf("#%d", line)
+	}
+	if prev, dup := p.seen[name]; dup {
+		p.bad(line, "rule %s already defined on line %d", name, prev)
+	}
+	p.seen[name] = line
+	p.cur, p.curLine = &patternRule{name: name, attrs: map[string]string{}, pos: fmt.Sprintf("%s:%d", p.name, line)}, line
+}
+
+// addList defines the word list of a "list NAME: word word ..." line
+// ("list be: is are was"), written before the rules.
+func (p *patternReader) addList(rest string, line int) {
+	lname, words, ok := strings.Cut(rest, ":")
+	lname = strings.TrimSpace(lname)
+	if !ok || lname == "" || strings.TrimSpace(words) == "" {
+		p.bad(line, "a list is written \"list NAME: word word ...\"")
+		return
+	}
+	if p.cur != nil {
+		p.bad(line, "list %s inside rule %s: lists come before the rules", lname, p.cur.name)
+		return
+	}
+	p.lists[lname] = strings.Fields(strings.ToLower(words))
+}
+
+// finish parses the match or dep line of the current rule, if any,
+// checks its roles, its type and that it has an example and a counter
+// sentence, and adds it to the file's rules.
+func (p *patternReader) finish() {
+	cur := p.cur
+	if cur == nil {
+		return
+	}
+	var err error
+	switch {
+	case p.match == "":
+		p.bad(p.curLine, "rule %s has no match or dep line", cur.name)
+	case cur.dep != nil:
+		cur.dep, err = parseDepPattern(p.match, p.lists)
+	default:
+		cur.elems, err = parsePattern(p.match, p.lists)
+	}
+	if err == nil && p.match != "" {
+		err = checkRoles(cur, p.types)
+	}
+	if err != nil {
+		p.bad(p.matchLine, "rule %s: %v", cur.name, err)
+	}
+	if cur.typ == "" {
+		p.bad(p.curLine, "rule %s has no type line", cur.name)
+	}
+	pos, neg := 0, 0
+	for _, ex := range cur.examples {
+		if ex.neg {
+			neg++
+		} else {
+			pos++
+		}
+	}
+	if pos == 0 || neg == 0 {
+		p.bad(p.curLine, "rule %s needs at least one example and one counter sentence", cur.name)
+	}
+	p.pf.rules = append(p.pf.rules, cur)
+	p.cur, p.match = nil, ""
 }
 
 // set reads one "key: value" line of rule r.
@@ -306,96 +341,21 @@ func (r *patternRule) set(key, value string, line int, file string, types map[Ty
 	return nil
 }
 
-// parsePattern parses the elements of a match line.
+// parsePattern parses the elements of a match line: mentions
+// ("{STATE ORG}=object"; [parseMentionElement]) and words, tags and any
+// token ("!~recognize", "$be", "@VB", "_"; [parseWordElement]).
 func parsePattern(src string, lists map[string][]string) ([]element, error) {
 	var out []element
 	for _, f := range patternFields(src) {
 		var e element
-		e.min, e.max = 1, 1
+		var err error
 		if strings.HasPrefix(f, "{") {
-			close := strings.Index(f, "}")
-			if close < 0 {
-				return nil, fmt.Errorf("mention element %q (want {TYPES}=role, {TYPES} or {TYPES}?)", f)
-			}
-			e.kind = elemMention
-			switch rest := f[close+1:]; {
-			case rest == "":
-			case rest == "?":
-				e.min = 0
-			case strings.HasPrefix(rest, "="):
-				e.role = rest[1:]
-				if e.role != "subject" && e.role != "object" && e.role != "party" {
-					return nil, fmt.Errorf("role %q of %q (want subject, object or party)", e.role, f)
-				}
-			default:
-				return nil, fmt.Errorf("mention element %q (want {TYPES}=role, {TYPES} or {TYPES}?)", f)
-			}
-			for _, t := range strings.FieldsFunc(f[1:close], func(r rune) bool { return r == ' ' || r == ',' || r == '|' }) {
-				switch et := entities.Type(t); et {
-				case entities.Person, entities.State, entities.Org, entities.Location:
-					e.types = append(e.types, et)
-				default:
-					return nil, fmt.Errorf("type %q in %q (want PERSON, STATE, ORG or LOCATION)", t, f)
-				}
-			}
-			if len(e.types) == 0 {
-				return nil, fmt.Errorf("mention element %q without a type", f)
-			}
-			out = append(out, e)
-			continue
+			e, err = parseMentionElement(f)
+		} else {
+			e, err = parseWordElement(f, lists)
 		}
-		switch {
-		case strings.HasPrefix(f, "!"):
-			e.trigger, f = true, f[1:]
-		case strings.HasPrefix(f, "-") && len(f) > 1:
-			e.not, f = true, f[1:]
-		}
-		switch {
-		case strings.HasSuffix(f, "?"):
-			e.min, f = 0, f[:len(f)-1]
-		case strings.HasSuffix(f, "*"):
-			e.min, e.max, f = 0, maxRepeat, f[:len(f)-1]
-		case strings.HasSuffix(f, "+"):
-			e.max, f = maxRepeat, f[:len(f)-1]
-		}
-		switch {
-		case f == "":
-			return nil, errors.New("an empty element")
-		case f == "_":
-			e.kind = elemAny
-		case strings.HasPrefix(f, "@"):
-			e.kind = elemTag
-			for _, t := range strings.Split(f, "|") {
-				if len(t) < 2 || t[0] != '@' {
-					return nil, fmt.Errorf("element %q: want @TAG or @TAG|@TAG", f)
-				}
-				e.words = append(e.words, t[1:])
-			}
-		case strings.HasPrefix(f, "$"):
-			ws, ok := lists[f[1:]]
-			if !ok {
-				return nil, fmt.Errorf("unknown list %q", f)
-			}
-			e.kind, e.words = elemWord, ws
-		default:
-			e.kind = elemWord
-			for _, w := range strings.Split(lower(f), "|") {
-				isStem := strings.HasPrefix(w, "~")
-				w = strings.TrimPrefix(w, "~")
-				switch {
-				case w == "":
-					return nil, fmt.Errorf("element %q has an empty alternative", f)
-				case strings.ContainsAny(w, "{}=~@$!?*+"):
-					return nil, fmt.Errorf("element %q: a word holds none of {}=~@$!?*+", f)
-				case isStem:
-					e.stems = append(e.stems, stem(w))
-				default:
-					e.words = append(e.words, w)
-				}
-			}
-		}
-		if e.not && (e.min != 1 || e.max != 1) {
-			return nil, fmt.Errorf("element %q: a - element takes no ?, * or +", f)
+		if err != nil {
+			return nil, err
 		}
 		out = append(out, e)
 	}
@@ -403,6 +363,114 @@ func parsePattern(src string, lists map[string][]string) ([]element, error) {
 		return nil, errors.New("an empty pattern")
 	}
 	return out, nil
+}
+
+// parseMentionElement parses a mention element f: "{STATE ORG}=object"
+// (a captured argument), "{PERSON}" (not captured) or "{STATE}?" (one that
+// may be missing).
+func parseMentionElement(f string) (element, error) {
+	e := element{kind: elemMention, min: 1, max: 1}
+	close := strings.Index(f, "}")
+	if close < 0 {
+		return e, fmt.Errorf("mention element %q (want {TYPES}=role, {TYPES} or {TYPES}?)", f)
+	}
+	switch rest := f[close+1:]; {
+	case rest == "":
+	case rest == "?":
+		e.min = 0
+	case strings.HasPrefix(rest, "="):
+		e.role = rest[1:]
+		if e.role != "subject" && e.role != "object" && e.role != "party" {
+			return e, fmt.Errorf("role %q of %q (want subject, object or party)", e.role, f)
+		}
+	default:
+		return e, fmt.Errorf("mention element %q (want {TYPES}=role, {TYPES} or {TYPES}?)", f)
+	}
+	for _, t := range strings.FieldsFunc(f[1:close], func(r rune) bool { return r == ' ' || r == ',' || r == '|' }) {
+		switch et := entities.Type(t); et {
+		case entities.Person, entities.State, entities.Org, entities.Location:
+			e.types = append(e.types, et)
+		default:
+			return e, fmt.Errorf("type %q in %q (want PERSON, STATE, ORG or LOCATION)", t, f)
+		}
+	}
+	if len(e.types) == 0 {
+		return e, fmt.Errorf("mention element %q without a type", f)
+	}
+	return e, nil
+}
+
+// parseWordElement parses an element f that is not a mention: a marker
+// first ("!" the trigger, "-" a word that must not follow), a repetition
+// last ("?", "*", "+"), and between them "_" (any token), "@VB|@NN" (tag
+// prefixes), "$be" (a word list) or words and forms of words
+// ("recognized|~recognize"; [wordAlternatives]).
+func parseWordElement(f string, lists map[string][]string) (element, error) {
+	e := element{min: 1, max: 1}
+	switch {
+	case strings.HasPrefix(f, "!"):
+		e.trigger, f = true, f[1:]
+	case strings.HasPrefix(f, "-") && len(f) > 1:
+		e.not, f = true, f[1:]
+	}
+	switch {
+	case strings.HasSuffix(f, "?"):
+		e.min, f = 0, f[:len(f)-1]
+	case strings.HasSuffix(f, "*"):
+		e.min, e.max, f = 0, maxRepeat, f[:len(f)-1]
+	case strings.HasSuffix(f, "+"):
+		e.max, f = maxRepeat, f[:len(f)-1]
+	}
+	switch {
+	case f == "":
+		return e, errors.New("an empty element")
+	case f == "_":
+		e.kind = elemAny
+	case strings.HasPrefix(f, "@"):
+		e.kind = elemTag
+		for _, t := range strings.Split(f, "|") {
+			if len(t) < 2 || t[0] != '@' {
+				return e, fmt.Errorf("element %q: want @TAG or @TAG|@TAG", f)
+			}
+			e.words = append(e.words, t[1:])
+		}
+	case strings.HasPrefix(f, "$"):
+		ws, ok := lists[f[1:]]
+		if !ok {
+			return e, fmt.Errorf("unknown list %q", f)
+		}
+		e.kind, e.words = elemWord, ws
+	default:
+		e.kind = elemWord
+		if err := wordAlternatives(&e, f); err != nil {
+			return e, err
+		}
+	}
+	if e.not && (e.min != 1 || e.max != 1) {
+		return e, fmt.Errorf("element %q: a - element takes no ?, * or +", f)
+	}
+	return e, nil
+}
+
+// wordAlternatives adds to word element e the alternatives of f,
+// separated by "|": words ("independent") and, after "~", the stems of
+// their forms ("~recognize" matches "recognised").
+func wordAlternatives(e *element, f string) error {
+	for _, w := range strings.Split(lower(f), "|") {
+		isStem := strings.HasPrefix(w, "~")
+		w = strings.TrimPrefix(w, "~")
+		switch {
+		case w == "":
+			return fmt.Errorf("element %q has an empty alternative", f)
+		case strings.ContainsAny(w, "{}=~@$!?*+"):
+			return fmt.Errorf("element %q: a word holds none of {}=~@$!?*+", f)
+		case isStem:
+			e.stems = append(e.stems, stem(w))
+		default:
+			e.words = append(e.words, w)
+		}
+	}
+	return nil
 }
 
 // patternFields splits a match line at spaces outside braces: "{STATE

@@ -149,12 +149,12 @@ type title struct {
 
 // parseTitle parses a title phrase starting at token i: an optional
 // determiner, adjectives that are not part of the role, an optional owner
-// (an adjectival state, a state or organisation, possibly possessive), the
-// role words ending in a title head, and complements: "of" an owner,
-// "to"/"in" a host, "of state". It returns false when there is no title
-// head at the right place.
+// (an adjectival state, a state or organisation, possibly possessive;
+// [Sentence.titlePremodifiers]), the role words ending in a title head
+// ([Sentence.titleRole]), and complements: "of" an owner, "to"/"in" a
+// host, "of state" ([Sentence.titleComplements]). It returns false when
+// there is no title head at the right place.
 func (s *Sentence) parseTitle(i int) (title, bool) {
-	tl := s.x.lex.titles
 	n := len(s.low)
 	t := title{start: i, owner: -1, ownerPos: -1}
 	j := i
@@ -162,7 +162,26 @@ func (s *Sentence) parseTitle(i int) (title, bool) {
 		t.definite = s.low[j] == "the"
 		j++
 	}
-	// Adjectives and owner before the role.
+	j = s.titlePremodifiers(&t, j)
+	t.roleStart = j
+	headEnd := s.titleRole(&t, j)
+	if headEnd < 0 {
+		return t, false
+	}
+	t.roleEnd = headEnd
+	t.end = s.titleComplements(&t, headEnd)
+	return t, true
+}
+
+// titlePremodifiers reads at most six words before the role of title t
+// from token j and returns the token after them: the owner, a mention
+// that can own an office, with its possessive ("Russian", "South
+// Ossetia's"); "former" and "future" words ("former", "incoming"); and
+// adjectives that are not part of the role ("pro-Western", "Moscow-based").
+// A word "ex-president" ends them and marks t former; the role reads its
+// head.
+func (s *Sentence) titlePremodifiers(t *title, j int) int {
+	n := len(s.low)
 	for steps := 0; j < n && steps < 6; steps++ {
 		w, c := s.low[j], s.cls[j]
 		if m := s.ment[j]; m >= 0 {
@@ -196,8 +215,18 @@ func (s *Sentence) parseTitle(i int) (title, bool) {
 		}
 		break
 	}
-	// Role words.
-	t.roleStart = j
+	return j
+}
+
+// titleRole reads the role words of title t from token j, at most six
+// ("deputy foreign minister", "national security adviser", "prime
+// minister"), sets t's head to the last head word or multi-word title
+// among them and returns the token after it, or -1 when there is none.
+// Mentions, role stops, "former" words and words that are neither nouns,
+// adjectives nor participles end the role.
+func (s *Sentence) titleRole(t *title, j int) int {
+	tl := s.x.lex.titles
+	n := len(s.low)
 	headEnd := -1
 	for k := j; k < n && k < j+6; {
 		if s.ment[k] >= 0 {
@@ -226,47 +255,26 @@ func (s *Sentence) parseTitle(i int) (title, bool) {
 		}
 		k++
 	}
-	if headEnd < 0 {
-		return t, false
-	}
-	t.roleEnd = headEnd
-	j = headEnd
-	// Complements: "of state", "of foreign affairs", "of Russia", "to
-	// Abkhazia".
+	return headEnd
+}
+
+// titleComplements reads at most two complements of title t after its
+// head, from token j, and returns the end of the title: "of state", "of
+// foreign affairs", "of Russia" ([Sentence.ofComplement]), and a host
+// after "to", "in" or "at" ("ambassador to Abkhazia").
+func (s *Sentence) titleComplements(t *title, j int) int {
+	n := len(s.low)
 	for steps := 0; j < n && steps < 2; steps++ {
 		w := s.low[j]
 		if j+1 >= n {
 			break
 		}
 		if w == "of" || w == "for" {
-			k := j + 1
-			if s.low[k] == "the" {
-				k++
-			}
-			// "of independent Ghana", "of then West Germany".
-			if a := k; a+1 < n && s.ment[a] < 0 && (isAdjTag(s.toks[a].Tag) || s.low[a] == "then") && s.ment[a+1] >= 0 {
-				k++
-			}
-			if k < n && s.ment[k] >= 0 && w == "of" {
-				m := s.ment[k]
-				if !s.ownerCapable(m) || s.m(m).Adjectival {
-					break
-				}
-				t.owner, t.ownerPos = m, k
-				j = s.mEnd(m)
+			next, more := s.ofComplement(t, j)
+			j = next
+			if !more {
 				break
 			}
-			// Non-entity words: part of the role ("Minister of Foreign
-			// Affairs", "head of state").
-			e := k
-			for e < n && e < k+4 && s.ment[e] < 0 && s.cls[e]&wcRoleStop == 0 && isNounTag(s.toks[e].Tag) {
-				e++
-			}
-			if e == k || !titleComplement(s, k, e) {
-				break
-			}
-			t.roleEnd = e
-			j = e
 			continue
 		}
 		if w == "to" || w == "in" || w == "at" {
@@ -281,8 +289,43 @@ func (s *Sentence) parseTitle(i int) (title, bool) {
 		}
 		break
 	}
-	t.end = j
-	return t, true
+	return j
+}
+
+// ofComplement reads the complement of title t after "of" or "for" at
+// token j: an owner after "of" ("of Russia", "of independent Ghana", "of
+// then West Germany"), which ends the title, or non-entity words that
+// are part of the role ("Minister of Foreign Affairs", "head of state";
+// [titleComplement]), after which another complement may follow. It
+// returns the token after what it read (j when nothing) and whether
+// another complement may follow.
+func (s *Sentence) ofComplement(t *title, j int) (int, bool) {
+	n := len(s.low)
+	w := s.low[j]
+	k := j + 1
+	if s.low[k] == "the" {
+		k++
+	}
+	if a := k; a+1 < n && s.ment[a] < 0 && (isAdjTag(s.toks[a].Tag) || s.low[a] == "then") && s.ment[a+1] >= 0 {
+		k++
+	}
+	if k < n && s.ment[k] >= 0 && w == "of" {
+		m := s.ment[k]
+		if !s.ownerCapable(m) || s.m(m).Adjectival {
+			return j, false
+		}
+		t.owner, t.ownerPos = m, k
+		return s.mEnd(m), false
+	}
+	e := k
+	for e < n && e < k+4 && s.ment[e] < 0 && s.cls[e]&wcRoleStop == 0 && isNounTag(s.toks[e].Tag) {
+		e++
+	}
+	if e == k || !titleComplement(s, k, e) {
+		return j, false
+	}
+	t.roleEnd = e
+	return e, true
 }
 
 // titleComplement reports whether tokens [k, e) complete a title after

@@ -62,6 +62,13 @@ type set struct {
 	texts map[string]newsgold.Text
 }
 
+// run is the command: it reads the project's annotations
+// ([readTrainSets]) and dev ([readDev]), labels their candidates
+// ([trainExamples], [devExamples]), trains the model and the fold models
+// ([trainWithFolds]), calibrates it and picks the thresholds on dev's
+// out-of-fold predictions ([devPredictions], [calibrateAndThreshold]) and
+// writes it. With -agree it prints the agreement of two annotation files
+// instead ([agreement]).
 func run(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("reltrain", flag.ContinueOnError)
 	shared := fs.String("shared", "../shared/dev", "the development data")
@@ -86,45 +93,14 @@ func run(args []string, out io.Writer) error {
 		}
 		return agreement(corp, a, b, out)
 	}
-	files, err := filepath.Glob(filepath.Join(*annDir, "*.json"))
+	train, err := readTrainSets(corp, *annDir, *export)
 	if err != nil {
 		return err
 	}
-	sort.Strings(files)
-	var train []*set
-	for _, f := range files {
-		a, err := newsgold.ReadAnnotations(f)
-		if err != nil {
-			return err
-		}
-		g, texts, err := corp.Resolve(a)
-		if err != nil {
-			return fmt.Errorf("%s: %w", f, err)
-		}
-		if *export != "" {
-			if err := exportSet(*export, strings.TrimSuffix(filepath.Base(f), ".json"), g, texts); err != nil {
-				return err
-			}
-		}
-		if !strings.HasPrefix(filepath.Base(f), "train-") {
-			continue // held-out sets are never read for training
-		}
-		train = append(train, newSet(g, texts))
-	}
-	nr := filepath.Join(*shared, "news-relations")
-	devGold, err := newsgold.ReadGold(filepath.Join(nr, "conll-train-political.gold.json"))
+	dev, err := readDev(*shared)
 	if err != nil {
 		return err
 	}
-	devTexts, err := newsgold.ReadTexts(filepath.Join(nr, "conll-train-political.jsonl"))
-	if err != nil {
-		return err
-	}
-	split, err := newsgold.ReadSplit(filepath.Join(nr, "split.json"))
-	if err != nil {
-		return err
-	}
-	dev := subset(devGold, devTexts, split["dev"]) // the test split is never read
 	var eopts []entities.Option
 	if *parse {
 		eopts = append(eopts, entities.WithParse(entities.ParseArguments))
@@ -140,6 +116,87 @@ func run(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+	examples, err := trainExamples(ex, gaz, train, out)
+	if err != nil {
+		return err
+	}
+	cfg, err := trainConfig()
+	if err != nil {
+		return err
+	}
+	// Dev: its documents' examples, and the models that predict each
+	// document without having seen it.
+	devEx, err := devExamples(ex, gaz, dev)
+	if err != nil {
+		return err
+	}
+	m, foldModel := trainWithFolds(examples, devEx, *folds, cfg, out)
+	m.SetParsed(parsed)
+	preds, err := devPredictions(ex, gaz, foldModel, dev)
+	if err != nil {
+		return err
+	}
+	calibrateAndThreshold(m, preds, out, *report)
+	return writeModel(m, *outPath, out)
+}
+
+// readTrainSets reads the annotation files of annDir, in the order of
+// their names, resolved against the texts of corp, and returns the
+// training ones (train-*.json); held-out sets are never read for
+// training. With export set, it writes each file there as a gold JSON +
+// texts JSONL pair ([exportSet]).
+func readTrainSets(corp *newsgold.Corpora, annDir, export string) ([]*set, error) {
+	files, err := filepath.Glob(filepath.Join(annDir, "*.json"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(files)
+	var train []*set
+	for _, f := range files {
+		a, err := newsgold.ReadAnnotations(f)
+		if err != nil {
+			return nil, err
+		}
+		g, texts, err := corp.Resolve(a)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", f, err)
+		}
+		if export != "" {
+			if err := exportSet(export, strings.TrimSuffix(filepath.Base(f), ".json"), g, texts); err != nil {
+				return nil, err
+			}
+		}
+		if !strings.HasPrefix(filepath.Base(f), "train-") {
+			continue // held-out sets are never read for training
+		}
+		train = append(train, newSet(g, texts))
+	}
+	return train, nil
+}
+
+// readDev reads the dev split of news-relations under shared; the test
+// split is never read.
+func readDev(shared string) (*set, error) {
+	nr := filepath.Join(shared, "news-relations")
+	devGold, err := newsgold.ReadGold(filepath.Join(nr, "conll-train-political.gold.json"))
+	if err != nil {
+		return nil, err
+	}
+	devTexts, err := newsgold.ReadTexts(filepath.Join(nr, "conll-train-political.jsonl"))
+	if err != nil {
+		return nil, err
+	}
+	split, err := newsgold.ReadSplit(filepath.Join(nr, "split.json"))
+	if err != nil {
+		return nil, err
+	}
+	return subset(devGold, devTexts, split["dev"]), nil
+}
+
+// trainExamples labels the candidates of the training documents
+// ([label]) and prints their number and the counts of positive labels
+// and required gold relations per type.
+func trainExamples(ex *entities.Extractor, gaz *gazetteer.Gazetteer, train []*set, out io.Writer) ([]relmodel.Example, error) {
 	var examples []relmodel.Example
 	stats := map[string]int{}
 	ndocs := 0
@@ -148,7 +205,7 @@ func run(args []string, out io.Writer) error {
 			d := &s.gold.Documents[i]
 			cands, doc, err := candidates(ex, s.texts[d.ID])
 			if err != nil {
-				return fmt.Errorf("%s: %w", d.ID, err)
+				return nil, fmt.Errorf("%s: %w", d.ID, err)
 			}
 			ndocs++
 			examples = append(examples, label(d, s.gold.Aliases, gaz, doc, cands, stats)...)
@@ -163,58 +220,76 @@ func run(args []string, out io.Writer) error {
 	for _, k := range sortedKeys(stats) {
 		fmt.Fprintf(out, "  %-28s %6d\n", k, stats[k])
 	}
+	return examples, nil
+}
+
+// trainConfig returns the training configuration: the default, or for
+// experiments the epochs, rate, L2 and positive weight of RELTRAIN_CFG
+// ("12,0.2,1e-6,2").
+func trainConfig() (relmodel.TrainConfig, error) {
 	cfg := relmodel.DefaultTrainConfig
 	if v := os.Getenv("RELTRAIN_CFG"); v != "" { // experiments: epochs,rate,l2,posweight
 		if _, err := fmt.Sscanf(v, "%d,%g,%g,%g", &cfg.Epochs, &cfg.Rate, &cfg.L2, &cfg.PosWeight); err != nil {
-			return fmt.Errorf("RELTRAIN_CFG: %w", err)
+			return cfg, fmt.Errorf("RELTRAIN_CFG: %w", err)
 		}
 	}
-	// Dev: its documents' examples, and the models that predict each
-	// document without having seen it.
+	return cfg, nil
+}
+
+// devExamples labels the candidates of each dev document ([label]).
+func devExamples(ex *entities.Extractor, gaz *gazetteer.Gazetteer, dev *set) ([][]relmodel.Example, error) {
 	devEx := make([][]relmodel.Example, len(dev.gold.Documents))
 	devStats := map[string]int{}
 	for i := range dev.gold.Documents {
 		d := &dev.gold.Documents[i]
 		cands, doc, err := candidates(ex, dev.texts[d.ID])
 		if err != nil {
-			return fmt.Errorf("%s: %w", d.ID, err)
+			return nil, fmt.Errorf("%s: %w", d.ID, err)
 		}
 		devEx[i] = label(d, dev.gold.Aliases, gaz, doc, cands, devStats)
 	}
+	return devEx, nil
+}
+
+// trainWithFolds trains the model on examples and, with folds > 0, on
+// the dev examples too, after one model per fold trained without the dev
+// documents of that fold. It returns the model and the model that
+// predicts dev document i without having seen it: its fold's, or with no
+// folds the model itself.
+func trainWithFolds(examples []relmodel.Example, devEx [][]relmodel.Example, folds int, cfg relmodel.TrainConfig, out io.Writer) (*relmodel.Model, func(doc int) *relmodel.Model) {
 	var m *relmodel.Model
 	foldModel := func(int) *relmodel.Model { return m }
-	if *folds > 0 {
-		fms := make([]*relmodel.Model, *folds)
+	if folds > 0 {
+		fms := make([]*relmodel.Model, folds)
 		for k := range fms {
 			exs := slices.Clone(examples)
 			for i := range devEx {
-				if i%*folds != k {
+				if i%folds != k {
 					exs = append(exs, devEx[i]...)
 				}
 			}
 			fms[k] = relmodel.Train(exs, cfg)
 		}
-		foldModel = func(i int) *relmodel.Model { return fms[i%*folds] }
+		foldModel = func(i int) *relmodel.Model { return fms[i%folds] }
 		for i := range devEx {
 			examples = append(examples, devEx[i]...)
 		}
-		fmt.Fprintf(out, "and the %d dev documents (calibration on %d-fold out-of-fold predictions)\n", len(devEx), *folds)
+		fmt.Fprintf(out, "and the %d dev documents (calibration on %d-fold out-of-fold predictions)\n", len(devEx), folds)
 	}
 	m = relmodel.Train(examples, cfg)
-	m.SetParsed(parsed)
-	preds, err := devPredictions(ex, gaz, foldModel, dev)
-	if err != nil {
-		return err
-	}
-	calibrateAndThreshold(m, preds, out, *report)
-	if err := os.MkdirAll(filepath.Dir(*outPath), 0o755); err != nil {
+	return m, foldModel
+}
+
+// writeModel writes the bytes of m to outPath, creating its directory.
+func writeModel(m *relmodel.Model, outPath string, out io.Writer) error {
+	if err := os.MkdirAll(filepath.Dir(outPath), 0o755); err != nil {
 		return err
 	}
 	b := m.Marshal()
-	if err := os.WriteFile(*outPath, b, 0o644); err != nil {
+	if err := os.WriteFile(outPath, b, 0o644); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "wrote %s (%d bytes)\n", *outPath, len(b))
+	fmt.Fprintf(out, "wrote %s (%d bytes)\n", outPath, len(b))
 	return nil
 }
 
@@ -374,6 +449,9 @@ type devPred struct {
 // devPredictions scores dev: every document-level prediction of the model
 // (and every relation a rule found), with whether the gold has it; gold
 // relations that no candidate reaches count as misses through goldCount.
+// Each document is scored by model(i) ([scoreDevDoc]); with
+// RELTRAIN_UNREACHED set, the gold relations no candidate reaches are
+// listed.
 func devPredictions(ex *entities.Extractor, gaz *gazetteer.Gazetteer, model func(doc int) *relmodel.Model, dev *set) (*devResult, error) {
 	res := &devResult{gold: map[string]int{}, reachable: map[string]int{}}
 	if os.Getenv("RELTRAIN_UNREACHED") != "" {
@@ -390,98 +468,150 @@ func devPredictions(ex *entities.Extractor, gaz *gazetteer.Gazetteer, model func
 		for ci := range cands {
 			m.Scores(cands[ci].Feats, cands[ci].Allowed|cands[ci].Rule, &probs[ci])
 		}
-		r := &resolver{res: newsgold.NewResolver(d, dev.gold.Aliases), gaz: gaz, doc: doc, memo: map[int]string{}}
-		want, optional := map[newsgold.Key]bool{}, map[newsgold.Key]bool{}
-		for j := range d.Relations {
-			k := d.Relations[j].Key()
-			if d.Relations[j].Optional {
-				optional[k] = true
-			} else if !want[k] {
-				want[k] = true
-				res.gold[k.Type]++
-			}
+		dd := &devDoc{
+			d: d, doc: doc, cands: cands, probs: probs,
+			r: &resolver{res: newsgold.NewResolver(d, dev.gold.Aliases), gaz: gaz, doc: doc, memo: map[int]string{}},
 		}
-		reach := map[newsgold.Key]bool{}
-		for ci := range cands {
-			c := &cands[ci]
-			na, nb := r.name(c.A, c.IA), r.name(c.B, c.IB)
-			for _, lb := range relmodel.Labels {
-				if lb.Dir >= 0 {
-					reach[newsgold.KeyOf(lb.Type, na, nb)] = true
-				}
-				if lb.Dir <= 0 {
-					reach[newsgold.KeyOf(lb.Type, nb, na)] = true
-				}
-			}
-		}
-		// With RELTRAIN_MISSES=type, the type's gold relations that the
-		// rules miss and the model leaves below RELTRAIN_THR are listed
-		// with the model's best probability and the best pair's words.
-		found := map[newsgold.Key]bool{}
-		printMisses := func() {}
-		if os.Getenv("RELTRAIN_MISSES") != "" {
-			missThreshold, _ = strconv.ParseFloat(os.Getenv("RELTRAIN_THR"), 32)
-			best := map[newsgold.Key]float32{}
-			ctx := map[newsgold.Key]string{}
-			for ci := range cands {
-				c := &cands[ci]
-				na, nb := r.name(c.A, c.IA), r.name(c.B, c.IB)
-				for l, lb := range relmodel.Labels {
-					k := newsgold.KeyOf(lb.Type, na, nb)
-					if lb.Dir < 0 {
-						k = newsgold.KeyOf(lb.Type, nb, na)
-					}
-					if probs[ci][l] >= best[k] {
-						best[k] = probs[ci][l]
-						a, b := doc.Mentions[c.A], doc.Mentions[c.B]
-						if c.Cross {
-							ctx[k] = fmt.Sprintf("X %q / %q", a.Text, b.Text)
-						} else {
-							ctx[k] = doc.Text[a.Start:b.End]
-						}
-					}
-				}
-			}
-			printMisses = func() {
-				for k := range want {
-					if k.Type == os.Getenv("RELTRAIN_MISSES") && !found[k] {
-						fmt.Fprintf(os.Stderr, "%.2f %v %s %s | %.150s\n", best[k], reach[k], d.ID, k.Args, strings.ReplaceAll(ctx[k], "\n", " "))
-					}
-				}
-			}
-		}
-		for k := range want {
-			if reach[k] {
-				res.reachable[k.Type]++
-			} else if res.unreached != nil {
-				res.unreached = append(res.unreached, d.ID+": "+k.Type+" "+k.Args)
-			}
-		}
-		seen := map[newsgold.Key]bool{}
-		for _, pr := range relmodel.OneState(relmodel.Aggregate(cands, probs, 0.02, nil), cands) {
-			c := &cands[pr.Candidate]
-			lb := relmodel.Labels[pr.Label]
-			na, nb := r.name(c.Subject(pr.Label), ""), r.name(c.Object(pr.Label), "")
-			if na == "" {
-				na = "?" + doc.Mentions[c.Subject(pr.Label)].Name
-			}
-			if nb == "" {
-				nb = "?" + doc.Mentions[c.Object(pr.Label)].Name
-			}
-			k := newsgold.KeyOf(lb.Type, na, nb)
-			if seen[k] || (optional[k] && !want[k]) {
-				continue
-			}
-			seen[k] = true
-			res.preds = append(res.preds, devPred{typ: lb.Type, label: pr.Label, p: pr.P, rule: pr.Rule, right: want[k]})
-			found[k] = pr.Rule || float64(pr.P) >= missThreshold
-			if os.Getenv("RELTRAIN_ERRORS") != "" && !pr.Rule && pr.P >= 0.5 {
-				fmt.Fprintf(os.Stderr, "%v %.2f %s %s %s | %s\n", want[k], pr.P, d.ID, k.Type, k.Args, doc.Text[doc.Mentions[c.A].Start:doc.Mentions[c.B].End][:min(160, doc.Mentions[c.B].End-doc.Mentions[c.A].Start)])
-			}
-		}
-		printMisses()
+		dd.score(res)
 	}
 	return res, nil
+}
+
+// devDoc is one dev document as [devPredictions] scores it.
+type devDoc struct {
+	d     *newsgold.Doc
+	doc   *entities.Document
+	cands []relmodel.Candidate
+	probs [][relmodel.NumLabels]float32 // of each candidate
+	r     *resolver
+
+	want     map[newsgold.Key]bool // the required gold relations
+	optional map[newsgold.Key]bool // the optional ones
+	reach    map[newsgold.Key]bool // the relations of the candidates' pairs
+	found    map[newsgold.Key]bool // what the rules or the model find, for the misses
+}
+
+// score adds the document's gold relations ([devDoc.goldKeys]), the
+// reachable ones ([devDoc.reachKeys]) and its predictions
+// ([devDoc.predict]) to res; with RELTRAIN_MISSES=type it prints the
+// type's gold relations that the rules miss and the model leaves below
+// RELTRAIN_THR ([devDoc.missPrinter]).
+func (dd *devDoc) score(res *devResult) {
+	dd.goldKeys(res)
+	dd.reachKeys()
+	dd.found = map[newsgold.Key]bool{}
+	printMisses := func() {}
+	if os.Getenv("RELTRAIN_MISSES") != "" {
+		missThreshold, _ = strconv.ParseFloat(os.Getenv("RELTRAIN_THR"), 32)
+		printMisses = dd.missPrinter()
+	}
+	for k := range dd.want {
+		if dd.reach[k] {
+			res.reachable[k.Type]++
+		} else if res.unreached != nil {
+			res.unreached = append(res.unreached, dd.d.ID+": "+k.Type+" "+k.Args)
+		}
+	}
+	dd.predict(res)
+	printMisses()
+}
+
+// goldKeys records the document's required and optional gold relations,
+// and counts the required ones per type in res.
+func (dd *devDoc) goldKeys(res *devResult) {
+	dd.want, dd.optional = map[newsgold.Key]bool{}, map[newsgold.Key]bool{}
+	for j := range dd.d.Relations {
+		k := dd.d.Relations[j].Key()
+		if dd.d.Relations[j].Optional {
+			dd.optional[k] = true
+		} else if !dd.want[k] {
+			dd.want[k] = true
+			res.gold[k.Type]++
+		}
+	}
+}
+
+// reachKeys records the relations of every type, in every direction the
+// type allows, between the gold names of each candidate's pair.
+func (dd *devDoc) reachKeys() {
+	dd.reach = map[newsgold.Key]bool{}
+	for ci := range dd.cands {
+		c := &dd.cands[ci]
+		na, nb := dd.r.name(c.A, c.IA), dd.r.name(c.B, c.IB)
+		for _, lb := range relmodel.Labels {
+			if lb.Dir >= 0 {
+				dd.reach[newsgold.KeyOf(lb.Type, na, nb)] = true
+			}
+			if lb.Dir <= 0 {
+				dd.reach[newsgold.KeyOf(lb.Type, nb, na)] = true
+			}
+		}
+	}
+}
+
+// missPrinter returns the function that prints, with RELTRAIN_MISSES=type,
+// the type's gold relations that the rules miss and the model leaves below
+// RELTRAIN_THR, with the model's best probability and the best pair's
+// words.
+func (dd *devDoc) missPrinter() func() {
+	best := map[newsgold.Key]float32{}
+	ctx := map[newsgold.Key]string{}
+	for ci := range dd.cands {
+		c := &dd.cands[ci]
+		na, nb := dd.r.name(c.A, c.IA), dd.r.name(c.B, c.IB)
+		for l, lb := range relmodel.Labels {
+			k := newsgold.KeyOf(lb.Type, na, nb)
+			if lb.Dir < 0 {
+				k = newsgold.KeyOf(lb.Type, nb, na)
+			}
+			if dd.probs[ci][l] >= best[k] {
+				best[k] = dd.probs[ci][l]
+				a, b := dd.doc.Mentions[c.A], dd.doc.Mentions[c.B]
+				if c.Cross {
+					ctx[k] = fmt.Sprintf("X %q / %q", a.Text, b.Text)
+				} else {
+					ctx[k] = dd.doc.Text[a.Start:b.End]
+				}
+			}
+		}
+	}
+	return func() {
+		for k := range dd.want {
+			if k.Type == os.Getenv("RELTRAIN_MISSES") && !dd.found[k] {
+				fmt.Fprintf(os.Stderr, "%.2f %v %s %s | %.150s\n", best[k], dd.reach[k], dd.d.ID, k.Args, strings.ReplaceAll(ctx[k], "\n", " "))
+			}
+		}
+	}
+}
+
+// predict adds the document-level predictions of the document, one per
+// relation, to res (leaving out those the gold has only optionally),
+// with whether the gold has each; with RELTRAIN_ERRORS set it prints the
+// model's additions of probability 0.5 or more.
+func (dd *devDoc) predict(res *devResult) {
+	doc, r := dd.doc, dd.r
+	seen := map[newsgold.Key]bool{}
+	for _, pr := range relmodel.OneState(relmodel.Aggregate(dd.cands, dd.probs, 0.02, nil), dd.cands) {
+		c := &dd.cands[pr.Candidate]
+		lb := relmodel.Labels[pr.Label]
+		na, nb := r.name(c.Subject(pr.Label), ""), r.name(c.Object(pr.Label), "")
+		if na == "" {
+			na = "?" + doc.Mentions[c.Subject(pr.Label)].Name
+		}
+		if nb == "" {
+			nb = "?" + doc.Mentions[c.Object(pr.Label)].Name
+		}
+		k := newsgold.KeyOf(lb.Type, na, nb)
+		if seen[k] || (dd.optional[k] && !dd.want[k]) {
+			continue
+		}
+		seen[k] = true
+		res.preds = append(res.preds, devPred{typ: lb.Type, label: pr.Label, p: pr.P, rule: pr.Rule, right: dd.want[k]})
+		dd.found[k] = pr.Rule || float64(pr.P) >= missThreshold
+		if os.Getenv("RELTRAIN_ERRORS") != "" && !pr.Rule && pr.P >= 0.5 {
+			fmt.Fprintf(os.Stderr, "%v %.2f %s %s %s | %s\n", dd.want[k], pr.P, dd.d.ID, k.Type, k.Args, doc.Text[doc.Mentions[c.A].Start:doc.Mentions[c.B].End][:min(160, doc.Mentions[c.B].End-doc.Mentions[c.A].Start)])
+		}
+	}
 }
 
 // missThreshold is the threshold RELTRAIN_THR gives the list of misses.
@@ -562,17 +692,41 @@ func chooseThresholds(m *relmodel.Model, res *devResult, types []string) map[str
 	return out
 }
 
-// calibrateAndThreshold fits the calibration on dev and picks the
-// per-type thresholds.
+// calibrateAndThreshold fits the calibration on dev, the rules'
+// confidences ([ruleConfidences]) and the per-type thresholds
+// ([thresholdTable]), and prints the table of dev at those thresholds
+// and how many required relations the candidates reach. With report it
+// also prints the precision-recall and calibration tables of dev
+// ([printPrecisionRecall], [printTypeAdditions], [printCalibration]).
 func calibrateAndThreshold(m *relmodel.Model, res *devResult, out io.Writer, report bool) {
 	var sc []relmodel.Scored
 	for _, p := range res.preds {
 		sc = append(sc, relmodel.Scored{P: p.p, Right: p.right})
 	}
 	m.SetCalibration(sc)
-	// The confidence of the rules' relations: their precision per type on
-	// dev, shrunk towards the rules' precision over all types with the
-	// weight of ruleShrink relations.
+	ruleConfidences(m, res)
+	types := []string{"member-of", "observer-of", "seeks-membership", "recognized-by", "treaty-between", "allied-with", "official-of", "met-with", "opposes", "attacked"}
+	gold := thresholdTable(m, res, types, out)
+	reach := 0
+	for _, n := range res.reachable {
+		reach += n
+	}
+	fmt.Fprintf(out, "candidates reach %d of %d required dev relations (%.3f)\n", reach, gold, ratio(reach, gold))
+	for _, u := range res.unreached {
+		fmt.Fprintln(out, "unreached:", u)
+	}
+	if !report {
+		return
+	}
+	printPrecisionRecall(m, res, out)
+	printTypeAdditions(m, res, types, out)
+	printCalibration(m, res, out)
+}
+
+// ruleConfidences sets the confidence of the rules' relations: their
+// precision per type on dev, shrunk towards the rules' precision over all
+// types with the weight of ruleShrink relations.
+func ruleConfidences(m *relmodel.Model, res *devResult) {
 	ruleN, ruleRight := map[string]int{}, map[string]int{}
 	allN, allRight := 0, 0
 	for _, p := range res.preds {
@@ -589,7 +743,13 @@ func calibrateAndThreshold(m *relmodel.Model, res *devResult, out io.Writer, rep
 	for l, lb := range relmodel.Labels {
 		m.RuleConfidence[l] = float32((float64(ruleRight[lb.Type]) + ruleShrink*prior) / (float64(ruleN[lb.Type]) + ruleShrink))
 	}
-	types := []string{"member-of", "observer-of", "seeks-membership", "recognized-by", "treaty-between", "allied-with", "official-of", "met-with", "opposes", "attacked"}
+}
+
+// thresholdTable sets the thresholds of m per type of types
+// ([chooseThresholds]), prints the precision, recall and F1 of dev per
+// type at them and over all types, and returns the number of required
+// dev relations of the types.
+func thresholdTable(m *relmodel.Model, res *devResult, types []string, out io.Writer) int {
 	var all struct{ tp, sys, gold int }
 	fmt.Fprintf(out, "dev (calibration data), per type at the chosen threshold:\n%-17s %5s %6s %6s %6s %5s %5s %5s\n", "type", "thr", "P", "R", "F1", "tp", "sys", "gold")
 	thr := chooseThresholds(m, res, types)
@@ -618,17 +778,13 @@ func calibrateAndThreshold(m *relmodel.Model, res *devResult, out io.Writer, rep
 		all.gold += bestC[2]
 	}
 	fmt.Fprintf(out, "%-17s %5s %6.3f %6.3f %6.3f %5d %5d %5d\n", "all", "", ratio(all.tp, all.sys), ratio(all.tp, all.gold), f1(all.tp, all.sys, all.gold), all.tp, all.sys, all.gold)
-	reach := 0
-	for _, n := range res.reachable {
-		reach += n
-	}
-	fmt.Fprintf(out, "candidates reach %d of %d required dev relations (%.3f)\n", reach, all.gold, ratio(reach, all.gold))
-	for _, u := range res.unreached {
-		fmt.Fprintln(out, "unreached:", u)
-	}
-	if !report {
-		return
-	}
+	return all.gold
+}
+
+// printPrecisionRecall prints the precision, recall and F1 of dev over
+// one threshold for every type, from 0.1 to 0.95, the rules' relations
+// always kept.
+func printPrecisionRecall(m *relmodel.Model, res *devResult, out io.Writer) {
 	fmt.Fprintf(out, "\nprecision-recall over one threshold for every type (rules' relations always kept), dev:\n%5s %6s %6s %6s %5s %5s\n", "thr", "P", "R", "F1", "tp", "sys")
 	gold := 0
 	for _, g := range res.gold {
@@ -646,6 +802,12 @@ func calibrateAndThreshold(m *relmodel.Model, res *devResult, out io.Writer, rep
 		}
 		fmt.Fprintf(out, "%5.2f %6.3f %6.3f %6.3f %5d %5d\n", th, ratio(tp, sys), ratio(tp, gold), f1(tp, sys, gold), tp, sys)
 	}
+}
+
+// printTypeAdditions prints per type of types with gold relations, at
+// thresholds from 0.3 to 0.9, the precision of the model's additions and
+// the recall of the type, the rules' relations kept.
+func printTypeAdditions(m *relmodel.Model, res *devResult, types []string, out io.Writer) {
 	fmt.Fprintf(out, "\nper type: precision of the model's additions / recall of the type (rules' relations kept), dev:\n%-17s", "thr")
 	for th := float32(0.3); th <= 0.951; th += 0.1 {
 		fmt.Fprintf(out, " %11.2f", th)
@@ -677,6 +839,12 @@ func calibrateAndThreshold(m *relmodel.Model, res *devResult, out io.Writer, rep
 		}
 		fmt.Fprintln(out)
 	}
+}
+
+// printCalibration prints the document-level predictions of dev by
+// calibrated confidence, in bins of 0.1: their number, mean confidence
+// and share of right ones.
+func printCalibration(m *relmodel.Model, res *devResult, out io.Writer) {
 	fmt.Fprintf(out, "\ncalibration on dev (document-level predictions by calibrated confidence):\n%-11s %6s %8s %8s\n", "confidence", "n", "mean", "right")
 	for lo := float32(0); lo < 1; lo += 0.1 {
 		n, right, sum := 0, 0, 0.0
