@@ -82,15 +82,26 @@ type element struct {
 	max     int
 	trigger bool
 	not     bool // matches no token, and only where the next token does not match the element
+	// set holds words when there are more than setFrom of them, for a
+	// lookup instead of a scan.
+	set map[string]struct{}
 }
+
+// setFrom is the number of words above which a word element is looked up
+// in a set.
+const setFrom = 8
 
 // patternRule is one rule of a pattern file.
 type patternRule struct {
-	name     string
-	typ      Type
-	elems    []element   // a token pattern (match line), or
-	dep      *depPattern // a pattern over the parse (dep line)
-	modality Modality    // "" : from the words before the trigger
+	name  string
+	typ   Type
+	elems []element   // a token pattern (match line), or
+	dep   *depPattern // a pattern over the parse (dep line)
+	// anchor is the index in elems of a word element every match holds
+	// (the one of fewest words), or -1: a sentence without such a word
+	// is skipped at once.
+	anchor   int
+	modality Modality // "" : from the words before the trigger
 	attrs    map[string]string
 	replaces []Type // built-in relations of these types between the same entities give way to the rule's
 	examples []patternExample
@@ -109,6 +120,28 @@ type patternExample struct {
 // [Rule].
 type patternSet struct {
 	rules []*patternRule
+	// anchorWords and anchorStems index the rules by the words and stems
+	// of their anchors (see patternRule.anchor): one pass over a
+	// sentence's words tells which rules can match in it.
+	anchorWords, anchorStems map[string][]int
+}
+
+// newPatternSet returns the set of rules, indexed by their anchors.
+func newPatternSet(rules []*patternRule) *patternSet {
+	ps := &patternSet{rules: rules, anchorWords: map[string][]int{}, anchorStems: map[string][]int{}}
+	for i, r := range rules {
+		if r.anchor < 0 {
+			continue
+		}
+		e := &r.elems[r.anchor]
+		for _, w := range e.words {
+			ps.anchorWords[w] = append(ps.anchorWords[w], i)
+		}
+		for _, st := range e.stems {
+			ps.anchorStems[st] = append(ps.anchorStems[st], i)
+		}
+	}
+	return ps
 }
 
 //go:embed data/patterns.txt
@@ -220,7 +253,7 @@ func (p *patternReader) startRule(name string, line int) {
 		p.bad(line, "rule %s already defined on line %d", name, prev)
 	}
 	p.seen[name] = line
-	p.cur, p.curLine = &patternRule{name: name, attrs: map[string]string{}, pos: fmt.Sprintf("%s:%d", p.name, line)}, line
+	p.cur, p.curLine = &patternRule{anchor: -1, name: name, attrs: map[string]string{}, pos: fmt.Sprintf("%s:%d", p.name, line)}, line
 }
 
 // addList defines the word list of a "list NAME: word word ..." line
@@ -255,6 +288,7 @@ func (p *patternReader) finish() {
 		cur.dep, err = parseDepPattern(p.match, p.lists)
 	default:
 		cur.elems, err = parsePattern(p.match, p.lists)
+		cur.anchor = anchorOf(cur.elems)
 	}
 	if err == nil && p.match != "" {
 		err = checkRoles(cur, p.types)
@@ -449,6 +483,12 @@ func parseWordElement(f string, lists map[string][]string) (element, error) {
 	if e.not && (e.min != 1 || e.max != 1) {
 		return e, fmt.Errorf("element %q: a - element takes no ?, * or +", f)
 	}
+	if e.kind == elemWord && len(e.words) > setFrom {
+		e.set = make(map[string]struct{}, len(e.words))
+		for _, w := range e.words {
+			e.set[w] = struct{}{}
+		}
+	}
 	return e, nil
 }
 
@@ -592,13 +632,13 @@ func loadPatterns(types map[Type]*typeDef, user []ruleSource) (*patternSet, erro
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	set := &patternSet{}
+	var kept []*patternRule
 	for _, r := range all {
 		if !slices.Contains(disabled, r.name) {
-			set.rules = append(set.rules, r)
+			kept = append(kept, r)
 		}
 	}
-	return set, nil
+	return newPatternSet(kept), nil
 }
 
 // ruleSource is a pattern file given to the Extractor: its text, or a path
@@ -631,10 +671,41 @@ type matcher struct {
 // more specific than the built-in rules' word windows).
 func (ps *patternSet) Relations(s *Sentence) []Relation {
 	var out []Relation
-	for _, r := range ps.rules {
+	var small [4]uint64
+	found := small[:]
+	if n := len(ps.rules); n > 64*len(small) {
+		found = make([]uint64, (n+63)/64)
+	}
+	ps.anchored(s, found)
+	for i, r := range ps.rules {
+		if r.anchor >= 0 && found[i/64]&(1<<(i%64)) == 0 {
+			continue // the sentence lacks a word every match holds
+		}
 		out = r.run(s, out)
 	}
 	return out
+}
+
+// anchored sets in found the bits of the rules whose anchor some word of
+// sentence s matches (not a word of an argument mention, as for every
+// word element).
+func (ps *patternSet) anchored(s *Sentence, found []uint64) {
+	if len(ps.anchorWords) == 0 && len(ps.anchorStems) == 0 {
+		return
+	}
+	for t := range s.toks {
+		if m := s.ment[t]; m >= 0 && argType(s.m(m).Type) {
+			continue
+		}
+		for _, i := range ps.anchorWords[s.low[t]] {
+			found[i/64] |= 1 << (i % 64)
+		}
+		if len(ps.anchorStems) > 0 {
+			for _, i := range ps.anchorStems[s.stm[t]] {
+				found[i/64] |= 1 << (i % 64)
+			}
+		}
+	}
 }
 
 // run appends to out the relations of rule r in sentence s.
@@ -750,23 +821,46 @@ func (mk *matcher) extend(span *[2]int, a, b int) {
 // wordOK reports whether token t matches word element e.
 func (mk *matcher) wordOK(e *element, t int) bool {
 	s := mk.s
-	if m := s.ment[t]; m >= 0 && argType(s.m(m).Type) {
-		return false
-	}
 	switch e.kind {
 	case elemWord:
-		return slices.Contains(e.words, s.low[t]) || slices.Contains(e.stems, s.stm[t])
-	case elemTag:
-		for _, p := range e.words {
-			if strings.HasPrefix(s.toks[t].Tag, p) {
-				return true
+		if e.set != nil {
+			if _, ok := e.set[s.low[t]]; !ok && !slices.Contains(e.stems, s.stm[t]) {
+				return false
 			}
+		} else if !slices.Contains(e.words, s.low[t]) && !slices.Contains(e.stems, s.stm[t]) {
+			return false
 		}
-		return false
+	case elemTag:
+		ok := false
+		for _, p := range e.words {
+			ok = ok || strings.HasPrefix(s.toks[t].Tag, p)
+		}
+		if !ok {
+			return false
+		}
 	case elemAny:
-		return true
+	default:
+		return false
 	}
-	return false
+	m := s.ment[t]
+	return m < 0 || !argType(s.m(m).Type)
+}
+
+// anchorOf returns the index of the word element of elems that every
+// match must hold (neither optional nor a "-" element) with the fewest
+// words, or -1 when there is none.
+func anchorOf(elems []element) int {
+	best := -1
+	for i := range elems {
+		e := &elems[i]
+		if e.kind != elemWord || e.min < 1 || e.not {
+			continue
+		}
+		if best < 0 || len(e.words)+len(e.stems) < len(elems[best].words)+len(elems[best].stems) {
+			best = i
+		}
+	}
+	return best
 }
 
 // argType reports whether mentions of type t can be arguments.
@@ -909,7 +1003,7 @@ func (e *Extractor) runRule(ctx context.Context, ee *entities.Extractor, r *patt
 	if r.dep != nil && (len(doc.Tokens) == 0 || doc.Tokens[0].Dep == "") {
 		return []string{"(not parsed: a dep rule needs entities.WithParse)"}, nil
 	}
-	rec := &recorder{inner: &patternSet{rules: []*patternRule{r}}}
+	rec := &recorder{inner: newPatternSet([]*patternRule{r})}
 	if _, _, err := e.extract(ctx, doc, false, []Rule{rec}); err != nil {
 		return nil, err
 	}

@@ -265,17 +265,27 @@ counter: Chancellor Olaf Scholz met reporters in Paris.
 
 // TestPatternElements checks the elements that match without capturing:
 // a mention that must be there ("{STATE}"), one that may be ("{STATE}?"),
-// tag alternatives ("@JJ|@NN") and the word lists of the built-in rules
-// ("$honorifics"), with the examples they must and must not match.
+// tag alternatives ("@JJ|@NN"), the word lists of the built-in rules
+// ("$honorifics"), and rules whose required words are forms of words
+// ("~condemn": the set runs a rule only in sentences that hold one), with
+// the examples they must and must not match.
 func TestPatternElements(t *testing.T) {
 	ee, _ := pipeline(t)
 	rules := `list poss: 's
+list adv: strongly again
 rule user/envoy-talks
 type: met-with
 match: {PERSON}=party held talks with {STATE}? $poss? @JJ|@NN* $honorifics? {PERSON}=party
 example: Kerry held talks with Russia's foreign minister Sergei Lavrov. => met-with asserted [John Kerry, Sergei Lavrov]
 example: Kerry held talks with Sir Nigel Sheinwald. => met-with asserted [John Kerry, Nigel Sheinwald]
 counter: Kerry held talks with Russia on Monday.
+
+rule user/condemned
+type: opposes
+match: {STATE}=subject $adv* !~condemn|~denounce {STATE}=object
+example: Russia strongly condemned Ukraine on Monday. => opposes asserted Russia -> Ukraine
+example: Russia denounces Ukraine. => opposes asserted Russia -> Ukraine
+counter: Russia condemned the attack on Ukraine.
 
 rule user/state-envoy
 type: official-of
