@@ -39,7 +39,7 @@ type Extractor struct {
 	capitals map[string]*stateRef // capital's location id → its state
 	orgCats  map[string]string    // organisation id → its gazetteer category
 	pool     pool.Pool[Sentence]
-	rules    []Rule
+	rules    []Rule // the pattern rules, then those of WithRule (see steps)
 	model    *relmodel.Model     // nil: rules only
 	personOf map[string][]string // person id → ids of the states and organisations the gazetteer gives them roles in or a country of
 	minProb  float32             // the lowest threshold of any label
@@ -185,16 +185,53 @@ func (e *Extractor) extract(ctx context.Context, doc *entities.Document, keepCan
 // anaphors of later sentences ("The two leaders").
 func (s *Sentence) sentenceRelations(si int, rules []Rule) {
 	s.reset(si)
-	s.findTriggers()
-	s.specialRules()
+	for _, r := range builtinRules {
+		s.apply(r)
+	}
 	for _, r := range rules {
-		for _, rel := range r.Relations(s) {
-			if c, ok := s.complete(rel); ok && !s.hasRelation(&c) {
-				s.rels = append(s.rels, c)
-			}
-		}
+		s.apply(r)
 	}
 	s.recordMeetings()
+}
+
+// builtinRules are the rules written in Go, run on each sentence in
+// order before the pattern rules and those of [WithRule]: the triggers of
+// the lexicon with their argument frames, then the special constructions
+// (see specials.go). The titles of people are read while the sentence's
+// view is built (its entity phrases; see personPhrase).
+var builtinRules = []Rule{triggerRules{}, specialConstructions{}}
+
+// triggerRules finds the sentence's triggers and the relations their
+// frames give (findTriggers).
+type triggerRules struct{}
+
+// Relations records the relations of the sentence's triggers.
+func (triggerRules) Relations(s *Sentence) []Relation {
+	s.findTriggers()
+	return nil
+}
+
+// specialConstructions finds the relations of the constructions no
+// trigger frame reads (specialRules: "took South Ossetia by force",
+// leaving an organisation, founding one, agreeing to settle, a person of
+// a group, party members).
+type specialConstructions struct{}
+
+// Relations records the relations of the special constructions.
+func (specialConstructions) Relations(s *Sentence) []Relation {
+	s.specialRules()
+	return nil
+}
+
+// apply runs rule r on s: the built-in rules record their relations as
+// they find them; the relations a pattern or user rule returns are
+// completed (see [Rule]) and kept unless the sentence already holds them.
+func (s *Sentence) apply(r Rule) {
+	for _, rel := range r.Relations(s) {
+		if c, ok := s.complete(rel); ok && !s.hasRelation(&c) {
+			s.rels = append(s.rels, c)
+		}
+	}
 }
 
 // fillDefaults gives each relation of out without attributes an empty
