@@ -39,7 +39,7 @@ type Extractor struct {
 	capitals map[string]*stateRef // capital's location id → its state
 	orgCats  map[string]string    // organisation id → its gazetteer category
 	pool     pool.Pool[Sentence]
-	rules    []Rule              // the pattern rules, then those of WithRule (see steps)
+	rules    []Rule              // the pattern rules, then those of WithRule (after builtinRules)
 	model    *relmodel.Model     // nil: rules only
 	personOf map[string][]string // person id → ids of the states and organisations the gazetteer gives them roles in or a country of
 	minProb  float32             // the lowest threshold of any label
