@@ -431,13 +431,42 @@ func (e *Extractor) mentionContexts(ctx context.Context, doc *entities.Document,
 // candidate's Feats lie in scratch memory that the next candidate reuses:
 // emit must copy them to keep them. It returns false if ctx was done.
 func (s *Sentence) sentenceCandidates(ctx context.Context, f *docFacts, h *hasher, emit func(*relmodel.Candidate)) bool {
+	s.setTriggerTokens()
+	s.setCues()
+	if !s.setArgs(ctx, f) {
+		return false
+	}
+	s.setRuleMasks()
+	n := 0 // candidates emitted, at most maxCandidates
+	args := s.args
+	for i, a := range args {
+		if i%ctxEvery == 0 && ctx.Err() != nil {
+			return false
+		}
+		for j := i + 1; j < len(args) && j <= i+maxPairSpan; j++ {
+			s.addPair(a, args[j], &n, f, h, emit)
+		}
+	}
+	s.addRulePairs(&n, f, h, emit)
+	return s.addTopStatePairs(ctx, &n, f, h, emit)
+}
+
+// setTriggerTokens fills s.trigToks with the tokens of the sentence that
+// are trigger words and no mention, in order, for triggerFeatures.
+func (s *Sentence) setTriggerTokens() {
 	s.trigToks = s.trigToks[:0]
 	for t := range s.toks {
 		if s.ment[t] < 0 && s.cls[t]&wcTrigger != 0 {
 			s.trigToks = append(s.trigToks, t)
 		}
 	}
-	s.setCues()
+}
+
+// setArgs clears the sentence's scratch sets of candidates and fills
+// s.args with its mentions that may be arguments (with tokens and an
+// argKind), and s.inSentence with the identities of the states among
+// them. It returns false if ctx was done.
+func (s *Sentence) setArgs(ctx context.Context, f *docFacts) bool {
 	args := s.args[:0]
 	if s.inSentence == nil {
 		s.inSentence, s.ruleMasks, s.seen = map[string]bool{}, map[[2]int]uint32{}, map[[2]int]bool{}
@@ -458,21 +487,15 @@ func (s *Sentence) sentenceCandidates(ctx context.Context, f *docFacts, h *hashe
 		args = append(args, m)
 	}
 	s.args = args
-	// The labels the rules found for each pair of the sentence (the
-	// parties of a relation with many are paired only among the first
-	// maxRuleParties).
-	setRule := func(a, b, l int) {
-		if l < 0 || a == b {
-			return
-		}
-		if a > b {
-			a, b = b, a
-			if d := relmodel.Labels[l].Dir; d != 0 {
-				l = relmodel.LabelIndex(relmodel.Labels[l].Type, -d)
-			}
-		}
-		s.ruleMasks[[2]int{a, b}] |= 1 << l
-	}
+	return true
+}
+
+// setRuleMasks fills s.ruleMasks with the labels the rules found for
+// each pair of the sentence (s.rels): the subject and object of a
+// directed relation ("Russia attacked Ukraine"), each two parties of a
+// symmetric one among its first maxRuleParties ("Russia, Belarus and
+// Kazakhstan signed a treaty").
+func (s *Sentence) setRuleMasks() {
 	for i := range s.rels {
 		r := &s.rels[i]
 		if r.Type.Symmetric() {
@@ -480,84 +503,108 @@ func (s *Sentence) sentenceCandidates(ctx context.Context, f *docFacts, h *hashe
 			l := relmodel.LabelIndex(string(r.Type), 0)
 			for x := range ps {
 				for y := x + 1; y < len(ps); y++ {
-					setRule(ps[x].Entity, ps[y].Entity, l)
+					s.setRule(ps[x].Entity, ps[y].Entity, l)
 				}
 			}
 			continue
 		}
 		if r.Subject != nil && r.Object != nil {
-			setRule(r.Subject.Entity, r.Object.Entity, relmodel.LabelIndex(string(r.Type), 1))
+			s.setRule(r.Subject.Entity, r.Object.Entity, relmodel.LabelIndex(string(r.Type), 1))
 		}
 	}
-	n := 0
+}
+
+// setRule adds label l (none if negative) of mentions a and b to
+// s.ruleMasks, under the pair in text order, whose label runs the other
+// way when b comes first.
+func (s *Sentence) setRule(a, b, l int) {
+	if l < 0 || a == b {
+		return
+	}
+	if a > b {
+		a, b = b, a
+		if d := relmodel.Labels[l].Dir; d != 0 {
+			l = relmodel.LabelIndex(relmodel.Labels[l].Type, -d)
+		}
+	}
+	s.ruleMasks[[2]int{a, b}] |= 1 << l
+}
+
+// addPair passes the candidate of mentions a and b (in any order) to
+// emit and counts it in *n, unless there are maxCandidates already, the
+// two are one entity or no argument, the pair was seen, or neither a
+// label of the model nor a rule allows it. Its features are those of
+// pairFeatures, each once, the rules' first.
+func (s *Sentence) addPair(a, b int, n *int, f *docFacts, h *hasher, emit func(*relmodel.Candidate)) {
+	if *n >= maxCandidates || a == b {
+		return
+	}
+	if a > b {
+		a, b = b, a
+	}
+	ia, ib := f.ident(a), f.ident(b)
+	if ia == ib || f.kind(a) == "" || f.kind(b) == "" || s.seen[[2]int{a, b}] {
+		return
+	}
+	s.seen[[2]int{a, b}] = true
+	ka, kb := f.kind(a), f.kind(b)
+	ma, mb := s.m(a), s.m(b)
 	c := &s.cand
-	addPair := func(a, b int) {
-		if n >= maxCandidates || a == b {
-			return
-		}
-		if a > b {
-			a, b = b, a
-		}
-		ia, ib := f.ident(a), f.ident(b)
-		if ia == ib || f.kind(a) == "" || f.kind(b) == "" || s.seen[[2]int{a, b}] {
-			return
-		}
-		s.seen[[2]int{a, b}] = true
-		ka, kb := f.kind(a), f.kind(b)
-		ma, mb := s.m(a), s.m(b)
-		*c = relmodel.Candidate{Sentence: s.Index, A: a, B: b, IA: ia, IB: ib, KA: ka, KB: kb,
-			Allowed: allowedLabels(ka, kb), Rule: s.ruleMasks[[2]int{a, b}], Cross: ma.Sentence != s.Index || mb.Sentence != s.Index}
-		c.Allowed &^= s.missingCues(c)
-		if c.Allowed == 0 && c.Rule == 0 {
-			return
-		}
-		n++
-		h.out = h.out[:0]
-		s.pairFeatures(h, c, ka, kb, f)
-		// Each feature counts once: a long list of mentions between the
-		// two must not add up the weight of "a mention between" hundreds
-		// of times. The rules' features stay first.
-		rest := h.uniqueFeatures(h.out[c.NRule:])
-		c.Feats = h.out[:c.NRule+len(rest)]
-		emit(c)
+	*c = relmodel.Candidate{Sentence: s.Index, A: a, B: b, IA: ia, IB: ib, KA: ka, KB: kb,
+		Allowed: allowedLabels(ka, kb), Rule: s.ruleMasks[[2]int{a, b}], Cross: ma.Sentence != s.Index || mb.Sentence != s.Index}
+	c.Allowed &^= s.missingCues(c)
+	if c.Allowed == 0 && c.Rule == 0 {
+		return
 	}
-	for i, a := range args {
-		if i%ctxEvery == 0 && ctx.Err() != nil {
-			return false
-		}
-		for j := i + 1; j < len(args) && j <= i+maxPairSpan; j++ {
-			addPair(a, args[j])
-		}
+	*n++
+	h.out = h.out[:0]
+	s.pairFeatures(h, c, ka, kb, f)
+	// Each feature counts once: a long list of mentions between the
+	// two must not add up the weight of "a mention between" hundreds
+	// of times. The rules' features stay first.
+	rest := h.uniqueFeatures(h.out[c.NRule:])
+	c.Feats = h.out[:c.NRule+len(rest)]
+	emit(c)
+}
+
+// addRulePairs passes to addPair the pairs of s.ruleMasks (also those
+// across sentences, or farther apart than maxPairSpan), in order.
+func (s *Sentence) addRulePairs(n *int, f *docFacts, h *hasher, emit func(*relmodel.Candidate)) {
+	if len(s.ruleMasks) == 0 {
+		return
 	}
-	if len(s.ruleMasks) > 0 {
-		rulePairs := s.rulePairs[:0]
-		for p := range s.ruleMasks {
-			rulePairs = append(rulePairs, p)
-		}
-		s.rulePairs = rulePairs
-		slices.SortFunc(rulePairs, func(a, b [2]int) int {
-			if a[0] != b[0] {
-				return a[0] - b[0]
-			}
-			return a[1] - b[1]
-		})
-		for _, p := range rulePairs {
-			addPair(p[0], p[1])
-		}
+	rulePairs := s.rulePairs[:0]
+	for p := range s.ruleMasks {
+		rulePairs = append(rulePairs, p)
 	}
-	// Each person with the states the document names most, when this
-	// sentence does not name them: the state of an untitled office, of a
-	// legislator, of a minister named in the dateline's country.
+	s.rulePairs = rulePairs
+	slices.SortFunc(rulePairs, func(a, b [2]int) int {
+		if a[0] != b[0] {
+			return a[0] - b[0]
+		}
+		return a[1] - b[1]
+	})
+	for _, p := range rulePairs {
+		s.addPair(p[0], p[1], n, f, h, emit)
+	}
+}
+
+// addTopStatePairs passes to addPair each person of the sentence with
+// each of the states the document names most (f.topStates) that this
+// sentence does not name: the state of an untitled office, of a
+// legislator, of a minister named in the dateline's country. It returns
+// false if ctx was done.
+func (s *Sentence) addTopStatePairs(ctx context.Context, n *int, f *docFacts, h *hasher, emit func(*relmodel.Candidate)) bool {
 	for _, st := range f.topStates {
 		if s.inSentence[f.ident(st)] {
 			continue
 		}
-		for i, a := range args {
+		for i, a := range s.args {
 			if i%ctxEvery == 0 && ctx.Err() != nil {
 				return false
 			}
 			if s.m(a).Type == entities.Person {
-				addPair(a, st)
+				s.addPair(a, st, n, f, h, emit)
 			}
 		}
 	}
