@@ -354,9 +354,10 @@ func (f *docFacts) ident(i int) string {
 	return f.doc.Mentions[i].ID
 }
 
-// mentionContexts fills f.titles and f.sents.
+// mentionContexts fills f.sents, f.owners and f.titles from the mentions
+// of doc that may be arguments.
 func (e *Extractor) mentionContexts(ctx context.Context, doc *entities.Document, f *docFacts) {
-	t := 0
+	t := 0 // the first token that does not end before mention i
 	for i := range doc.Mentions {
 		if i%ctxEvery == 0 && ctx.Err() != nil {
 			return
@@ -372,57 +373,79 @@ func (e *Extractor) mentionContexts(ctx context.Context, doc *entities.Document,
 		if m.Type != entities.Person || m.Sentence < 0 || m.Sentence >= len(doc.Sentences) {
 			continue
 		}
-		owner := func(j int) {
-			if k := f.kind(j); (k == "STATE" || k == "ORG") && len(f.owners[id]) < maxOwners {
-				if oid := f.ident(j); !slices.Contains(f.owners[id], oid) {
-					f.owners[id] = append(f.owners[id], oid)
-				}
-			}
-		}
-		for j := i - 1; j >= 0 && j >= i-2; j-- {
-			o := &doc.Mentions[j]
-			if o.Sentence != m.Sentence || o.End > m.Start || m.Start-o.End > 40 || strings.ContainsAny(doc.Text[o.End:m.Start], ",.;:()\"\n") {
-				break
-			}
-			owner(j)
-		}
-		for j := i + 1; j < len(doc.Mentions) && j <= i+2; j++ {
-			o := &doc.Mentions[j]
-			if o.Sentence != m.Sentence || o.Start < m.End || o.Start-m.End > 40 {
-				break
-			}
-			if gap := doc.Text[m.End:o.Start]; !strings.HasPrefix(strings.TrimSpace(gap), ",") || strings.Count(gap, ",") > 1 {
-				break
-			}
-			owner(j)
-		}
+		f.addOwners(i, id)
 		for t < len(doc.Tokens) && doc.Tokens[t].End <= m.Start {
 			t++
 		}
-		st := doc.Sentences[m.Sentence]
-		words := f.titles[id]
-		for k := t - 1; k >= st.TokenStart && k >= t-3 && len(words) < 12; k-- {
+		f.titles[id] = titleWords(doc, m, t, f.titles[id])
+	}
+}
+
+// addOwners adds to f.owners of person id, of mention i, the states and
+// organisations of the (at most two) mentions that title it in its
+// sentence: just before it with no punctuation between ("Angolan
+// President dos Santos", "NATO chief X"), or after it behind a single
+// comma ("X, Russia's envoy").
+func (f *docFacts) addOwners(i int, id string) {
+	doc := f.doc
+	m := &doc.Mentions[i]
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		o := &doc.Mentions[j]
+		if o.Sentence != m.Sentence || o.End > m.Start || m.Start-o.End > 40 || strings.ContainsAny(doc.Text[o.End:m.Start], ",.;:()\"\n") {
+			break
+		}
+		f.addOwner(id, j)
+	}
+	for j := i + 1; j < len(doc.Mentions) && j <= i+2; j++ {
+		o := &doc.Mentions[j]
+		if o.Sentence != m.Sentence || o.Start < m.End || o.Start-m.End > 40 {
+			break
+		}
+		if gap := doc.Text[m.End:o.Start]; !strings.HasPrefix(strings.TrimSpace(gap), ",") || strings.Count(gap, ",") > 1 {
+			break
+		}
+		f.addOwner(id, j)
+	}
+}
+
+// addOwner adds the identity of mention j, if a state or an organisation,
+// to the owners of person id, once, up to maxOwners.
+func (f *docFacts) addOwner(id string, j int) {
+	if k := f.kind(j); (k == "STATE" || k == "ORG") && len(f.owners[id]) < maxOwners {
+		if oid := f.ident(j); !slices.Contains(f.owners[id], oid) {
+			f.owners[id] = append(f.owners[id], oid)
+		}
+	}
+}
+
+// titleWords appends to words, up to 12, the stems of the (at most
+// three) words before person mention m, whose first token is t, up to a
+// comma, "the" or "(" ("president" of "Russian President Putin"), and
+// then, up to 16, those of the (at most four) words after a comma right
+// behind it, up to a comma or period ("X, the foreign minister,").
+func titleWords(doc *entities.Document, m *entities.Mention, t int, words []string) []string {
+	st := doc.Sentences[m.Sentence]
+	for k := t - 1; k >= st.TokenStart && k >= t-3 && len(words) < 12; k-- {
+		w := lower(doc.Tokens[k].Text)
+		if w == "," || w == "the" || w == "(" {
+			break
+		}
+		words = append(words, stem(w))
+	}
+	end := t
+	for end < len(doc.Tokens) && doc.Tokens[end].Start < m.End {
+		end++
+	}
+	if end < st.TokenEnd && doc.Tokens[end].Text == "," {
+		for k := end + 1; k < st.TokenEnd && k <= end+4 && len(words) < 16; k++ {
 			w := lower(doc.Tokens[k].Text)
-			if w == "," || w == "the" || w == "(" {
+			if w == "," || w == "." {
 				break
 			}
 			words = append(words, stem(w))
 		}
-		end := t
-		for end < len(doc.Tokens) && doc.Tokens[end].Start < m.End {
-			end++
-		}
-		if end < st.TokenEnd && doc.Tokens[end].Text == "," {
-			for k := end + 1; k < st.TokenEnd && k <= end+4 && len(words) < 16; k++ {
-				w := lower(doc.Tokens[k].Text)
-				if w == "," || w == "." {
-					break
-				}
-				words = append(words, stem(w))
-			}
-		}
-		f.titles[id] = words
 	}
+	return words
 }
 
 // sentenceCandidates passes the candidates of the current sentence to
