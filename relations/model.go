@@ -92,37 +92,51 @@ var allowedTable, tyNames = func() (map[[2]string]uint32, map[[2]string]string) 
 // types the kinds of a (first in text) and b allow.
 func allowedLabels(a, b string) uint32 { return allowedTable[[2]string{a, b}] }
 
+// computeAllowed returns the mask of the model's labels whose argument
+// types the kinds of a (first in text) and b allow (see labelAllows),
+// for allowedTable.
 func computeAllowed(a, b string) uint32 {
 	var mask uint32
-	actor := func(k string) bool { return k == "PER" || k == "STATE" || k == "ORG" }
 	for i, l := range relmodel.Labels {
 		s, o := a, b
 		if l.Dir < 0 {
 			s, o = b, a
 		}
-		ok := false
-		switch l.Type {
-		case "member-of":
-			ok = (s == "STATE" || s == "ORG" || s == "PER") && o == "ORG"
-		case "observer-of", "seeks-membership":
-			ok = (s == "STATE" || s == "ORG") && o == "ORG"
-		case "recognized-by":
-			ok = s == "STATE" && (o == "STATE" || o == "ORG")
-		case "treaty-between", "allied-with":
-			ok = (s == "STATE" || s == "ORG") && (o == "STATE" || o == "ORG")
-		case "official-of":
-			ok = s == "PER" && (o == "STATE" || o == "ORG")
-		case "met-with", "opposes":
-			ok = actor(s) && actor(o)
-		case "attacked":
-			ok = actor(s) && (actor(o) || o == "LOC")
-		}
-		if ok {
+		if labelAllows(l.Type, s, o) {
 			mask |= 1 << i
 		}
 	}
 	return mask
 }
+
+// labelAllows reports whether a relation of type typ may hold from an
+// argument of kind s to one of kind o: "official-of" from a person to a
+// state or organisation, "member-of" from a state, organisation or
+// person to an organisation, "attacked" from an actor (isActor) to an
+// actor or a place.
+func labelAllows(typ, s, o string) bool {
+	switch typ {
+	case "member-of":
+		return (s == "STATE" || s == "ORG" || s == "PER") && o == "ORG"
+	case "observer-of", "seeks-membership":
+		return (s == "STATE" || s == "ORG") && o == "ORG"
+	case "recognized-by":
+		return s == "STATE" && (o == "STATE" || o == "ORG")
+	case "treaty-between", "allied-with":
+		return (s == "STATE" || s == "ORG") && (o == "STATE" || o == "ORG")
+	case "official-of":
+		return s == "PER" && (o == "STATE" || o == "ORG")
+	case "met-with", "opposes":
+		return isActor(s) && isActor(o)
+	case "attacked":
+		return isActor(s) && (isActor(o) || o == "LOC")
+	}
+	return false
+}
+
+// isActor reports whether kind k may act: a person, a state or an
+// organisation.
+func isActor(k string) bool { return k == "PER" || k == "STATE" || k == "ORG" }
 
 // hasher builds the 64-bit hashes of string features (FNV-1a).
 //
