@@ -275,12 +275,33 @@ type docFacts struct {
 
 const maxTopStates = 3
 
+// facts computes what the features know of document doc (docFacts):
+// the kinds and identities of its mentions (setKinds), their contexts
+// (mentionContexts), the state of its dateline and the states it names
+// most (countStates, rankStates). When ctx is done it returns what it has.
 func (e *Extractor) facts(ctx context.Context, doc *entities.Document) docFacts {
 	f := docFacts{mainState: -1, titles: map[string][]string{}, sents: map[string][]int{}, owners: map[string][]string{},
 		doc: doc, kinds: make([]uint8, len(doc.Mentions)), idents: map[int]string{}}
+	if !e.setKinds(ctx, &f) {
+		return f
+	}
+	e.mentionContexts(ctx, doc, &f)
+	count, first, ok := e.countStates(ctx, &f)
+	if !ok {
+		return f
+	}
+	e.rankStates(&f, count, first)
+	return f
+}
+
+// setKinds fills f.kinds with the argKind of each mention of f.doc and
+// f.idents with its argIdentity where that is not its id (a capital's
+// state). It returns false if ctx was done.
+func (e *Extractor) setKinds(ctx context.Context, f *docFacts) bool {
+	doc := f.doc
 	for i := range doc.Mentions {
 		if i%ctxEvery == 0 && ctx.Err() != nil {
-			return f
+			return false
 		}
 		m := &doc.Mentions[i]
 		k := e.argKind(m)
@@ -292,13 +313,21 @@ func (e *Extractor) facts(ctx context.Context, doc *entities.Document) docFacts 
 			f.idents[i] = id
 		}
 	}
-	e.mentionContexts(ctx, doc, &f)
-	count := map[string]int{}
-	first := map[string]int{}
+	return true
+}
+
+// countStates sets f.dateline to the state of the first capital named in
+// the first three sentences of f.doc ("MOSCOW, March 3"), and returns how
+// many mentions name each state identity and the first that does; it
+// sets f.mainIdentity to the state named most (the first to reach that
+// count). It returns false if ctx was done.
+func (e *Extractor) countStates(ctx context.Context, f *docFacts) (count, first map[string]int, ok bool) {
+	doc := f.doc
+	count, first = map[string]int{}, map[string]int{}
 	best := 0
 	for i := range doc.Mentions {
 		if i%ctxEvery == 0 && ctx.Err() != nil {
-			return f
+			return count, first, false
 		}
 		m := &doc.Mentions[i]
 		if f.dateline == "" && m.Sentence < 3 && m.Type == entities.Location {
@@ -319,6 +348,16 @@ func (e *Extractor) facts(ctx context.Context, doc *entities.Document) docFacts 
 			f.mainIdentity = id
 		}
 	}
+	return count, first, true
+}
+
+// rankStates sets f.topStates to the first mentions of the (at most
+// maxTopStates) states of count and first that f.doc names most, the
+// dateline's first, then by count, then by first mention; a state only
+// the dateline names counts too. f.mainState and f.mainIdentity are the
+// first of them.
+func (e *Extractor) rankStates(f *docFacts, count, first map[string]int) {
+	doc := f.doc
 	if d, id := e.datelineState(doc); d >= 0 && doc.Mentions[d].Type == entities.Location {
 		// A state the document never names but whose capital is its
 		// dateline ("WASHINGTON 1996-08-22"): the capital stands for it
@@ -349,7 +388,6 @@ func (e *Extractor) facts(ctx context.Context, doc *entities.Document) docFacts 
 		f.mainState = f.topStates[0]
 		f.mainIdentity = f.ident(f.mainState)
 	}
-	return f
 }
 
 // kind returns the argKind of mention i, "" for none.
