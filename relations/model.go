@@ -92,37 +92,51 @@ var allowedTable, tyNames = func() (map[[2]string]uint32, map[[2]string]string) 
 // types the kinds of a (first in text) and b allow.
 func allowedLabels(a, b string) uint32 { return allowedTable[[2]string{a, b}] }
 
+// computeAllowed returns the mask of the model's labels whose argument
+// types the kinds of a (first in text) and b allow (see labelAllows),
+// for allowedTable.
 func computeAllowed(a, b string) uint32 {
 	var mask uint32
-	actor := func(k string) bool { return k == "PER" || k == "STATE" || k == "ORG" }
 	for i, l := range relmodel.Labels {
 		s, o := a, b
 		if l.Dir < 0 {
 			s, o = b, a
 		}
-		ok := false
-		switch l.Type {
-		case "member-of":
-			ok = (s == "STATE" || s == "ORG" || s == "PER") && o == "ORG"
-		case "observer-of", "seeks-membership":
-			ok = (s == "STATE" || s == "ORG") && o == "ORG"
-		case "recognized-by":
-			ok = s == "STATE" && (o == "STATE" || o == "ORG")
-		case "treaty-between", "allied-with":
-			ok = (s == "STATE" || s == "ORG") && (o == "STATE" || o == "ORG")
-		case "official-of":
-			ok = s == "PER" && (o == "STATE" || o == "ORG")
-		case "met-with", "opposes":
-			ok = actor(s) && actor(o)
-		case "attacked":
-			ok = actor(s) && (actor(o) || o == "LOC")
-		}
-		if ok {
+		if labelAllows(l.Type, s, o) {
 			mask |= 1 << i
 		}
 	}
 	return mask
 }
+
+// labelAllows reports whether a relation of type typ may hold from an
+// argument of kind s to one of kind o: "official-of" from a person to a
+// state or organisation, "member-of" from a state, organisation or
+// person to an organisation, "attacked" from an actor (isActor) to an
+// actor or a place.
+func labelAllows(typ, s, o string) bool {
+	switch typ {
+	case "member-of":
+		return (s == "STATE" || s == "ORG" || s == "PER") && o == "ORG"
+	case "observer-of", "seeks-membership":
+		return (s == "STATE" || s == "ORG") && o == "ORG"
+	case "recognized-by":
+		return s == "STATE" && (o == "STATE" || o == "ORG")
+	case "treaty-between", "allied-with":
+		return (s == "STATE" || s == "ORG") && (o == "STATE" || o == "ORG")
+	case "official-of":
+		return s == "PER" && (o == "STATE" || o == "ORG")
+	case "met-with", "opposes":
+		return isActor(s) && isActor(o)
+	case "attacked":
+		return isActor(s) && (isActor(o) || o == "LOC")
+	}
+	return false
+}
+
+// isActor reports whether kind k may act: a person, a state or an
+// organisation.
+func isActor(k string) bool { return k == "PER" || k == "STATE" || k == "ORG" }
 
 // hasher builds the 64-bit hashes of string features (FNV-1a).
 //
@@ -261,12 +275,33 @@ type docFacts struct {
 
 const maxTopStates = 3
 
+// facts computes what the features know of document doc (docFacts):
+// the kinds and identities of its mentions (setKinds), their contexts
+// (mentionContexts), the state of its dateline and the states it names
+// most (countStates, rankStates). When ctx is done it returns what it has.
 func (e *Extractor) facts(ctx context.Context, doc *entities.Document) docFacts {
 	f := docFacts{mainState: -1, titles: map[string][]string{}, sents: map[string][]int{}, owners: map[string][]string{},
 		doc: doc, kinds: make([]uint8, len(doc.Mentions)), idents: map[int]string{}}
+	if !e.setKinds(ctx, &f) {
+		return f
+	}
+	e.mentionContexts(ctx, doc, &f)
+	count, first, ok := e.countStates(ctx, &f)
+	if !ok {
+		return f
+	}
+	e.rankStates(&f, count, first)
+	return f
+}
+
+// setKinds fills f.kinds with the argKind of each mention of f.doc and
+// f.idents with its argIdentity where that is not its id (a capital's
+// state). It returns false if ctx was done.
+func (e *Extractor) setKinds(ctx context.Context, f *docFacts) bool {
+	doc := f.doc
 	for i := range doc.Mentions {
 		if i%ctxEvery == 0 && ctx.Err() != nil {
-			return f
+			return false
 		}
 		m := &doc.Mentions[i]
 		k := e.argKind(m)
@@ -278,13 +313,21 @@ func (e *Extractor) facts(ctx context.Context, doc *entities.Document) docFacts 
 			f.idents[i] = id
 		}
 	}
-	e.mentionContexts(ctx, doc, &f)
-	count := map[string]int{}
-	first := map[string]int{}
+	return true
+}
+
+// countStates sets f.dateline to the state of the first capital named in
+// the first three sentences of f.doc ("MOSCOW, March 3"), and returns how
+// many mentions name each state identity and the first that does; it
+// sets f.mainIdentity to the state named most (the first to reach that
+// count). It returns false if ctx was done.
+func (e *Extractor) countStates(ctx context.Context, f *docFacts) (count, first map[string]int, ok bool) {
+	doc := f.doc
+	count, first = map[string]int{}, map[string]int{}
 	best := 0
 	for i := range doc.Mentions {
 		if i%ctxEvery == 0 && ctx.Err() != nil {
-			return f
+			return count, first, false
 		}
 		m := &doc.Mentions[i]
 		if f.dateline == "" && m.Sentence < 3 && m.Type == entities.Location {
@@ -305,6 +348,16 @@ func (e *Extractor) facts(ctx context.Context, doc *entities.Document) docFacts 
 			f.mainIdentity = id
 		}
 	}
+	return count, first, true
+}
+
+// rankStates sets f.topStates to the first mentions of the (at most
+// maxTopStates) states of count and first that f.doc names most, the
+// dateline's first, then by count, then by first mention; a state only
+// the dateline names counts too. f.mainState and f.mainIdentity are the
+// first of them.
+func (e *Extractor) rankStates(f *docFacts, count, first map[string]int) {
+	doc := f.doc
 	if d, id := e.datelineState(doc); d >= 0 && doc.Mentions[d].Type == entities.Location {
 		// A state the document never names but whose capital is its
 		// dateline ("WASHINGTON 1996-08-22"): the capital stands for it
@@ -335,7 +388,6 @@ func (e *Extractor) facts(ctx context.Context, doc *entities.Document) docFacts 
 		f.mainState = f.topStates[0]
 		f.mainIdentity = f.ident(f.mainState)
 	}
-	return f
 }
 
 // kind returns the argKind of mention i, "" for none.
@@ -354,9 +406,10 @@ func (f *docFacts) ident(i int) string {
 	return f.doc.Mentions[i].ID
 }
 
-// mentionContexts fills f.titles and f.sents.
+// mentionContexts fills f.sents, f.owners and f.titles from the mentions
+// of doc that may be arguments.
 func (e *Extractor) mentionContexts(ctx context.Context, doc *entities.Document, f *docFacts) {
-	t := 0
+	t := 0 // the first token that does not end before mention i
 	for i := range doc.Mentions {
 		if i%ctxEvery == 0 && ctx.Err() != nil {
 			return
@@ -372,57 +425,79 @@ func (e *Extractor) mentionContexts(ctx context.Context, doc *entities.Document,
 		if m.Type != entities.Person || m.Sentence < 0 || m.Sentence >= len(doc.Sentences) {
 			continue
 		}
-		owner := func(j int) {
-			if k := f.kind(j); (k == "STATE" || k == "ORG") && len(f.owners[id]) < maxOwners {
-				if oid := f.ident(j); !slices.Contains(f.owners[id], oid) {
-					f.owners[id] = append(f.owners[id], oid)
-				}
-			}
-		}
-		for j := i - 1; j >= 0 && j >= i-2; j-- {
-			o := &doc.Mentions[j]
-			if o.Sentence != m.Sentence || o.End > m.Start || m.Start-o.End > 40 || strings.ContainsAny(doc.Text[o.End:m.Start], ",.;:()\"\n") {
-				break
-			}
-			owner(j)
-		}
-		for j := i + 1; j < len(doc.Mentions) && j <= i+2; j++ {
-			o := &doc.Mentions[j]
-			if o.Sentence != m.Sentence || o.Start < m.End || o.Start-m.End > 40 {
-				break
-			}
-			if gap := doc.Text[m.End:o.Start]; !strings.HasPrefix(strings.TrimSpace(gap), ",") || strings.Count(gap, ",") > 1 {
-				break
-			}
-			owner(j)
-		}
+		f.addOwners(i, id)
 		for t < len(doc.Tokens) && doc.Tokens[t].End <= m.Start {
 			t++
 		}
-		st := doc.Sentences[m.Sentence]
-		words := f.titles[id]
-		for k := t - 1; k >= st.TokenStart && k >= t-3 && len(words) < 12; k-- {
+		f.titles[id] = titleWords(doc, m, t, f.titles[id])
+	}
+}
+
+// addOwners adds to f.owners of person id, of mention i, the states and
+// organisations of the (at most two) mentions that title it in its
+// sentence: just before it with no punctuation between ("Angolan
+// President dos Santos", "NATO chief X"), or after it behind a single
+// comma ("X, Russia's envoy").
+func (f *docFacts) addOwners(i int, id string) {
+	doc := f.doc
+	m := &doc.Mentions[i]
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		o := &doc.Mentions[j]
+		if o.Sentence != m.Sentence || o.End > m.Start || m.Start-o.End > 40 || strings.ContainsAny(doc.Text[o.End:m.Start], ",.;:()\"\n") {
+			break
+		}
+		f.addOwner(id, j)
+	}
+	for j := i + 1; j < len(doc.Mentions) && j <= i+2; j++ {
+		o := &doc.Mentions[j]
+		if o.Sentence != m.Sentence || o.Start < m.End || o.Start-m.End > 40 {
+			break
+		}
+		if gap := doc.Text[m.End:o.Start]; !strings.HasPrefix(strings.TrimSpace(gap), ",") || strings.Count(gap, ",") > 1 {
+			break
+		}
+		f.addOwner(id, j)
+	}
+}
+
+// addOwner adds the identity of mention j, if a state or an organisation,
+// to the owners of person id, once, up to maxOwners.
+func (f *docFacts) addOwner(id string, j int) {
+	if k := f.kind(j); (k == "STATE" || k == "ORG") && len(f.owners[id]) < maxOwners {
+		if oid := f.ident(j); !slices.Contains(f.owners[id], oid) {
+			f.owners[id] = append(f.owners[id], oid)
+		}
+	}
+}
+
+// titleWords appends to words, up to 12, the stems of the (at most
+// three) words before person mention m, whose first token is t, up to a
+// comma, "the" or "(" ("president" of "Russian President Putin"), and
+// then, up to 16, those of the (at most four) words after a comma right
+// behind it, up to a comma or period ("X, the foreign minister,").
+func titleWords(doc *entities.Document, m *entities.Mention, t int, words []string) []string {
+	st := doc.Sentences[m.Sentence]
+	for k := t - 1; k >= st.TokenStart && k >= t-3 && len(words) < 12; k-- {
+		w := lower(doc.Tokens[k].Text)
+		if w == "," || w == "the" || w == "(" {
+			break
+		}
+		words = append(words, stem(w))
+	}
+	end := t
+	for end < len(doc.Tokens) && doc.Tokens[end].Start < m.End {
+		end++
+	}
+	if end < st.TokenEnd && doc.Tokens[end].Text == "," {
+		for k := end + 1; k < st.TokenEnd && k <= end+4 && len(words) < 16; k++ {
 			w := lower(doc.Tokens[k].Text)
-			if w == "," || w == "the" || w == "(" {
+			if w == "," || w == "." {
 				break
 			}
 			words = append(words, stem(w))
 		}
-		end := t
-		for end < len(doc.Tokens) && doc.Tokens[end].Start < m.End {
-			end++
-		}
-		if end < st.TokenEnd && doc.Tokens[end].Text == "," {
-			for k := end + 1; k < st.TokenEnd && k <= end+4 && len(words) < 16; k++ {
-				w := lower(doc.Tokens[k].Text)
-				if w == "," || w == "." {
-					break
-				}
-				words = append(words, stem(w))
-			}
-		}
-		f.titles[id] = words
 	}
+	return words
 }
 
 // sentenceCandidates passes the candidates of the current sentence to
@@ -431,13 +506,42 @@ func (e *Extractor) mentionContexts(ctx context.Context, doc *entities.Document,
 // candidate's Feats lie in scratch memory that the next candidate reuses:
 // emit must copy them to keep them. It returns false if ctx was done.
 func (s *Sentence) sentenceCandidates(ctx context.Context, f *docFacts, h *hasher, emit func(*relmodel.Candidate)) bool {
+	s.setTriggerTokens()
+	s.setCues()
+	if !s.setArgs(ctx, f) {
+		return false
+	}
+	s.setRuleMasks()
+	n := 0 // candidates emitted, at most maxCandidates
+	args := s.args
+	for i, a := range args {
+		if i%ctxEvery == 0 && ctx.Err() != nil {
+			return false
+		}
+		for j := i + 1; j < len(args) && j <= i+maxPairSpan; j++ {
+			s.addPair(a, args[j], &n, f, h, emit)
+		}
+	}
+	s.addRulePairs(&n, f, h, emit)
+	return s.addTopStatePairs(ctx, &n, f, h, emit)
+}
+
+// setTriggerTokens fills s.trigToks with the tokens of the sentence that
+// are trigger words and no mention, in order, for triggerFeatures.
+func (s *Sentence) setTriggerTokens() {
 	s.trigToks = s.trigToks[:0]
 	for t := range s.toks {
 		if s.ment[t] < 0 && s.cls[t]&wcTrigger != 0 {
 			s.trigToks = append(s.trigToks, t)
 		}
 	}
-	s.setCues()
+}
+
+// setArgs clears the sentence's scratch sets of candidates and fills
+// s.args with its mentions that may be arguments (with tokens and an
+// argKind), and s.inSentence with the identities of the states among
+// them. It returns false if ctx was done.
+func (s *Sentence) setArgs(ctx context.Context, f *docFacts) bool {
 	args := s.args[:0]
 	if s.inSentence == nil {
 		s.inSentence, s.ruleMasks, s.seen = map[string]bool{}, map[[2]int]uint32{}, map[[2]int]bool{}
@@ -458,21 +562,15 @@ func (s *Sentence) sentenceCandidates(ctx context.Context, f *docFacts, h *hashe
 		args = append(args, m)
 	}
 	s.args = args
-	// The labels the rules found for each pair of the sentence (the
-	// parties of a relation with many are paired only among the first
-	// maxRuleParties).
-	setRule := func(a, b, l int) {
-		if l < 0 || a == b {
-			return
-		}
-		if a > b {
-			a, b = b, a
-			if d := relmodel.Labels[l].Dir; d != 0 {
-				l = relmodel.LabelIndex(relmodel.Labels[l].Type, -d)
-			}
-		}
-		s.ruleMasks[[2]int{a, b}] |= 1 << l
-	}
+	return true
+}
+
+// setRuleMasks fills s.ruleMasks with the labels the rules found for
+// each pair of the sentence (s.rels): the subject and object of a
+// directed relation ("Russia attacked Ukraine"), each two parties of a
+// symmetric one among its first maxRuleParties ("Russia, Belarus and
+// Kazakhstan signed a treaty").
+func (s *Sentence) setRuleMasks() {
 	for i := range s.rels {
 		r := &s.rels[i]
 		if r.Type.Symmetric() {
@@ -480,275 +578,112 @@ func (s *Sentence) sentenceCandidates(ctx context.Context, f *docFacts, h *hashe
 			l := relmodel.LabelIndex(string(r.Type), 0)
 			for x := range ps {
 				for y := x + 1; y < len(ps); y++ {
-					setRule(ps[x].Entity, ps[y].Entity, l)
+					s.setRule(ps[x].Entity, ps[y].Entity, l)
 				}
 			}
 			continue
 		}
 		if r.Subject != nil && r.Object != nil {
-			setRule(r.Subject.Entity, r.Object.Entity, relmodel.LabelIndex(string(r.Type), 1))
+			s.setRule(r.Subject.Entity, r.Object.Entity, relmodel.LabelIndex(string(r.Type), 1))
 		}
 	}
-	n := 0
+}
+
+// setRule adds label l (none if negative) of mentions a and b to
+// s.ruleMasks, under the pair in text order, whose label runs the other
+// way when b comes first.
+func (s *Sentence) setRule(a, b, l int) {
+	if l < 0 || a == b {
+		return
+	}
+	if a > b {
+		a, b = b, a
+		if d := relmodel.Labels[l].Dir; d != 0 {
+			l = relmodel.LabelIndex(relmodel.Labels[l].Type, -d)
+		}
+	}
+	s.ruleMasks[[2]int{a, b}] |= 1 << l
+}
+
+// addPair passes the candidate of mentions a and b (in any order) to
+// emit and counts it in *n, unless there are maxCandidates already, the
+// two are one entity or no argument, the pair was seen, or neither a
+// label of the model nor a rule allows it. Its features are those of
+// pairFeatures, each once, the rules' first.
+func (s *Sentence) addPair(a, b int, n *int, f *docFacts, h *hasher, emit func(*relmodel.Candidate)) {
+	if *n >= maxCandidates || a == b {
+		return
+	}
+	if a > b {
+		a, b = b, a
+	}
+	ia, ib := f.ident(a), f.ident(b)
+	if ia == ib || f.kind(a) == "" || f.kind(b) == "" || s.seen[[2]int{a, b}] {
+		return
+	}
+	s.seen[[2]int{a, b}] = true
+	ka, kb := f.kind(a), f.kind(b)
+	ma, mb := s.m(a), s.m(b)
 	c := &s.cand
-	addPair := func(a, b int) {
-		if n >= maxCandidates || a == b {
-			return
-		}
-		if a > b {
-			a, b = b, a
-		}
-		ia, ib := f.ident(a), f.ident(b)
-		if ia == ib || f.kind(a) == "" || f.kind(b) == "" || s.seen[[2]int{a, b}] {
-			return
-		}
-		s.seen[[2]int{a, b}] = true
-		ka, kb := f.kind(a), f.kind(b)
-		ma, mb := s.m(a), s.m(b)
-		*c = relmodel.Candidate{Sentence: s.Index, A: a, B: b, IA: ia, IB: ib, KA: ka, KB: kb,
-			Allowed: allowedLabels(ka, kb), Rule: s.ruleMasks[[2]int{a, b}], Cross: ma.Sentence != s.Index || mb.Sentence != s.Index}
-		c.Allowed &^= s.missingCues(c)
-		if c.Allowed == 0 && c.Rule == 0 {
-			return
-		}
-		n++
-		h.out = h.out[:0]
-		s.pairFeatures(h, c, ka, kb, f)
-		// Each feature counts once: a long list of mentions between the
-		// two must not add up the weight of "a mention between" hundreds
-		// of times. The rules' features stay first.
-		rest := h.uniqueFeatures(h.out[c.NRule:])
-		c.Feats = h.out[:c.NRule+len(rest)]
-		emit(c)
+	*c = relmodel.Candidate{Sentence: s.Index, A: a, B: b, IA: ia, IB: ib, KA: ka, KB: kb,
+		Allowed: allowedLabels(ka, kb), Rule: s.ruleMasks[[2]int{a, b}], Cross: ma.Sentence != s.Index || mb.Sentence != s.Index}
+	c.Allowed &^= s.missingCues(c)
+	if c.Allowed == 0 && c.Rule == 0 {
+		return
 	}
-	for i, a := range args {
-		if i%ctxEvery == 0 && ctx.Err() != nil {
-			return false
-		}
-		for j := i + 1; j < len(args) && j <= i+maxPairSpan; j++ {
-			addPair(a, args[j])
-		}
+	*n++
+	h.out = h.out[:0]
+	s.pairFeatures(h, c, ka, kb, f)
+	// Each feature counts once: a long list of mentions between the
+	// two must not add up the weight of "a mention between" hundreds
+	// of times. The rules' features stay first.
+	rest := h.uniqueFeatures(h.out[c.NRule:])
+	c.Feats = h.out[:c.NRule+len(rest)]
+	emit(c)
+}
+
+// addRulePairs passes to addPair the pairs of s.ruleMasks (also those
+// across sentences, or farther apart than maxPairSpan), in order.
+func (s *Sentence) addRulePairs(n *int, f *docFacts, h *hasher, emit func(*relmodel.Candidate)) {
+	if len(s.ruleMasks) == 0 {
+		return
 	}
-	if len(s.ruleMasks) > 0 {
-		rulePairs := s.rulePairs[:0]
-		for p := range s.ruleMasks {
-			rulePairs = append(rulePairs, p)
-		}
-		s.rulePairs = rulePairs
-		slices.SortFunc(rulePairs, func(a, b [2]int) int {
-			if a[0] != b[0] {
-				return a[0] - b[0]
-			}
-			return a[1] - b[1]
-		})
-		for _, p := range rulePairs {
-			addPair(p[0], p[1])
-		}
+	rulePairs := s.rulePairs[:0]
+	for p := range s.ruleMasks {
+		rulePairs = append(rulePairs, p)
 	}
-	// Each person with the states the document names most, when this
-	// sentence does not name them: the state of an untitled office, of a
-	// legislator, of a minister named in the dateline's country.
+	s.rulePairs = rulePairs
+	slices.SortFunc(rulePairs, func(a, b [2]int) int {
+		if a[0] != b[0] {
+			return a[0] - b[0]
+		}
+		return a[1] - b[1]
+	})
+	for _, p := range rulePairs {
+		s.addPair(p[0], p[1], n, f, h, emit)
+	}
+}
+
+// addTopStatePairs passes to addPair each person of the sentence with
+// each of the states the document names most (f.topStates) that this
+// sentence does not name: the state of an untitled office, of a
+// legislator, of a minister named in the dateline's country. It returns
+// false if ctx was done.
+func (s *Sentence) addTopStatePairs(ctx context.Context, n *int, f *docFacts, h *hasher, emit func(*relmodel.Candidate)) bool {
 	for _, st := range f.topStates {
 		if s.inSentence[f.ident(st)] {
 			continue
 		}
-		for i, a := range args {
+		for i, a := range s.args {
 			if i%ctxEvery == 0 && ctx.Err() != nil {
 				return false
 			}
 			if s.m(a).Type == entities.Person {
-				addPair(a, st)
+				s.addPair(a, st, n, f, h, emit)
 			}
 		}
 	}
 	return true
-}
-
-// pairFeatures writes the features of candidate c into h.
-func (s *Sentence) pairFeatures(h *hasher, c *relmodel.Candidate, ka, kb string, f *docFacts) {
-	e := s.x
-	ma, mb := s.m(c.A), s.m(c.B)
-	ty := tyNames[[2]string{ka, kb}]
-	// The rules' features come first: the trainer also learns without
-	// them (see relmodel.Candidate.NRule).
-	for l := range relmodel.NumLabels {
-		if c.Rule&(1<<l) != 0 {
-			lb := relmodel.Labels[l]
-			h.add("rule", lb.Type, dirNames[lb.Dir+1])
-			h.add("anyrule")
-		}
-	}
-	c.NRule = len(h.out)
-	h.add("bias")
-	h.add("ty", ty)
-	// What the gazetteer and the document say of the two entities.
-	for _, pair := range [2][2]*entities.Mention{{ma, mb}, {mb, ma}} {
-		p, o := pair[0], pair[1]
-		dir := "AB"
-		if p == mb {
-			dir = "BA"
-		}
-		if p.Type == entities.Person && p.ID != "" {
-			oid := e.argIdentity(o)
-			for _, of := range e.personOf[p.ID] {
-				if of == oid {
-					h.add("gazrole", dir)
-				}
-			}
-		}
-	}
-	if cat := e.orgCats[mb.ID]; mb.Type == entities.Org && cat != "" {
-		h.add("catB", cat, ka)
-	}
-	if cat := e.orgCats[ma.ID]; ma.Type == entities.Org && cat != "" {
-		h.add("catA", cat, kb)
-	}
-	if c.IB == f.dateline || c.IA == f.dateline {
-		h.add("dateline", ty)
-	}
-	if c.IB == f.mainIdentity || c.IA == f.mainIdentity {
-		h.add("mainstate", ty)
-	}
-	// Co-occurrence in the document: how many sentences name both.
-	co := 0
-	sa, sb := f.sents[c.IA], f.sents[c.IB] // at most maxCooc each
-	for i, j := 0, 0; i < len(sa) && j < len(sb); {
-		switch {
-		case sa[i] == sb[j]:
-			co++
-			i++
-			j++
-		case sa[i] < sb[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	h.add("cooc", bucket(co), ty)
-	// Titles of a person anywhere in the document, with the other
-	// argument's kind.
-	for _, p := range [2]*entities.Mention{ma, mb} {
-		if p.Type != entities.Person {
-			continue
-		}
-		other := kb
-		if p == mb {
-			other = ka
-		}
-		pid := e.argIdentity(p)
-		for _, w := range f.titles[pid] {
-			h.add("ptitle", w, other)
-		}
-		oid := c.IB
-		if p == mb {
-			oid = c.IA
-		}
-		if os := f.owners[pid]; len(os) > 0 {
-			if slices.Contains(os, oid) {
-				h.add("owner-same", other)
-			} else {
-				h.add("owner-other", other)
-			}
-		}
-		if p.ID != "" {
-			if known := e.personOf[p.ID]; len(known) > 0 && !slices.Contains(known, oid) {
-				h.add("gazother", other)
-			}
-		}
-	}
-	if c.Cross {
-		s.crossFeatures(h, c, ty, f)
-		return
-	}
-	as, ae := s.mStart(c.A), s.mEnd(c.A)
-	bs, be := s.mStart(c.B), s.mEnd(c.B)
-	if as < 0 || bs < 0 {
-		h.add("notok")
-		return
-	}
-	if bs < ae { // overlapping token ranges: "Russia-Belarus"
-		h.add("inner", ty)
-		return
-	}
-	gap := bs - ae
-	h.add("gap", bucket(gap), ty)
-	between := 0
-	for t := ae; t < bs; t++ {
-		if m := s.ment[t]; m >= 0 {
-			between++
-			h.add("mb", s.x.argKind(s.m(m)))
-			continue
-		}
-		if gap > 2*maxBetween && t-ae >= maxBetween && bs-t > maxBetween {
-			continue
-		}
-		w := s.featWord(t)
-		h.add("bw", w)
-		h.add("bwt", w, ty)
-		if isVerbTag(s.toks[t].Tag) {
-			h.add("bv", w, ty)
-		}
-	}
-	h.add("nmb", bucket(between), ty)
-	if gap <= 4 {
-		// The words between, as one feature.
-		p := h.start("path")
-		for t := ae; t < bs; t++ {
-			if s.ment[t] >= 0 {
-				p = h.part(p, "E")
-			} else {
-				p = h.part(p, s.featWord(t))
-			}
-		}
-		h.finish(h.part(p, ty))
-	}
-	if gap > 0 {
-		h.add("b1", s.featWord(ae), ty)
-		h.add("bL", s.featWord(bs-1), ty)
-	}
-	for k, name := range [2][2]string{{"a-1", "b+1"}, {"a-2", "b+2"}} {
-		if t := as - 1 - k; t >= 0 {
-			h.add(name[0], s.featWord(t), ty)
-		} else {
-			h.add(name[0], "<s>")
-		}
-		if t := be + k; t < len(s.toks) {
-			h.add(name[1], s.featWord(t), ty)
-		} else {
-			h.add(name[1], "</s>")
-		}
-	}
-	// Trigger words of the lexicon near the pair, by where they lie.
-	lo, _ := slices.BinarySearch(s.trigToks, as-trigWindow)
-	for _, t := range s.trigToks[lo:] {
-		if t > be+trigWindow {
-			break
-		}
-		list := s.x.lex.triggers[s.stm[t]]
-		pos := "in"
-		switch {
-		case t < as:
-			pos = "before"
-		case t >= be:
-			pos = "after"
-		}
-		for _, tr := range list {
-			if len(tr.words) == 1 {
-				h.add("trig", string(tr.def.t), pos, ty)
-			}
-		}
-	}
-	if s.grpAt[as] >= 0 && s.grpAt[as] == s.grpAt[bs] {
-		h.add("samegroup", ty)
-	}
-	if m := s.x.model; m == nil || m.Parsed() {
-		// The trainer's candidates (no model) carry them whenever the
-		// sentence is parsed; a model only if it learnt them.
-		s.pathFeatures(h, as, ae, bs, be, ty)
-	}
-	if mod := s.modality(as, be); mod != Asserted {
-		h.add("mod", string(mod))
-	}
 }
 
 // crossFeatures are the features of a pair whose mentions lie in two
