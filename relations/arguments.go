@@ -115,12 +115,11 @@ func (s *Sentence) subjectAtWord(j, v, depth int) (c []cand, next int, done bool
 // participleLink reports whether w links a participle to the main clause
 // whose subject it shares: "before joining", "after meeting", ", saying".
 func participleLink(w string) bool {
-	switch w {
-	case "before", "after", "while", "since", "upon", "by", ",":
-		return true
-	}
-	return false
+	return participleLinks[w]
 }
+
+// participleLinks are the words participleLink accepts.
+var participleLinks = set(words("participleLinks")...)
 
 // subjectAtModifier reads the word at token j that [Sentence.subjectAtWord]
 // left: an auxiliary, adverb, control verb before "to", "no" or "any" is
@@ -455,12 +454,11 @@ func ledModifier(w string) bool {
 	if i <= 0 {
 		return false
 	}
-	switch w[i+1:] {
-	case "led", "backed", "based", "dominated", "aligned", "sponsored", "supported", "allied", "controlled", "run", "brokered":
-		return true
-	}
-	return false
+	return ledSuffixes[w[i+1:]]
 }
+
+// ledSuffixes end a ledModifier after its hyphen.
+var ledSuffixes = set(words("ledSuffixes")...)
 
 // sharedForceNoun reports whether the tokens from k are "and" or "," and
 // adjectival mentions, ending in a force noun: "(Israeli) and Egyptian
@@ -724,12 +722,11 @@ func (s *Sentence) beforeQuantity(npStart int) int {
 // noun phrase it governs: "entered into an alliance", "applied for
 // membership".
 func governorParticle(w string) bool {
-	switch w {
-	case "out", "up", "into", "in", "for", "on", "to", "with", "off":
-		return true
-	}
-	return false
+	return governorParticles[w]
 }
+
+// governorParticles are the words governorParticle accepts.
+var governorParticles = set(words("governorParticles")...)
 
 // nounPassiveBy reads into ni.by the agent of a passive that follows the
 // noun phrase of the trigger [t0, t1), when the phrase is the trigger

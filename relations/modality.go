@@ -77,6 +77,10 @@ func isAnchorDate(m *entities.Mention) bool {
 	return m.Type == entities.Date && v != "" && !strings.HasPrefix(v, "P") && !strings.HasSuffix(v, "_REF")
 }
 
+// dateClauseOpeners open a clause whose date is not the relation's (see
+// the use in this file).
+var dateClauseOpeners = set(words("dateClauseOpeners")...)
+
 // clauseBoundary reports whether token j starts a new clause for the
 // purpose of anchoring dates.
 func (s *Sentence) clauseBoundary(j int) bool {
@@ -223,8 +227,7 @@ func (s *Sentence) freeDateClause(a, e int) bool {
 			return false
 		}
 		if s.clauseBoundary(k) {
-			switch s.low[k] {
-			case "after", "before", "since", "until", "when", "that", "which", "who", "while", "because":
+			if dateClauseOpeners[s.low[k]] {
 				return false
 			}
 			break

@@ -328,12 +328,15 @@ func (s *Sentence) ofComplement(t *title, j int) (int, bool) {
 	return e, true
 }
 
+// titleComplements are the lower-case words that complete a title after
+// "of" or "for" ("head of state", "chief of staff").
+var titleComplements = set(words("titleComplements")...)
+
 // titleComplement reports whether tokens [k, e) complete a title after
 // "of"/"for": capitalised words ("of Foreign Affairs") or the usual
 // lower-case ones ("of state", "of government", "of staff").
 func titleComplement(s *Sentence, k, e int) bool {
-	switch s.low[k] {
-	case "state", "government", "staff", "mission", "delegation", "defence", "defense", "affairs", "the":
+	if titleComplements[s.low[k]] {
 		return true
 	}
 	t := s.toks[k].Text
