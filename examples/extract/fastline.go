@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"unicode/utf8"
 )
@@ -129,42 +130,37 @@ func plainStringEnd(data []byte, i int) (end int, ok bool) {
 // data[i] as json.Unmarshal would, returning it and the index just past
 // it. It gives up (ok false) on what it does not handle, all of it rare:
 // invalid UTF-8 and \u escapes of UTF-16 surrogates; and on invalid
-// strings.
+// strings. Runs of plain bytes are skipped eight at a time (hasSpecial)
+// and copied whole.
 func unquoteString(data []byte, i int) (s string, end int, ok bool) {
-	// First pass: the end of the string, and whether it needs decoding.
-	k := i + 1
-	plain := true
-	for ; k < len(data); k++ {
-		c := data[k]
-		if c == '"' {
-			break
+	var b []byte // the decoded string, once an escape is met
+	run := i + 1 // start of the bytes not yet copied to b
+	k := run
+	for {
+		for k+8 <= len(data) && !hasSpecial(binary.LittleEndian.Uint64(data[k:])) {
+			k += 8
 		}
-		if c < 0x20 {
+		if k >= len(data) {
 			return "", 0, false
 		}
-		if c == '\\' || c >= utf8.RuneSelf {
-			plain = false
-			if c == '\\' {
-				k++ // skip the escaped byte (checked below)
+		switch c := data[k]; {
+		case c == '"':
+			if b == nil {
+				return string(data[run:k]), k + 1, true
 			}
-		}
-	}
-	if k >= len(data) {
-		return "", 0, false
-	}
-	if plain {
-		return string(data[i+1 : k]), k + 1, true
-	}
-	raw := data[i+1 : k]
-	b := make([]byte, 0, len(raw))
-	for r := 0; r < len(raw); {
-		c := raw[r]
-		switch {
+			return string(append(b, data[run:k]...)), k + 1, true
+		case c < 0x20:
+			return "", 0, false
 		case c == '\\':
-			if r+1 >= len(raw) {
+			if b == nil {
+				// The rest of the line bounds the decoded string.
+				b = make([]byte, 0, len(data)-i)
+			}
+			b = append(b, data[run:k]...)
+			if k+1 >= len(data) {
 				return "", 0, false
 			}
-			switch e := raw[r+1]; e {
+			switch e := data[k+1]; e {
 			case '"', '\\', '/':
 				b = append(b, e)
 			case 'b':
@@ -178,30 +174,41 @@ func unquoteString(data []byte, i int) (s string, end int, ok bool) {
 			case 't':
 				b = append(b, '\t')
 			case 'u':
-				u, ok := hex4(raw, r+2)
+				u, ok := hex4(data, k+2)
 				if !ok || 0xD800 <= u && u < 0xE000 {
 					return "", 0, false
 				}
 				b = utf8.AppendRune(b, rune(u))
-				r += 6
-				continue
+				k += 4
 			default:
 				return "", 0, false
 			}
-			r += 2
+			k += 2
+			run = k
 		case c < utf8.RuneSelf:
-			b = append(b, c)
-			r++
+			k++
 		default:
-			ru, size := utf8.DecodeRune(raw[r:])
-			if ru == utf8.RuneError && size == 1 {
+			r, size := utf8.DecodeRune(data[k:])
+			if r == utf8.RuneError && size == 1 {
 				return "", 0, false
 			}
-			b = append(b, raw[r:r+size]...)
-			r += size
+			k += size
 		}
 	}
-	return string(b), k + 1, true
+}
+
+// hasSpecial reports whether one of the eight bytes of x (or, rarely, a
+// byte next to one) needs a look in a JSON string: a quote, a backslash,
+// a control byte or a byte of a multi-byte UTF-8 sequence. When it
+// reports false, none of them does.
+func hasSpecial(x uint64) bool {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	q := x ^ '"'*lo
+	bs := x ^ '\\'*lo
+	// (v - lo) & ^v & hi is non-zero if v has a zero byte, and then
+	// only; likewise (x - 0x20*lo) & ^x for a byte below 0x20 when no
+	// byte has its top bit set.
+	return (x|(x-0x20*lo)&^x|(q-lo)&^q|(bs-lo)&^bs)&hi != 0
 }
 
 // hex4 returns the value of the four hexadecimal digits at b[i:i+4].

@@ -71,11 +71,11 @@ func TestDecodeLineEdges(t *testing.T) {
 
 func TestDecodeLineRandom(t *testing.T) {
 	r := rand.New(rand.NewSource(1))
-	pieces := []string{`a`, `Z`, ` `, `\"`, `\\`, `\/`, `\n`, `\t`, `\b`, `\f`, `\r`, `\u0219`, `\u00E9`,
+	pieces := []string{`a`, `Z`, `abcdefgh`, `The quick brown fox`, ` `, `\"`, `\\`, `\/`, `\n`, `\t`, `\b`, `\f`, `\r`, `\u0219`, `\u00E9`,
 		`\ud83d\ude00`, `\udc00`, `\q`, `é`, `日`, "\xff", "\x01", "\x7f", `"`, `\`, `{`, `}`, `,`, `:`}
 	for n := 0; n < 20000; n++ {
 		var b strings.Builder
-		for k := r.Intn(12); k > 0; k-- {
+		for k := r.Intn(40); k > 0; k-- {
 			b.WriteString(pieces[r.Intn(len(pieces))])
 		}
 		text := b.String()
@@ -106,6 +106,36 @@ func BenchmarkDecodeLineJSON(b *testing.B) {
 	for b.Loop() {
 		if err := json.Unmarshal(line, &in); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// hasSpecialPlain is hasSpecial byte by byte.
+func hasSpecialPlain(x uint64) bool {
+	for k := 0; k < 8; k++ {
+		c := byte(x >> (8 * k))
+		if c == '"' || c == '\\' || c < 0x20 || c >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+func TestHasSpecial(t *testing.T) {
+	r := rand.New(rand.NewSource(2))
+	bytes := []byte{0, 0x1f, 0x20, 0x21, '"', '#', '[', '\\', ']', 'a', 0x7f, 0x80, 0xff}
+	for n := 0; n < 200000; n++ {
+		var x uint64
+		for k := 0; k < 8; k++ {
+			c := byte(r.Intn(256))
+			if r.Intn(2) == 0 {
+				c = bytes[r.Intn(len(bytes))]
+			}
+			x |= uint64(c) << (8 * k)
+		}
+		// hasSpecial may not miss a special byte; on ASCII it is exact.
+		if got, want := hasSpecial(x), hasSpecialPlain(x); got != want {
+			t.Fatalf("hasSpecial(%#x) = %v, want %v", x, got, want)
 		}
 	}
 }
