@@ -115,3 +115,26 @@ func TestIsOrgNoun(t *testing.T) {
 		}
 	}
 }
+
+// TestIsBodyFirst checks isBodyFirst against the plain lookup of the
+// lower-cased word: the words of bodyFirst as they are, capitalised, in
+// upper case and altered, and random words.
+func TestIsBodyFirst(t *testing.T) {
+	words := []string{"", "a", "The", "MINISTRY", "Ministry", "ministries", "ümit", "\xff"}
+	for w := range bodyFirst {
+		words = append(words, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:], w[1:], w[:len(w)-1], w+"s", "x"+w)
+	}
+	r := rand.New(rand.NewSource(7))
+	for range 100000 {
+		b := make([]byte, 1+r.Intn(10))
+		for i := range b {
+			b[i] = "abcdefghijklmnopqrstuvwxyzAMPÉ-'"[r.Intn(33)]
+		}
+		words = append(words, string(b))
+	}
+	for _, w := range words {
+		if got, want := isBodyFirst(w), bodyFirst[strings.ToLower(w)]; got != want {
+			t.Errorf("isBodyFirst(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
