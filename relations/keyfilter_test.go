@@ -73,3 +73,19 @@ func TestAnchoredFilters(t *testing.T) {
 		t.Error("no anchor words")
 	}
 }
+
+// TestTitleMultiFilter checks that the filter of the multi-word titles
+// holds the first word of each of them, so that matchMulti finds what the
+// map alone finds.
+func TestTitleMultiFilter(t *testing.T) {
+	tl := newTitleLexicon()
+	tl.add([]string{"Chief", "Whip"})
+	if len(tl.multi) == 0 {
+		t.Fatal("no multi-word titles")
+	}
+	for w := range tl.multi {
+		if !tl.multiFirst.mayHave(w) {
+			t.Errorf("first word %q filtered out", w)
+		}
+	}
+}

@@ -8,6 +8,8 @@ import "strings"
 type titleLexicon struct {
 	heads map[string]bool       // single words that end a title
 	multi map[string][][]string // multi-word titles by first word
+	// multiFirst rules out most words before their lookup in multi.
+	multiFirst keyFilter
 }
 
 // titleHeads are the words that end a title.
@@ -107,6 +109,7 @@ func (t *titleLexicon) add(words []string) {
 		}
 		if !dup {
 			t.multi[ws[0]] = append(t.multi[ws[0]], ws)
+			t.multiFirst.add(ws[0])
 		}
 	}
 }
@@ -115,6 +118,9 @@ func (t *titleLexicon) add(words []string) {
 // starting at token i of s, or 0.
 func (t *titleLexicon) matchMulti(s *Sentence, i int) int {
 	best := 0
+	if !t.multiFirst.mayHave(s.low[i]) {
+		return 0
+	}
 	for _, ws := range t.multi[s.low[i]] {
 		if len(ws) <= best || i+len(ws) > len(s.low) {
 			continue
