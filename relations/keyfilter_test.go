@@ -89,3 +89,30 @@ func TestTitleMultiFilter(t *testing.T) {
 		}
 	}
 }
+
+// TestIsTitleHead checks isTitleHead against the plain lookup in the
+// title heads: every head, varied, and random words.
+func TestIsTitleHead(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &Sentence{x: x}
+	words := []string{"", "s", "ex-", "presidents", "sheikhs"}
+	for h := range x.lex.titles.heads {
+		words = append(words, h, h+"s", h[1:], h[:len(h)-1], "x"+h)
+	}
+	r := rand.New(rand.NewSource(8))
+	for range 100000 {
+		b := make([]byte, 1+r.Intn(12))
+		for i := range b {
+			b[i] = "abcdefghijklmnopqrstuvwxyz-'"[r.Intn(28)]
+		}
+		words = append(words, string(b))
+	}
+	for _, w := range words {
+		if got, want := s.isTitleHead(w), x.lex.titles.heads[w]; got != want {
+			t.Errorf("isTitleHead(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

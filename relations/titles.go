@@ -114,6 +114,13 @@ func (t *titleLexicon) add(words []string) {
 	}
 }
 
+// isTitleHead reports whether w is a head word of the Extractor's titles,
+// without a lookup for the words that its headFilter rules out.
+func (s *Sentence) isTitleHead(w string) bool {
+	lx := s.x.lex
+	return lx.headFilter.mayHave(w) && lx.titles.heads[w]
+}
+
 // matchMulti returns the length in tokens of the longest multi-word title
 // starting at token i of s, or 0.
 func (t *titleLexicon) matchMulti(s *Sentence, i int) int {
@@ -245,8 +252,8 @@ func (s *Sentence) titleRole(t *title, j int) int {
 			headEnd = k
 			continue
 		}
-		if c&wcTitleHead != 0 || tl.heads[strings.TrimSuffix(w, "s")] && len(w) > 3 && w != "sheikhs" ||
-			strings.HasPrefix(w, "ex-") && tl.heads[w[3:]] {
+		if c&wcTitleHead != 0 || len(w) > 3 && w != "sheikhs" && s.isTitleHead(strings.TrimSuffix(w, "s")) ||
+			strings.HasPrefix(w, "ex-") && s.isTitleHead(w[3:]) {
 			t.head = k
 			k++
 			headEnd = k
