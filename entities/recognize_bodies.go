@@ -9,6 +9,7 @@ package entities
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -145,6 +146,15 @@ var bodyFirst = func() map[string]bool {
 	}
 	return m
 }()
+
+// bodyFirstEnds is the endsFilter of the words of bodyFirst.
+var bodyFirstEnds = newEndsFilter(slices.Collect(maps.Keys(bodyFirst)))
+
+// isBodyFirst reports whether bodyFirst holds the lower-case form of w,
+// without lower-casing the words that bodyFirstEnds rules out.
+func isBodyFirst(w string) bool {
+	return bodyFirstEnds.mayHold(w) && bodyFirst[lowerASCII(w)]
+}
 
 // forceWords start the institutions that a story names without their
 // state for forces other than the state's own as often as for its own
@@ -570,7 +580,7 @@ func (p *bodyPass) bare(ctx context.Context, docState string) error {
 		}
 		sent, base := p.sentence(si)
 		for k := range sent {
-			if !bodyFirst[lowerASCII(sent[k].Text)] || p.covered(base+k) || !bareContext(sent, k) {
+			if !isBodyFirst(sent[k].Text) || p.covered(base+k) || !bareContext(sent, k) {
 				continue
 			}
 			if b := bodyAt(sent, k); b > k && !forceWords[lowerASCII(sent[k].Text)] {

@@ -124,7 +124,7 @@ func (r *recognizer) gazetteerCandidates(text string, toks []Token, base, si int
 // whether there was one.
 func (r *recognizer) withoutOrgNoun(text string, toks []Token, g gazetteer.Match) (gazetteer.Match, bool) {
 	k := g.TokenEnd - 1
-	if k <= g.TokenStart || toks[k].End != g.End || !orgNouns[toks[k].Text] && toks[k].Text != "group" {
+	if k <= g.TokenStart || toks[k].End != g.End || !isOrgNoun(toks[k].Text) && toks[k].Text != "group" {
 		return g, false
 	}
 	if toks[k].Text == "agency" && k-1 > g.TokenStart && toks[k-1].Text == "news" {

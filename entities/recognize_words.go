@@ -5,6 +5,8 @@
 package entities
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -121,10 +123,17 @@ func retypeByHead(toks []Token, typ Type) Type {
 }
 
 // headType returns the type a head word implies, "" for none: one
-// lookup in headTypes (retypeByHead asks it of most words of a name).
+// lookup in headTypes (retypeByHead asks it of most words of a name),
+// skipped for the words that headTypeEnds rules out.
 func headType(w string) Type {
+	if !headTypeEnds.mayHold(w) {
+		return ""
+	}
 	return headTypes[w]
 }
+
+// headTypeEnds is the endsFilter of the words of headTypes.
+var headTypeEnds = newEndsFilter(slices.Collect(maps.Keys(headTypes)))
 
 // headTypeSlow is headType by its definition: orgHeads, then placeHeads,
 // then stateHeads.

@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"math/rand"
 	"strings"
 	"testing"
 
@@ -14,8 +15,17 @@ func TestHeadTypeTable(t *testing.T) {
 	words := []string{"", "of", "the", "Bank", "bank", "river", "kingdom", "party", "xyzzy"}
 	for _, heads := range []map[string]bool{orgHeads, placeHeads, stateHeads} {
 		for w := range heads {
-			words = append(words, w, w+"s", strings.ToUpper(w))
+			words = append(words, w, w+"s", strings.ToUpper(w), w[1:], w[:len(w)-1], "x"+w, w+"x")
 		}
+	}
+	// Random words of a few letters, to exercise headTypeEnds.
+	r := rand.New(rand.NewSource(5))
+	for range 100000 {
+		b := make([]byte, 1+r.Intn(8))
+		for i := range b {
+			b[i] = "abcdefghijklmnopqrstuvwxyzAÉ-'"[r.Intn(31)]
+		}
+		words = append(words, string(b))
 	}
 	for _, w := range words {
 		if got, want := headType(w), headTypeSlow(w); got != want {
@@ -88,5 +98,43 @@ func TestIsBoilerplateASCII(t *testing.T) {
 	}
 	if yes < 100 {
 		t.Errorf("only %d lines of furniture among %d: the test tests little", yes, len(lines))
+	}
+}
+
+// TestIsOrgNoun checks the switch of isOrgNoun against its list.
+func TestIsOrgNoun(t *testing.T) {
+	list := map[string]bool{"party": true, "newspaper": true, "daily": true, "weekly": true, "tabloid": true,
+		"magazine": true, "movement": true, "broadcaster": true, "agency": true}
+	words := []string{"", "Party", "PARTY", "parties", "part", "agencyx", "news", "group"}
+	for w := range list {
+		words = append(words, w, w+"s", w[1:], strings.ToUpper(w[:1])+w[1:])
+	}
+	for _, w := range words {
+		if got := isOrgNoun(w); got != list[w] {
+			t.Errorf("isOrgNoun(%q) = %v, want %v", w, got, list[w])
+		}
+	}
+}
+
+// TestIsBodyFirst checks isBodyFirst against the plain lookup of the
+// lower-cased word: the words of bodyFirst as they are, capitalised, in
+// upper case and altered, and random words.
+func TestIsBodyFirst(t *testing.T) {
+	words := []string{"", "a", "The", "MINISTRY", "Ministry", "ministries", "ümit", "\xff"}
+	for w := range bodyFirst {
+		words = append(words, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:], w[1:], w[:len(w)-1], w+"s", "x"+w)
+	}
+	r := rand.New(rand.NewSource(7))
+	for range 100000 {
+		b := make([]byte, 1+r.Intn(10))
+		for i := range b {
+			b[i] = "abcdefghijklmnopqrstuvwxyzAMPÉ-'"[r.Intn(33)]
+		}
+		words = append(words, string(b))
+	}
+	for _, w := range words {
+		if got, want := isBodyFirst(w), bodyFirst[strings.ToLower(w)]; got != want {
+			t.Errorf("isBodyFirst(%q) = %v, want %v", w, got, want)
+		}
 	}
 }

@@ -41,6 +41,7 @@ type Gazetteer struct {
 	recs     []rec             // the names of each form, best first
 	byKey    map[string]int32  // form key -> forms index
 	byFirst  map[string]uint64 // first unit key -> bit n-1 set if a form of n units starts with it
+	first    *firstFilter      // a necessary condition for a key of byFirst
 	fz       fuzzyIndex
 	conf     map[string]int // confusable form key -> group
 	confKeys [][]string

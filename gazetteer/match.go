@@ -288,7 +288,9 @@ func (s *scratch) key(i int) []byte { u := &s.units[i]; return s.norm[u.ks:u.ke]
 // relaxes the case rules for names that are not acronyms. It returns the
 // match and the number of units it covers (0 for none).
 func (g *Gazetteer) matchAt(text string, s *scratch, i int, whole bool) (Match, int) {
-	if mask := g.byFirst[string(s.key(i))]; mask != 0 {
+	if k := s.key(i); !g.first.mayHave(k) {
+		// No name starts with this unit.
+	} else if mask := g.byFirst[string(k)]; mask != 0 {
 		// Build the keys of the windows i..i+n-1 for every length n that
 		// a name starting with this unit has, and look each up.
 		maxN := min(bits.Len64(mask), len(s.units)-i)

@@ -307,6 +307,7 @@ func compiled(b []byte) (*Gazetteer, error) {
 // lengths (in units) of the names that start with it.
 func (g *Gazetteer) indexFirst() {
 	g.byFirst = make(map[string]uint64)
+	g.first = new(firstFilter)
 	for _, f := range g.forms {
 		first := f.key
 		if j := strings.IndexByte(first, ' '); j >= 0 {
@@ -314,8 +315,28 @@ func (g *Gazetteer) indexFirst() {
 		}
 		if f.units >= 1 && f.units <= 64 {
 			g.byFirst[first] |= 1 << (f.units - 1)
+			g.first.add(first)
 		}
 	}
+}
+
+// firstFilter is a necessary condition for a unit key to be a key of
+// byFirst, cheaper than the map lookup that most units fail: a bit for
+// each triple of a key's length (up to 15), its first byte and its last
+// byte (modulo 64) among the keys. The empty key always passes.
+type firstFilter [16][256]uint64
+
+// add adds key k.
+func (f *firstFilter) add(k string) {
+	if k != "" {
+		f[min(len(k), 15)][k[0]] |= 1 << (k[len(k)-1] & 63)
+	}
+}
+
+// mayHave reports whether key k may have been added: false means that it
+// was not. A nil filter (a zero Gazetteer's) lets every key pass.
+func (f *firstFilter) mayHave(k []byte) bool {
+	return f == nil || len(k) == 0 || f[min(len(k), 15)][k[0]]&(1<<(k[len(k)-1]&63)) != 0
 }
 
 // indexConfusables builds conf and confKeys from [confusables].

@@ -124,6 +124,28 @@ type patternSet struct {
 	// of their anchors (see patternRule.anchor): one pass over a
 	// sentence's words tells which rules can match in it.
 	anchorWords, anchorStems map[string][]int
+	// wordsFilter and stemsFilter rule out most words before their
+	// lookup in anchorWords and anchorStems.
+	wordsFilter, stemsFilter keyFilter
+}
+
+// keyFilter is a necessary condition for a string to be one of a set of
+// keys, cheaper than a map lookup: a bit for each triple of a key's length
+// (up to 15), first byte and last byte (modulo 64). The empty string
+// always passes.
+type keyFilter [16][256]uint64
+
+// add adds key k.
+func (f *keyFilter) add(k string) {
+	if k != "" {
+		f[min(len(k), 15)][k[0]] |= 1 << (k[len(k)-1] & 63)
+	}
+}
+
+// mayHave reports whether k may have been added: false means that it was
+// not.
+func (f *keyFilter) mayHave(k string) bool {
+	return len(k) == 0 || f[min(len(k), 15)][k[0]]&(1<<(k[len(k)-1]&63)) != 0
 }
 
 // newPatternSet returns the set of rules, indexed by their anchors.
@@ -136,9 +158,11 @@ func newPatternSet(rules []*patternRule) *patternSet {
 		e := &r.elems[r.anchor]
 		for _, w := range e.words {
 			ps.anchorWords[w] = append(ps.anchorWords[w], i)
+			ps.wordsFilter.add(w)
 		}
 		for _, st := range e.stems {
 			ps.anchorStems[st] = append(ps.anchorStems[st], i)
+			ps.stemsFilter.add(st)
 		}
 	}
 	return ps
@@ -697,10 +721,12 @@ func (ps *patternSet) anchored(s *Sentence, found []uint64) {
 		if m := s.ment[t]; m >= 0 && argType(s.m(m).Type) {
 			continue
 		}
-		for _, i := range ps.anchorWords[s.low[t]] {
-			found[i/64] |= 1 << (i % 64)
+		if w := s.low[t]; ps.wordsFilter.mayHave(w) {
+			for _, i := range ps.anchorWords[w] {
+				found[i/64] |= 1 << (i % 64)
+			}
 		}
-		if len(ps.anchorStems) > 0 {
+		if len(ps.anchorStems) > 0 && ps.stemsFilter.mayHave(s.stm[t]) {
 			for _, i := range ps.anchorStems[s.stm[t]] {
 				found[i/64] |= 1 << (i % 64)
 			}

@@ -8,6 +8,8 @@ import "strings"
 type titleLexicon struct {
 	heads map[string]bool       // single words that end a title
 	multi map[string][][]string // multi-word titles by first word
+	// multiFirst rules out most words before their lookup in multi.
+	multiFirst keyFilter
 }
 
 // titleHeads are the words that end a title.
@@ -107,14 +109,25 @@ func (t *titleLexicon) add(words []string) {
 		}
 		if !dup {
 			t.multi[ws[0]] = append(t.multi[ws[0]], ws)
+			t.multiFirst.add(ws[0])
 		}
 	}
+}
+
+// isTitleHead reports whether w is a head word of the Extractor's titles,
+// without a lookup for the words that its headFilter rules out.
+func (s *Sentence) isTitleHead(w string) bool {
+	lx := s.x.lex
+	return lx.headFilter.mayHave(w) && lx.titles.heads[w]
 }
 
 // matchMulti returns the length in tokens of the longest multi-word title
 // starting at token i of s, or 0.
 func (t *titleLexicon) matchMulti(s *Sentence, i int) int {
 	best := 0
+	if !t.multiFirst.mayHave(s.low[i]) {
+		return 0
+	}
 	for _, ws := range t.multi[s.low[i]] {
 		if len(ws) <= best || i+len(ws) > len(s.low) {
 			continue
@@ -239,8 +252,8 @@ func (s *Sentence) titleRole(t *title, j int) int {
 			headEnd = k
 			continue
 		}
-		if c&wcTitleHead != 0 || tl.heads[strings.TrimSuffix(w, "s")] && len(w) > 3 && w != "sheikhs" ||
-			strings.HasPrefix(w, "ex-") && tl.heads[w[3:]] {
+		if c&wcTitleHead != 0 || len(w) > 3 && w != "sheikhs" && s.isTitleHead(strings.TrimSuffix(w, "s")) ||
+			strings.HasPrefix(w, "ex-") && s.isTitleHead(w[3:]) {
 			t.head = k
 			k++
 			headEnd = k

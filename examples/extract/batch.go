@@ -195,7 +195,7 @@ func analyseLine(ctx context.Context, p *processor, j job) (json.RawMessage, *fo
 		return nil, nil, fmt.Errorf("line of %d bytes is too long for -max-bytes", j.size)
 	}
 	var in batchLine
-	if err := json.Unmarshal(j.data, &in); err != nil {
+	if err := decodeLine(j.data, &in); err != nil {
 		return formats.RecoverID(j.data), nil, fmt.Errorf("invalid JSON: %s", jsonProblem(err))
 	}
 	id := in.ID
