@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/statecraft/statecraft/internal/jsonesc"
 )
 
 // The parser of one gazetteer line. The lines are flat JSON objects of
@@ -337,19 +339,11 @@ func (p *lineParser) strSlow(start int) (string, error) {
 		}
 		esc := p.b[p.pos+1]
 		p.pos += 2
+		if e, ok := jsonesc.Simple(esc); ok {
+			out = append(out, e)
+			continue
+		}
 		switch esc {
-		case '"', '\\', '/':
-			out = append(out, esc)
-		case 'b':
-			out = append(out, '\b')
-		case 'f':
-			out = append(out, '\f')
-		case 'n':
-			out = append(out, '\n')
-		case 'r':
-			out = append(out, '\r')
-		case 't':
-			out = append(out, '\t')
 		case 'u':
 			r, ok := p.hex4()
 			if !ok {

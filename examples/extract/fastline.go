@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"unicode/utf8"
+
+	"github.com/statecraft/statecraft/internal/jsonesc"
 )
 
 // decodeLine decodes one batch line into in: json.Unmarshal(data, in)
@@ -160,19 +162,13 @@ func unquoteString(data []byte, i int) (s string, end int, ok bool) {
 			if k+1 >= len(data) {
 				return "", 0, false
 			}
-			switch e := data[k+1]; e {
-			case '"', '\\', '/':
+			if e, ok := jsonesc.Simple(data[k+1]); ok {
 				b = append(b, e)
-			case 'b':
-				b = append(b, '\b')
-			case 'f':
-				b = append(b, '\f')
-			case 'n':
-				b = append(b, '\n')
-			case 'r':
-				b = append(b, '\r')
-			case 't':
-				b = append(b, '\t')
+				k += 2
+				run = k
+				continue
+			}
+			switch data[k+1] {
 			case 'u':
 				u, ok := hex4(data, k+2)
 				if !ok || 0xD800 <= u && u < 0xE000 {
