@@ -22,8 +22,21 @@ func checkDocument(text string, doc *entities.Document) error {
 	if doc.Text != text {
 		return fmt.Errorf("document text differs from the input")
 	}
+	if err := checkTokens(text, doc.Tokens); err != nil {
+		return err
+	}
+	if err := checkSentences(doc); err != nil {
+		return err
+	}
+	return checkMentions(text, doc)
+}
+
+// checkTokens reports the first token of tokens that is empty, out of
+// the bounds of text, before the end of the token ahead of it or whose
+// Text is not the text it spans.
+func checkTokens(text string, tokens []entities.Token) error {
 	prev := 0
-	for i, t := range doc.Tokens {
+	for i, t := range tokens {
 		if t.Start < prev || t.Start >= t.End || t.End > len(text) {
 			return fmt.Errorf("token %d [%d, %d) out of order or bounds (previous end %d, text %d bytes)", i, t.Start, t.End, prev, len(text))
 		}
@@ -32,6 +45,14 @@ func checkDocument(text string, doc *entities.Document) error {
 		}
 		prev = t.End
 	}
+	return nil
+}
+
+// checkSentences reports the first sentence of doc whose tokens do not
+// follow on from the sentence ahead of it or whose span is not that of
+// its first to its last token, or sentences that leave tokens uncovered.
+// It expects tokens that checkTokens accepts.
+func checkSentences(doc *entities.Document) error {
 	next := 0
 	for i, s := range doc.Sentences {
 		if s.TokenStart != next || s.TokenEnd <= s.TokenStart || s.TokenEnd > len(doc.Tokens) {
@@ -45,29 +66,47 @@ func checkDocument(text string, doc *entities.Document) error {
 	if next != len(doc.Tokens) {
 		return fmt.Errorf("sentences cover %d of %d tokens", next, len(doc.Tokens))
 	}
-	prev = 0
+	return nil
+}
+
+// checkMentions reports the first mention of doc that is out of text
+// order or overlaps the mention ahead of it, or that checkMention
+// rejects.
+func checkMentions(text string, doc *entities.Document) error {
+	prev := 0
 	for i, m := range doc.Mentions {
 		if m.Start < prev || m.Start >= m.End || m.End > len(text) {
 			return fmt.Errorf("mention %d %q [%d, %d) out of order or bounds (previous end %d)", i, m.Text, m.Start, m.End, prev)
 		}
-		if text[m.Start:m.End] != m.Text {
-			return fmt.Errorf("mention %d: text[%d:%d] = %q, Text %q", i, m.Start, m.End, text[m.Start:m.End], m.Text)
-		}
-		if m.Sentence < 0 || m.Sentence >= len(doc.Sentences) {
-			return fmt.Errorf("mention %d %q: sentence %d of %d", i, m.Text, m.Sentence, len(doc.Sentences))
-		}
-		if s := doc.Sentences[m.Sentence]; m.Start < s.Start || m.End > s.End {
-			return fmt.Errorf("mention %d %q [%d, %d) outside its sentence %d [%d, %d)", i, m.Text, m.Start, m.End, m.Sentence, s.Start, s.End)
-		}
-		switch m.Type {
-		case entities.Person, entities.State, entities.Org, entities.Date, entities.Location:
-		default:
-			return fmt.Errorf("mention %d %q: type %q", i, m.Text, m.Type)
-		}
-		if m.Score < 0 || m.Score > 1 {
-			return fmt.Errorf("mention %d %q: score %v", i, m.Text, m.Score)
+		if err := checkMention(text, doc, i, m); err != nil {
+			return err
 		}
 		prev = m.End
+	}
+	return nil
+}
+
+// checkMention reports how m, mention i of doc and in the bounds of text,
+// breaks the rules of a mention: its Text must be the text it spans, it
+// must lie inside the sentence it names, be of a known type and have a
+// score in [0, 1].
+func checkMention(text string, doc *entities.Document, i int, m entities.Mention) error {
+	if text[m.Start:m.End] != m.Text {
+		return fmt.Errorf("mention %d: text[%d:%d] = %q, Text %q", i, m.Start, m.End, text[m.Start:m.End], m.Text)
+	}
+	if m.Sentence < 0 || m.Sentence >= len(doc.Sentences) {
+		return fmt.Errorf("mention %d %q: sentence %d of %d", i, m.Text, m.Sentence, len(doc.Sentences))
+	}
+	if s := doc.Sentences[m.Sentence]; m.Start < s.Start || m.End > s.End {
+		return fmt.Errorf("mention %d %q [%d, %d) outside its sentence %d [%d, %d)", i, m.Text, m.Start, m.End, m.Sentence, s.Start, s.End)
+	}
+	switch m.Type {
+	case entities.Person, entities.State, entities.Org, entities.Date, entities.Location:
+	default:
+		return fmt.Errorf("mention %d %q: type %q", i, m.Text, m.Type)
+	}
+	if m.Score < 0 || m.Score > 1 {
+		return fmt.Errorf("mention %d %q: score %v", i, m.Text, m.Score)
 	}
 	return nil
 }

@@ -19,92 +19,132 @@ import (
 // and equal to the text, arguments that repeat their mentions, two or more
 // distinct parties, non-nil attrs, sorted results.
 func checkInvariants(doc *entities.Document, rs []relations.Relation) error {
-	text := doc.Text
-	span := func(what string, s relations.Span, needText bool) error {
-		if s.Start < 0 || s.Start > s.End || s.End > len(text) {
-			return fmt.Errorf("%s [%d, %d) outside the text of %d bytes", what, s.Start, s.End, len(text))
-		}
-		if (needText || s.Text != "") && text[s.Start:s.End] != s.Text {
-			return fmt.Errorf("%s text %q != text[%d:%d] %q", what, s.Text, s.Start, s.End, text[s.Start:s.End])
-		}
-		return nil
-	}
-	arg := func(a relations.Arg) error {
-		if a.Entity < 0 || a.Entity >= len(doc.Mentions) {
-			return fmt.Errorf("entity %d out of range", a.Entity)
-		}
-		m := doc.Mentions[a.Entity]
-		capital := m.Type == entities.Location && strings.HasPrefix(a.ID, "state/")
-		if a.ID != m.ID && !capital || a.Name != m.Name && !capital || a.Text != m.Text {
-			return fmt.Errorf("arg %+v does not repeat mention %+v", a, m)
-		}
-		if a.Anaphor != nil {
-			return span("anaphor", *a.Anaphor, true)
-		}
-		return nil
-	}
 	for i, r := range rs {
-		if r.Attrs == nil {
-			return fmt.Errorf("relation %d: nil attrs", i)
-		}
-		if r.Sentence < 0 || r.Sentence >= len(doc.Sentences) {
-			return fmt.Errorf("relation %d: sentence %d", i, r.Sentence)
-		}
-		if !(r.Confidence >= 0 && r.Confidence <= 1) {
-			return fmt.Errorf("relation %d: confidence %v outside [0, 1]", i, r.Confidence)
-		}
-		switch r.Source {
-		case relations.SourceRule, relations.SourceModel, relations.SourceBoth:
-		default:
-			return fmt.Errorf("relation %d: source %q", i, r.Source)
-		}
-		if err := span("evidence", r.Evidence, false); err != nil {
-			return fmt.Errorf("relation %d: %w", i, err)
+		if err := checkRelationFields(doc, i, r); err != nil {
+			return err
 		}
 		// The model may find a relation without a trigger word: its
 		// Trigger is then the zero Span.
 		if r.Source == relations.SourceModel && r.Trigger.IsZero() {
 			continue
 		}
-		if err := span("trigger", r.Trigger, true); err != nil {
-			return fmt.Errorf("relation %d: %w", i, err)
+		if err := checkRelationTrigger(doc.Text, i, r); err != nil {
+			return err
 		}
-		if r.Evidence.Start > r.Trigger.Start || r.Evidence.End < r.Trigger.End {
-			return fmt.Errorf("relation %d: evidence %v does not cover trigger %v", i, r.Evidence, r.Trigger)
-		}
-		switch r.Modality {
-		case relations.Asserted, relations.Negated, relations.Possible:
-		default:
-			return fmt.Errorf("relation %d: modality %q", i, r.Modality)
-		}
-		if r.Type.Symmetric() {
-			if r.Subject != nil || r.Object != nil || len(r.Parties) < 2 {
-				return fmt.Errorf("relation %d: symmetric %s with subject/object or < 2 parties", i, r.Type)
-			}
-			seen := map[int]bool{}
-			for _, p := range r.Parties {
-				if err := arg(p); err != nil {
-					return fmt.Errorf("relation %d: %w", i, err)
-				}
-				if seen[p.Entity] {
-					return fmt.Errorf("relation %d: party %d twice", i, p.Entity)
-				}
-				seen[p.Entity] = true
-			}
-		} else {
-			if r.Subject == nil || r.Object == nil || len(r.Parties) > 0 {
-				return fmt.Errorf("relation %d: directed %s without subject and object", i, r.Type)
-			}
-			if err := arg(*r.Subject); err != nil {
-				return fmt.Errorf("relation %d: %w", i, err)
-			}
-			if err := arg(*r.Object); err != nil {
-				return fmt.Errorf("relation %d: %w", i, err)
-			}
+		if err := checkRelationArgs(doc, i, r); err != nil {
+			return err
 		}
 		if i > 0 && rs[i-1].Evidence.Start > r.Evidence.Start {
 			return fmt.Errorf("relations %d and %d out of order", i-1, i)
 		}
+	}
+	return nil
+}
+
+// checkSpan reports a span s of text, called what in the error, that is
+// out of the bounds of text or, when it has a Text or needText is set,
+// whose Text is not the text it spans.
+func checkSpan(text, what string, s relations.Span, needText bool) error {
+	if s.Start < 0 || s.Start > s.End || s.End > len(text) {
+		return fmt.Errorf("%s [%d, %d) outside the text of %d bytes", what, s.Start, s.End, len(text))
+	}
+	if (needText || s.Text != "") && text[s.Start:s.End] != s.Text {
+		return fmt.Errorf("%s text %q != text[%d:%d] %q", what, s.Text, s.Start, s.End, text[s.Start:s.End])
+	}
+	return nil
+}
+
+// checkArg reports an argument a that names no mention of doc or does not
+// repeat its mention's ID, Name and Text (a capital, a Location argued
+// for its state, may carry the state's ID and Name), or whose anaphor
+// fails checkSpan.
+func checkArg(doc *entities.Document, a relations.Arg) error {
+	if a.Entity < 0 || a.Entity >= len(doc.Mentions) {
+		return fmt.Errorf("entity %d out of range", a.Entity)
+	}
+	m := doc.Mentions[a.Entity]
+	capital := m.Type == entities.Location && strings.HasPrefix(a.ID, "state/")
+	if a.ID != m.ID && !capital || a.Name != m.Name && !capital || a.Text != m.Text {
+		return fmt.Errorf("arg %+v does not repeat mention %+v", a, m)
+	}
+	if a.Anaphor != nil {
+		return checkSpan(doc.Text, "anaphor", *a.Anaphor, true)
+	}
+	return nil
+}
+
+// checkRelationFields reports the rules that every relation r, number i
+// of doc's relations, must keep whatever its source: non-nil attrs, a
+// sentence of doc, a confidence in [0, 1], a known source and evidence
+// that checkSpan accepts.
+func checkRelationFields(doc *entities.Document, i int, r relations.Relation) error {
+	if r.Attrs == nil {
+		return fmt.Errorf("relation %d: nil attrs", i)
+	}
+	if r.Sentence < 0 || r.Sentence >= len(doc.Sentences) {
+		return fmt.Errorf("relation %d: sentence %d", i, r.Sentence)
+	}
+	if !(r.Confidence >= 0 && r.Confidence <= 1) {
+		return fmt.Errorf("relation %d: confidence %v outside [0, 1]", i, r.Confidence)
+	}
+	switch r.Source {
+	case relations.SourceRule, relations.SourceModel, relations.SourceBoth:
+	default:
+		return fmt.Errorf("relation %d: source %q", i, r.Source)
+	}
+	if err := checkSpan(doc.Text, "evidence", r.Evidence, false); err != nil {
+		return fmt.Errorf("relation %d: %w", i, err)
+	}
+	return nil
+}
+
+// checkRelationTrigger reports a relation r, number i, of a text whose
+// trigger fails checkSpan or lies outside its evidence, or whose modality
+// is unknown.
+func checkRelationTrigger(text string, i int, r relations.Relation) error {
+	if err := checkSpan(text, "trigger", r.Trigger, true); err != nil {
+		return fmt.Errorf("relation %d: %w", i, err)
+	}
+	if r.Evidence.Start > r.Trigger.Start || r.Evidence.End < r.Trigger.End {
+		return fmt.Errorf("relation %d: evidence %v does not cover trigger %v", i, r.Evidence, r.Trigger)
+	}
+	switch r.Modality {
+	case relations.Asserted, relations.Negated, relations.Possible:
+	default:
+		return fmt.Errorf("relation %d: modality %q", i, r.Modality)
+	}
+	return nil
+}
+
+// checkRelationArgs reports a relation r, number i of doc's relations,
+// whose arguments break the rules of its type: a symmetric type has two
+// or more distinct parties and no subject or object, a directed one a
+// subject and an object and no parties; every argument passes checkArg.
+func checkRelationArgs(doc *entities.Document, i int, r relations.Relation) error {
+	if !r.Type.Symmetric() {
+		if r.Subject == nil || r.Object == nil || len(r.Parties) > 0 {
+			return fmt.Errorf("relation %d: directed %s without subject and object", i, r.Type)
+		}
+		if err := checkArg(doc, *r.Subject); err != nil {
+			return fmt.Errorf("relation %d: %w", i, err)
+		}
+		if err := checkArg(doc, *r.Object); err != nil {
+			return fmt.Errorf("relation %d: %w", i, err)
+		}
+		return nil
+	}
+	if r.Subject != nil || r.Object != nil || len(r.Parties) < 2 {
+		return fmt.Errorf("relation %d: symmetric %s with subject/object or < 2 parties", i, r.Type)
+	}
+	seen := map[int]bool{}
+	for _, p := range r.Parties {
+		if err := checkArg(doc, p); err != nil {
+			return fmt.Errorf("relation %d: %w", i, err)
+		}
+		if seen[p.Entity] {
+			return fmt.Errorf("relation %d: party %d twice", i, p.Entity)
+		}
+		seen[p.Entity] = true
 	}
 	return nil
 }

@@ -24,74 +24,22 @@ Lavrov later held talks with his Chinese counterpart Wang Yi in Beijing, the min
 // an out-of-range threshold is an error.
 func TestModelOptions(t *testing.T) {
 	ee, def := pipeline(t)
-	rules, err := relations.New(relations.WithoutModel())
-	if err != nil {
-		t.Fatal(err)
-	}
-	strict, err := relations.New(relations.WithThreshold(1))
-	if err != nil {
-		t.Fatal(err)
-	}
-	loose, err := relations.New(relations.WithThreshold(0.05))
-	if err != nil {
-		t.Fatal(err)
-	}
+	rules := newExtractor(t, relations.WithoutModel())
+	strict := newExtractor(t, relations.WithThreshold(1))
+	loose := newExtractor(t, relations.WithThreshold(0.05))
 	doc, err := ee.Extract(context.Background(), modelNews)
 	if err != nil {
 		t.Fatal(err)
 	}
-	run := func(rx *relations.Extractor) []relations.Relation {
-		rs, err := rx.Extract(context.Background(), doc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := checkInvariants(doc, rs); err != nil {
-			t.Fatal(err)
-		}
-		return rs
-	}
-	rr, dr, sr, lr := run(rules), run(def), run(strict), run(loose)
+	rr, dr, sr, lr := extractChecked(t, rules, doc), extractChecked(t, def, doc), extractChecked(t, strict, doc), extractChecked(t, loose, doc)
 	for _, r := range rr {
 		if r.Source != relations.SourceRule || r.Confidence != 0 {
 			t.Errorf("WithoutModel: %s source %q confidence %v, want rule and 0", r.Type, r.Source, r.Confidence)
 		}
 	}
-	key := func(r relations.Relation) string { return format(r) }
-	set := func(rs []relations.Relation) map[string]relations.Relation {
-		m := map[string]relations.Relation{}
-		for _, r := range rs {
-			m[key(r)] = r
-		}
-		return m
-	}
-	ds, ss, ls := set(dr), set(sr), set(lr)
-	for _, r := range rr {
-		if _, ok := ds[key(r)]; !ok {
-			t.Errorf("the default extractor lost the rules' %s", key(r))
-		}
-	}
-	for k, r := range ds {
-		if r.Source == relations.SourceModel {
-			if r.Confidence <= 0 {
-				t.Errorf("%s: model relation with confidence %v", k, r.Confidence)
-			}
-		} else if r.Confidence <= 0 || r.Confidence > 1 {
-			t.Errorf("%s: confidence %v", k, r.Confidence)
-		}
-	}
-	for k := range ss {
-		if _, ok := ds[k]; !ok {
-			t.Errorf("threshold 1 gives %s, which the default does not", k)
-		}
-		if ss[k].Source == relations.SourceModel && ss[k].Confidence < 1 {
-			t.Errorf("threshold 1 gives model relation %s of confidence %v", k, ss[k].Confidence)
-		}
-	}
-	for k := range ds {
-		if _, ok := ls[k]; !ok && ds[k].Source == relations.SourceModel {
-			t.Errorf("threshold 0.05 drops %s, which the default gives", k)
-		}
-	}
+	ds, ss, ls := relationSet(dr), relationSet(sr), relationSet(lr)
+	checkDefaultModel(t, rr, ds)
+	checkThresholds(t, ds, ss, ls)
 	if len(lr) <= len(rr) {
 		t.Errorf("threshold 0.05: %d relations, no more than the rules' %d", len(lr), len(rr))
 	}
@@ -104,6 +52,82 @@ func TestModelOptions(t *testing.T) {
 	var noCtx context.Context // a caller's nil context: an error, not a panic
 	if _, err := def.Extract(noCtx, doc); !errors.Is(err, relations.ErrNilContext) {
 		t.Errorf("nil context: %v, want ErrNilContext", err)
+	}
+}
+
+// newExtractor returns relations.New(opts...), failing t on an error.
+func newExtractor(t *testing.T, opts ...relations.Option) *relations.Extractor {
+	t.Helper()
+	rx, err := relations.New(opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rx
+}
+
+// extractChecked returns rx's relations of doc, failing t on an error or
+// a relation that breaks checkInvariants.
+func extractChecked(t *testing.T, rx *relations.Extractor, doc *entities.Document) []relations.Relation {
+	t.Helper()
+	rs, err := rx.Extract(context.Background(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := checkInvariants(doc, rs); err != nil {
+		t.Fatal(err)
+	}
+	return rs
+}
+
+// relationSet maps the format of each relation of rs to the relation.
+func relationSet(rs []relations.Relation) map[string]relations.Relation {
+	m := map[string]relations.Relation{}
+	for _, r := range rs {
+		m[format(r)] = r
+	}
+	return m
+}
+
+// checkDefaultModel checks the default extractor's relations ds against
+// the rules' rr: every relation of the rules is kept, a relation of the
+// model alone has a positive confidence, and any other a confidence in
+// (0, 1].
+func checkDefaultModel(t *testing.T, rr []relations.Relation, ds map[string]relations.Relation) {
+	t.Helper()
+	for _, r := range rr {
+		if _, ok := ds[format(r)]; !ok {
+			t.Errorf("the default extractor lost the rules' %s", format(r))
+		}
+	}
+	for k, r := range ds {
+		if r.Source == relations.SourceModel {
+			if r.Confidence <= 0 {
+				t.Errorf("%s: model relation with confidence %v", k, r.Confidence)
+			}
+		} else if r.Confidence <= 0 || r.Confidence > 1 {
+			t.Errorf("%s: confidence %v", k, r.Confidence)
+		}
+	}
+}
+
+// checkThresholds checks the relations of threshold 1 (ss) and threshold
+// 0.05 (ls) against the default's (ds): threshold 1 gives only relations
+// of the default and no model relation of confidence below 1, and
+// threshold 0.05 keeps every model relation of the default.
+func checkThresholds(t *testing.T, ds, ss, ls map[string]relations.Relation) {
+	t.Helper()
+	for k := range ss {
+		if _, ok := ds[k]; !ok {
+			t.Errorf("threshold 1 gives %s, which the default does not", k)
+		}
+		if ss[k].Source == relations.SourceModel && ss[k].Confidence < 1 {
+			t.Errorf("threshold 1 gives model relation %s of confidence %v", k, ss[k].Confidence)
+		}
+	}
+	for k := range ds {
+		if _, ok := ls[k]; !ok && ds[k].Source == relations.SourceModel {
+			t.Errorf("threshold 0.05 drops %s, which the default gives", k)
+		}
 	}
 }
 

@@ -118,21 +118,55 @@ func TestSeedGold(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	canon := aliasCanon(gold.Aliases)
+	required, optional := goldKeys(gold, canon)
+	_, rs := analyse(t, string(text))
+	predicted := predictedKeys(rs, canon)
+	s := scoreSeed(required, optional, predicted)
+	p := float64(s.tp) / float64(max(s.tp+s.fp, 1))
+	r := float64(s.tp) / float64(max(len(required), 1))
+	t.Logf("seed relations: %d required gold, %d predicted (%d matching optional gold, ignored)", len(required), len(predicted), s.ignored)
+	t.Logf("precision %.3f (%d/%d)  recall %.3f (%d/%d)  modality wrong on %d of %d matched", p, s.tp, s.tp+s.fp, r, s.tp, len(required), len(s.badModality), s.tp)
+	for _, k := range s.falsePos {
+		t.Logf("  false positive: %s", k)
+	}
+	for _, k := range s.misses {
+		t.Logf("  missed: %s", k)
+	}
+	for _, k := range s.badModality {
+		t.Logf("  wrong modality: %s", k)
+	}
+	if p < 0.90 || r < 0.90 {
+		t.Errorf("precision %.3f, recall %.3f: want both >= 0.90", p, r)
+	}
+	if len(s.badModality) > 0 {
+		t.Errorf("modality wrong on %d matched relations", len(s.badModality))
+	}
+}
+
+// aliasCanon returns the function that maps a name, in any case, to the
+// canonical name whose aliases (from the gold's aliases) include it or
+// that it is, and any other name to itself.
+func aliasCanon(aliases map[string][]string) func(string) string {
 	alias := map[string]string{}
-	for name, as := range gold.Aliases {
+	for name, as := range aliases {
 		alias[strings.ToLower(name)] = name
 		for _, a := range as {
 			alias[strings.ToLower(a)] = name
 		}
 	}
-	canon := func(s string) string {
+	return func(s string) string {
 		if c, ok := alias[strings.ToLower(s)]; ok {
 			return c
 		}
 		return s
 	}
-	required := map[string]string{} // key → modality
-	optional := map[string]bool{}
+}
+
+// goldKeys returns the relKeys of the gold relations: the required ones
+// mapped to their modality, and the optional ones.
+func goldKeys(gold seedGold, canon func(string) string) (required map[string]string, optional map[string]bool) {
+	required, optional = map[string]string{}, map[string]bool{}
 	for _, g := range gold.Relations {
 		k := relKey(g.Type, g.Subject, g.Object, g.Parties, canon)
 		if g.Optional {
@@ -141,8 +175,13 @@ func TestSeedGold(t *testing.T) {
 			required[k] = g.Modality
 		}
 	}
-	_, rs := analyse(t, string(text))
-	predicted := map[string]map[string]bool{} // key → modalities
+	return required, optional
+}
+
+// predictedKeys maps the relKey of each relation of rs to the set of
+// modalities it is predicted with.
+func predictedKeys(rs []relations.Relation, canon func(string) string) map[string]map[string]bool {
+	predicted := map[string]map[string]bool{}
 	for _, r := range rs {
 		var k string
 		if len(r.Parties) > 0 {
@@ -159,48 +198,45 @@ func TestSeedGold(t *testing.T) {
 		}
 		predicted[k][string(r.Modality)] = true
 	}
-	tp, fp, ignored := 0, 0, 0
-	var falsePos, misses, badModality []string
+	return predicted
+}
+
+// seedScore is the comparison of predicted relations with the seed's
+// gold.
+type seedScore struct {
+	tp, fp, ignored int // matching required gold, matching no gold, matching optional gold
+	// falsePos and misses are the sorted keys of the false positives and
+	// of the required gold not predicted; badModality describes the
+	// matches predicted with another or more than one modality.
+	falsePos, misses, badModality []string
+}
+
+// scoreSeed compares the predicted keys with the required and optional
+// gold keys.
+func scoreSeed(required map[string]string, optional map[string]bool, predicted map[string]map[string]bool) seedScore {
+	var s seedScore
 	for k, mods := range predicted {
 		switch want, ok := required[k]; {
 		case ok:
-			tp++
+			s.tp++
 			if len(mods) != 1 || !mods[want] {
-				badModality = append(badModality, fmt.Sprintf("%s: want %s, got %v", k, want, keys(mods)))
+				s.badModality = append(s.badModality, fmt.Sprintf("%s: want %s, got %v", k, want, keys(mods)))
 			}
 		case optional[k]:
-			ignored++
+			s.ignored++
 		default:
-			fp++
-			falsePos = append(falsePos, k)
+			s.fp++
+			s.falsePos = append(s.falsePos, k)
 		}
 	}
 	for k := range required {
 		if predicted[k] == nil {
-			misses = append(misses, k)
+			s.misses = append(s.misses, k)
 		}
 	}
-	sort.Strings(falsePos)
-	sort.Strings(misses)
-	p := float64(tp) / float64(max(tp+fp, 1))
-	r := float64(tp) / float64(max(len(required), 1))
-	t.Logf("seed relations: %d required gold, %d predicted (%d matching optional gold, ignored)", len(required), len(predicted), ignored)
-	t.Logf("precision %.3f (%d/%d)  recall %.3f (%d/%d)  modality wrong on %d of %d matched", p, tp, tp+fp, r, tp, len(required), len(badModality), tp)
-	for _, k := range falsePos {
-		t.Logf("  false positive: %s", k)
-	}
-	for _, k := range misses {
-		t.Logf("  missed: %s", k)
-	}
-	for _, k := range badModality {
-		t.Logf("  wrong modality: %s", k)
-	}
-	if p < 0.90 || r < 0.90 {
-		t.Errorf("precision %.3f, recall %.3f: want both >= 0.90", p, r)
-	}
-	if len(badModality) > 0 {
-		t.Errorf("modality wrong on %d matched relations", len(badModality))
-	}
+	sort.Strings(s.falsePos)
+	sort.Strings(s.misses)
+	return s
 }
 
 func keys(m map[string]bool) []string {
