@@ -278,5 +278,3 @@ func (c *prCounts) logExamples(t *testing.T, name string, n int) {
 		t.Logf("  %s miss: %s", name, m)
 	}
 }
-
-var _ = entities.Person
