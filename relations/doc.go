@@ -362,8 +362,9 @@
 //
 // The elements: a word ("by"), a form of a word ("~recognize" matches
 // "recognised"), alternatives ("a|~b|c"), a word of a list the file
-// defines ("$poss") or of the lists of the built-in rules in
-// data/words.txt ("$honorifics", "$titleHeads"), a tag prefix ("@VB";
+// defines ("$poss") or of the lists of the built-in rules (those of
+// data/words.txt, "$honorifics", and the titles of the title list shared
+// with package entities, "$titleHeads", "$roleNouns"), a tag prefix ("@VB";
 // "@JJ|@NN" for either), any word ("_"), and a whole mention of some
 // types captured as an argument ("{STATE ORG}=object"; roles subject and
 // object for directed types, party for symmetric ones; a capital used

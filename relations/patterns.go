@@ -44,7 +44,9 @@ import (
 //
 // A $list is a list of the file ("list poss: 's ’s") or, when the file
 // defines none of that name, one of the built-in rules' word lists
-// (data/words.txt: "$honorifics", "$titleHeads", ...).
+// (data/words.txt: "$honorifics", ...; and from the title list shared with
+// package entities, internal/titles/titles.txt: "$titleHeads" (office
+// titles), "$membershipRoles", "$multiTitles", "$roleNouns").
 //
 // A word element (not a mention) may end in ? (optional), * (any number)
 // or + (one or more), and start with ! to mark the relation's trigger
