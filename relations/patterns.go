@@ -128,26 +128,7 @@ type patternSet struct {
 	anchorWords, anchorStems map[string][]int
 	// wordsFilter and stemsFilter rule out most words before their
 	// lookup in anchorWords and anchorStems.
-	wordsFilter, stemsFilter keyFilter
-}
-
-// keyFilter is a necessary condition for a string to be one of a set of
-// keys, cheaper than a map lookup: a bit for each triple of a key's length
-// (up to 15), first byte and last byte (modulo 64). The empty string
-// always passes.
-type keyFilter [16][256]uint64
-
-// add adds key k.
-func (f *keyFilter) add(k string) {
-	if k != "" {
-		f[min(len(k), 15)][k[0]] |= 1 << (k[len(k)-1] & 63)
-	}
-}
-
-// mayHave reports whether k may have been added: false means that it was
-// not.
-func (f *keyFilter) mayHave(k string) bool {
-	return len(k) == 0 || f[min(len(k), 15)][k[0]]&(1<<(k[len(k)-1]&63)) != 0
+	wordsFilter, stemsFilter wordFilter
 }
 
 // newPatternSet returns the set of rules, indexed by their anchors.

@@ -9,7 +9,7 @@ type titleLexicon struct {
 	heads map[string]bool       // single words that end a title
 	multi map[string][][]string // multi-word titles by first word
 	// multiFirst rules out most words before their lookup in multi.
-	multiFirst keyFilter
+	multiFirst wordFilter
 }
 
 // titleHeads are the words that end a title.

@@ -118,13 +118,18 @@ type wordFilter struct {
 func newWordFilter(keys iter.Seq[string]) *wordFilter {
 	f := new(wordFilter)
 	for k := range keys {
-		if k == "" {
-			f.empty = true
-			continue
-		}
-		f.bits[int(k[0]&31)<<5|int(k[len(k)-1]&31)] |= 1 << min(len(k), 31)
+		f.add(k)
 	}
 	return f
+}
+
+// add adds key k to the filter.
+func (f *wordFilter) add(k string) {
+	if k == "" {
+		f.empty = true
+		return
+	}
+	f.bits[int(k[0]&31)<<5|int(k[len(k)-1]&31)] |= 1 << min(len(k), 31)
 }
 
 // mayHave reports whether w may be a key: false means that it is not.
